@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 /** Vite config: the React app, ES-module workers, and Vitest (unit tests beside the code). */

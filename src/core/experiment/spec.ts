@@ -1,0 +1,76 @@
+/** The experiment spec: one serialisable object that drives a run, a link and a saved experiment. */
+import type { SearchSpaceSpec } from '../search-space/types';
+
+/** Built-in datasets: four seeded 2D sets (as in TensorFlow Playground) and MNIST digits. */
+export type DatasetId = 'spiral' | 'circles' | 'xor' | 'gaussian' | 'mnist';
+
+/** Which data to train on, and how to split it (fractions of `samples`; they sum to 1). */
+export interface DatasetSpec {
+  readonly id: DatasetId;
+  /** Number of examples drawn (2D sets) or taken from the MNIST pool (at most 10,000). */
+  readonly samples: number;
+  /** 2D sets: noise level in [0, 0.5]. Ignored for MNIST. */
+  readonly noise: number;
+  /** MNIST only: side length after downsampling (28, 14 or 7). */
+  readonly imageSize: number;
+  /** Fraction used to train weights. */
+  readonly trainFraction: number;
+  /** Fraction held out for the alpha (architecture) step and validation metrics. */
+  readonly validFraction: number;
+  /** The rest is the test split: reported at the end only. */
+}
+
+/** DARTS hyper-parameters (REFERENCE.md); defaults are scaled to the dataset. */
+export interface DartsStrategySpec {
+  readonly kind: 'darts';
+  /** 1: first-order alpha gradient; 2: unrolled second-order with a finite-difference Hessian-vector product. */
+  readonly order: 1 | 2;
+  readonly epochs: number;
+  readonly batchSize: number;
+  /** Weight optimiser: SGD with momentum, cosine-annealed from weightLr to weightLrMin. */
+  readonly weightLr: number;
+  readonly weightLrMin: number;
+  readonly momentum: number;
+  readonly weightDecay: number;
+  readonly gradClip: number;
+  /** Alpha optimiser: Adam. */
+  readonly alphaLr: number;
+  readonly alphaBeta1: number;
+  readonly alphaBeta2: number;
+  readonly alphaWeightDecay: number;
+}
+
+/** Every search strategy; later strategies join this union. */
+export type StrategySpec = DartsStrategySpec;
+
+/** The whole experiment. `version` lets links and saved files be migrated. */
+export interface ExperimentSpec {
+  readonly version: 1;
+  readonly name: string;
+  readonly seed: number;
+  readonly space: SearchSpaceSpec;
+  readonly dataset: DatasetSpec;
+  readonly strategy: StrategySpec;
+}
+
+/** The shape of one example as the supernet sees it, and the class count. */
+export type InputShape =
+  | { readonly kind: 'vector'; readonly features: number }
+  | { readonly kind: 'image'; readonly height: number; readonly width: number; readonly channels: number };
+
+/** One split of a dataset as plain typed arrays (row-major; images NHWC). */
+export interface DataSplit {
+  readonly x: Float32Array;
+  readonly y: Int32Array;
+  readonly count: number;
+}
+
+/** A loaded dataset: input shape, class count and the three seeded splits. */
+export interface LoadedDataset {
+  readonly id: DatasetId;
+  readonly input: InputShape;
+  readonly classes: number;
+  readonly train: DataSplit;
+  readonly valid: DataSplit;
+  readonly test: DataSplit;
+}
