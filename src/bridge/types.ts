@@ -1,0 +1,20 @@
+/** The UI's handle on the engine worker. */
+import type { ExperimentSpec } from '../core/experiment/spec';
+import type { BackendChoice, BackendReport, RunEvent, RunStatus } from '../core/run/protocol';
+
+/** Talks to one engine worker; created by `createEngineClient()` in ./engine-client. */
+export interface EngineClient {
+  /** Picks (or forces) a backend in the worker. */
+  negotiate(choice: BackendChoice): Promise<BackendReport>;
+  /** Starts a run; `onEvents` gets batches of events; resolves with how the run ended. */
+  start(spec: ExperimentSpec, onEvents: (events: RunEvent[]) => void): Promise<RunStatus>;
+  pause(): void;
+  resume(): void;
+  stepOnce(): void;
+  /** Asks the run to stop; if the worker does not answer within a grace period it is terminated. */
+  stop(): void;
+  /** Called when the worker dies or stops answering; returns an unsubscribe function. */
+  onCrash(listener: (message: string) => void): () => void;
+  /** Terminates the worker. */
+  dispose(): void;
+}
