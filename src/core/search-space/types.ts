@@ -20,14 +20,14 @@ export interface EdgeSpec {
  */
 export type DeriveRule = { readonly rule: 'top-k'; readonly k: number } | { readonly rule: 'per-edge' };
 
-/** How a cell forms its output: channel concat of all intermediate nodes, or the last node alone. */
+/** How a cell forms its output: channel concat of all intermediate nodes, or the last entry of `CellSpec.nodes` alone. */
 export type OutputRule = 'concat' | 'last';
 
 /** A cell: input nodes, intermediate nodes (each sums its incoming edges), edges, output, derive rule. */
 export interface CellSpec {
   /** Input node ids: 1 (previous cell) or 2 (previous two cells, DARTS). */
   readonly inputs: readonly string[];
-  /** Intermediate node ids; `last` output means the last one listed in topological order. */
+  /** Intermediate node ids; with `last` output the cell's output is the last entry of this list. */
   readonly nodes: readonly string[];
   readonly edges: readonly EdgeSpec[];
   readonly output: OutputRule;

@@ -1,0 +1,16 @@
+/** The CLI's command table: each command's help and its runner. Add a command by adding an entry. */
+import type { ParsedArgs } from '../args';
+import type { CliIo } from '../io';
+import { runSize, SIZE_HELP } from './size';
+
+/** One command: a summary line, a usage line, and a runner that returns the exit code. */
+export interface CliCommand {
+  readonly summary: string;
+  readonly usage: string;
+  run(args: ParsedArgs, io: CliIo): Promise<number>;
+}
+
+/** Every command by name. */
+export const COMMANDS: Record<string, CliCommand> = {
+  size: { ...SIZE_HELP, run: runSize },
+};

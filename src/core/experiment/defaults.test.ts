@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { PRESET_NAMES, presetSpace } from '../search-space/presets';
+import {
+  browserMacro,
+  datasetsFor,
+  defaultDarts,
+  defaultDataset,
+  defaultExperiment,
+} from './defaults';
+import { validateExperiment } from './validate';
+
+describe('defaults', () => {
+  it('gives every preset a valid experiment on each compatible dataset', () => {
+    for (const preset of PRESET_NAMES) {
+      for (const dataset of datasetsFor(preset)) {
+        const spec = defaultExperiment(preset, dataset);
+        expect(validateExperiment(spec), `${preset} on ${dataset}`).toEqual([]);
+        expect(spec.space.preset).toBe(preset);
+      }
+    }
+    expect(datasetsFor('teaching')).toEqual(['spiral', 'circles', 'xor', 'gaussian']);
+    expect(datasetsFor('darts')).toEqual(['mnist']);
+  });
+
+  it('uses the 2D and MNIST data defaults', () => {
+    expect(defaultDataset('spiral')).toMatchObject({
+      samples: 600,
+      noise: 0.1,
+      trainFraction: 0.4,
+      validFraction: 0.4,
+    });
+    expect(defaultDataset('mnist')).toMatchObject({ samples: 2000, imageSize: 14 });
+  });
+
+  it('scales DARTS to the data and keeps the paper values otherwise', () => {
+    const twoD = defaultDarts(defaultDataset('xor'));
+    expect(twoD).toEqual({
+      kind: 'darts',
+      order: 1,
+      epochs: 30,
+      batchSize: 32,
+      weightLr: 0.05,
+      weightLrMin: 0.001,
+      momentum: 0.9,
+      weightDecay: 3e-4,
+      gradClip: 5,
+      alphaLr: 3e-3,
+      alphaBeta1: 0.5,
+      alphaBeta2: 0.999,
+      alphaWeightDecay: 1e-3,
+    });
+    expect(defaultDarts(defaultDataset('mnist'))).toEqual({ ...twoD, epochs: 4, weightLr: 0.025 });
+  });
+
+  it('shrinks image macros for the browser and keeps the teaching macro', () => {
+    const img = (side: number) => ({
+      kind: 'image' as const,
+      height: side,
+      width: side,
+      channels: 1,
+    });
+    expect(browserMacro('darts', img(14))).toEqual({
+      channels: 8,
+      stemMultiplier: 3,
+      stages: 3,
+      cellsPerStage: 1,
+      reduction: 'cell',
+    });
+    expect(browserMacro('nb201', img(7))).toEqual({
+      channels: 8,
+      stemMultiplier: 1,
+      stages: 2,
+      cellsPerStage: 1,
+      reduction: 'residual',
+    });
+    expect(browserMacro('teaching', { kind: 'vector', features: 2 })).toEqual(
+      presetSpace('teaching').macro,
+    );
+  });
+
+  it('names the experiment and takes the seed', () => {
+    const spec = defaultExperiment('nb201', 'mnist', 77);
+    expect(spec.name).toBe('NAS-Bench-201 on MNIST');
+    expect(spec.seed).toBe(77);
+    expect(defaultExperiment('nb201', 'mnist').seed).toBe(1);
+  });
+
+  it('gives a spec validation rejects when the preset does not fit the data', () => {
+    expect(validateExperiment(defaultExperiment('teaching', 'mnist')).map((p) => p.code)).toContain(
+      'op-domain',
+    );
+    expect(validateExperiment(defaultExperiment('darts', 'spiral')).map((p) => p.code)).toContain(
+      'op-domain',
+    );
+  });
+});

@@ -1,0 +1,174 @@
+/** Validation of experiment specs: strategy and dataset ranges, their interplay, and the search space. */
+import { pushCheck, shown, type NumberRule } from '../checks';
+import { datasetInput } from '../data/load';
+import { splitCounts } from '../data/split';
+import { isTwoD } from '../data/two-d';
+import type { Problem } from '../problems';
+import { MACRO_LIMITS, validateSpace } from '../search-space/validate';
+import type { DartsStrategySpec, DatasetSpec, ExperimentSpec } from './spec';
+
+/** Every cap the validators enforce, as data (for forms, sliders and docs). */
+export const LIMITS = {
+  seed: { integer: true, min: 0, max: 2 ** 32 - 1 },
+  epochs: { integer: true, min: 1, max: 500 },
+  batchSize: { integer: true, min: 1, max: 1024 },
+  learningRate: { min: 0, minExclusive: true, max: 10 },
+  weightLrMin: { min: 0, max: 10 },
+  momentum: { min: 0, max: 1, maxExclusive: true },
+  weightDecay: { min: 0, max: 1 },
+  gradClip: { min: 0, minExclusive: true },
+  beta: { min: 0, max: 1, maxExclusive: true },
+  orders: [1, 2],
+  samplesTwoD: { integer: true, min: 50, max: 5000 },
+  samplesMnist: { integer: true, min: 100, max: 10000 },
+  noise: { min: 0, max: 0.5 },
+  imageSizes: [7, 14, 28],
+  fraction: { min: 0, minExclusive: true, max: 1, maxExclusive: true },
+  macro: MACRO_LIMITS,
+} as const satisfies Record<string, NumberRule | readonly number[] | Record<string, NumberRule>>;
+
+/** Label and rule of each numeric DARTS field. */
+const STRATEGY_FIELDS: readonly [keyof DartsStrategySpec, string, NumberRule][] = [
+  ['epochs', 'Epochs', LIMITS.epochs],
+  ['batchSize', 'Batch size', LIMITS.batchSize],
+  ['weightLr', 'Weight learning rate', LIMITS.learningRate],
+  ['weightLrMin', 'Final weight learning rate', LIMITS.weightLrMin],
+  ['momentum', 'Momentum', LIMITS.momentum],
+  ['weightDecay', 'Weight decay', LIMITS.weightDecay],
+  ['gradClip', 'Gradient clip', LIMITS.gradClip],
+  ['alphaLr', 'Alpha learning rate', LIMITS.learningRate],
+  ['alphaBeta1', 'Alpha Adam beta1', LIMITS.beta],
+  ['alphaBeta2', 'Alpha Adam beta2', LIMITS.beta],
+  ['alphaWeightDecay', 'Alpha weight decay', LIMITS.weightDecay],
+];
+
+/** Every problem of a strategy's hyper-parameters (paths 'strategy.<field>'). */
+export function validateStrategy(s: DartsStrategySpec): Problem[] {
+  const out: Problem[] = [];
+  if (s.kind !== 'darts') {
+    return [
+      {
+        path: 'strategy.kind',
+        code: 'unknown-strategy',
+        message: `Strategy ${shown(s.kind)} is not known; the studio runs 'darts'.`,
+      },
+    ];
+  }
+  if (!(LIMITS.orders as readonly number[]).includes(s.order)) {
+    out.push({
+      path: 'strategy.order',
+      code: 'out-of-range',
+      message: `DARTS order must be 1 (first order) or 2 (second order) (got ${shown(s.order)}).`,
+    });
+  }
+  for (const [key, label, rule] of STRATEGY_FIELDS)
+    pushCheck(out, `strategy.${key}`, label, s[key], rule);
+  if (!out.some((p) => p.path === 'strategy.weightLr') && s.weightLrMin > s.weightLr) {
+    out.push({
+      path: 'strategy.weightLrMin',
+      code: 'too-large',
+      message: `Final weight learning rate must be at most the weight learning rate ${s.weightLr} (got ${s.weightLrMin}).`,
+    });
+  }
+  return out;
+}
+
+/** Fraction checks and the sizes of the three splits. */
+function splitProblems(d: DatasetSpec): Problem[] {
+  const out: Problem[] = [];
+  pushCheck(out, 'dataset.trainFraction', 'Train fraction', d.trainFraction, LIMITS.fraction);
+  pushCheck(out, 'dataset.validFraction', 'Valid fraction', d.validFraction, LIMITS.fraction);
+  if (out.length > 0) return out;
+  const sum = d.trainFraction + d.validFraction;
+  if (sum >= 1) {
+    return [
+      {
+        path: 'dataset.validFraction',
+        code: 'fractions-sum',
+        message: `Train and valid fractions must leave some data for the test split: ${d.trainFraction} + ${d.validFraction} = ${Number(sum.toFixed(6))} is not below 1.`,
+      },
+    ];
+  }
+  if (!Number.isInteger(d.samples)) return out;
+  const n = splitCounts(d.samples, d.trainFraction, d.validFraction);
+  const paths = {
+    train: 'dataset.trainFraction',
+    valid: 'dataset.validFraction',
+    test: 'dataset.validFraction',
+  } as const;
+  for (const split of ['train', 'valid', 'test'] as const) {
+    if (n[split] < 1) {
+      out.push({
+        path: paths[split],
+        code: 'empty-split',
+        message: `The ${split} split gets no examples from ${d.samples} samples at fractions ${d.trainFraction} / ${d.validFraction}; it needs at least 1.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Every problem of a dataset spec on its own (paths 'dataset.<field>'); batch-size fit is checked by validateExperiment. */
+export function validateDataset(d: DatasetSpec): Problem[] {
+  const out: Problem[] = [];
+  const twoD = isTwoD(d.id);
+  if (!twoD && d.id !== 'mnist') {
+    return [
+      {
+        path: 'dataset.id',
+        code: 'unknown-dataset',
+        message: `Dataset ${shown(d.id)} is not known; choose spiral, circles, xor, gaussian or mnist.`,
+      },
+    ];
+  }
+  pushCheck(
+    out,
+    'dataset.samples',
+    twoD ? 'Samples' : 'MNIST samples',
+    d.samples,
+    twoD ? LIMITS.samplesTwoD : LIMITS.samplesMnist,
+  );
+  if (twoD) pushCheck(out, 'dataset.noise', 'Noise', d.noise, LIMITS.noise);
+  if (!twoD && !(LIMITS.imageSizes as readonly number[]).includes(d.imageSize)) {
+    out.push({
+      path: 'dataset.imageSize',
+      code: 'out-of-range',
+      message: `Image size must be 7, 14 or 28 pixels (got ${shown(d.imageSize)}).`,
+    });
+  }
+  out.push(...splitProblems(d));
+  return out;
+}
+
+/** Train and valid splits must each hold at least one batch. */
+function batchProblems(d: DatasetSpec, s: DartsStrategySpec): Problem[] {
+  const n = splitCounts(d.samples, d.trainFraction, d.validFraction);
+  return (['train', 'valid'] as const)
+    .filter((split) => n[split] >= 1 && n[split] < s.batchSize)
+    .map((split) => ({
+      path: 'strategy.batchSize',
+      code: 'split-smaller-than-batch',
+      message: `The ${split} split has ${n[split]} examples, fewer than one batch of ${s.batchSize}; lower the batch size or use more data.`,
+    }));
+}
+
+/** Everything wrong with an experiment: version, seed, dataset, strategy, their fit, and the space for the dataset's input. */
+export function validateExperiment(spec: ExperimentSpec): Problem[] {
+  const out: Problem[] = [];
+  if (spec.version !== 1)
+    out.push({
+      path: 'version',
+      code: 'unknown-version',
+      message: `Spec version must be 1 (got ${shown(spec.version)}).`,
+    });
+  pushCheck(out, 'seed', 'Seed', spec.seed, LIMITS.seed);
+  const dataset = validateDataset(spec.dataset);
+  const strategy = validateStrategy(spec.strategy);
+  out.push(...dataset, ...strategy);
+  if (dataset.length === 0 && !strategy.some((p) => p.path === 'strategy.batchSize'))
+    out.push(...batchProblems(spec.dataset, spec.strategy));
+  if (!dataset.some((p) => p.path === 'dataset.id' || p.path === 'dataset.imageSize')) {
+    out.push(...validateSpace(spec.space, datasetInput(spec.dataset).input));
+  }
+  return out;
+}
