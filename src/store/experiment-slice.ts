@@ -1,0 +1,90 @@
+/** The experiment being edited: preset, dataset, DARTS hyper-parameters, seed, and the backend choice. */
+import type { StateCreator } from 'zustand';
+import { datasetsFor, defaultExperiment } from '../core/experiment/defaults';
+import type {
+  DartsStrategySpec,
+  DatasetId,
+  DatasetSpec,
+  ExperimentSpec,
+} from '../core/experiment/spec';
+import type { BackendChoice } from '../core/run/protocol';
+import type { PresetName } from '../core/search-space/presets';
+import type { StudioState } from './studio-state';
+
+/** DARTS hyper-parameters edited as numbers (everything but `kind` and `order`). */
+export type StrategyNumberField = Exclude<keyof DartsStrategySpec, 'kind' | 'order'>;
+
+/** Dataset settings edited as numbers. */
+export type DatasetNumberField = Exclude<keyof DatasetSpec, 'id'>;
+
+/** The editing half of the studio state. */
+export interface ExperimentSlice {
+  readonly preset: PresetName;
+  readonly spec: ExperimentSpec;
+  /** Applies to the next run. */
+  readonly backendChoice: BackendChoice;
+  /** Switches preset; keeps the dataset when it fits, and resets to that combination's defaults. */
+  setPreset(preset: PresetName): void;
+  /** Switches dataset and resets to the preset's defaults for it. */
+  setDataset(id: DatasetId): void;
+  setOrder(order: 1 | 2): void;
+  /** Sets one hyper-parameter; NaN (an unreadable entry) is kept so validation can refuse it. */
+  setStrategyNumber(field: StrategyNumberField, value: number): void;
+  setDatasetNumber(field: DatasetNumberField, value: number): void;
+  setSeed(seed: number): void;
+  setBackendChoice(choice: BackendChoice): void;
+}
+
+/** The preset and dataset the studio opens with: the small dense space on the spiral. */
+export const INITIAL_PRESET: PresetName = 'teaching';
+
+/** The seed the studio opens with. */
+export const INITIAL_SEED = 1;
+
+/** The dataset a preset switch lands on: the current one when compatible, else the preset's first. */
+export function datasetForPreset(preset: PresetName, current: DatasetId): DatasetId {
+  const options = datasetsFor(preset);
+  return options.includes(current) ? current : (options[0] ?? current);
+}
+
+/** Builds the experiment slice (zustand slice creator). */
+export function createExperimentSlice(): StateCreator<StudioState, [], [], ExperimentSlice> {
+  return (set, get) => {
+    const setSpec = (spec: ExperimentSpec): void => set({ spec });
+    const initial = defaultExperiment(
+      INITIAL_PRESET,
+      datasetForPreset(INITIAL_PRESET, 'spiral'),
+      INITIAL_SEED,
+    );
+    return {
+      preset: INITIAL_PRESET,
+      spec: initial,
+      backendChoice: 'auto',
+      setPreset: (preset) => {
+        const { spec } = get();
+        set({
+          preset,
+          spec: defaultExperiment(preset, datasetForPreset(preset, spec.dataset.id), spec.seed),
+        });
+      },
+      setDataset: (id) => {
+        const { preset, spec } = get();
+        setSpec(defaultExperiment(preset, id, spec.seed));
+      },
+      setOrder: (order) => {
+        const { spec } = get();
+        setSpec({ ...spec, strategy: { ...spec.strategy, order } });
+      },
+      setStrategyNumber: (field, value) => {
+        const { spec } = get();
+        setSpec({ ...spec, strategy: { ...spec.strategy, [field]: value } });
+      },
+      setDatasetNumber: (field, value) => {
+        const { spec } = get();
+        setSpec({ ...spec, dataset: { ...spec.dataset, [field]: value } });
+      },
+      setSeed: (seed) => setSpec({ ...get().spec, seed }),
+      setBackendChoice: (backendChoice) => set({ backendChoice }),
+    };
+  };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import type { ExperimentSpec } from '../core/experiment/spec';
+import type { BackendReport, RunEvent } from '../core/run/protocol';
+import type { Genotype } from '../core/search-space/types';
+import { seriesPoints } from '../core/series/downsample';
+import { beginRun, foldEvents, withEnd, withError, withStatus } from './run-reducer';
+import { initialRunState, STEP_LOG_SIZE } from './run-state';
+
+const report: BackendReport = {
+  backend: 'wasm',
+  choice: 'auto',
+  reason: 'wasm was faster than webgl',
+  probes: [],
+};
+const genotype: Genotype = {
+  normal: { edges: [{ from: 'x', to: 'h1', op: 'dense_relu' }], concat: ['h1'] },
+  reduce: null,
+};
+const spec = { version: 1, name: 't', seed: 1 } as unknown as ExperimentSpec;
+
+const step = (i: number): RunEvent => ({
+  type: 'step',
+  step: i,
+  epoch: Math.floor((i - 1) / 10),
+  trainLoss: 1 / i,
+  trainAcc: i / 100,
+  alphaLoss: 2 / i,
+  elapsedMs: 100 * i,
+});
+
+const started: RunEvent = {
+  type: 'started',
+  totalSteps: 5000,
+  stepsPerEpoch: 10,
+  cells: { normal: [{ id: 'e0', from: 'x', to: 'h1', ops: ['none', 'dense_relu'] }] },
+  trainCount: 80,
+  validCount: 80,
+  testCount: 40,
+  paramCount: 123,
+};
+
+describe('run reducer', () => {
+  it('folds a run from start to finish', () => {
+    let s = beginRun(initialRunState(), spec);
+    expect(s.status).toBe('running');
+    expect(s.runId).toBe(1);
+    s = foldEvents(s, [{ type: 'backend', report }, started, step(1), step(2)]);
+    s = foldEvents(s, [
+      { type: 'alphas', step: 2, weights: { normal: new Float32Array([0.4, 0.6]) } },
+      { type: 'eval', step: 2, epoch: 0, validLoss: 0.7, validAcc: 0.5 },
+      { type: 'genotype', step: 2, genotype },
+    ]);
+    expect(s.report).toEqual(report);
+    expect(s.started?.totalSteps).toBe(5000);
+    expect(s.started?.paramCount).toBe(123);
+    expect(seriesPoints(s.steps).map((p) => p.step)).toEqual([1, 2]);
+    expect(seriesPoints(s.evals)).toEqual([{ step: 2, epoch: 0, validLoss: 0.7, validAcc: 0.5 }]);
+    const normal = s.alphas.normal;
+    expect(normal && Array.from(seriesPoints(normal)[0]?.weights ?? [])).toEqual([
+      expect.closeTo(0.4, 6),
+      expect.closeTo(0.6, 6),
+    ]);
+    expect(s.alphas.reduce).toBeUndefined();
+    expect(s.genotype?.step).toBe(2);
+    const metrics = {
+      trainAcc: 1,
+      validAcc: 0.9,
+      testAcc: 0.8,
+      trainLoss: 0.1,
+      validLoss: 0.2,
+      testLoss: 0.3,
+    };
+    s = foldEvents(s, [
+      {
+        type: 'finished',
+        step: 3,
+        genotype,
+        metrics,
+        weights: { normal: new Float32Array([0.1, 0.9]) },
+      },
+    ]);
+    expect(s.status).toBe('finished');
+    expect(s.result?.metrics).toEqual(metrics);
+    expect(withStatus(s, 'running').status).toBe('finished');
+    expect(withEnd(s, 'stopped').status).toBe('finished');
+  });
+
+  it('keeps series bounded and the step log at both ends over a long run', () => {
+    let s = foldEvents(beginRun(initialRunState(), spec), [started]);
+    for (let i = 1; i <= 5000; i += 25)
+      s = foldEvents(
+        s,
+        Array.from({ length: 25 }, (_, k) => step(i + k)),
+      );
+    const pts = seriesPoints(s.steps);
+    expect(pts.length).toBeLessThanOrEqual(2000);
+    expect(pts[pts.length - 1]?.step).toBe(5000);
+    expect(s.stepLog.head.map((p) => p.step)).toEqual(
+      Array.from({ length: STEP_LOG_SIZE }, (_, i) => i + 1),
+    );
+    expect(s.stepLog.tail[STEP_LOG_SIZE - 1]?.step).toBe(5000);
+    expect(s.stepLog.tail).toHaveLength(STEP_LOG_SIZE);
+  });
+
+  it('shows a pause on a non-finite loss with the engine message', () => {
+    let s = foldEvents(beginRun(initialRunState(), spec), [started, step(1)]);
+    const message = 'Paused at step 2: the training loss was NaN.';
+    s = foldEvents(s, [{ type: 'status', status: 'paused', step: 2, message }]);
+    expect(s.status).toBe('paused');
+    expect(s.messages[s.messages.length - 1]?.message).toBe(message);
+  });
+
+  it('marks a running run failed on an error, keeps its data, and a new run clears it', () => {
+    let s = foldEvents(beginRun(initialRunState(), spec), [
+      { type: 'backend', report },
+      started,
+      step(1),
+    ]);
+    s = withError(s, 'The engine worker stopped: out of memory');
+    expect(s.status).toBe('failed');
+    expect(s.error).toContain('out of memory');
+    expect(s.steps.seen).toBe(1);
+    const next = beginRun(s, spec);
+    expect(next.error).toBeNull();
+    expect(next.steps.seen).toBe(0);
+    expect(next.report).toEqual(report);
+    expect(next.runId).toBe(2);
+    expect(withError(initialRunState(), 'x').status).toBe('idle');
+  });
+
+  it('returns the same state for an empty batch', () => {
+    const s = initialRunState();
+    expect(foldEvents(s, [])).toBe(s);
+  });
+});

@@ -1,0 +1,131 @@
+/** Pure folding of run events (and the studio's own lifecycle changes) into run state. */
+import type { ExperimentSpec } from '../core/experiment/spec';
+import type { RunEvent, RunStatus } from '../core/run/protocol';
+import type { CellRole } from '../core/search-space/types';
+import { appendPoints, emptySeries } from '../core/series/downsample';
+import { appendHeadTail } from '../core/series/head-tail';
+import {
+  initialRunState,
+  MESSAGE_LIMIT,
+  type AlphaPoint,
+  type EvalPoint,
+  type RunMessage,
+  type RunState,
+  type StepPoint,
+} from './run-state';
+
+/** Statuses after which a run is over. */
+export const ENDED: readonly RunStatus[] = ['finished', 'stopped', 'failed'];
+
+/** True when the status is final (finished, stopped or failed). */
+export function isEnded(status: RunStatus): boolean {
+  return ENDED.includes(status);
+}
+
+/** A fresh state for a new run of `spec`: everything cleared but the backend report. */
+export function beginRun(state: RunState, spec: ExperimentSpec): RunState {
+  return {
+    ...initialRunState(),
+    runId: state.runId + 1,
+    status: 'running',
+    spec,
+    report: state.report,
+  };
+}
+
+/** Sets the status unless the run has already ended (a late local change cannot revive it). */
+export function withStatus(state: RunState, status: RunStatus): RunState {
+  if (isEnded(state.status) || state.status === status) return state;
+  return { ...state, status };
+}
+
+/** Records how the run ended, as the engine's promise reported it. */
+export function withEnd(state: RunState, status: RunStatus): RunState {
+  if (isEnded(state.status)) return state;
+  return { ...state, status };
+}
+
+/** Records a failure outside the search loop; an unfinished run is marked failed. */
+export function withError(state: RunState, message: string): RunState {
+  const status: RunStatus =
+    state.status === 'idle' || isEnded(state.status) ? state.status : 'failed';
+  return { ...state, status, error: message };
+}
+
+/** Clears the error banner. */
+export function clearError(state: RunState): RunState {
+  return state.error === null ? state : { ...state, error: null };
+}
+
+/** Folds one batch of events, in order, into a new state (the input is not changed). */
+export function foldEvents(state: RunState, events: readonly RunEvent[]): RunState {
+  if (events.length === 0) return state;
+  const steps: StepPoint[] = [];
+  const evals: EvalPoint[] = [];
+  const alphas: Partial<Record<CellRole, AlphaPoint[]>> = {};
+  const messages: RunMessage[] = [];
+  let next: RunState = state;
+  for (const e of events) {
+    switch (e.type) {
+      case 'backend':
+        next = { ...next, report: e.report };
+        break;
+      case 'started': {
+        const { type: _type, ...started } = e;
+        next = { ...next, started };
+        break;
+      }
+      case 'step': {
+        const { type: _type, ...point } = e;
+        steps.push(point);
+        break;
+      }
+      case 'eval': {
+        const { type: _type, ...point } = e;
+        evals.push(point);
+        break;
+      }
+      case 'alphas':
+        for (const role of ['normal', 'reduce'] as const) {
+          const weights = e.weights[role];
+          if (weights) (alphas[role] ??= []).push({ step: e.step, weights });
+        }
+        break;
+      case 'genotype':
+        next = { ...next, genotype: { step: e.step, genotype: e.genotype } };
+        break;
+      case 'status':
+        messages.push({ status: e.status, step: e.step, message: e.message });
+        next = { ...next, status: e.status };
+        break;
+      case 'finished': {
+        const { type: _type, ...result } = e;
+        next = {
+          ...next,
+          result,
+          status: 'finished',
+          genotype: { step: e.step, genotype: e.genotype },
+        };
+        break;
+      }
+    }
+  }
+  if (steps.length > 0) {
+    next = {
+      ...next,
+      steps: appendPoints(next.steps, steps),
+      stepLog: appendHeadTail(next.stepLog, steps),
+    };
+  }
+  if (evals.length > 0) next = { ...next, evals: appendPoints(next.evals, evals) };
+  const roles = Object.keys(alphas) as CellRole[];
+  if (roles.length > 0) {
+    const merged = { ...next.alphas };
+    for (const role of roles)
+      merged[role] = appendPoints(merged[role] ?? emptySeries(), alphas[role] ?? []);
+    next = { ...next, alphas: merged };
+  }
+  if (messages.length > 0)
+    next = { ...next, messages: [...next.messages, ...messages].slice(-MESSAGE_LIMIT) };
+  return next;
+}

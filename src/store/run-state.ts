@@ -1,0 +1,107 @@
+/** The run slice's data: what the studio knows about the current (or last) run. Plain data only. */
+import type { ExperimentSpec } from '../core/experiment/spec';
+import type {
+  AlphaSnapshot,
+  BackendReport,
+  EdgeLabel,
+  FinalMetrics,
+  RunStatus,
+} from '../core/run/protocol';
+import type { CellRole, Genotype } from '../core/search-space/types';
+import { emptySeries, type Downsampled } from '../core/series/downsample';
+import { emptyHeadTail, type HeadTail } from '../core/series/head-tail';
+
+/** One training step as charts and the step log show it. */
+export interface StepPoint {
+  readonly step: number;
+  readonly epoch: number;
+  readonly trainLoss: number;
+  readonly trainAcc: number;
+  readonly alphaLoss: number;
+  readonly elapsedMs: number;
+}
+
+/** One evaluation on the validation split. */
+export interface EvalPoint {
+  readonly step: number;
+  readonly epoch: number;
+  readonly validLoss: number;
+  readonly validAcc: number;
+}
+
+/** Softmax architecture weights of one cell at one step, flattened `[edge][op]`. */
+export interface AlphaPoint {
+  readonly step: number;
+  readonly weights: Float32Array;
+}
+
+/** What the 'started' event told us: budget, split sizes, the searched cells' edges. */
+export interface StartedInfo {
+  readonly totalSteps: number;
+  readonly stepsPerEpoch: number;
+  readonly cells: Partial<Record<CellRole, readonly EdgeLabel[]>>;
+  readonly trainCount: number;
+  readonly validCount: number;
+  readonly testCount: number;
+  readonly paramCount: number;
+}
+
+/** The end of a run: final genotype, metrics and softmax alphas. */
+export interface FinishedResult {
+  readonly step: number;
+  readonly genotype: Genotype;
+  readonly metrics: FinalMetrics;
+  readonly weights: AlphaSnapshot;
+}
+
+/** A status message from the engine (a pause on a non-finite loss, a stop, a failure). */
+export interface RunMessage {
+  readonly status: RunStatus;
+  readonly step: number;
+  readonly message: string;
+}
+
+/** Everything the studio shows about a run. */
+export interface RunState {
+  /** Bumped for every new run; batches from an older run are ignored. */
+  readonly runId: number;
+  readonly status: RunStatus;
+  /** The spec the run was started with (the form may change meanwhile). */
+  readonly spec: ExperimentSpec | null;
+  readonly report: BackendReport | null;
+  readonly started: StartedInfo | null;
+  readonly steps: Downsampled<StepPoint>;
+  readonly evals: Downsampled<EvalPoint>;
+  readonly alphas: Partial<Record<CellRole, Downsampled<AlphaPoint>>>;
+  readonly genotype: { readonly step: number; readonly genotype: Genotype } | null;
+  readonly result: FinishedResult | null;
+  readonly stepLog: HeadTail<StepPoint>;
+  readonly messages: readonly RunMessage[];
+  /** A failure outside the search loop (a dead worker, a rejected start), shown as a banner. */
+  readonly error: string | null;
+}
+
+/** Steps kept at each end of the step log. */
+export const STEP_LOG_SIZE = 50;
+
+/** Status messages kept (the latest ones). */
+export const MESSAGE_LIMIT = 20;
+
+/** The state before any run. */
+export function initialRunState(): RunState {
+  return {
+    runId: 0,
+    status: 'idle',
+    spec: null,
+    report: null,
+    started: null,
+    steps: emptySeries(),
+    evals: emptySeries(),
+    alphas: {},
+    genotype: null,
+    result: null,
+    stepLog: emptyHeadTail(STEP_LOG_SIZE),
+    messages: [],
+    error: null,
+  };
+}

@@ -1,0 +1,17 @@
+/** The studio store: one zustand store holding both slices and owning one engine client. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createEngineClient } from '../bridge/engine-client';
+import type { EngineClient } from '../bridge/types';
+import { createExperimentSlice } from './experiment-slice';
+import { createRunSlice } from './run-slice';
+import type { StudioState } from './studio-state';
+
+/** Creates a studio store; clients (and their workers) are made lazily by `makeClient`. */
+export function createStudioStore(
+  makeClient: () => EngineClient = createEngineClient,
+): StoreApi<StudioState> {
+  return createStore<StudioState>()((...a) => ({
+    ...createExperimentSlice()(...a),
+    ...createRunSlice(makeClient)(...a),
+  }));
+}

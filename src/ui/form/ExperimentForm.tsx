@@ -1,0 +1,24 @@
+/** The experiment form: search space, dataset, DARTS settings; problems shown beside their fields. */
+import { useProblems } from '../problems';
+import { DatasetSection } from './DatasetSection';
+import { SearchSpaceSection } from './SearchSpaceSection';
+import { StrategySection } from './StrategySection';
+
+/** The left-hand panel. */
+export function ExperimentForm() {
+  const { grouped } = useProblems();
+  return (
+    <form className="experiment-form" aria-label="Experiment" onSubmit={(e) => e.preventDefault()}>
+      <SearchSpaceSection />
+      <DatasetSection problems={grouped} />
+      <StrategySection problems={grouped} />
+      {grouped.other.length > 0 ? (
+        <ul className="problem-list" aria-label="Other problems">
+          {grouped.other.map((p) => (
+            <li key={`${p.path}:${p.code}`}>{p.message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+/** Preset picker with what the chosen search space holds. */
+import { formatSize, spaceSize } from '../../core/search-space/size';
+import { PRESET_NAMES, PRESETS, type PresetName } from '../../core/search-space/presets';
+import type { SearchSpaceSpec } from '../../core/search-space/types';
+import { useStudio } from '../studio';
+
+function summary(space: SearchSpaceSpec): string {
+  const cells = space.reduce ? 'normal and reduction cells' : 'one cell';
+  const edges = space.normal.edges.length;
+  const ops = space.normal.edges[0]?.ops.length ?? 0;
+  return `${cells}, ${edges} edges of ${ops} ops each; ${formatSize(spaceSize(space))} architectures`;
+}
+
+/** The search-space part of the form. */
+export function SearchSpaceSection() {
+  const preset = useStudio((s) => s.preset);
+  const space = useStudio((s) => s.spec.space);
+  const setPreset = useStudio((s) => s.setPreset);
+  return (
+    <fieldset className="form-section">
+      <legend>Search space</legend>
+      <div className="field">
+        <label htmlFor="preset-select">Preset</label>
+        <select
+          id="preset-select"
+          data-testid="preset-select"
+          value={preset}
+          onChange={(e) => setPreset(e.target.value as PresetName)}
+        >
+          {PRESET_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {PRESETS[name].label}
+            </option>
+          ))}
+        </select>
+        <span className="field-help">{PRESETS[preset].description}</span>
+      </div>
+      <p className="space-summary">{summary(space)}</p>
+    </fieldset>
+  );
+}

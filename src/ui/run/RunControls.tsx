@@ -1,0 +1,82 @@
+/** Run / pause / resume / single step / stop, the progress bar and the run's status line. */
+import { isActive } from '../../store/run-slice';
+import { formatDuration, progressOf } from '../../store/run-selectors';
+import { useProblems } from '../problems';
+import { studioStore, useStudio } from '../studio';
+import { RunStatusLine } from './RunStatusLine';
+
+/** The control strip above the charts. */
+export function RunControls() {
+  const run = useStudio((s) => s.run);
+  const { startRun, pauseRun, resumeRun, stepRun, stopRun } = studioStore.getState();
+  const { all } = useProblems();
+  const active = isActive(run);
+  const p = progressOf(run);
+  const blocked = all.length > 0;
+  return (
+    <section className="card run-controls" aria-label="Run controls">
+      <div className="buttons">
+        <button
+          type="button"
+          className="primary"
+          data-testid="run-button"
+          disabled={active || blocked}
+          title={blocked ? 'Fix the problems in the form first.' : undefined}
+          onClick={() => void startRun()}
+        >
+          Run
+        </button>
+        {run.status === 'paused' ? (
+          <button type="button" data-testid="resume-button" onClick={resumeRun}>
+            Resume
+          </button>
+        ) : (
+          <button
+            type="button"
+            data-testid="pause-button"
+            disabled={run.status !== 'running'}
+            onClick={pauseRun}
+          >
+            Pause
+          </button>
+        )}
+        <button
+          type="button"
+          data-testid="step-button"
+          disabled={run.status !== 'paused'}
+          title="Take exactly one more step, then stay paused."
+          onClick={stepRun}
+        >
+          Step
+        </button>
+        <button type="button" data-testid="stop-button" disabled={!active} onClick={stopRun}>
+          Stop
+        </button>
+        {blocked ? (
+          <span className="blocked" role="note">
+            {all.length === 1 ? '1 problem' : `${all.length} problems`} in the form
+          </span>
+        ) : null}
+      </div>
+      <div className="progress-row">
+        <progress
+          data-testid="progress"
+          max={Math.max(1, p.total)}
+          value={p.done}
+          aria-label="Run progress"
+        />
+        <span className="step-counter" data-testid="step-counter">
+          {p.done} / {p.total}
+        </span>
+        <span className="muted">
+          epoch {p.epoch} / {p.epochs}
+        </span>
+        <span className="muted">{formatDuration(p.elapsedMs)}</span>
+        <span className="muted">
+          {p.stepsPerSec === null ? '– steps/s' : `${p.stepsPerSec.toFixed(2)} steps/s`}
+        </span>
+      </div>
+      <RunStatusLine />
+    </section>
+  );
+}

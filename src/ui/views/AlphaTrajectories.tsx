@@ -1,0 +1,29 @@
+/** Architecture-weight trajectories: one small chart per edge of each searched cell. */
+import { useMemo } from 'react';
+import { createAlphaChart } from '../../charts/alpha-chart';
+import { useStudio } from '../studio';
+import { ChartHost } from './ChartHost';
+import { alphaCells } from './chart-data';
+
+/** The alpha small multiples for the current run. */
+export function AlphaTrajectories() {
+  const spec = useStudio((s) => s.run.spec);
+  const started = useStudio((s) => s.run.started);
+  const alphas = useStudio((s) => s.run.alphas);
+  const cells = useMemo(() => alphaCells({ spec, started, alphas }), [spec, started, alphas]);
+  return (
+    <section className="card" aria-labelledby="alpha-title">
+      <h3 id="alpha-title">Architecture weights</h3>
+      <p className="hint">
+        Softmax of each edge's alphas over the steps; the strongest op on each edge is drawn
+        thicker.
+      </p>
+      <ChartHost
+        create={createAlphaChart}
+        data={cells}
+        testId="alpha-chart"
+        label="Softmax architecture weights per edge over steps"
+      />
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+/** Live loss and accuracy charts: training per step, validation per epoch. */
+import { useMemo } from 'react';
+import { createLineChart, type LineSeries } from '../../charts/line-chart';
+import type { ChartView } from '../../charts/view';
+import { useStudio } from '../studio';
+import { ChartHost } from './ChartHost';
+import { accuracySeries, lossSeries } from './chart-data';
+
+const createLossChart = (el: HTMLElement): ChartView<readonly LineSeries[]> =>
+  createLineChart(el, {
+    xLabel: 'step',
+    yLabel: 'cross-entropy loss',
+    emptyText: 'Loss appears after the first step.',
+  });
+
+const createAccChart = (el: HTMLElement): ChartView<readonly LineSeries[]> =>
+  createLineChart(el, {
+    xLabel: 'step',
+    yLabel: 'accuracy',
+    yDomain: [0, 1],
+    emptyText: 'Accuracy appears after the first step.',
+  });
+
+/** The two metric charts side by side. */
+export function MetricCharts() {
+  const steps = useStudio((s) => s.run.steps);
+  const evals = useStudio((s) => s.run.evals);
+  const loss = useMemo(() => lossSeries({ steps, evals }), [steps, evals]);
+  const acc = useMemo(() => accuracySeries({ steps, evals }), [steps, evals]);
+  return (
+    <div className="chart-pair">
+      <section className="card" aria-labelledby="loss-title">
+        <h3 id="loss-title">Loss</h3>
+        <ChartHost
+          create={createLossChart}
+          data={loss}
+          testId="loss-chart"
+          label="Loss over steps"
+        />
+      </section>
+      <section className="card" aria-labelledby="acc-title">
+        <h3 id="acc-title">Accuracy</h3>
+        <ChartHost
+          create={createAccChart}
+          data={acc}
+          testId="acc-chart"
+          label="Accuracy over steps"
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/** Pure conversions from run state to the plain data the d3 views draw. */
+import type { AlphaCell } from '../../charts/alpha-data';
+import type { LineSeries } from '../../charts/line-chart';
+import { nodeIndex } from '../../core/search-space/cell';
+import type { CellRole, CellSpec } from '../../core/search-space/types';
+import { seriesPoints } from '../../core/series/downsample';
+import type { RunState } from '../../store/run-state';
+
+/** Line colours of the metric charts. */
+export const METRIC_COLORS = { train: '#1a73e8', alpha: '#9334e6', valid: '#e8710a' } as const;
+
+/** The searched cells of a run, in display order, with their specs. */
+export function searchedCells(
+  run: Pick<RunState, 'spec'>,
+): { role: CellRole; title: string; cell: CellSpec }[] {
+  const space = run.spec?.space;
+  if (!space) return [];
+  const cells: { role: CellRole; title: string; cell: CellSpec }[] = [
+    { role: 'normal', title: space.reduce ? 'Normal cell' : 'Cell', cell: space.normal },
+  ];
+  if (space.reduce) cells.push({ role: 'reduce', title: 'Reduction cell', cell: space.reduce });
+  return cells;
+}
+
+/** Training loss per step, alpha-step loss per step, validation loss per evaluation. */
+export function lossSeries(run: Pick<RunState, 'steps' | 'evals'>): LineSeries[] {
+  const steps = seriesPoints(run.steps);
+  return [
+    {
+      name: 'train',
+      color: METRIC_COLORS.train,
+      points: steps.map((p) => ({ x: p.step, y: p.trainLoss })),
+    },
+    {
+      name: 'alpha step',
+      color: METRIC_COLORS.alpha,
+      points: steps.map((p) => ({ x: p.step, y: p.alphaLoss })),
+    },
+    {
+      name: 'validation',
+      color: METRIC_COLORS.valid,
+      markers: true,
+      points: seriesPoints(run.evals).map((p) => ({ x: p.step, y: p.validLoss })),
+    },
+  ];
+}
+
+/** Training accuracy per step and validation accuracy per evaluation. */
+export function accuracySeries(run: Pick<RunState, 'steps' | 'evals'>): LineSeries[] {
+  return [
+    {
+      name: 'train',
+      color: METRIC_COLORS.train,
+      points: seriesPoints(run.steps).map((p) => ({ x: p.step, y: p.trainAcc })),
+    },
+    {
+      name: 'validation',
+      color: METRIC_COLORS.valid,
+      markers: true,
+      points: seriesPoints(run.evals).map((p) => ({ x: p.step, y: p.validAcc })),
+    },
+  ];
+}
+
+/** Node id to DARTS number, as text, for edge titles. */
+function numberLabels(cell: CellSpec): Map<string, string> {
+  return new Map([...nodeIndex(cell)].map(([id, i]) => [id, String(i)]));
+}
+
+/** Each searched cell's edges with its sampled softmax alphas, tagged with its role. */
+export function alphaCells(
+  run: Pick<RunState, 'spec' | 'started' | 'alphas'>,
+): (AlphaCell & { role: CellRole })[] {
+  const labels = run.started?.cells;
+  if (!labels) return [];
+  return searchedCells(run).flatMap(({ role, title, cell }) => {
+    const edges = labels[role];
+    const series = run.alphas[role];
+    if (!edges) return [];
+    return [
+      {
+        role,
+        title,
+        edges,
+        nodeLabels: numberLabels(cell),
+        samples: series ? seriesPoints(series) : [],
+      },
+    ];
+  });
+}
