@@ -1,0 +1,70 @@
+/** One searched cell of the supernet: a mixed op per edge, nodes summing their incoming edges. */
+import * as tf from '@tensorflow/tfjs';
+import { outputNodes, reachable, topoOrder } from '../core/search-space/cell';
+import type { CellSpec } from '../core/search-space/types';
+import { buildMixedOp, type MixedOp } from './mixed-op';
+import type { ParamStore } from './params';
+import { concatTensors, sumTensors } from './sum';
+
+/** Per edge (in `CellSpec.edges` order), one weight per op. */
+export type EdgeWeights = readonly (readonly tf.Scalar[])[];
+
+/** A built cell. Inputs must already have `channels` channels at the cell's input resolution. */
+export interface CellModule {
+  /** Channels of the output: channels x output nodes (concat) or channels (last). */
+  readonly outChannels: number;
+  forward(inputs: readonly tf.Tensor[], weights: EdgeWeights): tf.Tensor;
+}
+
+/** How a cell is built: its domain, width, and whether edges leaving its inputs halve resolution. */
+export interface CellContext {
+  readonly domain: 'image' | 'vector';
+  readonly channels: number;
+  readonly reduction: boolean;
+}
+
+/**
+ * Builds a cell. Only edges into nodes that reach the cell output are built and run (an edge into a
+ * dead node cannot change the output; its alphas then get no gradient).
+ */
+export function buildCellModule(p: ParamStore, cell: CellSpec, ctx: CellContext): CellModule {
+  const outputs = outputNodes(cell);
+  const live = reachable(cell, outputs, true);
+  const order = topoOrder(cell).filter((n) => live.has(n));
+  const mixed = new Map<number, MixedOp>();
+  cell.edges.forEach((e, i) => {
+    if (!live.has(e.to)) return;
+    const stride = ctx.reduction && cell.inputs.includes(e.from) ? 2 : 1;
+    mixed.set(i, buildMixedOp(p, e.ops, { domain: ctx.domain, channels: ctx.channels, stride }));
+  });
+  for (const node of order) {
+    if (!cell.edges.some((e) => e.to === node))
+      throw new Error(`Node ${node} has no incoming edge.`);
+  }
+  return {
+    outChannels: ctx.channels * outputs.length,
+    forward(inputs, weights) {
+      if (inputs.length !== cell.inputs.length) {
+        throw new Error(`The cell takes ${cell.inputs.length} inputs, got ${inputs.length}.`);
+      }
+      const states = new Map<string, tf.Tensor>();
+      cell.inputs.forEach((id, i) => states.set(id, inputs[i] as tf.Tensor));
+      for (const node of order) {
+        const terms: tf.Tensor[] = [];
+        cell.edges.forEach((e, i) => {
+          const op = mixed.get(i);
+          if (e.to !== node || op === undefined) return;
+          const from = states.get(e.from);
+          const w = weights[i];
+          if (from === undefined)
+            throw new Error(`Edge ${e.id} leaves ${e.from}, which has no value yet.`);
+          if (w === undefined) throw new Error(`No op weights for edge ${e.id}.`);
+          terms.push(op.forward(from, w));
+        });
+        states.set(node, sumTensors(terms));
+      }
+      const outs = outputs.map((n) => states.get(n) as tf.Tensor);
+      return outs.length === 1 ? (outs[0] as tf.Tensor) : concatTensors(outs, -1);
+    },
+  };
+}

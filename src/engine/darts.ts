@@ -1,0 +1,137 @@
+/**
+ * One DARTS search step: the architect's alpha step (first order, or second order with unrolled
+ * weights and a finite-difference Hessian-vector product), then the weight step. Everything runs
+ * inside tf.tidy without read-backs; the caller reads the returned numbers with `await data()`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { DartsStrategySpec } from '../core/experiment/spec';
+import { correctCount, crossEntropy } from './loss';
+import {
+  clipByGlobalNorm,
+  createAdam,
+  createMomentumSgd,
+  globalNorm,
+  type Adam,
+  type MomentumSgd,
+} from './optimizers';
+import type { Supernet } from './supernet';
+
+/** A batch on the device: inputs and integer labels. */
+export interface Batch {
+  readonly x: tf.Tensor;
+  readonly y: tf.Tensor1D;
+}
+
+/** Runs DARTS steps on one supernet; owns the optimiser state. */
+export interface DartsTrainer {
+  /**
+   * Alpha step on `valid` (DARTS order: the architect first), then the weight step on `train` at
+   * weight learning rate `lr`. Returns [train loss, correct train predictions, alpha (valid) loss]
+   * as a new tensor the caller disposes.
+   */
+  step(train: Batch, valid: Batch, lr: number): tf.Tensor1D;
+  readonly sgd: MomentumSgd;
+  readonly adam: Adam;
+  dispose(): void;
+}
+
+/** Gradients of `f` for `vars`, in order; a variable off the loss path gets zeros. */
+function gradsOf(
+  f: () => tf.Scalar,
+  vars: readonly tf.Variable[],
+): { value: tf.Scalar; grads: tf.Tensor[] } {
+  const { value, grads } = tf.variableGrads(f, [...vars]);
+  return { value, grads: vars.map((v) => grads[v.name] ?? tf.zerosLike(v)) };
+}
+
+/** Loss of the supernet on a batch. */
+function lossOn(net: Supernet, b: Batch): () => tf.Scalar {
+  return () => crossEntropy(net.forward(b.x), b.y);
+}
+
+/** Creates the trainer: SGD with momentum for weights, Adam for alphas, from the strategy spec. */
+export function createDartsTrainer(net: Supernet, s: DartsStrategySpec): DartsTrainer {
+  const sgd = createMomentumSgd(net.weights, s.momentum, s.weightDecay);
+  const adam = createAdam(net.alphaVariables, {
+    lr: s.alphaLr,
+    beta1: s.alphaBeta1,
+    beta2: s.alphaBeta2,
+    weightDecay: s.alphaWeightDecay,
+  });
+  const w = net.weights;
+  const a = net.alphaVariables;
+
+  /** First order: the alpha gradient of the validation loss at the current weights. */
+  const firstOrder = (valid: Batch): tf.Scalar => {
+    const { value, grads } = gradsOf(lossOn(net, valid), a);
+    adam.step(grads);
+    return value;
+  };
+
+  /**
+   * Second order (DARTS unrolled): w' = w - xi (mu v + dL_train/dw + wd w) with xi the current
+   * weight lr; alpha grad = dL_val(w')/da - xi * (dL_train(w+)/da - dL_train(w-)/da) / (2 eps),
+   * w± = w ± eps dL_val(w')/dw', eps = 0.01 / ||dL_val(w')/dw'||; the weights are restored after.
+   */
+  const secondOrder = (train: Batch, valid: Batch, xi: number): tf.Scalar => {
+    const saved = w.map((v) => v.clone());
+    const gTrain = gradsOf(lossOn(net, train), w).grads;
+    w.forEach((v, i) => {
+      const step = tf.add(
+        tf.add(tf.mul(sgd.velocity[i] as tf.Tensor, s.momentum), gTrain[i] as tf.Tensor),
+        tf.mul(v, s.weightDecay),
+      );
+      v.assign(tf.sub(v, tf.mul(step, xi)));
+    });
+    const unrolled = gradsOf(lossOn(net, valid), [...w, ...a]);
+    const dW = unrolled.grads.slice(0, w.length);
+    const dAlpha = unrolled.grads.slice(w.length);
+    const eps = tf.div(0.01, tf.maximum(globalNorm(dW), 1e-12));
+    const alphaGradAt = (sign: 1 | -1): tf.Tensor[] => {
+      w.forEach((v, i) =>
+        v.assign(tf.add(saved[i] as tf.Tensor, tf.mul(dW[i] as tf.Tensor, tf.mul(eps, sign)))),
+      );
+      return gradsOf(lossOn(net, train), a).grads;
+    };
+    const gPlus = alphaGradAt(1);
+    const gMinus = alphaGradAt(-1);
+    w.forEach((v, i) => v.assign(saved[i] as tf.Tensor));
+    const scale = tf.div(xi, tf.mul(eps, 2));
+    adam.step(
+      dAlpha.map((g, i) =>
+        tf.sub(g, tf.mul(tf.sub(gPlus[i] as tf.Tensor, gMinus[i] as tf.Tensor), scale)),
+      ),
+    );
+    return unrolled.value;
+  };
+
+  const weightStep = (train: Batch, lr: number): { loss: tf.Scalar; correct: tf.Scalar } => {
+    let correct: tf.Scalar | null = null;
+    const { value, grads } = gradsOf(() => {
+      const logits = net.forward(train.x);
+      correct = tf.keep(correctCount(logits, train.y));
+      return crossEntropy(logits, train.y);
+    }, w);
+    sgd.step(clipByGlobalNorm(grads, s.gradClip), lr);
+    if (correct === null) throw new Error('The weight step produced no accuracy.');
+    return { loss: value, correct };
+  };
+
+  return {
+    sgd,
+    adam,
+    step(train, valid, lr) {
+      return tf.tidy(() => {
+        const alphaLoss = s.order === 2 ? secondOrder(train, valid, lr) : firstOrder(valid);
+        const { loss, correct } = weightStep(train, lr);
+        const out = tf.stack([loss, correct, alphaLoss]) as tf.Tensor1D;
+        correct.dispose();
+        return out;
+      });
+    },
+    dispose() {
+      sgd.dispose();
+      adam.dispose();
+    },
+  };
+}

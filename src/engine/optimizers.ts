@@ -1,0 +1,104 @@
+/**
+ * The DARTS optimisers, with PyTorch semantics: SGD with momentum and L2 weight decay for the
+ * network weights, Adam with L2 weight decay and an explicit epsilon for the alphas. State
+ * variables are created up front, so the tensor count stays flat from the first step on.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { sumTensors } from './sum';
+
+/** Adam's epsilon, passed explicitly (tfjs's default follows the backend's float precision). */
+export const ADAM_EPSILON = 1e-7;
+
+/** SGD with momentum and weight decay: v = mu*v + g + wd*w; w -= lr*v. */
+export interface MomentumSgd {
+  /** One velocity buffer per weight. */
+  readonly velocity: readonly tf.Variable[];
+  /** Applies `grads` (one per weight, in order) at learning rate `lr`. Call inside tf.tidy. */
+  step(grads: readonly tf.Tensor[], lr: number): void;
+  dispose(): void;
+}
+
+/** Creates the optimiser for `weights`. */
+export function createMomentumSgd(
+  weights: readonly tf.Variable[],
+  momentum: number,
+  weightDecay: number,
+): MomentumSgd {
+  const velocity = weights.map((w) => tf.tidy(() => tf.variable(tf.zerosLike(w), false)));
+  return {
+    velocity,
+    step(grads, lr) {
+      weights.forEach((w, i) => {
+        const v = velocity[i] as tf.Variable;
+        const g = grads[i] as tf.Tensor;
+        const d = weightDecay === 0 ? g : tf.add(g, tf.mul(w, weightDecay));
+        v.assign(tf.add(tf.mul(v, momentum), d));
+        w.assign(tf.sub(w, tf.mul(v, lr)));
+      });
+    },
+    dispose() {
+      for (const v of velocity) v.dispose();
+    },
+  };
+}
+
+/** Adam with L2 weight decay added to the gradient (PyTorch `Adam(weight_decay=...)`, as DARTS). */
+export interface Adam {
+  /** Applies `grads` (one per variable, in order). Call inside tf.tidy. */
+  step(grads: readonly tf.Tensor[]): void;
+  dispose(): void;
+}
+
+/** Adam hyper-parameters. */
+export interface AdamOptions {
+  readonly lr: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly weightDecay: number;
+  readonly epsilon?: number;
+}
+
+/** Creates Adam for `vars`. */
+export function createAdam(vars: readonly tf.Variable[], o: AdamOptions): Adam {
+  const m = vars.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
+  const s = vars.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
+  const eps = o.epsilon ?? ADAM_EPSILON;
+  let t = 0;
+  return {
+    step(grads) {
+      t += 1;
+      const c1 = 1 - o.beta1 ** t;
+      const c2 = 1 - o.beta2 ** t;
+      vars.forEach((a, i) => {
+        const g0 = grads[i] as tf.Tensor;
+        const g = o.weightDecay === 0 ? g0 : tf.add(g0, tf.mul(a, o.weightDecay));
+        const mi = m[i] as tf.Variable;
+        const si = s[i] as tf.Variable;
+        mi.assign(tf.add(tf.mul(mi, o.beta1), tf.mul(g, 1 - o.beta1)));
+        si.assign(tf.add(tf.mul(si, o.beta2), tf.mul(tf.square(g), 1 - o.beta2)));
+        const denom = tf.add(tf.sqrt(tf.div(si, c2)), eps);
+        a.assign(tf.sub(a, tf.div(tf.mul(mi, o.lr / c1), denom)));
+      });
+    },
+    dispose() {
+      for (const v of [...m, ...s]) v.dispose();
+    },
+  };
+}
+
+/** The L2 norm of all `tensors` taken together, as a scalar tensor. */
+export function globalNorm(tensors: readonly tf.Tensor[]): tf.Scalar {
+  return tf.sqrt(sumTensors(tensors.map((g) => tf.sum(tf.square(g))))) as tf.Scalar;
+}
+
+/** Scales `grads` so their global L2 norm is at most `maxNorm` (PyTorch clip_grad_norm_, without a read-back). */
+export function clipByGlobalNorm(grads: readonly tf.Tensor[], maxNorm: number): tf.Tensor[] {
+  const coef = tf.minimum(tf.div(maxNorm, tf.add(globalNorm(grads), 1e-6)), 1);
+  return grads.map((g) => tf.mul(g, coef));
+}
+
+/** Cosine annealing from `max` to `min` over `total` steps; `step` is 0-based. */
+export function cosineLr(step: number, total: number, max: number, min: number): number {
+  if (total <= 1) return max;
+  return min + ((max - min) * (1 + Math.cos((Math.PI * step) / total))) / 2;
+}

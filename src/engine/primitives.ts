@@ -1,0 +1,58 @@
+/** Builds any op of the registry (src/core/search-space/ops.ts) for one edge, with its weights. */
+import * as tf from '@tensorflow/tfjs';
+import { opDef, type OpName } from '../core/search-space/ops';
+import { dilConv, factorizedReduce, poolBn, reluConvBn, sepConv, zeroOp } from './image-ops';
+import { denseLayer, sequence, type Layer } from './layers';
+import type { ParamStore } from './params';
+
+/** What an op is built for: the input domain, the channel (feature) count, and the edge's stride. */
+export interface OpContext {
+  readonly domain: 'image' | 'vector';
+  readonly channels: number;
+  /** 2 on edges leaving the inputs of a reduction cell (images only), else 1. */
+  readonly stride: 1 | 2;
+}
+
+/** A built op. `zero` marks the `none` op, whose output is all zeros (mixed ops skip computing it). */
+export interface BuiltOp {
+  readonly name: OpName;
+  readonly zero: boolean;
+  readonly layer: Layer;
+}
+
+const ACTIVATIONS: Record<'relu' | 'tanh' | 'sigmoid', Layer> = {
+  relu: (x) => tf.relu(x),
+  tanh: (x) => tf.tanh(x),
+  sigmoid: (x) => tf.sigmoid(x),
+};
+
+/** Builds `name` for `ctx`; throws when the op does not fit the domain or lacks a size. */
+export function buildOp(p: ParamStore, name: OpName, ctx: OpContext): BuiltOp {
+  const def = opDef(name);
+  if (def.domain !== 'any' && def.domain !== ctx.domain) {
+    throw new Error(
+      `The op '${name}' works on ${def.domain} inputs, but this network's cells see ${ctx.domain} inputs.`,
+    );
+  }
+  if (ctx.domain === 'vector' && ctx.stride !== 1)
+    throw new Error(`Vector cells cannot reduce resolution (op '${name}').`);
+  const { channels: c, stride } = ctx;
+  const k = def.kernel ?? 0;
+  const built = (layer: Layer, zero = false): BuiltOp => ({ name, zero, layer });
+  switch (def.kind) {
+    case 'zero':
+      return built(zeroOp(stride), true);
+    case 'identity':
+      return built(stride === 1 ? (x) => x : factorizedReduce(p, c, c, false));
+    case 'pool':
+      return built(poolBn(p, c, def.pool ?? 'max', k, stride));
+    case 'conv':
+      return built(reluConvBn(p, c, c, k, stride, false));
+    case 'sep_conv':
+      return built(sepConv(p, c, k, stride));
+    case 'dil_conv':
+      return built(dilConv(p, c, k, def.dilation ?? 1, stride));
+    case 'dense':
+      return built(sequence(denseLayer(p, c, c), ACTIVATIONS[def.activation ?? 'relu']));
+  }
+}

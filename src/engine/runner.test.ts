@@ -1,0 +1,146 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDataset } from '../core/data/load';
+import { defaultExperiment } from '../core/experiment/defaults';
+import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
+import { createRunControl, type RunControl } from '../core/run/control';
+import type { RunEvent, RunStatus } from '../core/run/protocol';
+import { initNodeBackend } from './node-backend';
+import { runExperiment } from './runner';
+
+const noMnist = (): Promise<Uint8Array> => Promise.reject(new Error('MNIST is not used here'));
+
+/** The teaching preset on the spiral, cut to `epochs` epochs. */
+function teaching(
+  seed: number,
+  epochs: number,
+  strategy: Partial<ExperimentSpec['strategy']> = {},
+): ExperimentSpec {
+  const spec = defaultExperiment('teaching', 'spiral', seed);
+  return {
+    ...spec,
+    dataset: { ...spec.dataset, samples: 200 },
+    strategy: { ...spec.strategy, epochs, ...strategy },
+  };
+}
+
+async function run(
+  spec: ExperimentSpec,
+  onEvent: (e: RunEvent, control: RunControl) => void = () => undefined,
+): Promise<{ status: RunStatus; events: RunEvent[]; data: LoadedDataset }> {
+  const data = await loadDataset(spec.dataset, spec.seed, noMnist);
+  const control = createRunControl();
+  const events: RunEvent[] = [];
+  const status = await runExperiment(spec, data, control, (e) => {
+    events.push(e);
+    onEvent(e, control);
+  });
+  return { status, events, data };
+}
+
+const ofType = <T extends RunEvent['type']>(
+  events: RunEvent[],
+  type: T,
+): Extract<RunEvent, { type: T }>[] =>
+  events.filter((e): e is Extract<RunEvent, { type: T }> => e.type === type);
+
+describe('runExperiment', () => {
+  beforeAll(async () => {
+    await initNodeBackend('wasm');
+  });
+
+  it('reports a whole run in order and frees every tensor', async () => {
+    const before = tf.memory().numTensors;
+    const { status, events, data } = await run(teaching(1, 2));
+    expect(status).toBe('finished');
+    expect(tf.memory().numTensors).toBe(before);
+    const started = events[0];
+    if (started?.type !== 'started') throw new Error('the first event is not "started"');
+    expect(started.stepsPerEpoch).toBe(Math.ceil(data.train.count / 32));
+    expect(started.totalSteps).toBe(2 * started.stepsPerEpoch);
+    expect(started.cells.normal).toHaveLength(6);
+    expect(started.paramCount).toBeGreaterThan(0);
+    const steps = ofType(events, 'step');
+    expect(steps.map((e) => e.step)).toEqual(
+      Array.from({ length: started.totalSteps }, (_, i) => i + 1),
+    );
+    expect(ofType(events, 'alphas')).toHaveLength(started.totalSteps);
+    expect(ofType(events, 'genotype')[0]?.step).toBe(1);
+    expect(ofType(events, 'eval').map((e) => e.epoch)).toEqual([1, 2]);
+    for (const s of steps) {
+      expect(Number.isFinite(s.trainLoss) && Number.isFinite(s.alphaLoss)).toBe(true);
+      expect(s.trainAcc).toBeGreaterThanOrEqual(0);
+      expect(s.trainAcc).toBeLessThanOrEqual(1);
+    }
+    const finished = events[events.length - 1];
+    if (finished?.type !== 'finished') throw new Error('the last event is not "finished"');
+    expect(finished.step).toBe(started.totalSteps);
+    expect(finished.genotype.normal.edges).toHaveLength(6);
+    for (const v of Object.values(finished.metrics)) expect(Number.isFinite(v)).toBe(true);
+    expect(finished.weights.normal).toHaveLength(30);
+  });
+
+  it('repeats data, init and the first 20 losses for a seed, and differs for another seed', async () => {
+    const again = await loadDataset(teaching(3, 7).dataset, 3, noMnist);
+    const losses = async (seed: number): Promise<number[]> => {
+      const { events, data } = await run(teaching(seed, 7));
+      if (seed === 3) expect(data).toEqual(again);
+      return ofType(events, 'step')
+        .slice(0, 20)
+        .flatMap((e) => [e.trainLoss, e.alphaLoss]);
+    };
+    const first = await losses(3);
+    expect(first).toHaveLength(40);
+    expect(await losses(3)).toEqual(first);
+    expect(await losses(4)).not.toEqual(first);
+  });
+
+  it('pauses on a non-finite loss, naming the step; resuming goes on and stop ends the run', async () => {
+    const before = tf.memory().numTensors;
+    const statuses: Extract<RunEvent, { type: 'status' }>[] = [];
+    const { status } = await run(teaching(1, 3, { weightLr: 1e30 }), (e, control) => {
+      if (e.type !== 'status') return;
+      statuses.push(e);
+      if (e.status !== 'paused') return;
+      expect(control.state()).toBe('paused');
+      // Resume after the first pause, stop after the second.
+      if (statuses.filter((s) => s.status === 'paused').length === 1)
+        setTimeout(() => control.resume(), 0);
+      else setTimeout(() => control.stop(), 0);
+    });
+    expect(status).toBe('stopped');
+    const [paused, running, pausedAgain, stopped] = statuses;
+    expect(paused?.message).toMatch(
+      new RegExp(
+        `^Step ${paused?.step} produced a non-finite loss \\((training|validation) loss (NaN|Infinity)\\); the run is paused\\.`,
+      ),
+    );
+    expect(running?.status).toBe('running');
+    expect(pausedAgain?.status).toBe('paused');
+    expect(pausedAgain?.step).toBe((paused?.step ?? 0) + 1);
+    expect(stopped?.status).toBe('stopped');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops before the first step when asked', async () => {
+    const control = createRunControl();
+    control.stop();
+    const spec = teaching(1, 1);
+    const data = await loadDataset(spec.dataset, spec.seed, noMnist);
+    const events: RunEvent[] = [];
+    expect(await runExperiment(spec, data, control, (e) => events.push(e))).toBe('stopped');
+    expect(ofType(events, 'step')).toHaveLength(0);
+    expect(events[events.length - 1]).toMatchObject({ type: 'status', status: 'stopped', step: 0 });
+  });
+
+  it('reports a failure as an event instead of throwing', async () => {
+    const spec = teaching(1, 1);
+    const bad: ExperimentSpec = {
+      ...spec,
+      space: { ...spec.space, macro: { ...spec.space.macro, reduction: 'cell' } },
+    };
+    const { status, events } = await run(bad);
+    expect(status).toBe('failed');
+    expect(events[events.length - 1]).toMatchObject({ type: 'status', status: 'failed', step: 0 });
+  });
+});

@@ -1,0 +1,122 @@
+/** The whole DARTS search loop: build, train step by step under a run control, evaluate, report. */
+import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
+import { createRng } from '../core/random';
+import type { RunControl } from '../core/run/control';
+import type { RunStatus } from '../core/run/protocol';
+import { createBatchStream } from './batches';
+import { createDartsTrainer, type DartsTrainer } from './darts';
+import { evaluateSplit, type SplitScore } from './evaluate';
+import { rowsOf } from './readout';
+import { genotypeOf, searchLoop, type Emit, type RunState } from './search-loop';
+import { buildSupernet, type Supernet } from './supernet';
+
+function describe(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.trim() === '' ? 'an unknown error' : text.trim();
+}
+
+/** Final metrics on all three splits (the last epoch's validation score is reused) and the 'finished' event. */
+async function finish(st: RunState, lastValid: SplitScore | null, emit: Emit): Promise<void> {
+  const { net, data } = st;
+  const batch = st.spec.strategy.batchSize;
+  const train = await evaluateSplit(net, data.train, data.input, batch);
+  const valid = lastValid ?? (await evaluateSplit(net, data.valid, data.input, batch));
+  const test = await evaluateSplit(net, data.test, data.input, batch);
+  const weights = await net.softmaxAlphas();
+  emit({
+    type: 'finished',
+    step: st.step,
+    genotype: genotypeOf(st.spec, rowsOf(net, weights)),
+    metrics: {
+      trainAcc: train.acc,
+      validAcc: valid.acc,
+      testAcc: test.acc,
+      trainLoss: train.loss,
+      validLoss: valid.loss,
+      testLoss: test.loss,
+    },
+    weights,
+  });
+}
+
+/**
+ * Runs `spec` on `data`: emits 'started', then per step 'step', 'alphas' and (at step 1 and on every
+ * change) 'genotype', an 'eval' on the validation split after each epoch, and 'finished' with the
+ * final metrics (NaN for an empty split). Awaits `control.gate()` before every step. A non-finite
+ * loss pauses the run through the control and emits a 'paused' status naming the step ('running'
+ * follows when the run is resumed); a stop emits 'stopped'; an exception emits 'failed'. Never
+ * throws. Every tensor it makes is disposed before it returns.
+ */
+export async function runExperiment(
+  spec: ExperimentSpec,
+  data: LoadedDataset,
+  control: RunControl,
+  emit: Emit,
+): Promise<RunStatus> {
+  let net: Supernet | null = null;
+  let trainer: DartsTrainer | null = null;
+  let st: RunState | null = null;
+  try {
+    const s = spec.strategy;
+    for (const [name, split] of [
+      ['training', data.train],
+      ['validation', data.valid],
+    ] as const) {
+      if (split.count === 0)
+        throw new Error(
+          `The ${name} split has no examples; DARTS needs both a training and a validation split.`,
+        );
+    }
+    const rng = createRng(spec.seed);
+    net = buildSupernet(spec.space, data.input, data.classes, rng.fork());
+    const batchRng = rng.fork();
+    trainer = createDartsTrainer(net, s);
+    const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
+    st = {
+      spec,
+      data,
+      net,
+      trainer,
+      trainStream: createBatchStream(data.train, data.input, s.batchSize, batchRng.fork()),
+      validStream: createBatchStream(data.valid, data.input, s.batchSize, batchRng.fork()),
+      totalSteps: s.epochs * stepsPerEpoch,
+      step: 0,
+      activeMs: 0,
+      genotypeKey: '',
+    };
+    emit({
+      type: 'started',
+      totalSteps: st.totalSteps,
+      stepsPerEpoch,
+      cells: net.edgeLabels,
+      trainCount: data.train.count,
+      validCount: data.valid.count,
+      testCount: data.test.count,
+      paramCount: net.paramCount,
+    });
+    const valid = await searchLoop(st, control, emit);
+    if (valid === false) {
+      emit({
+        type: 'status',
+        status: 'stopped',
+        step: st.step,
+        message: `The run was stopped after step ${st.step} of ${st.totalSteps}.`,
+      });
+      return 'stopped';
+    }
+    await finish(st, valid, emit);
+    return 'finished';
+  } catch (err) {
+    const step = st?.step ?? 0;
+    emit({
+      type: 'status',
+      status: 'failed',
+      step,
+      message: `The run failed at step ${step}: ${describe(err)}`,
+    });
+    return 'failed';
+  } finally {
+    trainer?.dispose();
+    net?.dispose();
+  }
+}

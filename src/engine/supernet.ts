@@ -1,0 +1,116 @@
+/** The DARTS supernet: the network of mixed ops plus its architecture weights (alphas). */
+import * as tf from '@tensorflow/tfjs';
+import type { InputShape } from '../core/experiment/spec';
+import type { Rng } from '../core/random';
+import type { AlphaSnapshot, EdgeLabel } from '../core/run/protocol';
+import type { CellRole, CellSpec, SearchSpaceSpec } from '../core/search-space/types';
+import { compactRows, createRoleAlphas, type RoleAlphas } from './alphas';
+import type { EdgeWeights } from './cell-module';
+import { buildNetwork, type RoleWeights } from './network';
+import { createParamStore } from './params';
+
+/** Op weights per searched role, [edges, maxOps] (softmax(alpha) in a DARTS search). */
+export type OpWeights = Partial<Record<CellRole, tf.Tensor2D>>;
+
+/** A built supernet. Call tensor-returning methods inside tf.tidy. */
+export interface Supernet {
+  /** Network weights (everything but alphas). */
+  readonly weights: tf.Variable[];
+  /** Alphas of each searched cell role. */
+  readonly alphas: Partial<Record<CellRole, RoleAlphas>>;
+  /** The alpha variables, in role order (normal, reduce). */
+  readonly alphaVariables: tf.Variable[];
+  /** Searched cell roles with their edges, as charts label them. */
+  readonly edgeLabels: Partial<Record<CellRole, EdgeLabel[]>>;
+  /** Number of scalar network weights (alphas excluded). */
+  readonly paramCount: number;
+  /** softmax(alpha) per role. */
+  opWeights(): OpWeights;
+  /** Logits with softmax(alpha) op weights. */
+  forward(x: tf.Tensor): tf.Tensor;
+  /** Logits with the given op weights (one-hot rows select a subnet). */
+  forwardWith(x: tf.Tensor, weights: OpWeights): tf.Tensor;
+  /** softmax(alpha) per role, read with `await data()`, padding dropped. */
+  softmaxAlphas(): Promise<AlphaSnapshot>;
+  dispose(): void;
+}
+
+function labels(cell: CellSpec): EdgeLabel[] {
+  return cell.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, ops: [...e.ops] }));
+}
+
+/** Splits [edges, maxOps] weights into one scalar per real op of each edge. */
+function toScalars(w: tf.Tensor2D, opsPerEdge: readonly number[]): EdgeWeights {
+  return tf.unstack(w).map((row, e) => tf.unstack(row).slice(0, opsPerEdge[e] ?? 0) as tf.Scalar[]);
+}
+
+/**
+ * Builds the supernet for `space` on `input` with `classes` outputs. Network weights are drawn
+ * first, then the alphas (normal, then reduce), all from `rng`. The reduce alphas exist whenever
+ * the space has a reduction cell, so a genotype can always be derived.
+ */
+export function buildSupernet(
+  space: SearchSpaceSpec,
+  input: InputShape,
+  classes: number,
+  rng: Rng,
+): Supernet {
+  const params = createParamStore(rng);
+  const net = ((): ReturnType<typeof buildNetwork> => {
+    try {
+      return buildNetwork(params, space, input, classes);
+    } catch (err) {
+      params.dispose();
+      throw err;
+    }
+  })();
+  const alphas: Partial<Record<CellRole, RoleAlphas>> = {
+    normal: createRoleAlphas(space.normal, 'normal', rng),
+  };
+  const edgeLabels: Partial<Record<CellRole, EdgeLabel[]>> = { normal: labels(space.normal) };
+  if (space.reduce) {
+    alphas.reduce = createRoleAlphas(space.reduce, 'reduce', rng);
+    edgeLabels.reduce = labels(space.reduce);
+  }
+  const roles = (['normal', 'reduce'] as const).filter((r) => alphas[r] !== undefined);
+  const opWeights = (): OpWeights => {
+    const out: OpWeights = {};
+    for (const r of roles) out[r] = (alphas[r] as RoleAlphas).probs();
+    return out;
+  };
+  const forwardWith = (x: tf.Tensor, weights: OpWeights): tf.Tensor => {
+    const scalars: RoleWeights = {};
+    for (const r of net.roles) {
+      const w = weights[r];
+      const a = alphas[r];
+      if (!w || !a) throw new Error(`No op weights for the ${r} cell.`);
+      scalars[r] = toScalars(w, a.opsPerEdge);
+    }
+    return net.forward(x, scalars);
+  };
+  return {
+    weights: params.weights,
+    alphas,
+    alphaVariables: roles.map((r) => (alphas[r] as RoleAlphas).variable),
+    edgeLabels,
+    paramCount: params.count(),
+    opWeights,
+    forward: (x) => forwardWith(x, opWeights()),
+    forwardWith,
+    async softmaxAlphas() {
+      const snapshot: AlphaSnapshot = {};
+      for (const r of roles) {
+        const a = alphas[r] as RoleAlphas;
+        const p = tf.tidy(() => a.probs());
+        const values = await p.data();
+        p.dispose();
+        snapshot[r] = compactRows(values, a.opsPerEdge, a.maxOps);
+      }
+      return snapshot;
+    },
+    dispose() {
+      params.dispose();
+      for (const r of roles) alphas[r]?.dispose();
+    },
+  };
+}
