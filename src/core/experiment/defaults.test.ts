@@ -37,9 +37,9 @@ describe('defaults', () => {
     expect(twoD).toEqual({
       kind: 'darts',
       order: 1,
-      epochs: 30,
+      epochs: 100,
       batchSize: 32,
-      weightLr: 0.05,
+      weightLr: 0.3,
       weightLrMin: 0.001,
       momentum: 0.9,
       weightDecay: 3e-4,
@@ -92,5 +92,14 @@ describe('defaults', () => {
     expect(validateExperiment(defaultExperiment('darts', 'spiral')).map((p) => p.code)).toContain(
       'op-domain',
     );
+  });
+});
+
+describe('defaultExperiment for DARTS on MNIST', () => {
+  it('searches 7x7 digits in two stages so a default run ends in minutes on wasm', () => {
+    const spec = defaultExperiment('darts', 'mnist');
+    expect(spec.dataset.imageSize).toBe(7);
+    expect(spec.space.macro.stages).toBe(2);
+    expect(defaultExperiment('nb201', 'mnist').dataset.imageSize).toBe(14);
   });
 });

@@ -134,7 +134,7 @@ export function presetSpace(name: PresetName): SearchSpaceSpec {
         preset: 'teaching',
         normal: nb201Cell(['x'], ['h1', 'h2', 'h3'], TEACHING_OPS),
         reduce: null,
-        macro: { channels: 8, stemMultiplier: 1, stages: 1, cellsPerStage: 1, reduction: 'none' },
+        macro: { channels: 16, stemMultiplier: 1, stages: 1, cellsPerStage: 1, reduction: 'none' },
       };
   }
 }
