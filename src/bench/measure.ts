@@ -1,0 +1,48 @@
+/** Times the benchmark workload on the active tfjs backend; shared by the Node half and the bench worker. */
+import type { BackendName } from '../core/run/protocol';
+import type { BenchRow, BenchRuntime } from './protocol';
+import { errorText, failedRow } from './rows';
+import { planFor, timeSteps } from './timing';
+import { createBenchWorkload } from './workload';
+
+/**
+ * Builds the benchmark supernet on the active backend (already set by the caller), times its DARTS
+ * step per the backend's plan and disposes it. Never throws: a failure becomes a failed row.
+ */
+export async function benchBackend(
+  backend: BackendName,
+  runtime: BenchRuntime,
+  progress: (text: string) => void,
+): Promise<BenchRow> {
+  let workload: Awaited<ReturnType<typeof createBenchWorkload>> | null = null;
+  try {
+    workload = await createBenchWorkload();
+    const current = workload;
+    progress(
+      `${backend} (${runtime}): supernet built, ${current.paramCount.toLocaleString('en-US')} weights`,
+    );
+    const before = current.tensors();
+    const t = await timeSteps(
+      () => current.step(),
+      planFor(backend),
+      (text) => progress(`${backend} (${runtime}): ${text}`),
+    );
+    const grown = current.tensors() - before;
+    const steps = t.warmupMs.length + t.samples.length;
+    const warm = t.warmupMs.length === 1 ? '1 warm-up' : `${t.warmupMs.length} warm-ups`;
+    const leak = grown > 0 ? `; tensor count grew by ${grown} over ${steps} steps` : '';
+    return {
+      backend,
+      runtime,
+      status: 'ok',
+      msPerStep: t.median,
+      samples: t.samples,
+      warmupMs: t.warmupMs,
+      note: `median of ${t.samples.length} after ${warm}${leak}`,
+    };
+  } catch (err) {
+    return failedRow(backend, runtime, `step failed: ${errorText(err)}`);
+  } finally {
+    workload?.dispose();
+  }
+}

@@ -1,0 +1,78 @@
+/** The bench page: runs the benchmark step on each requested backend, each in a fresh worker, and publishes the rows on window.nasBench. */
+import type { BackendName } from '../core/run/protocol';
+import type { BenchRow, BenchWorkerMessage } from './protocol';
+import { errorText, failedRow } from './rows';
+
+const ALL: readonly BackendName[] = ['wasm', 'webgl', 'webgpu', 'cpu'];
+const params = new URLSearchParams(location.search);
+const requested = (params.get('backends') ?? 'wasm,webgl,webgpu').split(',');
+const backends = ALL.filter((b) => requested.includes(b));
+const timeoutMs = Number(params.get('timeout') ?? 300) * 1000;
+
+const rows: BenchRow[] = [];
+const log: string[] = [];
+const out = document.getElementById('log');
+
+function publish(done: boolean): void {
+  window.nasBench = { done, rows: [...rows], log: [...log] };
+}
+
+function say(text: string): void {
+  log.push(text);
+  console.log(text);
+  if (out) out.textContent = log.join('\n');
+  publish(false);
+}
+
+/** Runs one backend in a fresh worker; a hung or crashed worker becomes a failed row (`crashed` set). */
+function measureOnce(backend: BackendName): Promise<{ row: BenchRow; crashed: boolean }> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });
+    const finish = (row: BenchRow, crashed = false): void => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve({ row, crashed });
+    };
+    const timer = setTimeout(
+      () => finish(failedRow(backend, 'chromium', `timed out after ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+    worker.addEventListener('message', (event: MessageEvent<BenchWorkerMessage>) => {
+      const message = event.data;
+      if (message.type === 'progress') say(message.text);
+      else finish(message.row);
+    });
+    worker.addEventListener('error', (event) => {
+      const where = event.filename ? ` (${event.filename}:${event.lineno})` : '';
+      const what = event.message
+        ? errorText(event.message)
+        : 'it failed to load or died without a message';
+      finish(failedRow(backend, 'chromium', `worker crashed: ${what}${where}`), true);
+    });
+    worker.postMessage({ backend });
+  });
+}
+
+/** Runs one backend; a worker that crashes (the GPU process can die under load) gets one retry in a fresh worker. */
+async function measure(backend: BackendName): Promise<BenchRow> {
+  const first = await measureOnce(backend);
+  if (!first.crashed) return first.row;
+  say(`${backend}: ${first.row.note}; retrying once in a fresh worker`);
+  const second = await measureOnce(backend);
+  return second.crashed ? { ...second.row, note: `${second.row.note} (twice)` } : second.row;
+}
+
+async function main(): Promise<void> {
+  publish(false);
+  for (const backend of backends) {
+    say(`${backend}: starting`);
+    const row = await measure(backend);
+    rows.push(row);
+    say(
+      `${backend}: ${row.status}${row.msPerStep === null ? '' : `, ${row.msPerStep.toFixed(1)} ms/step`} ${row.note}`,
+    );
+  }
+  publish(true);
+}
+
+void main();

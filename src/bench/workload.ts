@@ -1,0 +1,98 @@
+/**
+ * The benchmark workload, shared by the Node half and the bench page: the engine's supernet over the
+ * NAS-Bench-201 cell (16 channels, 3 stages of one cell, residual reductions) and one first-order
+ * DARTS step of the engine's trainer (alpha step, then weight step) on fixed seeded batches.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { DartsStrategySpec, InputShape } from '../core/experiment/spec';
+import { createRng } from '../core/random';
+import { presetSpace } from '../core/search-space/presets';
+import type { SearchSpaceSpec } from '../core/search-space/types';
+import { createDartsTrainer, type Batch } from '../engine/darts';
+import { buildSupernet } from '../engine/supernet';
+
+/** Batch size, input side and class count of the benchmark. */
+export const BENCH_BATCH = 64;
+const SIDE = 16;
+const CLASSES = 10;
+const SEED = 1;
+const INPUT: InputShape = { kind: 'image', height: SIDE, width: SIDE, channels: 3 };
+
+/** One line naming what is timed. */
+export const WORKLOAD_DESCRIPTION =
+  `one first-order DARTS step (alpha step + weight step) of the NAS-Bench-201 supernet: 16 channels, ` +
+  `3 stages of 1 cell, residual reductions; batch ${BENCH_BATCH} of ${SIDE}x${SIDE}x3 seeded random inputs, ${CLASSES} classes`;
+
+/** The benchmark search space: the NB201 cell in a shallow skeleton. */
+export function benchSpace(): SearchSpaceSpec {
+  const space = presetSpace('nb201');
+  return {
+    ...space,
+    macro: { channels: 16, stemMultiplier: 1, stages: 3, cellsPerStage: 1, reduction: 'residual' },
+  };
+}
+
+/** DARTS hyper-parameters of the paper (REFERENCE.md), first order. */
+const STRATEGY: DartsStrategySpec = {
+  kind: 'darts',
+  order: 1,
+  epochs: 1,
+  batchSize: BENCH_BATCH,
+  weightLr: 0.025,
+  weightLrMin: 0.001,
+  momentum: 0.9,
+  weightDecay: 3e-4,
+  gradClip: 5,
+  alphaLr: 3e-4,
+  alphaBeta1: 0.5,
+  alphaBeta2: 0.999,
+  alphaWeightDecay: 1e-3,
+};
+
+/** A built workload on the active backend. */
+export interface BenchWorkload {
+  /** Network weights (alphas excluded). */
+  readonly paramCount: number;
+  /** Runs one step to completion (its numbers read with `await data()`); resolves its ms. */
+  step(): Promise<number>;
+  /** Live tensors in this tfjs instance (a leak shows as growth between steps). */
+  tensors(): number;
+  dispose(): void;
+}
+
+/** A seeded random batch on the device. */
+function randomBatch(rng: ReturnType<typeof createRng>): Batch {
+  const x = new Float32Array(BENCH_BATCH * SIDE * SIDE * 3);
+  for (let i = 0; i < x.length; i++) x[i] = rng.normal();
+  const y = Int32Array.from({ length: BENCH_BATCH }, () => rng.int(CLASSES));
+  return { x: tf.tensor4d(x, [BENCH_BATCH, SIDE, SIDE, 3]), y: tf.tensor1d(y, 'int32') };
+}
+
+/** Builds the supernet, its trainer and two fixed batches (train, valid) on the active backend. */
+export async function createBenchWorkload(): Promise<BenchWorkload> {
+  await tf.ready();
+  const rng = createRng(SEED);
+  const net = buildSupernet(benchSpace(), INPUT, CLASSES, rng);
+  const trainer = createDartsTrainer(net, STRATEGY);
+  const train = randomBatch(rng);
+  const valid = randomBatch(rng);
+  return {
+    paramCount: net.paramCount,
+    async step() {
+      const started = performance.now();
+      const stats = trainer.step(train, valid, STRATEGY.weightLr);
+      const values = await stats.data();
+      stats.dispose();
+      const ms = performance.now() - started;
+      for (const v of values)
+        if (!Number.isFinite(v)) throw new Error(`the step produced a non-finite value (${v})`);
+      return ms;
+    },
+    tensors: () => tf.memory().numTensors,
+    dispose() {
+      trainer.dispose();
+      net.dispose();
+      tf.dispose([train.x, train.y, valid.x, valid.y]);
+    },
+  };
+}

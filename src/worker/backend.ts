@@ -1,0 +1,75 @@
+/**
+ * Backend set-up inside a browser worker: tfjs with cpu and webgl, the wasm backend (its .wasm
+ * files served by Vite), and webgpu; negotiation picks one and explains why.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import '@tensorflow/tfjs-backend-webgpu';
+import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BackendChoice, BackendName, BackendReport } from '../core/run/protocol';
+import { registerWasmTrainingKernels } from '../engine/kernels/register';
+import { inspectWebgpu } from './adapter';
+import { negotiate, type BackendEnv } from './negotiate';
+import { probeStep } from './probe';
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlainUrl,
+  'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+});
+
+/** A plain reason why WebGL cannot start in this worker, found by trying to create a context. */
+function webglProblem(): string {
+  if (typeof OffscreenCanvas === 'undefined')
+    return 'this worker has no OffscreenCanvas, so WebGL is unavailable';
+  try {
+    const canvas = new OffscreenCanvas(1, 1);
+    if (canvas.getContext('webgl2') === null && canvas.getContext('webgl') === null) {
+      return 'no WebGL context could be created (WebGL is disabled or unsupported here)';
+    }
+  } catch (err) {
+    return `creating a WebGL context failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  return 'tfjs could not initialise WebGL';
+}
+
+/** Makes `name` the active tfjs backend (registering the wasm training kernels after wasm); throws with a plain reason. */
+export async function useBackend(name: BackendName): Promise<void> {
+  let ok: boolean;
+  try {
+    ok = await tf.setBackend(name);
+  } catch (err) {
+    throw new Error(
+      `tfjs could not set ${name}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  if (!ok) {
+    if (name === 'webgl') throw new Error(webglProblem());
+    if (name === 'webgpu') throw new Error('tfjs could not create a WebGPU device');
+    throw new Error(`tfjs could not initialise the ${name} backend`);
+  }
+  await tf.ready();
+  if (name === 'wasm') registerWasmTrainingKernels();
+}
+
+/** The browser worker's negotiation environment. */
+const browserEnv: BackendEnv = {
+  webgpuAdapter: () => inspectWebgpu(typeof navigator === 'undefined' ? undefined : navigator.gpu),
+  use: useBackend,
+  probe: () => probeStep(),
+};
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Picks (or forces) the backend of this worker: a hardware WebGPU adapter after a successful probe
+ * step, else the faster of wasm and webgl by a timed probe step, then a software WebGPU adapter,
+ * cpu last. Calls are serialised. Resolves the report (backend, choice, one-sentence reason, probes).
+ */
+export function negotiateBackend(choice: BackendChoice): Promise<BackendReport> {
+  const next = queue.then(() => negotiate(choice, browserEnv));
+  queue = next.catch(() => undefined);
+  return next;
+}
