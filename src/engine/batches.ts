@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DataSplit, InputShape } from '../core/experiment/spec';
 import type { Rng } from '../core/random';
+import { takeExamples } from '../core/data/split';
 import type { Batch } from './darts';
 
 /** One mini-batch as plain arrays. */
@@ -21,16 +22,14 @@ export function exampleSize(input: InputShape): number {
   return input.kind === 'image' ? input.height * input.width * input.channels : input.features;
 }
 
-/** Copies the examples at `indices` out of `split`. */
+/** Copies the examples at `indices` out of `split` (`input` is checked against the split's width). */
 export function gather(split: DataSplit, input: InputShape, indices: readonly number[]): HostBatch {
-  const size = exampleSize(input);
-  const x = new Float32Array(indices.length * size);
-  const y = new Int32Array(indices.length);
-  indices.forEach((src, i) => {
-    x.set(split.x.subarray(src * size, (src + 1) * size), i * size);
-    y[i] = split.y[src] ?? 0;
-  });
-  return { x, y, count: indices.length };
+  if (split.count > 0 && split.x.length !== split.count * exampleSize(input)) {
+    throw new Error(
+      `Examples have ${split.x.length / split.count} values; the input needs ${exampleSize(input)}.`,
+    );
+  }
+  return takeExamples(split, indices);
 }
 
 /** Batches of `batchSize` (the whole split when it is smaller) in seeded random order. */

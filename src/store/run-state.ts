@@ -1,10 +1,9 @@
 /** The run slice's data: what the studio knows about the current (or last) run. Plain data only. */
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type {
-  AlphaSnapshot,
   BackendReport,
-  EdgeLabel,
-  FinalMetrics,
+  RunFinished,
+  RunStarted,
   RunStatus,
 } from '../core/run/protocol';
 import type { CellRole, Genotype } from '../core/search-space/types';
@@ -36,23 +35,10 @@ export interface AlphaPoint {
 }
 
 /** What the 'started' event told us: budget, split sizes, the searched cells' edges. */
-export interface StartedInfo {
-  readonly totalSteps: number;
-  readonly stepsPerEpoch: number;
-  readonly cells: Partial<Record<CellRole, readonly EdgeLabel[]>>;
-  readonly trainCount: number;
-  readonly validCount: number;
-  readonly testCount: number;
-  readonly paramCount: number;
-}
+export type StartedInfo = RunStarted;
 
 /** The end of a run: final genotype, metrics and softmax alphas. */
-export interface FinishedResult {
-  readonly step: number;
-  readonly genotype: Genotype;
-  readonly metrics: FinalMetrics;
-  readonly weights: AlphaSnapshot;
-}
+export type FinishedResult = RunFinished;
 
 /** A status message from the engine (a pause on a non-finite loss, a stop, a failure). */
 export interface RunMessage {

@@ -50,19 +50,29 @@ export interface FinalMetrics {
   readonly testLoss: number;
 }
 
+/** What a run announces before its first step: budget, split sizes, the searched cells' edges. */
+export interface RunStarted {
+  readonly totalSteps: number;
+  readonly stepsPerEpoch: number;
+  readonly cells: Partial<Record<CellRole, readonly EdgeLabel[]>>;
+  readonly trainCount: number;
+  readonly validCount: number;
+  readonly testCount: number;
+  readonly paramCount: number;
+}
+
+/** The end of a run: final genotype, metrics and softmax alphas. */
+export interface RunFinished {
+  readonly step: number;
+  readonly genotype: Genotype;
+  readonly metrics: FinalMetrics;
+  readonly weights: AlphaSnapshot;
+}
+
 /** Everything a run reports, in order; the store folds these into run state. */
 export type RunEvent =
   | { readonly type: 'backend'; readonly report: BackendReport }
-  | {
-      readonly type: 'started';
-      readonly totalSteps: number;
-      readonly stepsPerEpoch: number;
-      readonly cells: Partial<Record<CellRole, readonly EdgeLabel[]>>;
-      readonly trainCount: number;
-      readonly validCount: number;
-      readonly testCount: number;
-      readonly paramCount: number;
-    }
+  | ({ readonly type: 'started' } & RunStarted)
   /** One weight step (plus alpha step) done: training loss/accuracy on its batch. */
   | {
       readonly type: 'step';
@@ -74,17 +84,22 @@ export type RunEvent =
       readonly elapsedMs: number;
     }
   /** Evaluation on the validation split (every epoch, and at the end). */
-  | { readonly type: 'eval'; readonly step: number; readonly epoch: number; readonly validLoss: number; readonly validAcc: number }
+  | {
+      readonly type: 'eval';
+      readonly step: number;
+      readonly epoch: number;
+      readonly validLoss: number;
+      readonly validAcc: number;
+    }
   | { readonly type: 'alphas'; readonly step: number; readonly weights: AlphaSnapshot }
   | { readonly type: 'genotype'; readonly step: number; readonly genotype: Genotype }
-  | { readonly type: 'status'; readonly status: RunStatus; readonly step: number; readonly message: string }
   | {
-      readonly type: 'finished';
+      readonly type: 'status';
+      readonly status: RunStatus;
       readonly step: number;
-      readonly genotype: Genotype;
-      readonly metrics: FinalMetrics;
-      readonly weights: AlphaSnapshot;
-    };
+      readonly message: string;
+    }
+  | ({ readonly type: 'finished' } & RunFinished);
 
 /** Receives batches of events (throttled to at most ~30 batches a second). */
 export type EventSink = (events: RunEvent[]) => void;
