@@ -1,6 +1,7 @@
 /**
  * The op registry: every primitive a cell edge can carry, as data. Engines and cost models
- * look ops up by name; the UI shows `label` and `description`.
+ * look ops up by name; the UI shows `label` and `description`; `src/core/cost/op-cost.ts` holds
+ * the params/FLOPs formula of each op kind.
  */
 
 /** Which input an op accepts: feature maps (image), feature vectors (vector), or either. */
