@@ -122,6 +122,39 @@ describe('runExperiment', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('does not report "running" when a single step is taken after a non-finite loss', async () => {
+    const statuses: Extract<RunEvent, { type: 'status' }>[] = [];
+    const { status } = await run(teaching(1, 3, { weightLr: 1e30 }), (e, control) => {
+      if (e.type !== 'status') return;
+      statuses.push(e);
+      if (e.status !== 'paused') return;
+      // One single step after the first pause, stop after the second.
+      if (statuses.filter((s) => s.status === 'paused').length === 1)
+        setTimeout(() => control.stepOnce(), 0);
+      else setTimeout(() => control.stop(), 0);
+    });
+    expect(status).toBe('stopped');
+    expect(statuses.map((s) => s.status)).toEqual(['paused', 'paused', 'stopped']);
+  });
+
+  it('stays paused after a non-finite loss on the last step until resumed or stopped', async () => {
+    const spec = teaching(1, 1, { weightLr: 1e30 });
+    const data = await loadDataset(spec.dataset, spec.seed, noMnist);
+    // Two steps in all: the first step's losses are finite, the second's are not.
+    const twoSteps = teaching(1, 1, { weightLr: 1e30, batchSize: Math.ceil(data.train.count / 2) });
+    const before = tf.memory().numTensors;
+    const { status, events } = await run(twoSteps, (e, control) => {
+      if (e.type === 'status' && e.status === 'paused') setTimeout(() => control.stop(), 0);
+    });
+    expect(ofType(events, 'status').map((s) => [s.status, s.step])).toEqual([
+      ['paused', 2],
+      ['stopped', 2],
+    ]);
+    expect(status).toBe('stopped');
+    expect(ofType(events, 'finished')).toHaveLength(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('stops before the first step when asked', async () => {
     const control = createRunControl();
     control.stop();

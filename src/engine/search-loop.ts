@@ -106,19 +106,28 @@ export async function searchLoop(
   const s = st.spec.strategy;
   const stepsPerEpoch = Math.ceil(st.data.train.count / s.batchSize);
   let pausedForNaN = false;
+  /** Awaits the gate; after a non-finite pause, says 'running' only once the control really runs again (not for a single step). */
+  const proceed = async (): Promise<boolean> => {
+    if (!(await control.gate())) return false;
+    if (pausedForNaN && control.state() === 'running') {
+      pausedForNaN = false;
+      emit({
+        type: 'status',
+        status: 'running',
+        step: st.step,
+        message: `Resumed at step ${st.step + 1}.`,
+      });
+    }
+    return true;
+  };
   let valid: SplitScore | null = null;
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
     for (let i = 0; i < stepsPerEpoch; i++) {
-      if (!(await control.gate())) return false;
-      if (pausedForNaN)
-        emit({
-          type: 'status',
-          status: 'running',
-          step: st.step,
-          message: `Resumed at step ${st.step + 1}.`,
-        });
-      pausedForNaN = !(await searchStep(st, epoch, control, emit));
+      if (!(await proceed())) return false;
+      if (!(await searchStep(st, epoch, control, emit))) pausedForNaN = true;
     }
+    // A non-finite loss on an epoch's last step: stay paused before evaluating (and finishing).
+    if (pausedForNaN && !(await proceed())) return false;
     const started = performance.now();
     valid = await evaluateSplit(st.net, st.data.valid, st.data.input, s.batchSize);
     st.activeMs += performance.now() - started;
