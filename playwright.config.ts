@@ -18,7 +18,7 @@ export default defineConfig({
   expect: { timeout: 60_000 },
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]],
   use: {
     baseURL: 'http://127.0.0.1:4173',
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },

@@ -6,6 +6,8 @@ node scripts/ensure-chromium.mjs
 node scripts/prepare-data.mjs
 echo "== typecheck" && npm run -s typecheck
 echo "== lint" && npm run -s lint
-echo "== unit" && npx vitest run
+rm -rf .test-reports
+echo "== unit" && npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json
 echo "== build" && npx vite build
 echo "== e2e" && npx playwright test
+node scripts/summary.mjs
