@@ -36,6 +36,8 @@ describe('opCost (hand-counted)', () => {
     expect(opCost('max_pool_3x3', at(16, 8, 2))).toEqual({ params: 0, flops: 0 });
     // Two 1x1 convs 16 -> 8 on the 4x4 output grid: 2*16*8 = 256 weights + 32 BN; 16*256 MACs.
     expect(opCost('skip_connect', at(16, 8, 2))).toEqual({ params: 288, flops: 4096 });
+    // Odd width: 1x1 convs 3 -> 1 and 3 -> 2 (3*3 = 9 weights) + 6 BN; 5x5 -> 3x3 output: 9*9 MACs.
+    expect(opCost('skip_connect', at(3, 5, 2))).toEqual({ params: 15, flops: 81 });
   });
 
   it('a dense op is a C x C layer with bias', () => {

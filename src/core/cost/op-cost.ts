@@ -42,11 +42,11 @@ const COST_BY_KIND: Record<OpKind, CostHook> = {
   pool: () => FREE,
   identity: (_def, s) => {
     if (s.stride === 1) return FREE;
-    // FactorizedReduce: ReLU, two 1x1 stride-2 convs to C/2 each (on offset grids), concat, BN.
+    // FactorizedReduce: ReLU, two 1x1 stride-2 convs (on offset grids) to floor(C/2) and the
+    // remaining ceil(C/2) channels, concat, BN: C*C weights in all, as the engine builds it.
     const c = s.channels;
-    const half = Math.floor(c / 2);
     const pixels = out(s.height, 2) * out(s.width, 2);
-    return { params: c * half * 2 + bn(c, s.affine), flops: pixels * c * half * 2 };
+    return { params: c * c + bn(c, s.affine), flops: pixels * c * c };
   },
   conv: (def, s) => {
     const k = def.kernel ?? 1;
