@@ -8,7 +8,10 @@ import type {
   ExperimentSpec,
 } from '../core/experiment/spec';
 import type { BackendChoice } from '../core/run/protocol';
+import { pushHistory } from '../core/history';
 import type { PresetName } from '../core/search-space/presets';
+import { defaultOpsOf, specDomain } from './composer-logic';
+import { composerFor, placeAll } from './composer-slice';
 import type { StudioState } from './studio-state';
 
 /** DARTS hyper-parameters edited as numbers (everything but `kind` and `order`). */
@@ -23,9 +26,12 @@ export interface ExperimentSlice {
   readonly spec: ExperimentSpec;
   /** Applies to the next run. */
   readonly backendChoice: BackendChoice;
-  /** Switches preset; keeps the dataset when it fits, and resets to that combination's defaults. */
+  /**
+   * Switches preset; keeps the dataset when it fits, and resets to that combination's defaults. The
+   * composer loads the preset's space: undoably while the domain stays, on a fresh history otherwise.
+   */
   setPreset(preset: PresetName): void;
-  /** Switches dataset and resets to the preset's defaults for it. */
+  /** Switches dataset (within the space's domain) and resets to the preset's defaults for it, keeping the composed space. */
   setDataset(id: DatasetId): void;
   setOrder(order: 1 | 2): void;
   /** Sets one hyper-parameter; NaN (an unreadable entry) is kept so validation can refuse it. */
@@ -47,29 +53,51 @@ export function datasetForPreset(preset: PresetName, current: DatasetId): Datase
   return options.includes(current) ? current : (options[0] ?? current);
 }
 
-/** Builds the experiment slice (zustand slice creator). */
-export function createExperimentSlice(): StateCreator<StudioState, [], [], ExperimentSlice> {
+/** The experiment the studio opens with. */
+export function initialExperiment(): ExperimentSpec {
+  return defaultExperiment(
+    INITIAL_PRESET,
+    datasetForPreset(INITIAL_PRESET, 'spiral'),
+    INITIAL_SEED,
+  );
+}
+
+/** Builds the experiment slice (zustand slice creator) starting from `initial`. */
+export function createExperimentSlice(
+  initial: ExperimentSpec,
+): StateCreator<StudioState, [], [], ExperimentSlice> {
   return (set, get) => {
     const setSpec = (spec: ExperimentSpec): void => set({ spec });
-    const initial = defaultExperiment(
-      INITIAL_PRESET,
-      datasetForPreset(INITIAL_PRESET, 'spiral'),
-      INITIAL_SEED,
-    );
     return {
       preset: INITIAL_PRESET,
       spec: initial,
       backendChoice: 'auto',
       setPreset: (preset) => {
-        const { spec } = get();
+        const { spec, composer } = get();
+        const next = defaultExperiment(
+          preset,
+          datasetForPreset(preset, spec.dataset.id),
+          spec.seed,
+        );
+        const composerEpoch = get().composerEpoch + 1;
+        if (specDomain(next) !== specDomain(spec)) {
+          set({ preset, spec: next, ...composerFor(next.space, next), composerEpoch });
+          return;
+        }
         set({
           preset,
-          spec: defaultExperiment(preset, datasetForPreset(preset, spec.dataset.id), spec.seed),
+          spec: next,
+          composer: pushHistory(composer, { space: next.space, tied: false }),
+          composerRole: 'normal',
+          defaultOps: defaultOpsOf(next.space, specDomain(next)),
+          composerMessage: null,
+          positions: placeAll(next.space, { normal: {}, reduce: {} }),
+          composerEpoch,
         });
       },
       setDataset: (id) => {
         const { preset, spec } = get();
-        setSpec(defaultExperiment(preset, id, spec.seed));
+        setSpec({ ...defaultExperiment(preset, id, spec.seed), space: spec.space });
       },
       setOrder: (order) => {
         const { spec } = get();

@@ -1,11 +1,6 @@
 /** The run slice's data: what the studio knows about the current (or last) run. Plain data only. */
 import type { ExperimentSpec } from '../core/experiment/spec';
-import type {
-  BackendReport,
-  RunFinished,
-  RunStarted,
-  RunStatus,
-} from '../core/run/protocol';
+import type { BackendReport, RunFinished, RunStarted, RunStatus } from '../core/run/protocol';
 import type { CellRole, Genotype } from '../core/search-space/types';
 import { emptySeries, type Downsampled } from '../core/series/downsample';
 import { emptyHeadTail, type HeadTail } from '../core/series/head-tail';

@@ -1,6 +1,7 @@
-/** The whole studio state: the experiment being edited and the run being watched. */
+/** The whole studio state: the experiment being edited, its search space in the composer, and the run being watched. */
+import type { ComposerSlice } from './composer-slice';
 import type { ExperimentSlice } from './experiment-slice';
 import type { RunSlice } from './run-slice';
 
-/** Both slices of the studio store. */
-export interface StudioState extends ExperimentSlice, RunSlice {}
+/** Every slice of the studio store. */
+export interface StudioState extends ExperimentSlice, ComposerSlice, RunSlice {}

@@ -2,7 +2,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEngineClient } from '../bridge/engine-client';
 import type { EngineClient } from '../bridge/types';
-import { createExperimentSlice } from './experiment-slice';
+import { createComposerSlice } from './composer-slice';
+import { createExperimentSlice, initialExperiment } from './experiment-slice';
 import { createRunSlice } from './run-slice';
 import type { StudioState } from './studio-state';
 
@@ -10,8 +11,10 @@ import type { StudioState } from './studio-state';
 export function createStudioStore(
   makeClient: () => EngineClient = createEngineClient,
 ): StoreApi<StudioState> {
+  const initial = initialExperiment();
   return createStore<StudioState>()((...a) => ({
-    ...createExperimentSlice()(...a),
+    ...createExperimentSlice(initial)(...a),
+    ...createComposerSlice(initial)(...a),
     ...createRunSlice(makeClient)(...a),
   }));
 }

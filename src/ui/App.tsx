@@ -1,5 +1,6 @@
-/** The studio layout: header with the backend, the experiment form on the left, the run on the right. */
-import { useEffect } from 'react';
+/** The studio layout: header with the backend, the experiment form on the left, run controls and the search-space / run views on the right. */
+import { useEffect, useState } from 'react';
+import { Composer } from './composer/Composer';
 import { ExperimentForm } from './form/ExperimentForm';
 import { BackendBadge } from './header/BackendBadge';
 import { BackendSelect } from './header/BackendSelect';
@@ -12,8 +13,13 @@ import { GenotypeDiagram } from './views/GenotypeDiagram';
 import { MetricCharts } from './views/MetricCharts';
 import { StepLog } from './views/StepLog';
 
+type View = 'space' | 'run';
+
+const VIEW_TITLES: Record<View, string> = { space: 'Search space', run: 'Run' };
+
 /** The whole page. */
 export function App() {
+  const [view, setView] = useState<View>('space');
   useEffect(() => {
     void studioStore.getState().checkBackend();
   }, []);
@@ -35,12 +41,33 @@ export function App() {
           <ExperimentForm />
         </aside>
         <main className="main">
-          <RunControls />
-          <MetricCharts />
-          <AlphaTrajectories />
-          <GenotypeDiagram />
-          <Results />
-          <StepLog />
+          <RunControls onRun={() => setView('run')} />
+          <div className="view-tabs" role="tablist" aria-label="Views">
+            {(['space', 'run'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                role="tab"
+                data-testid={`view-tab-${v}`}
+                aria-selected={view === v}
+                className={view === v ? 'tab tab-active' : 'tab'}
+                onClick={() => setView(v)}
+              >
+                {VIEW_TITLES[v]}
+              </button>
+            ))}
+          </div>
+          {view === 'space' ? (
+            <Composer />
+          ) : (
+            <>
+              <MetricCharts />
+              <AlphaTrajectories />
+              <GenotypeDiagram />
+              <Results />
+              <StepLog />
+            </>
+          )}
         </main>
       </div>
     </div>

@@ -7,14 +7,16 @@ import { StrategySection } from './StrategySection';
 /** The left-hand panel. */
 export function ExperimentForm() {
   const { grouped } = useProblems();
+  // Search-space problems are shown in the composer, where they happen.
+  const other = grouped.other.filter((p) => p.path !== 'space' && !p.path.startsWith('space.'));
   return (
     <form className="experiment-form" aria-label="Experiment" onSubmit={(e) => e.preventDefault()}>
       <SearchSpaceSection />
       <DatasetSection problems={grouped} />
       <StrategySection problems={grouped} />
-      {grouped.other.length > 0 ? (
+      {other.length > 0 ? (
         <ul className="problem-list" aria-label="Other problems">
-          {grouped.other.map((p) => (
+          {other.map((p) => (
             <li key={`${p.path}:${p.code}`}>{p.message}</li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 /** Preset picker with what the chosen search space holds. */
 import { formatSize, spaceSize } from '../../core/search-space/size';
-import { PRESET_NAMES, PRESETS, type PresetName } from '../../core/search-space/presets';
+import { isPresetName, PRESET_NAMES, PRESETS } from '../../core/search-space/presets';
 import type { SearchSpaceSpec } from '../../core/search-space/types';
 import { useStudio } from '../studio';
 
@@ -24,16 +24,27 @@ export function SearchSpaceSection() {
         <select
           id="preset-select"
           data-testid="preset-select"
-          value={preset}
-          onChange={(e) => setPreset(e.target.value as PresetName)}
+          value={space.preset === null ? '' : preset}
+          onChange={(e) => {
+            if (isPresetName(e.target.value)) setPreset(e.target.value);
+          }}
         >
+          {space.preset === null ? (
+            <option value="" disabled>
+              Composed by hand
+            </option>
+          ) : null}
           {PRESET_NAMES.map((name) => (
             <option key={name} value={name}>
               {PRESETS[name].label}
             </option>
           ))}
         </select>
-        <span className="field-help">{PRESETS[preset].description}</span>
+        <span className="field-help">
+          {space.preset === null
+            ? 'Edited in the composer; pick a preset to start over from it.'
+            : PRESETS[preset].description}
+        </span>
       </div>
       <p className="space-summary">{summary(space)}</p>
     </fieldset>

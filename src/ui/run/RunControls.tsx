@@ -5,8 +5,8 @@ import { useProblems } from '../problems';
 import { studioStore, useStudio } from '../studio';
 import { RunStatusLine } from './RunStatusLine';
 
-/** The control strip above the charts. */
-export function RunControls() {
+/** The control strip above the views; `onRun` is told when Run is pressed (to show the run). */
+export function RunControls({ onRun }: { readonly onRun?: () => void }) {
   const run = useStudio((s) => s.run);
   const { startRun, pauseRun, resumeRun, stepRun, stopRun } = studioStore.getState();
   const { all } = useProblems();
@@ -21,8 +21,11 @@ export function RunControls() {
           className="primary"
           data-testid="run-button"
           disabled={active || blocked}
-          title={blocked ? 'Fix the problems in the form first.' : undefined}
-          onClick={() => void startRun()}
+          title={blocked ? `Run is blocked: ${all[0]?.message ?? ''}` : undefined}
+          onClick={() => {
+            onRun?.();
+            void startRun();
+          }}
         >
           Run
         </button>
@@ -53,8 +56,11 @@ export function RunControls() {
           Stop
         </button>
         {blocked ? (
-          <span className="blocked" role="note">
-            {all.length === 1 ? '1 problem' : `${all.length} problems`} in the form
+          <span className="blocked" role="note" data-testid="run-blocked">
+            Run is blocked: {all[0]?.message}
+            {all.length > 1
+              ? ` (and ${all.length - 1} more problem${all.length > 2 ? 's' : ''})`
+              : ''}
           </span>
         ) : null}
       </div>

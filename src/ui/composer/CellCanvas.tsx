@@ -1,0 +1,209 @@
+/** The xyflow canvas of one cell: drag to connect, click an edge for its ops, Delete to remove, drag to place. */
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, useState } from 'react';
+import type { CellChange } from '../../core/search-space/edits';
+import type { OpName } from '../../core/search-space/ops';
+import type { CellRole, CellSpec } from '../../core/search-space/types';
+import type { NodePositions } from '../../store/composer-layout';
+import type { CellProblems } from '../../store/composer-problems';
+import { studioStore } from '../studio';
+import { CellNode } from './CellNode';
+import {
+  flowEdges,
+  flowNodes,
+  mergeFlowNodes,
+  type CellFlowEdge,
+  type CellFlowNode,
+} from './flow-data';
+import { OpPicker } from './OpPicker';
+
+const NODE_TYPES: NodeTypes = { cell: CellNode };
+const FIT = { padding: 0.25, maxZoom: 1.1 } as const;
+
+/** Props: the cell shown, where its nodes sit, its problems, and the ops its space may use. */
+export interface CellCanvasProps {
+  readonly role: CellRole;
+  readonly cell: CellSpec;
+  readonly positions: NodePositions;
+  readonly problems: CellProblems;
+  readonly available: readonly OpName[];
+  readonly message: string | null;
+}
+
+/** Applies a change to the cell shown (with tied cells the core applies a normal-cell change to both). */
+function cellChange(role: CellRole, change: CellChange): boolean {
+  return studioStore.getState().changeSpace({ kind: 'cell', role, change });
+}
+
+/** Removes the given nodes (with their edges) and the given edges not already gone with them. */
+function removeSelection(
+  role: CellRole,
+  nodes: readonly string[],
+  edges: readonly CellFlowEdge[],
+): void {
+  const gone = new Set(nodes);
+  for (const node of nodes) cellChange(role, { kind: 'remove-node', node });
+  for (const e of edges) {
+    if (!gone.has(e.source) && !gone.has(e.target))
+      cellChange(role, { kind: 'disconnect', edge: e.id });
+  }
+}
+
+function Canvas({ role, cell, positions, problems, available, message }: CellCanvasProps) {
+  const flow = useReactFlow<CellFlowNode, CellFlowEdge>();
+  const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+  const built = useMemo(() => flowNodes(cell, positions, problems), [cell, positions, problems]);
+  const [nodes, setNodes] = useState<CellFlowNode[]>(built);
+  const [shown, setShown] = useState(built);
+  if (shown !== built) {
+    setShown(built);
+    setNodes((prev) => mergeFlowNodes(prev, built));
+  }
+  const edgeId =
+    selectedEdge !== null && cell.edges.some((e) => e.id === selectedEdge) ? selectedEdge : null;
+  const edges = useMemo(() => flowEdges(cell, problems, edgeId), [cell, problems, edgeId]);
+  const edge = cell.edges.find((e) => e.id === edgeId);
+  const selectedNodes = nodes.filter((n) => n.selected && n.data.kind === 'node').map((n) => n.id);
+  const store = studioStore.getState();
+  // Bring every node into view when nodes come or go (new nodes are placed where the layout puts them).
+  const nodeCount = cell.inputs.length + cell.nodes.length;
+  useEffect(() => {
+    const timer = window.setTimeout(() => void flow.fitView(FIT), 30);
+    return () => window.clearTimeout(timer);
+  }, [nodeCount, flow]);
+
+  const onConnect = (c: Connection): void => {
+    const ops = studioStore.getState().defaultOps;
+    cellChange(role, { kind: 'connect', from: c.source, to: c.target, ops });
+  };
+  const deleteSelected = (): void => {
+    removeSelection(role, selectedNodes, edgeId ? edges.filter((e) => e.id === edgeId) : []);
+    setSelectedEdge(null);
+  };
+
+  return (
+    <div className="composer-canvas" data-testid="composer-canvas">
+      <ReactFlow<CellFlowNode, CellFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={(changes: NodeChange<CellFlowNode>[]) =>
+          setNodes((n) => applyNodeChanges(changes, n))
+        }
+        onNodeDragStop={(_e, _node, dragged) => {
+          for (const n of dragged) studioStore.getState().moveNode(role, n.id, n.position);
+        }}
+        onConnect={onConnect}
+        connectionMode={ConnectionMode.Strict}
+        onEdgeClick={(_e, clicked) => {
+          setSelectedEdge(clicked.id);
+          setNodes((ns) => ns.map((n) => (n.selected ? { ...n, selected: false } : n)));
+        }}
+        onNodeClick={() => setSelectedEdge(null)}
+        onPaneClick={() => setSelectedEdge(null)}
+        deleteKeyCode={['Delete', 'Backspace']}
+        onBeforeDelete={({ nodes: doomed, edges: cut }) => {
+          removeSelection(
+            role,
+            doomed.filter((n) => n.data.kind === 'node').map((n) => n.id),
+            cut,
+          );
+          setSelectedEdge(null);
+          return Promise.resolve(false);
+        }}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.2}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} size={1} />
+        <Controls showInteractive={false} />
+        <Panel position="top-left" className="canvas-tools">
+          <button
+            type="button"
+            data-testid="add-node-button"
+            onClick={() => cellChange(role, { kind: 'add-node' })}
+          >
+            Add node
+          </button>
+          <button
+            type="button"
+            data-testid="delete-button"
+            disabled={selectedNodes.length === 0 && edgeId === null}
+            title="Remove the selected node (with its edges) or edge. Shortcut: Delete."
+            onClick={deleteSelected}
+          >
+            Delete
+          </button>
+          <button
+            type="button"
+            data-testid="auto-layout-button"
+            title="Lay the cell out left to right again (dagre); dragged positions are replaced."
+            onClick={() => {
+              store.autoLayout();
+              window.setTimeout(() => void flow.fitView(FIT), 0);
+            }}
+          >
+            Auto layout
+          </button>
+        </Panel>
+        {message ? (
+          <Panel
+            position="bottom-center"
+            className="composer-message"
+            data-testid="composer-message"
+            role="alert"
+          >
+            <span>{message}</span>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Dismiss"
+              onClick={store.dismissComposerMessage}
+            >
+              ×
+            </button>
+          </Panel>
+        ) : null}
+        {edge ? (
+          <Panel position="top-right">
+            <OpPicker
+              edge={edge}
+              available={available}
+              problems={(problems.edges.get(edge.id) ?? []).map((p) => p.message)}
+              onSetOps={(ops) => cellChange(role, { kind: 'set-ops', edge: edge.id, ops })}
+              onRemove={() => {
+                cellChange(role, { kind: 'disconnect', edge: edge.id });
+                setSelectedEdge(null);
+              }}
+              onClose={() => setSelectedEdge(null)}
+            />
+          </Panel>
+        ) : null}
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** The canvas with its own xyflow store (remount it with a new key to fit a new cell into view). */
+export function CellCanvas(props: CellCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}
