@@ -1,8 +1,9 @@
 /** Pure helpers of the composer: the space's domain, op sets, and the empty space to start from. */
 import { datasetInput } from '../core/data/load';
 import type { ExperimentSpec } from '../core/experiment/spec';
-import { emptySpace as coreEmptySpace } from '../core/search-space/edits';
-import { OP_NAMES, OPS, type OpName } from '../core/search-space/ops';
+import { emptySpace as coreEmptySpace, opsForDomain } from '../core/search-space/edits';
+export { opsForDomain };
+import { OP_NAMES, type OpName } from '../core/search-space/ops';
 import type { SearchSpaceSpec } from '../core/search-space/types';
 
 /** What a space's cells take: images (MNIST) or feature vectors (the 2D sets). */
@@ -11,11 +12,6 @@ export type SpaceDomain = 'image' | 'vector';
 /** The domain the experiment's dataset gives its space. */
 export function specDomain(spec: ExperimentSpec): SpaceDomain {
   return datasetInput(spec.dataset).input.kind;
-}
-
-/** Every registered op usable in `domain`, in registry order. */
-export function domainOps(domain: SpaceDomain): OpName[] {
-  return OP_NAMES.filter((op) => OPS[op].domain === 'any' || OPS[op].domain === domain);
 }
 
 /** `ops` with `op` added (registry order kept) or removed. */
@@ -27,7 +23,7 @@ export function toggleOp(ops: readonly OpName[], op: OpName): OpName[] {
 /** The op set new edges get after loading `space`: its first edge's ops, or every op of the domain. */
 export function defaultOpsOf(space: SearchSpaceSpec, domain: SpaceDomain): OpName[] {
   const first = space.normal.edges[0]?.ops;
-  return first && first.length > 0 ? [...first] : domainOps(domain);
+  return first && first.length > 0 ? [...first] : opsForDomain(domain);
 }
 
 /**

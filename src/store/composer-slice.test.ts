@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineClient } from '../bridge/types';
 import { spaceFigures } from './composer-figures';
-import { domainOps, toggleOp } from './composer-logic';
+import { opsForDomain, toggleOp } from './composer-logic';
 import { layoutCell, placeNewNodes } from './composer-layout';
 import { spaceProblems } from './composer-problems';
 import { createStudioStore } from './studio-store';
@@ -16,7 +16,7 @@ function emptyNb201() {
   store.getState().setPreset('nb201');
   store.getState().loadEmptyCell();
   const s = store.getState();
-  for (const op of domainOps('image')) {
+  for (const op of opsForDomain('image')) {
     const want = ['none', 'skip_connect', 'nor_conv_1x1', 'nor_conv_3x3', 'avg_pool_3x3'].includes(
       op,
     );
@@ -111,7 +111,7 @@ describe('composer helpers', () => {
   it('toggles ops in registry order', () => {
     expect(toggleOp(['skip_connect'], 'none')).toEqual(['none', 'skip_connect']);
     expect(toggleOp(['none', 'skip_connect'], 'none')).toEqual(['skip_connect']);
-    expect(domainOps('vector')).not.toContain('nor_conv_3x3');
+    expect(opsForDomain('vector')).not.toContain('nor_conv_3x3');
   });
 
   it('sorts space problems onto nodes, edges, cells and macro fields', () => {

@@ -4,7 +4,7 @@ import './composer.css';
 import { canRedo, canUndo } from '../../core/history';
 import { PRESETS, isPresetName } from '../../core/search-space/presets';
 import type { CellRole } from '../../core/search-space/types';
-import { domainOps, specDomain } from '../../store/composer-logic';
+import { opsForDomain, specDomain } from '../../store/composer-logic';
 import { spaceFigures } from '../../store/composer-figures';
 import { spaceProblems } from '../../store/composer-problems';
 import { useProblems } from '../problems';
@@ -32,7 +32,7 @@ export function Composer() {
   const problems = useMemo(() => spaceProblems(all), [all]);
   const figures = useMemo(() => spaceFigures(spec), [spec]);
   const domain = specDomain(spec);
-  const available = useMemo(() => domainOps(domain), [domain]);
+  const available = useMemo(() => opsForDomain(domain), [domain]);
   const space = spec.space;
   const tied = composer.present.tied;
   const shownRole: CellRole = role === 'reduce' && space.reduce ? 'reduce' : 'normal';
