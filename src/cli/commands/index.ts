@@ -1,6 +1,7 @@
 /** The CLI's command table: each command's help and its runner. Add a command by adding an entry. */
 import type { ParsedArgs } from '../args';
 import type { CliIo } from '../io';
+import { COST_HELP, runCost } from './cost';
 import { runSize, SIZE_HELP } from './size';
 
 /** One command: a summary line, a usage line, and a runner that returns the exit code. */
@@ -13,4 +14,5 @@ export interface CliCommand {
 /** Every command by name. */
 export const COMMANDS: Record<string, CliCommand> = {
   size: { ...SIZE_HELP, run: runSize },
+  cost: { ...COST_HELP, run: runCost },
 };
