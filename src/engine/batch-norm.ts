@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 export const BN_EPSILON = 1e-5;
 
 /** Per-column mean of [m, c] as [1, c]. */
-function columnMean(x: tf.Tensor2D): tf.Tensor2D {
+export function columnMean(x: tf.Tensor2D): tf.Tensor2D {
   return tf.matMul(tf.fill([1, x.shape[0]], 1 / x.shape[0]), x);
 }
 

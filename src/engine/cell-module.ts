@@ -9,11 +9,21 @@ import { concatTensors, sumTensors } from './sum';
 /** Per edge (in `CellSpec.edges` order), one weight per op. */
 export type EdgeWeights = readonly (readonly tf.Scalar[])[];
 
+/** Per edge (in `CellSpec.edges` order), the index of the one op that runs, or null for a dropped edge. */
+export type EdgeChoices = readonly (number | null)[];
+
 /** A built cell. Inputs must already have `channels` channels at the cell's input resolution. */
 export interface CellModule {
   /** Channels of the output: channels x output nodes (concat) or channels (last). */
   readonly outChannels: number;
   forward(inputs: readonly tf.Tensor[], weights: EdgeWeights): tf.Tensor;
+  /**
+   * A single path: on each edge only the chosen op runs; a dropped edge or a `none` op contributes
+   * nothing, and a node left without any term is zeros.
+   */
+  forwardPath(inputs: readonly tf.Tensor[], path: EdgeChoices): tf.Tensor;
+  /** The weights op `op` of edge `edge` owns in this cell (empty for an edge into a dead node). */
+  opVariables(edge: number, op: number): readonly tf.Variable[];
 }
 
 /** How a cell is built: its domain, width, and whether edges leaving its inputs halve resolution. */
@@ -41,30 +51,56 @@ export function buildCellModule(p: ParamStore, cell: CellSpec, ctx: CellContext)
     if (!cell.edges.some((e) => e.to === node))
       throw new Error(`Node ${node} has no incoming edge.`);
   }
+  /** Runs the cell: `term` gives an edge's contribution from its source, or null for none. */
+  const run = (
+    inputs: readonly tf.Tensor[],
+    term: (edge: number, op: MixedOp, from: tf.Tensor) => tf.Tensor | null,
+  ): tf.Tensor => {
+    if (inputs.length !== cell.inputs.length) {
+      throw new Error(`The cell takes ${cell.inputs.length} inputs, got ${inputs.length}.`);
+    }
+    const states = new Map<string, tf.Tensor>();
+    cell.inputs.forEach((id, i) => states.set(id, inputs[i] as tf.Tensor));
+    for (const node of order) {
+      const incoming: { i: number; op: MixedOp; from: tf.Tensor }[] = [];
+      cell.edges.forEach((e, i) => {
+        const op = mixed.get(i);
+        if (e.to !== node || op === undefined) return;
+        const from = states.get(e.from);
+        if (from === undefined)
+          throw new Error(`Edge ${e.id} leaves ${e.from}, which has no value yet.`);
+        incoming.push({ i, op, from });
+      });
+      const first = incoming[0];
+      if (first === undefined) throw new Error(`Node ${node} has no incoming edge.`);
+      const terms = incoming
+        .map(({ i, op, from }) => term(i, op, from))
+        .filter((t): t is tf.Tensor => t !== null);
+      states.set(node, terms.length > 0 ? sumTensors(terms) : first.op.zeros(first.from));
+    }
+    const outs = outputs.map((n) => states.get(n) as tf.Tensor);
+    return outs.length === 1 ? (outs[0] as tf.Tensor) : concatTensors(outs, -1);
+  };
   return {
     outChannels: ctx.channels * outputs.length,
     forward(inputs, weights) {
-      if (inputs.length !== cell.inputs.length) {
-        throw new Error(`The cell takes ${cell.inputs.length} inputs, got ${inputs.length}.`);
+      return run(inputs, (i, op, from) => {
+        const w = weights[i];
+        if (w === undefined) throw new Error(`No op weights for edge ${cell.edges[i]?.id ?? i}.`);
+        return op.forward(from, w);
+      });
+    },
+    forwardPath(inputs, path) {
+      if (path.length !== cell.edges.length) {
+        throw new Error(`The cell has ${cell.edges.length} edges; the path gives ${path.length}.`);
       }
-      const states = new Map<string, tf.Tensor>();
-      cell.inputs.forEach((id, i) => states.set(id, inputs[i] as tf.Tensor));
-      for (const node of order) {
-        const terms: tf.Tensor[] = [];
-        cell.edges.forEach((e, i) => {
-          const op = mixed.get(i);
-          if (e.to !== node || op === undefined) return;
-          const from = states.get(e.from);
-          const w = weights[i];
-          if (from === undefined)
-            throw new Error(`Edge ${e.id} leaves ${e.from}, which has no value yet.`);
-          if (w === undefined) throw new Error(`No op weights for edge ${e.id}.`);
-          terms.push(op.forward(from, w));
-        });
-        states.set(node, sumTensors(terms));
-      }
-      const outs = outputs.map((n) => states.get(n) as tf.Tensor);
-      return outs.length === 1 ? (outs[0] as tf.Tensor) : concatTensors(outs, -1);
+      return run(inputs, (i, op, from) => {
+        const choice = path[i] ?? null;
+        return choice === null ? null : op.forwardOne(from, choice);
+      });
+    },
+    opVariables(edge, op) {
+      return mixed.get(edge)?.opVariables[op] ?? [];
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { batchNormalise } from './batch-norm';
+import { batchNormId, normaliseWithStatistics } from './bn-recalibrate';
 import { dilatedDepthwise } from './dilated';
 import { kaimingBound, type ParamStore } from './params';
 
@@ -15,12 +16,14 @@ export type Layer = (x: tf.Tensor) => tf.Tensor;
  * search phase (affine = false inside mixed ops, as DARTS) and also at evaluation. The studio keeps
  * no running statistics, so evaluation is done in batches of 64 or more (or the whole split when
  * smaller) and depends slightly on how a split is batched: a departure from PyTorch's eval mode.
+ * Subnet evaluation instead runs under statistics recalibrated on training batches (bn-recalibrate.ts).
  */
 export function batchNormLayer(p: ParamStore, channels: number, affine: boolean): Layer {
+  const id = batchNormId();
   const gamma = affine ? p.constant('bn_gamma', [channels], 1) : null;
   const beta = affine ? p.constant('bn_beta', [channels], 0) : null;
   return (x) => {
-    const normed = batchNormalise(x);
+    const normed = normaliseWithStatistics(id, x) ?? batchNormalise(x);
     return gamma && beta ? tf.add(tf.mul(normed, gamma), beta) : normed;
   };
 }

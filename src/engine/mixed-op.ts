@@ -9,7 +9,13 @@ import { sumTensors } from './sum';
 /** One edge's candidate ops; `forward` takes one weight per op (softmax(alpha) during a DARTS search). */
 export interface MixedOp {
   readonly ops: readonly BuiltOp[];
+  /** The weights each op owns, in op order (empty for weightless ops). */
+  readonly opVariables: readonly (readonly tf.Variable[])[];
   forward(x: tf.Tensor, weights: readonly tf.Scalar[]): tf.Tensor;
+  /** Runs op `index` alone (a single path); null for the `none` op, which contributes nothing. */
+  forwardOne(x: tf.Tensor, index: number): tf.Tensor | null;
+  /** Zeros shaped like this edge's output for input `x`. */
+  zeros(x: tf.Tensor): tf.Tensor;
 }
 
 /**
@@ -18,10 +24,25 @@ export interface MixedOp {
  * its alpha still receives a gradient). Sums never pass more than 7 tensors to one addN.
  */
 export function buildMixedOp(p: ParamStore, ops: readonly OpName[], ctx: OpContext): MixedOp {
-  const built = ops.map((name) => buildOp(p, name, ctx));
+  const opVariables: tf.Variable[][] = [];
+  const built = ops.map((name) => {
+    const first = p.weights.length;
+    const op = buildOp(p, name, ctx);
+    opVariables.push(p.weights.slice(first));
+    return op;
+  });
   const zeros = zeroOp(ctx.stride);
   return {
     ops: built,
+    opVariables,
+    zeros,
+    forwardOne(x, index) {
+      const op = built[index];
+      if (op === undefined) {
+        throw new Error(`A mixed op over ${built.length} ops has no op ${index}.`);
+      }
+      return op.zero ? null : op.layer(x);
+    },
     forward(x, weights) {
       if (weights.length !== built.length) {
         throw new Error(`A mixed op over ${built.length} ops was given ${weights.length} weights.`);

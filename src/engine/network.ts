@@ -10,12 +10,20 @@ import {
   vectorStem,
   type FeatureShape,
 } from './blocks';
-import { buildCellModule, type CellModule, type EdgeWeights } from './cell-module';
+import {
+  buildCellModule,
+  type CellModule,
+  type EdgeChoices,
+  type EdgeWeights,
+} from './cell-module';
 import type { Layer } from './layers';
 import type { ParamStore } from './params';
 
 /** Op weights for each searched cell role. */
 export type RoleWeights = Partial<Record<CellRole, EdgeWeights>>;
+
+/** The chosen op per edge for each searched cell role (a single path). */
+export type RoleChoices = Partial<Record<CellRole, EdgeChoices>>;
 
 /** The network body with its weights; cells take their op weights at every call. */
 export interface Network {
@@ -23,6 +31,10 @@ export interface Network {
   readonly roles: readonly CellRole[];
   /** Logits [batch, classes]. */
   forward(x: tf.Tensor, weights: RoleWeights): tf.Tensor;
+  /** Logits [batch, classes] of the single path `choices`: only the chosen op runs on each edge. */
+  forwardPath(x: tf.Tensor, choices: RoleChoices): tf.Tensor;
+  /** The weights of op `op` on edge `edge` in every cell of `role`. */
+  opVariables(role: CellRole, edge: number, op: number): tf.Variable[];
 }
 
 type Block =
@@ -92,21 +104,43 @@ export function buildNetwork(
   }
   const classifier = head(p, last().c, classes, domain, macro.reduction === 'residual');
 
+  /** Runs the network; `cell` runs one cell block on its preprocessed inputs. */
+  const run = (
+    x: tf.Tensor,
+    cell: (b: Extract<Block, { kind: 'cell' }>, ins: tf.Tensor[]) => tf.Tensor,
+  ): tf.Tensor => {
+    const states: tf.Tensor[] = [stem(x)];
+    for (const b of blocks) {
+      if (b.kind === 'fixed') {
+        states.push(b.layer(states[states.length - 1] as tf.Tensor));
+        continue;
+      }
+      const ins = b.inputs.map((i, j) => (b.pre[j] as Layer)(states[i] as tf.Tensor));
+      states.push(cell(b, ins));
+    }
+    return classifier(states[states.length - 1] as tf.Tensor);
+  };
+
   return {
     roles: [...roles],
     forward(x, weights) {
-      const states: tf.Tensor[] = [stem(x)];
-      for (const b of blocks) {
-        if (b.kind === 'fixed') {
-          states.push(b.layer(states[states.length - 1] as tf.Tensor));
-          continue;
-        }
+      return run(x, (b, ins) => {
         const w = weights[b.role];
         if (!w) throw new Error(`No op weights for the ${b.role} cell.`);
-        const ins = b.inputs.map((i, j) => (b.pre[j] as Layer)(states[i] as tf.Tensor));
-        states.push(b.module.forward(ins, w));
-      }
-      return classifier(states[states.length - 1] as tf.Tensor);
+        return b.module.forward(ins, w);
+      });
+    },
+    forwardPath(x, choices) {
+      return run(x, (b, ins) => {
+        const c = choices[b.role];
+        if (!c) throw new Error(`No path for the ${b.role} cell.`);
+        return b.module.forwardPath(ins, c);
+      });
+    },
+    opVariables(role, edge, op) {
+      return blocks.flatMap((b) =>
+        b.kind === 'cell' && b.role === role ? [...b.module.opVariables(edge, op)] : [],
+      );
     },
   };
 }

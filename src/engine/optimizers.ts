@@ -13,8 +13,12 @@ export const ADAM_EPSILON = 1e-7;
 export interface MomentumSgd {
   /** One velocity buffer per weight. */
   readonly velocity: readonly tf.Variable[];
-  /** Applies `grads` (one per weight, in order) at learning rate `lr`. Call inside tf.tidy. */
-  step(grads: readonly tf.Tensor[], lr: number): void;
+  /**
+   * Applies `grads` (one per weight, in order) at learning rate `lr`. A null gradient leaves that
+   * weight and its velocity untouched, as PyTorch skips a parameter whose grad is None. Call inside
+   * tf.tidy.
+   */
+  step(grads: readonly (tf.Tensor | null)[], lr: number): void;
   dispose(): void;
 }
 
@@ -30,7 +34,9 @@ export function createMomentumSgd(
     step(grads, lr) {
       weights.forEach((w, i) => {
         const v = velocity[i] as tf.Variable;
-        const g = grads[i] as tf.Tensor;
+        const g = grads[i];
+        if (g === null) return;
+        if (g === undefined) throw new Error(`No gradient for weight ${w.name}.`);
         const d = weightDecay === 0 ? g : tf.add(g, tf.mul(w, weightDecay));
         v.assign(tf.add(tf.mul(v, momentum), d));
         w.assign(tf.sub(w, tf.mul(v, lr)));

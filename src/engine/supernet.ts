@@ -4,9 +4,10 @@ import type { InputShape } from '../core/experiment/spec';
 import type { Rng } from '../core/random';
 import type { AlphaSnapshot, EdgeLabel } from '../core/run/protocol';
 import type { CellRole, CellSpec, SearchSpaceSpec } from '../core/search-space/types';
+import type { SubnetPath } from '../core/strategies/path';
 import { compactRows, createRoleAlphas, type RoleAlphas } from './alphas';
 import type { EdgeWeights } from './cell-module';
-import { buildNetwork, type RoleWeights } from './network';
+import { buildNetwork, type RoleChoices, type RoleWeights } from './network';
 import { createParamStore } from './params';
 
 /** Op weights per searched role, [edges, maxOps] (softmax(alpha) in a DARTS search). */
@@ -30,6 +31,13 @@ export interface Supernet {
   forward(x: tf.Tensor): tf.Tensor;
   /** Logits with the given op weights (one-hot rows select a subnet). */
   forwardWith(x: tf.Tensor, weights: OpWeights): tf.Tensor;
+  /**
+   * Logits of one subnet with the supernet's weights: on each edge only the op the path names runs
+   * (a null edge contributes nothing). A SposPath is a SubnetPath without nulls.
+   */
+  forwardPath(x: tf.Tensor, path: SubnetPath): tf.Tensor;
+  /** The weights of op `op` on edge `edge` of every `role` cell (empty for a weightless op). */
+  opVariables(role: CellRole, edge: number, op: number): tf.Variable[];
   /** softmax(alpha) per role, read with `await data()`, padding dropped. */
   softmaxAlphas(): Promise<AlphaSnapshot>;
   dispose(): void;
@@ -88,6 +96,20 @@ export function buildSupernet(
     }
     return net.forward(x, scalars);
   };
+  const forwardPath = (x: tf.Tensor, path: SubnetPath): tf.Tensor => {
+    const choices: RoleChoices = {};
+    for (const r of net.roles) {
+      const c = r === 'normal' ? path.normal : path.reduce;
+      const a = alphas[r];
+      if (!c || !a) throw new Error(`The path has no choices for the ${r} cell.`);
+      c.forEach((op, e) => {
+        if (op !== null && !(Number.isInteger(op) && op >= 0 && op < (a.opsPerEdge[e] ?? 0)))
+          throw new Error(`Edge ${e} of the ${r} cell has no op ${op}.`);
+      });
+      choices[r] = c;
+    }
+    return net.forwardPath(x, choices);
+  };
   return {
     weights: params.weights,
     alphas,
@@ -97,6 +119,8 @@ export function buildSupernet(
     opWeights,
     forward: (x) => forwardWith(x, opWeights()),
     forwardWith,
+    forwardPath,
+    opVariables: (role, edge, op) => net.opVariables(role, edge, op),
     async softmaxAlphas() {
       const snapshot: AlphaSnapshot = {};
       for (const r of roles) {

@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { subnetCost } from '../core/cost/network-cost';
+import { loadDataset } from '../core/data/load';
+import { defaultDataset } from '../core/experiment/defaults';
+import { presetSpace } from '../core/search-space/presets';
+import type { Genotype } from '../core/search-space/types';
+import { initNodeBackend } from './node-backend';
+import { genotypeSpace, trainStandalone, type StandaloneOptions } from './standalone';
+
+const noMnist = (): Promise<Uint8Array> => Promise.reject(new Error('MNIST is not needed here.'));
+
+/** The teaching cell with dense_relu on every edge but h1 -> h2 (none) and x -> h3 (skip). */
+function teachingGenotype(): Genotype {
+  const cell = presetSpace('teaching').normal;
+  return {
+    normal: {
+      edges: cell.edges.map((e) => ({
+        from: e.from,
+        to: e.to,
+        op:
+          e.from === 'h1' && e.to === 'h2'
+            ? 'none'
+            : e.from === 'x' && e.to === 'h3'
+              ? 'skip_connect'
+              : 'dense_relu',
+      })),
+      concat: ['h3'],
+    },
+    reduce: null,
+  };
+}
+
+const OPTIONS: StandaloneOptions = {
+  epochs: 20,
+  batchSize: 32,
+  weightLr: 0.3,
+  weightLrMin: 0.001,
+  momentum: 0.9,
+  weightDecay: 3e-4,
+  gradClip: 5,
+  seed: 11,
+  calibrationBatches: 4,
+};
+
+describe('stand-alone training', () => {
+  beforeAll(async () => {
+    await initNodeBackend('wasm');
+  });
+
+  it('restricts each edge to its genotype op (none where dropped) and refuses a genotype the space lacks', () => {
+    const space = presetSpace('teaching');
+    const { space: own, path } = genotypeSpace(space, teachingGenotype());
+    expect(own.normal.edges.map((e) => e.ops.length)).toEqual(own.normal.edges.map(() => 1));
+    expect(path.normal.every((op) => op === 0)).toBe(true);
+    expect(own.normal.edges.find((e) => e.from === 'h1' && e.to === 'h2')?.ops).toEqual(['none']);
+    const g = teachingGenotype();
+    const foreign: Genotype = {
+      ...g,
+      normal: { ...g.normal, edges: [{ from: 'x', to: 'h1', op: 'sep_conv_3x3' }] },
+    };
+    expect(() => genotypeSpace(space, foreign)).toThrow(/sep_conv_3x3/);
+  });
+
+  it('improves on its initial accuracy on circles, the same at the same seed', async () => {
+    const before = tf.memory().numTensors;
+    const space = presetSpace('teaching');
+    const data = await loadDataset({ ...defaultDataset('circles'), samples: 400 }, 1, noMnist);
+    const genotype = teachingGenotype();
+    const result = await trainStandalone(space, genotype, data, OPTIONS);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result.steps).toBe(OPTIONS.epochs * Math.ceil(data.train.count / OPTIONS.batchSize));
+    expect(result.valid.accuracy).toBeGreaterThan(result.initialValid.accuracy + 0.3);
+    expect(result.test.accuracy).toBeGreaterThan(0.85);
+    expect(result.valid.loss).toBeLessThan(result.initialValid.loss);
+    expect(result.paramCount).toBe(subnetCost(space, genotype, data.input, data.classes).params);
+    expect(await trainStandalone(space, genotype, data, OPTIONS)).toEqual(result);
+    const other = await trainStandalone(space, genotype, data, { ...OPTIONS, seed: 12 });
+    expect(other.valid.loss).not.toBe(result.valid.loss);
+  });
+});

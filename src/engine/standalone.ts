@@ -1,0 +1,142 @@
+/**
+ * Stand-alone training of one genotype from scratch: a fresh network holding only the genotype's
+ * ops, with fresh seeded weights, trained for a short budget and scored on the validation and test
+ * splits. This is the "true" accuracy a supernet estimate is compared with.
+ *
+ * Departure: the network is built from the same layer code as the supernet, so its BatchNorm layers
+ * inside ops and cell preprocessing have no affine scale and shift (stems, residual blocks and the
+ * NB201 head keep theirs), and DARTS evaluation extras (auxiliary head, drop-path, no BN after
+ * pooling) are absent. Making the ops affine would mean threading a flag through every op builder.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LoadedDataset } from '../core/experiment/spec';
+import { createRng } from '../core/random';
+import type { OpName } from '../core/search-space/ops';
+import type { CellSpec, Genotype, SearchSpaceSpec } from '../core/search-space/types';
+import { genotypePath, type CellPath, type SubnetPath } from '../core/strategies/path';
+import { createBatchStream, toDevice } from './batches';
+import { calibrationBatches } from './bn-recalibrate';
+import { createSposTrainer, type SposHyper } from './spos';
+import { evaluateSubnet, type SubnetScore } from './subnet-eval';
+import { buildSupernet } from './supernet';
+
+/** The budget and optimiser of a stand-alone training. */
+export interface StandaloneOptions {
+  readonly epochs: number;
+  readonly batchSize: number;
+  /** Learning rate, cosine-annealed to weightLrMin over the whole training. */
+  readonly weightLr: number;
+  readonly weightLrMin: number;
+  readonly momentum: number;
+  readonly weightDecay: number;
+  readonly gradClip: number;
+  /** Seeds the weights and the batch order. */
+  readonly seed: number;
+  /** Training batches the BatchNorm statistics are recalibrated on before each evaluation. */
+  readonly calibrationBatches: number;
+}
+
+/** What a stand-alone training reports. */
+export interface StandaloneResult {
+  /** Validation score of the fresh, untrained network. */
+  readonly initialValid: SubnetScore;
+  readonly valid: SubnetScore;
+  readonly test: SubnetScore;
+  /** Mean training loss of the last epoch. */
+  readonly trainLoss: number;
+  readonly steps: number;
+  /** Trainable weights of the stand-alone network. */
+  readonly paramCount: number;
+}
+
+/** The cell with each kept edge offering only its genotype op and every other edge only `none`, and its path. */
+function restrictCell(cell: CellSpec, path: CellPath): { cell: CellSpec; path: CellPath } {
+  const edges = cell.edges.map((e, i) => {
+    const op = path[i] ?? null;
+    const name: OpName = op === null ? 'none' : (e.ops[op] as OpName);
+    return { ...e, ops: [name] };
+  });
+  return { cell: { ...cell, edges }, path: path.map((op) => (op === null ? null : 0)) };
+}
+
+/**
+ * A space whose supernet is exactly the genotype's network (one op per kept edge, dropped edges
+ * building nothing), and the path through it. Throws when the genotype does not fit `space`.
+ */
+export function genotypeSpace(
+  space: SearchSpaceSpec,
+  genotype: Genotype,
+): { space: SearchSpaceSpec; path: SubnetPath } {
+  const full = genotypePath(space, genotype);
+  const normal = restrictCell(space.normal, full.normal);
+  const reduce = space.reduce && full.reduce ? restrictCell(space.reduce, full.reduce) : null;
+  return {
+    space: { ...space, normal: normal.cell, reduce: reduce?.cell ?? null },
+    path: { normal: normal.path, reduce: reduce?.path ?? null },
+  };
+}
+
+/**
+ * Trains `genotype` of `space` from scratch on `data.train` for `o.epochs` epochs (SGD with
+ * momentum, cosine schedule, gradient clipping), then scores it on the validation and test splits
+ * with BatchNorm recalibrated on training batches. The same options and data give the same result.
+ */
+export async function trainStandalone(
+  space: SearchSpaceSpec,
+  genotype: Genotype,
+  data: LoadedDataset,
+  o: StandaloneOptions,
+): Promise<StandaloneResult> {
+  if (data.train.count === 0) {
+    throw new Error('Stand-alone training needs training examples.');
+  }
+  const { space: own, path } = genotypeSpace(space, genotype);
+  const rng = createRng(o.seed);
+  const net = buildSupernet(own, data.input, data.classes, rng.fork());
+  const batchRng = rng.fork();
+  const stepsPerEpoch = Math.ceil(data.train.count / o.batchSize);
+  const hyper: SposHyper = { ...o, totalSteps: o.epochs * stepsPerEpoch };
+  const trainer = createSposTrainer(net, hyper);
+  const stream = createBatchStream(data.train, data.input, o.batchSize, batchRng.fork());
+  // The same calibration batches before and after training, so the two scores differ by training alone.
+  const calibration = calibrationBatches(
+    data.train,
+    data.input,
+    o.batchSize,
+    o.calibrationBatches,
+    batchRng.fork(),
+  );
+  const score = async (split: LoadedDataset['valid']): Promise<SubnetScore> =>
+    evaluateSubnet(net, path, split, {
+      input: data.input,
+      batchSize: Math.max(o.batchSize, 64),
+      calibration,
+    });
+  try {
+    const initialValid = await score(data.valid);
+    let trainLoss = Number.NaN;
+    for (let epoch = 0; epoch < o.epochs; epoch++) {
+      let total: tf.Tensor = tf.scalar(0);
+      for (let i = 0; i < stepsPerEpoch; i++) {
+        const batch = toDevice(stream.next(), data.input);
+        const stats = trainer.step(batch, path);
+        const prev = total;
+        total = tf.tidy(() => tf.add(prev, tf.slice(stats, [0], [1])));
+        tf.dispose([prev, stats, batch.x, batch.y]);
+      }
+      trainLoss = ((await total.data())[0] ?? Number.NaN) / stepsPerEpoch;
+      total.dispose();
+    }
+    return {
+      initialValid,
+      valid: await score(data.valid),
+      test: await score(data.test),
+      trainLoss,
+      steps: trainer.steps,
+      paramCount: net.paramCount,
+    };
+  } finally {
+    trainer.dispose();
+    net.dispose();
+  }
+}
