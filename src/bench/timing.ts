@@ -1,6 +1,6 @@
 /** How the benchmark times a step: warm-ups, then the median of repeats (fewer repeats for slow backends). */
 import type { BackendName } from '../core/run/protocol';
-import { median } from '../worker/median';
+import { median } from '../core/stats/median';
 import type { BenchPlan } from './protocol';
 
 /** Two warm-ups, then five timed steps (three when a warm-up took over 5 s). */

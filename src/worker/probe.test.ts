@@ -1,16 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initNodeBackend } from '../engine/node-backend';
-import { median } from './median';
 import { probeStep } from './probe';
-
-describe('median', () => {
-  it('takes the middle value, or the mean of the middle two', () => {
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(() => median([])).toThrow();
-  });
-});
 
 describe('probeStep on wasm (with the training kernels)', () => {
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 /** A tiny timed training step (two convolutions and a dense layer) that ranks tfjs backends cheaply. */
 import * as tf from '@tensorflow/tfjs';
-import { median } from './median';
+import { median } from '../core/stats/median';
 
 /** How many untimed and timed steps a probe takes. */
 export interface ProbeOptions {

@@ -1,5 +1,6 @@
 /** Wall-clock timing of a tfjs computation: warm-up runs, then the median of timed runs, each synced by reading its result back. */
 import type * as tf from '@tensorflow/tfjs';
+import { median } from '../../core/stats/median';
 
 /** How a computation is timed: untimed warm-up runs, then timed runs whose median is kept. */
 export interface TimingOptions {
@@ -7,14 +8,7 @@ export interface TimingOptions {
   readonly repeats: number;
 }
 
-/** The median of `values` (the mean of the middle two for an even count); throws when empty. */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('The median of no values is undefined.');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const hi = sorted[mid] as number;
-  return sorted.length % 2 === 1 ? hi : ((sorted[mid - 1] as number) + hi) / 2;
-}
+export { median };
 
 /**
  * Milliseconds of one run of `run` (which returns a tensor it owns: wrap the computation in

@@ -1,8 +1,8 @@
-/** The median of a list of timings. */
+/** The median of a list of numbers (timings, mostly). */
 
-/** The median of a non-empty list (the mean of the middle two for an even count). */
+/** The median of a non-empty list (the mean of the middle two for an even count); throws when empty. */
 export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of an empty list');
+  if (values.length === 0) throw new Error('The median of no values is undefined.');
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const hi = sorted[mid] as number;
