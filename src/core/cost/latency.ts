@@ -5,19 +5,20 @@
  * entries. The engine measures the entries on the current backend (src/engine/latency).
  */
 import type { InputShape } from '../experiment/spec';
-import { outputNodes } from '../search-space/cell';
 import { OPS, type OpName } from '../search-space/ops';
 import type { CellRole, CellSpec, Genotype, SearchSpaceSpec } from '../search-space/types';
 import { liveNodes } from './cell-cost';
-import type { CellPlacement, CellPorts } from './skeleton';
+import {
+  genotypePorts,
+  skeletonLayout,
+  spacePorts,
+  type CellPlacement,
+  type CellPorts,
+  type FixedPart,
+} from './skeleton';
 
-/**
- * The fixed (unsearched) layers, as the engine's blocks.ts builds them: the stem, cell-input
- * preprocessing (stride 1: ReLU-Conv1x1-BN or ReLU-dense; stride 2: FactorizedReduce), the
- * residual reduction block, and the head (global average pool + linear; `head_bn_relu` puts
- * BatchNorm and ReLU first, as after residual reductions).
- */
-export type FixedPart = 'stem' | 'preprocess' | 'residual_block' | 'head' | 'head_bn_relu';
+/** The fixed (unsearched) layers, as skeleton.ts lists them. */
+export type { FixedPart };
 
 /** What a latency entry times: a registry op or a fixed part. */
 export type LatencyOp = OpName | FixedPart;
@@ -68,98 +69,17 @@ export function isFreeOp(op: OpName, stride: 1 | 2): boolean {
   return kind === 'zero' || (kind === 'identity' && stride === 1);
 }
 
-interface FeatureShape {
-  readonly h: number;
-  readonly w: number;
-  readonly c: number;
-}
-
-/** The network in order: the fixed layers' keys and the place of every cell, both as the engine builds them. */
-interface LatencyWalk {
-  readonly fixed: readonly LatencyKey[];
-  readonly cells: readonly CellPlacement[];
-}
-
-/**
- * Walks the macro skeleton as buildNetwork and walkSkeleton do (see skeleton.ts), recording each
- * fixed layer as a key at its input shape. Throws when the skeleton cannot be built.
- */
+/** The fixed layers' keys and the place of every cell, read off the one skeleton walk. */
 function walk(
   space: SearchSpaceSpec,
   input: InputShape,
   classes: number,
   ports: Partial<Record<CellRole, CellPorts>>,
-): LatencyWalk {
-  const { macro } = space;
-  const domain = input.kind;
-  if (domain === 'vector' && macro.reduction !== 'none') {
-    throw new Error(`Vector inputs need reduction 'none', got '${macro.reduction}'.`);
-  }
-  const stemC = domain === 'image' ? macro.channels * macro.stemMultiplier : macro.channels;
-  const first: FeatureShape =
-    input.kind === 'image'
-      ? { h: input.height, w: input.width, c: input.channels }
-      : { h: 1, w: 1, c: input.features };
-  const fixed: LatencyKey[] = [];
-  const key = (op: FixedPart, from: FeatureShape, out: number, stride: 1 | 2): void => {
-    fixed.push({
-      op,
-      domain,
-      channels: from.c,
-      outChannels: out,
-      height: from.h,
-      width: from.w,
-      stride,
-    });
-  };
-  key('stem', first, stemC, 1);
-  const shapes: FeatureShape[] = [{ h: first.h, w: first.w, c: stemC }];
-  const cells: CellPlacement[] = [];
-  const last = (): FeatureShape => shapes[shapes.length - 1] as FeatureShape;
-  const half = (side: number): number => Math.ceil(side / 2);
-
-  const addCell = (role: CellRole, channels: number): void => {
-    const port = ports[role];
-    if (!port) throw new Error(`The network needs a ${role} cell, but none was given.`);
-    const to = last();
-    for (let j = 0; j < port.inputs; j++) {
-      const from = shapes[Math.max(0, shapes.length - port.inputs + j)] as FeatureShape;
-      if (from.h === to.h && from.w === to.w && from.c === channels) continue;
-      if (from.h === to.h && from.w === to.w) key('preprocess', from, channels, 1);
-      else if (half(from.h) === to.h && half(from.w) === to.w) key('preprocess', from, channels, 2);
-      else
-        throw new Error(
-          `A ${from.h}x${from.w} cell input cannot feed a cell working at ${to.h}x${to.w}.`,
-        );
-    }
-    const reduction = role === 'reduce';
-    cells.push({ role, channels, height: to.h, width: to.w, reduction });
-    shapes.push({
-      h: reduction ? half(to.h) : to.h,
-      w: reduction ? half(to.w) : to.w,
-      c: channels * port.outputs,
-    });
-  };
-
-  let channels = macro.channels;
-  for (let stage = 0; stage < macro.stages; stage++) {
-    if (stage > 0 && macro.reduction === 'cell') {
-      channels *= 2;
-      addCell('reduce', channels);
-    } else if (stage > 0 && macro.reduction === 'residual') {
-      channels *= 2;
-      const from = last();
-      key('residual_block', from, channels, 2);
-      shapes.push({ h: half(from.h), w: half(from.w), c: channels });
-    }
-    for (let i = 0; i < macro.cellsPerStage; i++) addCell('normal', channels);
-  }
-  const bnHead = domain === 'image' && macro.reduction === 'residual';
-  key(bnHead ? 'head_bn_relu' : 'head', last(), classes, 1);
+): { fixed: LatencyKey[]; cells: readonly CellPlacement[] } {
+  const { domain, parts, cells } = skeletonLayout(space.macro, input, classes, ports);
+  const fixed = parts.map(({ kind, ...shape }): LatencyKey => ({ op: kind, domain, ...shape }));
   return { fixed, cells };
 }
-
-const ROLES: readonly CellRole[] = ['normal', 'reduce'];
 
 function cellOf(space: SearchSpaceSpec, role: CellRole): CellSpec | null {
   return role === 'normal' ? space.normal : space.reduce;
@@ -212,12 +132,7 @@ export function latencyKeys(
   input: InputShape,
   classes: number,
 ): LatencyKey[] {
-  const ports: Partial<Record<CellRole, CellPorts>> = {};
-  for (const role of ROLES) {
-    const cell = cellOf(space, role);
-    if (cell) ports[role] = { inputs: cell.inputs.length, outputs: outputNodes(cell).length };
-  }
-  const { fixed, cells } = walk(space, input, classes, ports);
+  const { fixed, cells } = walk(space, input, classes, spacePorts(space));
   const keys: LatencyKey[] = [...fixed];
   for (const p of cells) {
     const cell = cellOf(space, p.role);
@@ -247,13 +162,7 @@ export function subnetLatencyKeys(
   classes: number,
 ): LatencyKey[] {
   const genes = { normal: genotype.normal, reduce: genotype.reduce };
-  const ports: Partial<Record<CellRole, CellPorts>> = {};
-  for (const role of ROLES) {
-    const cell = cellOf(space, role);
-    const gene = genes[role];
-    if (cell && gene) ports[role] = { inputs: cell.inputs.length, outputs: gene.concat.length };
-  }
-  const { fixed, cells } = walk(space, input, classes, ports);
+  const { fixed, cells } = walk(space, input, classes, genotypePorts(space, genotype));
   const keys: LatencyKey[] = [...fixed];
   for (const p of cells) {
     const cell = cellOf(space, p.role);

@@ -4,7 +4,7 @@
  * FLOPs are multiply-accumulates of convolutions and linear layers per example (see op-cost.ts).
  */
 import type { InputShape } from '../experiment/spec';
-import { incomingEdges, outputNodes } from '../search-space/cell';
+import { incomingEdges } from '../search-space/cell';
 import type { OpName } from '../search-space/ops';
 import type {
   CellGenotype,
@@ -15,7 +15,7 @@ import type {
 } from '../search-space/types';
 import { edgeOpCost, liveNodes } from './cell-cost';
 import type { OpCost } from './op-cost';
-import { addCost, walkSkeleton, type CellPlacement, type CellPorts } from './skeleton';
+import { addCost, genotypePorts, spacePorts, walkSkeleton, type CellPlacement } from './skeleton';
 
 /** Trainable parameters and multiply-accumulates per example of a network. */
 export interface NetworkCost {
@@ -39,16 +39,6 @@ const ROLES: readonly CellRole[] = ['normal', 'reduce'];
 
 function cellOf(space: SearchSpaceSpec, role: CellRole): CellSpec | null {
   return role === 'normal' ? space.normal : space.reduce;
-}
-
-/** Inputs and output nodes of each cell of the space, as the supernet and derivation see them. */
-function spacePorts(space: SearchSpaceSpec): Partial<Record<CellRole, CellPorts>> {
-  const ports: Partial<Record<CellRole, CellPorts>> = {};
-  for (const role of ROLES) {
-    const cell = cellOf(space, role);
-    if (cell) ports[role] = { inputs: cell.inputs.length, outputs: outputNodes(cell).length };
-  }
-  return ports;
 }
 
 function placesOf(cells: readonly CellPlacement[], role: CellRole): CellPlacement[] {
@@ -97,12 +87,7 @@ export function subnetCost(
     normal: genotype.normal,
     reduce: genotype.reduce,
   };
-  const ports: Partial<Record<CellRole, CellPorts>> = {};
-  for (const role of ROLES) {
-    const cell = cellOf(space, role);
-    const gene = genes[role];
-    if (cell && gene) ports[role] = { inputs: cell.inputs.length, outputs: gene.concat.length };
-  }
+  const ports = genotypePorts(space, genotype);
   const skeleton = walkSkeleton(space.macro, input, classes, ports, true);
   let total: OpCost = skeleton.fixed;
   for (const role of ROLES) {

@@ -1,10 +1,18 @@
 /**
- * The macro skeleton priced as the engine builds it (src/engine/network.ts and blocks.ts): the
- * fixed layers (stem, cell-input preprocessing, residual reductions, head) summed into one cost,
- * and the place of every cell (role, width, resolution) so the searched ops can be priced apart.
+ * The macro skeleton as the engine builds it (src/engine/network.ts and blocks.ts), walked once:
+ * the fixed layers (stem, cell-input preprocessing, residual reductions, head) as parts at their
+ * input shapes, and the place of every cell (role, width, resolution). Params/FLOPs (network-cost.ts)
+ * and latency keys (latency.ts) are both read off this one walk.
  */
 import type { InputShape } from '../experiment/spec';
-import type { CellRole, MacroSpec } from '../search-space/types';
+import { outputNodes } from '../search-space/cell';
+import type {
+  CellRole,
+  CellSpec,
+  Genotype,
+  MacroSpec,
+  SearchSpaceSpec,
+} from '../search-space/types';
 import type { OpCost } from './op-cost';
 
 /** One cell of the network: its role, node width, input resolution, and whether it reduces. */
@@ -25,6 +33,34 @@ export interface CellPorts {
   readonly outputs: number;
 }
 
+/**
+ * The fixed (unsearched) layers, as the engine's blocks.ts builds them: the stem, cell-input
+ * preprocessing (stride 1: ReLU-Conv1x1-BN or ReLU-dense; stride 2: FactorizedReduce), the
+ * residual reduction block, and the head (global average pool + linear; `head_bn_relu` puts
+ * BatchNorm and ReLU first, as after residual reductions).
+ */
+export type FixedPart = 'stem' | 'preprocess' | 'residual_block' | 'head' | 'head_bn_relu';
+
+/** One fixed layer at its input shape (the stem sees the raw input; a head outputs the classes). */
+export interface SkeletonPart {
+  readonly kind: FixedPart;
+  /** Input channels (features for vectors). */
+  readonly channels: number;
+  /** Output channels (classes for a head). */
+  readonly outChannels: number;
+  /** Input resolution (1 x 1 for vectors). */
+  readonly height: number;
+  readonly width: number;
+  readonly stride: 1 | 2;
+}
+
+/** The network in order: its fixed layers and the place of every cell. */
+export interface SkeletonLayout {
+  readonly domain: 'image' | 'vector';
+  readonly parts: readonly SkeletonPart[];
+  readonly cells: readonly CellPlacement[];
+}
+
 /** The priced fixed layers and the cells in network order. */
 export interface Skeleton {
   readonly fixed: OpCost;
@@ -42,55 +78,38 @@ export function addCost(a: OpCost, b: OpCost): OpCost {
   return { params: a.params + b.params, flops: a.flops + b.flops };
 }
 
-/** BatchNorm scale and shift, counted only when affine. */
-function bn(c: number, affine: boolean): number {
-  return affine ? 2 * c : 0;
+const ROLES: readonly CellRole[] = ['normal', 'reduce'];
+
+function cellOf(space: SearchSpaceSpec, role: CellRole): CellSpec | null {
+  return role === 'normal' ? space.normal : space.reduce;
 }
 
-/** Stem: images a 3x3 conv (no bias) + affine BN; vectors a dense layer with bias (+ ReLU). */
-function stemCost(input: InputShape, cout: number): OpCost {
-  if (input.kind === 'vector') {
-    return { params: input.features * cout + cout, flops: input.features * cout };
+/** Inputs and output nodes of each cell of the space, as the supernet and derivation see them. */
+export function spacePorts(space: SearchSpaceSpec): Partial<Record<CellRole, CellPorts>> {
+  const ports: Partial<Record<CellRole, CellPorts>> = {};
+  for (const role of ROLES) {
+    const cell = cellOf(space, role);
+    if (cell) ports[role] = { inputs: cell.inputs.length, outputs: outputNodes(cell).length };
   }
-  const weights = 9 * input.channels * cout;
-  return { params: weights + 2 * cout, flops: input.height * input.width * weights };
+  return ports;
 }
 
-/**
- * Brings a cell input to the cell's shape, only when they differ: ReLU-dense (vectors),
- * ReLU-Conv1x1-BN at the same resolution, FactorizedReduce (C_in * C_out weights, BN) from twice it.
- */
-function preprocessCost(
-  from: FeatureShape,
-  to: FeatureShape,
-  domain: 'image' | 'vector',
-  affine: boolean,
-): OpCost {
-  if (from.h === to.h && from.w === to.w && from.c === to.c) return { params: 0, flops: 0 };
-  const weights = from.c * to.c;
-  if (domain === 'vector') return { params: weights + to.c, flops: weights };
-  const sameSize = from.h === to.h && from.w === to.w;
-  const halved = Math.ceil(from.h / 2) === to.h && Math.ceil(from.w / 2) === to.w;
-  if (!sameSize && !halved) {
-    throw new Error(
-      `A ${from.h}x${from.w} cell input cannot feed a cell working at ${to.h}x${to.w}.`,
-    );
+/** Inputs of each cell of the space and output width from the genotype's concat, for cells both have. */
+export function genotypePorts(
+  space: SearchSpaceSpec,
+  genotype: Genotype,
+): Partial<Record<CellRole, CellPorts>> {
+  const genes = { normal: genotype.normal, reduce: genotype.reduce };
+  const ports: Partial<Record<CellRole, CellPorts>> = {};
+  for (const role of ROLES) {
+    const cell = cellOf(space, role);
+    const gene = genes[role];
+    if (cell && gene) ports[role] = { inputs: cell.inputs.length, outputs: gene.concat.length };
   }
-  return { params: weights + bn(to.c, affine), flops: to.h * to.w * weights };
+  return ports;
 }
 
-/** NAS-Bench-201 residual reduction: ReLU-Conv3x3(s2)-BN, ReLU-Conv3x3-BN (affine), shortcut 2x2 avg pool + Conv1x1. */
-function residualCost(from: FeatureShape, cout: number): OpCost {
-  const cin = from.c;
-  const weights = 9 * cin * cout + 9 * cout * cout + cin * cout;
-  const pixels = Math.ceil(from.h / 2) * Math.ceil(from.w / 2);
-  return { params: weights + 4 * cout, flops: pixels * weights };
-}
-
-/** Head: (images) global average pool, after residual reductions first BN (affine) + ReLU; then a linear layer. */
-function headCost(cin: number, classes: number, residual: boolean): OpCost {
-  return { params: cin * classes + classes + (residual ? 2 * cin : 0), flops: cin * classes };
-}
+const half = (side: number): number => Math.ceil(side / 2);
 
 /**
  * Walks the macro skeleton as buildNetwork does: stem to channels * stemMultiplier (vectors:
@@ -99,44 +118,55 @@ function headCost(cin: number, classes: number, residual: boolean): OpCost {
  * outputs of the previous n blocks (the stem standing in for missing ones), each preprocessed when
  * its shape differs (quark0/darts always preprocesses; the engine, followed here, skips it when the
  * shapes match, which never happens in the DARTS networks, whose cells output 4x their width).
- * `affine` says whether preprocessing BN has scale and shift (stand-alone subnets) or not (search
- * supernet). Throws when the skeleton cannot be built (validateSpace
- * explains why): vector inputs with a reduction, or a reduction cell the space lacks.
+ * Throws when the skeleton cannot be built (validateSpace explains why): vector inputs with a
+ * reduction, a reduction cell the space lacks, or a cell input at a resolution it cannot take.
  */
-export function walkSkeleton(
+export function skeletonLayout(
   macro: MacroSpec,
   input: InputShape,
   classes: number,
   ports: Partial<Record<CellRole, CellPorts>>,
-  affine: boolean,
-): Skeleton {
+): SkeletonLayout {
   const domain = input.kind;
   if (domain === 'vector' && macro.reduction !== 'none') {
     throw new Error(`Vector inputs need reduction 'none', got '${macro.reduction}'.`);
   }
   const stemC = domain === 'image' ? macro.channels * macro.stemMultiplier : macro.channels;
-  const shapes: FeatureShape[] = [
+  const first: FeatureShape =
     input.kind === 'image'
-      ? { h: input.height, w: input.width, c: stemC }
-      : { h: 1, w: 1, c: stemC },
-  ];
-  let fixed = stemCost(input, stemC);
+      ? { h: input.height, w: input.width, c: input.channels }
+      : { h: 1, w: 1, c: input.features };
+  const parts: SkeletonPart[] = [];
+  const part = (kind: FixedPart, from: FeatureShape, out: number, stride: 1 | 2): void => {
+    parts.push({ kind, channels: from.c, outChannels: out, height: from.h, width: from.w, stride });
+  };
+  part('stem', first, stemC, 1);
+  const shapes: FeatureShape[] = [{ h: first.h, w: first.w, c: stemC }];
   const cells: CellPlacement[] = [];
   const last = (): FeatureShape => shapes[shapes.length - 1] as FeatureShape;
 
   const addCell = (role: CellRole, channels: number): void => {
     const port = ports[role];
     if (!port) throw new Error(`The network needs a ${role} cell, but none was given.`);
-    const target: FeatureShape = { h: last().h, w: last().w, c: channels };
+    const to = last();
     for (let j = 0; j < port.inputs; j++) {
       const from = shapes[Math.max(0, shapes.length - port.inputs + j)] as FeatureShape;
-      fixed = addCost(fixed, preprocessCost(from, target, domain, affine));
+      if (from.h === to.h && from.w === to.w && from.c === channels) continue;
+      if (from.h === to.h && from.w === to.w) part('preprocess', from, channels, 1);
+      else if (half(from.h) === to.h && half(from.w) === to.w)
+        part('preprocess', from, channels, 2);
+      else
+        throw new Error(
+          `A ${from.h}x${from.w} cell input cannot feed a cell working at ${to.h}x${to.w}.`,
+        );
     }
     const reduction = role === 'reduce';
-    cells.push({ role, channels, height: target.h, width: target.w, reduction });
-    const h = reduction ? Math.ceil(target.h / 2) : target.h;
-    const w = reduction ? Math.ceil(target.w / 2) : target.w;
-    shapes.push({ h, w, c: channels * port.outputs });
+    cells.push({ role, channels, height: to.h, width: to.w, reduction });
+    shapes.push({
+      h: reduction ? half(to.h) : to.h,
+      w: reduction ? half(to.w) : to.w,
+      c: channels * port.outputs,
+    });
   };
 
   let channels = macro.channels;
@@ -147,12 +177,64 @@ export function walkSkeleton(
     } else if (stage > 0 && macro.reduction === 'residual') {
       channels *= 2;
       const from = last();
-      fixed = addCost(fixed, residualCost(from, channels));
-      shapes.push({ h: Math.ceil(from.h / 2), w: Math.ceil(from.w / 2), c: channels });
+      part('residual_block', from, channels, 2);
+      shapes.push({ h: half(from.h), w: half(from.w), c: channels });
     }
     for (let i = 0; i < macro.cellsPerStage; i++) addCell('normal', channels);
   }
-  const residualHead = domain === 'image' && macro.reduction === 'residual';
-  fixed = addCost(fixed, headCost(last().c, classes, residualHead));
+  const bnHead = domain === 'image' && macro.reduction === 'residual';
+  part(bnHead ? 'head_bn_relu' : 'head', last(), classes, 1);
+  return { domain, parts, cells };
+}
+
+/**
+ * Params and FLOPs of one fixed part. Stem: images a 3x3 conv (no bias) + affine BN, vectors a
+ * dense layer with bias (+ ReLU). Preprocess: ReLU-dense (vectors), ReLU-Conv1x1-BN (stride 1) or
+ * FactorizedReduce (stride 2: C_in * C_out weights, BN), BN affine only when `affine`. Residual
+ * block (NAS-Bench-201): ReLU-Conv3x3(s2)-BN, ReLU-Conv3x3-BN (affine), shortcut 2x2 avg pool +
+ * Conv1x1. Head: global average pool (+ affine BN and ReLU first for `head_bn_relu`), then linear.
+ */
+export function partCost(part: SkeletonPart, domain: 'image' | 'vector', affine: boolean): OpCost {
+  const { channels: cin, outChannels: cout } = part;
+  const outPixels =
+    part.stride === 2 ? half(part.height) * half(part.width) : part.height * part.width;
+  switch (part.kind) {
+    case 'stem': {
+      if (domain === 'vector') return { params: cin * cout + cout, flops: cin * cout };
+      const weights = 9 * cin * cout;
+      return { params: weights + 2 * cout, flops: outPixels * weights };
+    }
+    case 'preprocess': {
+      const weights = cin * cout;
+      if (domain === 'vector') return { params: weights + cout, flops: weights };
+      return { params: weights + (affine ? 2 * cout : 0), flops: outPixels * weights };
+    }
+    case 'residual_block': {
+      const weights = 9 * cin * cout + 9 * cout * cout + cin * cout;
+      return { params: weights + 4 * cout, flops: outPixels * weights };
+    }
+    case 'head':
+    case 'head_bn_relu': {
+      const bn = part.kind === 'head_bn_relu' ? 2 * cin : 0;
+      return { params: cin * cout + cout + bn, flops: cin * cout };
+    }
+  }
+}
+
+/**
+ * The skeleton of `skeletonLayout` priced: the fixed parts summed into one cost, and the cells.
+ * `affine` says whether preprocessing BN has scale and shift (stand-alone subnets) or not (search
+ * supernet). Throws when the skeleton cannot be built.
+ */
+export function walkSkeleton(
+  macro: MacroSpec,
+  input: InputShape,
+  classes: number,
+  ports: Partial<Record<CellRole, CellPorts>>,
+  affine: boolean,
+): Skeleton {
+  const { domain, parts, cells } = skeletonLayout(macro, input, classes, ports);
+  let fixed: OpCost = { params: 0, flops: 0 };
+  for (const p of parts) fixed = addCost(fixed, partCost(p, domain, affine));
   return { fixed, cells };
 }
