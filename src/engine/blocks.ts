@@ -25,19 +25,21 @@ export function vectorStem(p: ParamStore, cin: number, cout: number): Layer {
 /**
  * Brings a cell input to the shape the cell expects, only when it differs: ReLU-Conv1x1-BN for a
  * channel change, FactorizedReduce when the input has twice the resolution (DARTS after a reduction
- * cell), ReLU-dense for vectors. BatchNorm here has no affine parameters (DARTS search).
+ * cell), ReLU-dense for vectors. BatchNorm here is affine only when `affine` (stand-alone
+ * subnets), not in the DARTS search supernet.
  */
 export function preprocess(
   p: ParamStore,
   from: FeatureShape,
   to: FeatureShape,
   domain: 'image' | 'vector',
+  affine = false,
 ): Layer {
   if (from.h === to.h && from.w === to.w && from.c === to.c) return (x) => x;
   if (domain === 'vector') return sequence(relu, denseLayer(p, from.c, to.c));
-  if (from.h === to.h && from.w === to.w) return reluConvBn(p, from.c, to.c, 1, 1, false);
+  if (from.h === to.h && from.w === to.w) return reluConvBn(p, from.c, to.c, 1, 1, affine);
   if (Math.ceil(from.h / 2) === to.h && Math.ceil(from.w / 2) === to.w)
-    return factorizedReduce(p, from.c, to.c, false);
+    return factorizedReduce(p, from.c, to.c, affine);
   throw new Error(
     `A ${from.h}x${from.w} cell input cannot feed a cell working at ${to.h}x${to.w}.`,
   );

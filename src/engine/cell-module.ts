@@ -31,6 +31,8 @@ export interface CellContext {
   readonly domain: 'image' | 'vector';
   readonly channels: number;
   readonly reduction: boolean;
+  /** BatchNorm inside ops with scale and shift (stand-alone subnets); absent or false in the supernet. */
+  readonly affine?: boolean;
 }
 
 /**
@@ -45,7 +47,15 @@ export function buildCellModule(p: ParamStore, cell: CellSpec, ctx: CellContext)
   cell.edges.forEach((e, i) => {
     if (!live.has(e.to)) return;
     const stride = ctx.reduction && cell.inputs.includes(e.from) ? 2 : 1;
-    mixed.set(i, buildMixedOp(p, e.ops, { domain: ctx.domain, channels: ctx.channels, stride }));
+    mixed.set(
+      i,
+      buildMixedOp(p, e.ops, {
+        domain: ctx.domain,
+        channels: ctx.channels,
+        stride,
+        affine: ctx.affine ?? false,
+      }),
+    );
   });
   for (const node of order) {
     if (!cell.edges.some((e) => e.to === node))

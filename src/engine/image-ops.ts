@@ -25,16 +25,22 @@ export function reluConvBn(
 }
 
 /** DARTS `SepConv`: (ReLU, depthwise k x k, pointwise 1x1, BatchNorm) twice; only the first depthwise is strided. */
-export function sepConv(p: ParamStore, c: number, k: number, stride: number): Layer {
+export function sepConv(
+  p: ParamStore,
+  c: number,
+  k: number,
+  stride: number,
+  affine = false,
+): Layer {
   return sequence(
     relu,
     depthwiseLayer(p, k, c, stride),
     convLayer(p, 1, c, c, 1),
-    batchNormLayer(p, c, false),
+    batchNormLayer(p, c, affine),
     relu,
     depthwiseLayer(p, k, c, 1),
     convLayer(p, 1, c, c, 1),
-    batchNormLayer(p, c, false),
+    batchNormLayer(p, c, affine),
   );
 }
 
@@ -45,12 +51,13 @@ export function dilConv(
   k: number,
   dilation: number,
   stride: number,
+  affine = false,
 ): Layer {
   return sequence(
     relu,
     depthwiseLayer(p, k, c, stride, dilation),
     convLayer(p, 1, c, c, 1),
-    batchNormLayer(p, c, false),
+    batchNormLayer(p, c, affine),
   );
 }
 
@@ -93,7 +100,10 @@ export function factorizedReduce(p: ParamStore, cin: number, cout: number, affin
   };
 }
 
-/** A 3x3 pooling op as inside a DARTS mixed op: pooling, then BatchNorm without affine. */
+/**
+ * A 3x3 pooling op as inside a DARTS mixed op: pooling, then BatchNorm without affine, also in
+ * stand-alone networks (the reference evaluation networks have no BN here; the cost model counts none).
+ */
 export function poolBn(
   p: ParamStore,
   c: number,

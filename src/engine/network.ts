@@ -46,13 +46,15 @@ type Block =
  * `cellsPerStage` normal cells; between stages the channels double and resolution halves through a
  * reduction cell ('cell') or a residual block ('residual'). Vectors: a dense stem and all cells at
  * `channels` features. A cell with n inputs takes the outputs of the previous n blocks (the stem
- * standing in for missing ones, as DARTS feeds the stem to the first cell twice).
+ * standing in for missing ones, as DARTS feeds the stem to the first cell twice). `affine` gives
+ * the BatchNorm of ops and preprocessing scale and shift (stand-alone subnets; false in the supernet).
  */
 export function buildNetwork(
   p: ParamStore,
   space: SearchSpaceSpec,
   input: InputShape,
   classes: number,
+  affine = false,
 ): Network {
   const { macro } = space;
   const domain = input.kind;
@@ -80,8 +82,8 @@ export function buildNetwork(
     const n = cell.inputs.length;
     const inputs = Array.from({ length: n }, (_, j) => Math.max(0, shapes.length - n + j));
     const target: FeatureShape = { h: last().h, w: last().w, c: channels };
-    const pre = inputs.map((i) => preprocess(p, shapes[i] as FeatureShape, target, domain));
-    const module = buildCellModule(p, cell, { domain, channels, reduction });
+    const pre = inputs.map((i) => preprocess(p, shapes[i] as FeatureShape, target, domain, affine));
+    const module = buildCellModule(p, cell, { domain, channels, reduction, affine });
     blocks.push({ kind: 'cell', role, module, inputs, pre });
     roles.add(role);
     const h = reduction ? Math.ceil(target.h / 2) : target.h;

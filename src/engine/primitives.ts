@@ -11,6 +11,8 @@ export interface OpContext {
   readonly channels: number;
   /** 2 on edges leaving the inputs of a reduction cell (images only), else 1. */
   readonly stride: 1 | 2;
+  /** BatchNorm with scale and shift (stand-alone subnets); absent or false in the search supernet. */
+  readonly affine?: boolean;
 }
 
 /** A built op. `zero` marks the `none` op, whose output is all zeros (mixed ops skip computing it). */
@@ -37,21 +39,22 @@ export function buildOp(p: ParamStore, name: OpName, ctx: OpContext): BuiltOp {
   if (ctx.domain === 'vector' && ctx.stride !== 1)
     throw new Error(`Vector cells cannot reduce resolution (op '${name}').`);
   const { channels: c, stride } = ctx;
+  const affine = ctx.affine ?? false;
   const k = def.kernel ?? 0;
   const built = (layer: Layer, zero = false): BuiltOp => ({ name, zero, layer });
   switch (def.kind) {
     case 'zero':
       return built(zeroOp(stride), true);
     case 'identity':
-      return built(stride === 1 ? (x) => x : factorizedReduce(p, c, c, false));
+      return built(stride === 1 ? (x) => x : factorizedReduce(p, c, c, affine));
     case 'pool':
       return built(poolBn(p, c, def.pool ?? 'max', k, stride));
     case 'conv':
-      return built(reluConvBn(p, c, c, k, stride, false));
+      return built(reluConvBn(p, c, c, k, stride, affine));
     case 'sep_conv':
-      return built(sepConv(p, c, k, stride));
+      return built(sepConv(p, c, k, stride, affine));
     case 'dil_conv':
-      return built(dilConv(p, c, k, def.dilation ?? 1, stride));
+      return built(dilConv(p, c, k, def.dilation ?? 1, stride, affine));
     case 'dense':
       return built(sequence(denseLayer(p, c, c), ACTIVATIONS[def.activation ?? 'relu']));
   }

@@ -2,10 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subnetCost } from '../core/cost/network-cost';
 import { loadDataset } from '../core/data/load';
-import { defaultDataset } from '../core/experiment/defaults';
+import { browserMacro, defaultDataset } from '../core/experiment/defaults';
 import { presetSpace } from '../core/search-space/presets';
+import type { OpName } from '../core/search-space/ops';
 import type { Genotype } from '../core/search-space/types';
 import { initNodeBackend } from './node-backend';
+import { randomImages, tinyDarts } from './spaces.testkit';
 import { genotypeSpace, trainStandalone, type StandaloneOptions } from './standalone';
 
 const noMnist = (): Promise<Uint8Array> => Promise.reject(new Error('MNIST is not needed here.'));
@@ -28,6 +30,48 @@ function teachingGenotype(): Genotype {
       concat: ['h3'],
     },
     reduce: null,
+  };
+}
+
+/** A NAS-Bench-201 genotype: nor_conv_3x3 and nor_conv_1x1 (affine BN), a pool, a skip, a none. */
+function nb201Genotype(): Genotype {
+  const cell = presetSpace('nb201').normal;
+  const ops: OpName[] = [
+    'nor_conv_3x3',
+    'skip_connect',
+    'nor_conv_1x1',
+    'avg_pool_3x3',
+    'none',
+    'nor_conv_3x3',
+  ];
+  return {
+    normal: {
+      edges: cell.edges.map((e, i) => ({
+        from: e.from,
+        to: e.to,
+        op: ops[i % ops.length] ?? 'none',
+      })),
+      concat: [cell.nodes[cell.nodes.length - 1] ?? ''],
+    },
+    reduce: null,
+  };
+}
+
+/** A tinyDarts genotype with sep, dil and pool ops, and a stride-2 skip (FactorizedReduce) in the reduction cell. */
+function dartsGenotype(): Genotype {
+  const edges = (ops: OpName[]): Genotype['normal']['edges'] =>
+    tinyDarts()
+      .normal.edges.slice(0, 4)
+      .map((e, i) => ({ from: e.from, to: e.to, op: ops[i] ?? 'none' }));
+  return {
+    normal: {
+      edges: edges(['sep_conv_3x3', 'dil_conv_3x3', 'max_pool_3x3', 'sep_conv_5x5']),
+      concat: ['n0', 'n1'],
+    },
+    reduce: {
+      edges: edges(['skip_connect', 'sep_conv_3x3', 'avg_pool_3x3', 'dil_conv_5x5']),
+      concat: ['n0', 'n1'],
+    },
   };
 }
 
@@ -77,5 +121,22 @@ describe('stand-alone training', () => {
     expect(await trainStandalone(space, genotype, data, OPTIONS)).toEqual(result);
     const other = await trainStandalone(space, genotype, data, { ...OPTIONS, seed: 12 });
     expect(other.valid.loss).not.toBe(result.valid.loss);
+  });
+
+  it('counts exactly the params subnetCost prices (affine BatchNorm) for image genotypes', async () => {
+    const before = tf.memory().numTensors;
+    const data = randomImages(8, 8, 1, 3, [8, 4, 4]);
+    const nb201 = { ...presetSpace('nb201'), macro: browserMacro('nb201', data.input) };
+    const darts = tinyDarts();
+    const quick = { ...OPTIONS, epochs: 1, batchSize: 8, calibrationBatches: 1 };
+    for (const [space, genotype] of [
+      [nb201, nb201Genotype()],
+      [darts, dartsGenotype()],
+    ] as const) {
+      const result = await trainStandalone(space, genotype, data, quick);
+      const cost = subnetCost(space, genotype, data.input, data.classes);
+      expect(result.paramCount).toBe(cost.params);
+    }
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

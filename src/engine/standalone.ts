@@ -3,10 +3,10 @@
  * ops, with fresh seeded weights, trained for a short budget and scored on the validation and test
  * splits. This is the "true" accuracy a supernet estimate is compared with.
  *
- * Departure: the network is built from the same layer code as the supernet, so its BatchNorm layers
- * inside ops and cell preprocessing have no affine scale and shift (stems, residual blocks and the
- * NB201 head keep theirs), and DARTS evaluation extras (auxiliary head, drop-path, no BN after
- * pooling) are absent. Making the ops affine would mean threading a flag through every op builder.
+ * The network is built from the same layer code as the supernet, but with affine BatchNorm (scale
+ * and shift) inside ops and cell preprocessing, as the reference evaluation networks and core
+ * subnetCost have it. Departures: pooling ops keep a BatchNorm without affine, and DARTS evaluation
+ * extras (auxiliary head, drop-path) are absent.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LoadedDataset } from '../core/experiment/spec';
@@ -92,7 +92,7 @@ export async function trainStandalone(
   }
   const { space: own, path } = genotypeSpace(space, genotype);
   const rng = createRng(o.seed);
-  const net = buildSupernet(own, data.input, data.classes, rng.fork());
+  const net = buildSupernet(own, data.input, data.classes, rng.fork(), { affine: true });
   const batchRng = rng.fork();
   const stepsPerEpoch = Math.ceil(data.train.count / o.batchSize);
   const hyper: SposHyper = { ...o, totalSteps: o.epochs * stepsPerEpoch };

@@ -52,21 +52,28 @@ function toScalars(w: tf.Tensor2D, opsPerEdge: readonly number[]): EdgeWeights {
   return tf.unstack(w).map((row, e) => tf.unstack(row).slice(0, opsPerEdge[e] ?? 0) as tf.Scalar[]);
 }
 
+/** How a supernet is built beyond its space: `affine` gives op and preprocessing BatchNorm scale and shift. */
+export interface SupernetOptions {
+  readonly affine?: boolean;
+}
+
 /**
  * Builds the supernet for `space` on `input` with `classes` outputs. Network weights are drawn
  * first, then the alphas (normal, then reduce), all from `rng`. The reduce alphas exist whenever
- * the space has a reduction cell, so a genotype can always be derived.
+ * the space has a reduction cell, so a genotype can always be derived. BatchNorm inside ops and
+ * preprocessing is without affine (DARTS search) unless `options.affine` (stand-alone subnets).
  */
 export function buildSupernet(
   space: SearchSpaceSpec,
   input: InputShape,
   classes: number,
   rng: Rng,
+  options: SupernetOptions = {},
 ): Supernet {
   const params = createParamStore(rng);
   const net = ((): ReturnType<typeof buildNetwork> => {
     try {
-      return buildNetwork(params, space, input, classes);
+      return buildNetwork(params, space, input, classes, options.affine ?? false);
     } catch (err) {
       params.dispose();
       throw err;

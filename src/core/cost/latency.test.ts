@@ -61,6 +61,16 @@ const TINY_OPS = [
   'sep_conv_3x3|image|4>4|3x3|s1',
 ];
 
+// Node n0 can sum two edges (e0 offers non-none ops, e1 sep_conv); n1 has one edge. Both nodes
+// form the output, so every cell concatenates two nodes. The reduction cell's nodes work at 3x3 at
+// 4 channels, the same keys as the second normal cell's.
+const TINY_COMBINE = [
+  'node_sum|image|2>2|6x6|s1|x2',
+  'node_sum|image|4>4|3x3|s1|x2',
+  'cell_concat|image|2>4|6x6|s1|x2',
+  'cell_concat|image|4>8|3x3|s1|x2',
+];
+
 function table(entries: Record<string, number>): LatencyTable {
   return {
     backend: 'wasm',
@@ -79,7 +89,7 @@ const strings = (space: SearchSpaceSpec, input: InputShape, classes: number): st
 describe('latencyKeys', () => {
   it('lists exactly the hand-walked keys of a tiny DARTS-style space, each once', () => {
     const keys = strings(TINY, IMG6, 3);
-    expect([...keys].sort()).toEqual([...TINY_FIXED, ...TINY_OPS].sort());
+    expect([...keys].sort()).toEqual([...TINY_FIXED, ...TINY_OPS, ...TINY_COMBINE].sort());
     expect(new Set(keys).size).toBe(keys.length);
   });
 
@@ -138,7 +148,7 @@ describe('latencyKeys', () => {
 describe('subnetLatency', () => {
   // Every key gets a distinct value so a wrong or missing term changes the sum.
   const values: Record<string, number> = {};
-  [...TINY_FIXED, ...TINY_OPS].forEach((k, i) => (values[k] = 2 ** i / 64));
+  [...TINY_FIXED, ...TINY_OPS, ...TINY_COMBINE].forEach((k, i) => (values[k] = 2 ** i / 64));
   const v = (k: string): number => values[k] as number;
   const genotype: Genotype = {
     normal: {
@@ -169,8 +179,54 @@ describe('subnetLatency', () => {
       v('dil_conv_3x3|image|2>2|6x6|s1') +
       v('max_pool_3x3|image|4>4|6x6|s2') + // the reduction cell's skip n0 -> n1 is free
       v('sep_conv_3x3|image|4>4|3x3|s1') +
-      v('dil_conv_3x3|image|4>4|3x3|s1');
+      v('dil_conv_3x3|image|4>4|3x3|s1') +
+      v('cell_concat|image|2>4|6x6|s1|x2') + // no node sums two kept edges here
+      2 * v('cell_concat|image|4>8|3x3|s1|x2');
     expect(subnetLatency(TINY, genotype, IMG6, 3, table(values))).toBe(hand);
+  });
+
+  it('prices a node summing two kept edges at every cell instance, and no sum for a none edge', () => {
+    const summing: Genotype = {
+      normal: {
+        edges: [
+          { from: 'c0', to: 'n0', op: 'max_pool_3x3' },
+          { from: 'c1', to: 'n0', op: 'sep_conv_3x3' },
+          { from: 'n0', to: 'n1', op: 'skip_connect' },
+        ],
+        concat: ['n0', 'n1'],
+      },
+      reduce: {
+        edges: [
+          { from: 'c0', to: 'n0', op: 'none' },
+          { from: 'c1', to: 'n0', op: 'sep_conv_3x3' },
+          { from: 'n0', to: 'n1', op: 'skip_connect' },
+        ],
+        concat: ['n0', 'n1'],
+      },
+    };
+    const keys = subnetLatencyKeys(TINY, summing, IMG6, 3).map(latencyKeyString);
+    expect(keys.filter((k) => k.startsWith('node_sum'))).toEqual([
+      'node_sum|image|2>2|6x6|s1|x2',
+      'node_sum|image|4>4|3x3|s1|x2',
+    ]);
+    const hand =
+      v('stem|image|1>6|6x6|s1') +
+      2 * v('preprocess|image|6>2|6x6|s1') +
+      v('preprocess|image|6>4|6x6|s1') +
+      v('preprocess|image|4>4|6x6|s2') +
+      v('preprocess|image|8>4|3x3|s1') +
+      v('head|image|8>3|3x3|s1') +
+      v('max_pool_3x3|image|2>2|6x6|s1') +
+      v('sep_conv_3x3|image|2>2|6x6|s1') +
+      v('node_sum|image|2>2|6x6|s1|x2') +
+      v('cell_concat|image|2>4|6x6|s1|x2') +
+      v('sep_conv_3x3|image|4>4|6x6|s2') +
+      v('cell_concat|image|4>8|3x3|s1|x2') +
+      v('max_pool_3x3|image|4>4|3x3|s1') +
+      v('sep_conv_3x3|image|4>4|3x3|s1') +
+      v('node_sum|image|4>4|3x3|s1|x2') +
+      v('cell_concat|image|4>8|3x3|s1|x2');
+    expect(subnetLatency(TINY, summing, IMG6, 3, table(values))).toBe(hand);
   });
 
   it('names the missing key, and missingKeys lists what a table lacks', () => {

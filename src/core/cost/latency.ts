@@ -1,13 +1,22 @@
 /**
  * Latency priced from a lookup table of per-op timings (FBNet, ProxylessNAS): the measurement keys a
- * search space needs (every candidate op at every shape the macro skeleton gives it, and the fixed
- * layers as named pseudo-ops), the table as plain data, and a subnet's latency as the sum of its
- * entries. The engine measures the entries on the current backend (src/engine/latency).
+ * search space needs (every candidate op at every shape the macro skeleton gives it, the fixed
+ * layers as named pseudo-ops, and each cell's node sums and output concatenation as pseudo-ops),
+ * the table as plain data, and a subnet's latency as the sum of its entries. The engine measures
+ * the entries on the current backend (src/engine/latency).
  */
 import type { InputShape } from '../experiment/spec';
-import { OPS, type OpName } from '../search-space/ops';
+import { incomingEdges, outputNodes } from '../search-space/cell';
+import type { OpName } from '../search-space/ops';
 import type { CellRole, CellSpec, Genotype, SearchSpaceSpec } from '../search-space/types';
 import { liveNodes } from './cell-cost';
+import {
+  isFreeOp,
+  latencyKeyString,
+  type CombineOp,
+  type LatencyKey,
+  type LatencyTable,
+} from './latency-key';
 import {
   genotypePorts,
   skeletonLayout,
@@ -19,55 +28,10 @@ import {
 
 /** The fixed (unsearched) layers, as skeleton.ts lists them. */
 export type { FixedPart };
-
-/** What a latency entry times: a registry op or a fixed part. */
-export type LatencyOp = OpName | FixedPart;
-
-/** One measurement: an op or fixed part at one input shape. Searched ops keep their channel count. */
-export interface LatencyKey {
-  readonly op: LatencyOp;
-  readonly domain: 'image' | 'vector';
-  /** Input channels (features for vectors). */
-  readonly channels: number;
-  /** Output channels (classes for a head). */
-  readonly outChannels: number;
-  /** Input resolution (1 x 1 for vectors). */
-  readonly height: number;
-  readonly width: number;
-  readonly stride: 1 | 2;
-}
-
-/** Per-op forward latencies measured on one backend and device; plain data, so it can be stored and sent. */
-export interface LatencyTable {
-  /** tfjs backend name ('webgpu', 'wasm', 'webgl', 'cpu'). */
-  readonly backend: string;
-  /** The device as the worker describes it (GPU adapter, user agent, core count). */
-  readonly device: string;
-  /** ISO 8601 time the measurement started. */
-  readonly created: string;
-  /** Examples per forward pass every entry was timed at. */
-  readonly batch: number;
-  /** Untimed runs before timing, and timed runs whose median is kept. */
-  readonly warmup: number;
-  readonly repeats: number;
-  /** Milliseconds per forward pass, keyed by `latencyKeyString`. */
-  readonly entries: Readonly<Record<string, number>>;
-}
-
-/** The canonical string of a key, e.g. `sep_conv_3x3|image|8>8|14x14|s1`. */
-export function latencyKeyString(key: LatencyKey): string {
-  const { op, domain, channels, outChannels, height, width, stride } = key;
-  return `${op}|${domain}|${channels}>${outChannels}|${height}x${width}|s${stride}`;
-}
-
-/**
- * True when the op costs no time in a stand-alone subnet, so it has no entry: `none` (its edge is
- * cut) and skip_connect at stride 1 (identity).
- */
-export function isFreeOp(op: OpName, stride: 1 | 2): boolean {
-  const kind = OPS[op].kind;
-  return kind === 'zero' || (kind === 'identity' && stride === 1);
-}
+/** Keys, tables and their strings, from latency-key.ts. */
+export type { CombineOp, LatencyKey, LatencyOp, LatencyTable } from './latency-key';
+/** Key helpers, from latency-key.ts. */
+export { isCombineOp, isFreeOp, latencyKeyString } from './latency-key';
 
 /** The fixed layers' keys and the place of every cell, read off the one skeleton walk. */
 function walk(
@@ -112,6 +76,30 @@ function edgeKey(
   };
 }
 
+/**
+ * The key of a pseudo-op combining `count` tensors of one cell at placement `p`, at the nodes'
+ * resolution (half the input's in a reduction cell): a node summing `count` edge outputs, or the
+ * cell concatenating `count` output nodes along channels. Null below 2 tensors (nothing to do).
+ */
+function combineKey(
+  op: CombineOp,
+  count: number,
+  p: CellPlacement,
+  domain: 'image' | 'vector',
+): LatencyKey | null {
+  if (count < 2) return null;
+  return {
+    op,
+    domain,
+    channels: p.channels,
+    outChannels: op === 'cell_concat' ? p.channels * count : p.channels,
+    height: p.reduction ? Math.ceil(p.height / 2) : p.height,
+    width: p.reduction ? Math.ceil(p.width / 2) : p.width,
+    stride: 1,
+    inputs: count,
+  };
+}
+
 /** Keys in first-seen order, each once. */
 function distinct(keys: readonly LatencyKey[]): LatencyKey[] {
   const seen = new Map<string, LatencyKey>();
@@ -125,7 +113,9 @@ function distinct(keys: readonly LatencyKey[]): LatencyKey[] {
 /**
  * The distinct keys a space needs so that any of its subnets can be priced: the fixed layers, and
  * every candidate op of every edge into a live node at every placement of its cell (free ops
- * excluded), in network order. Throws when the skeleton cannot be built.
+ * excluded), plus each live node's sum of 2 up to as many edges as can bring it a non-`none` op,
+ * and the concatenation of the cell's output nodes, in network order. Throws when the skeleton
+ * cannot be built.
  */
 export function latencyKeys(
   space: SearchSpaceSpec,
@@ -145,13 +135,23 @@ export function latencyKeys(
         if (k) keys.push(k);
       }
     }
+    for (const node of new Set(cell.nodes)) {
+      if (!live.has(node)) continue;
+      const most = incomingEdges(cell, node).filter((e) => e.ops.some((op) => op !== 'none'));
+      for (let n = 2; n <= most.length; n++) {
+        keys.push(combineKey('node_sum', n, p, input.kind) as LatencyKey);
+      }
+    }
+    const concat = combineKey('cell_concat', outputNodes(cell).length, p, input.kind);
+    if (concat) keys.push(concat);
   }
   return distinct(keys);
 }
 
 /**
  * Every key one subnet runs, once per occurrence (a key repeats when an op recurs): the fixed
- * layers and each kept op on an edge into a live node, at every cell instance. The skeleton takes
+ * layers and each kept op on an edge into a live node, each node summing 2 or more kept non-`none`
+ * edges, and the concat of 2 or more output nodes, at every cell instance. The skeleton takes
  * each cell's output width from the genotype's concat, as subnetCost does. Throws when the network
  * needs a reduction cell the space or the genotype lacks.
  */
@@ -169,11 +169,19 @@ export function subnetLatencyKeys(
     const gene = genes[p.role];
     if (!cell || !gene) continue;
     const live = liveNodes(cell);
+    const terms = new Map<string, number>();
     for (const e of gene.edges) {
       if (!live.has(e.to)) continue;
+      if (e.op !== 'none') terms.set(e.to, (terms.get(e.to) ?? 0) + 1);
       const k = edgeKey(cell, e.from, e.op, p, input.kind);
       if (k) keys.push(k);
     }
+    for (const node of new Set(cell.nodes)) {
+      const sum = combineKey('node_sum', terms.get(node) ?? 0, p, input.kind);
+      if (sum) keys.push(sum);
+    }
+    const concat = combineKey('cell_concat', gene.concat.length, p, input.kind);
+    if (concat) keys.push(concat);
   }
   return keys;
 }
@@ -185,7 +193,7 @@ export function missingKeys(keys: readonly LatencyKey[], table: LatencyTable): L
 
 /**
  * A subnet's latency in ms at the table's batch size: the sum of the table's entries over
- * `subnetLatencyKeys` (fixed layers included; node sums and concatenations are not priced).
+ * `subnetLatencyKeys` (fixed layers, node sums and output concatenations included).
  * Throws, naming the first missing key, when the table lacks an entry.
  */
 export function subnetLatency(

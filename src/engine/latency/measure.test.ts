@@ -65,6 +65,41 @@ describe('latency measurement (wasm)', () => {
     });
   }
 
+  it('builds node sums and cell concats (past 7 inputs too) with the right values, timing them without a leak', async () => {
+    const before = tf.memory().numTensors;
+    const base = { domain: 'image', channels: 3, height: 4, width: 4, stride: 1 } as const;
+    const keys: LatencyKey[] = [
+      { ...base, op: 'node_sum', outChannels: 3, inputs: 9 },
+      { ...base, op: 'cell_concat', outChannels: 27, inputs: 9 },
+      { ...base, op: 'node_sum', domain: 'vector', height: 1, width: 1, outChannels: 3, inputs: 2 },
+    ];
+    for (const key of keys) {
+      const params = createParamStore(createRng(1));
+      const x = keyInput(key, 2, createRng(2));
+      const layer = buildKeyLayer(params, key);
+      const y = tf.tidy(() => layer(x));
+      expect(y.shape, latencyKeyString(key)).toEqual(expectedShape(key, 2));
+      // The extra inputs are the store's weights, drawn on the first call.
+      const parts = [x, ...params.weights];
+      expect(parts).toHaveLength(key.inputs ?? 0);
+      const want = tf.tidy(() => (key.op === 'node_sum' ? tf.addN(parts) : tf.concat(parts, -1)));
+      const got = await y.data();
+      const expected = await want.data();
+      expect(got.length).toBe(expected.length);
+      expect(Math.max(...Array.from(got, (g, i) => Math.abs(g - (expected[i] ?? 0))))).toBeLessThan(
+        1e-5,
+      );
+      tf.dispose([x, y, want]);
+      params.dispose();
+      const ms = await measureOp(key, FAST);
+      expect(Number.isFinite(ms) && ms > 0, latencyKeyString(key)).toBe(true);
+    }
+    expect(() =>
+      buildKeyLayer(createParamStore(createRng(1)), { ...base, op: 'node_sum', outChannels: 3 }),
+    ).toThrow(/2 or more/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('builds a table of every key, reporting progress up to the key count, leaving no tensor behind', async () => {
     const space = microDarts();
     const keys = latencyKeys(space, IMG5, 3).map(latencyKeyString);

@@ -1,7 +1,8 @@
 /**
  * The per-op latency lookup table, measured on the current tfjs backend: each key of a space (an op
- * or fixed part at the shape the macro skeleton gives it) is built with fresh weights and timed
- * alone, warm-up runs first, the median of timed runs kept.
+ * or fixed part at the shape the macro skeleton gives it, or a node sum / cell concat of n tensors,
+ * combined in chunks of at most 7 as the cell does) is built with fresh weights and timed alone,
+ * warm-up runs first, the median of timed runs kept.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { InputShape } from '../../core/experiment/spec';
