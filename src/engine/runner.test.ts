@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../core/data/load';
-import { defaultExperiment } from '../core/experiment/defaults';
-import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
+import { defaultDarts, defaultExperiment } from '../core/experiment/defaults';
+import type { DartsStrategySpec, ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import { createRunControl, type RunControl } from '../core/run/control';
 import type { RunEvent, RunStatus } from '../core/run/protocol';
 import { initNodeBackend } from './node-backend';
@@ -14,13 +14,14 @@ const noMnist = (): Promise<Uint8Array> => Promise.reject(new Error('MNIST is no
 function teaching(
   seed: number,
   epochs: number,
-  strategy: Partial<ExperimentSpec['strategy']> = {},
+  strategy: Partial<DartsStrategySpec> = {},
 ): ExperimentSpec {
   const spec = defaultExperiment('teaching', 'spiral', seed);
+  const darts = defaultDarts(spec.dataset);
   return {
     ...spec,
     dataset: { ...spec.dataset, samples: 200 },
-    strategy: { ...spec.strategy, epochs, ...strategy },
+    strategy: { ...darts, epochs, ...strategy },
   };
 }
 

@@ -101,10 +101,13 @@ export function createExperimentSlice(
       },
       setOrder: (order) => {
         const { spec } = get();
+        // The form edits DARTS only; other strategies keep their spec.
+        if (spec.strategy.kind !== 'darts') return;
         setSpec({ ...spec, strategy: { ...spec.strategy, order } });
       },
       setStrategyNumber: (field, value) => {
         const { spec } = get();
+        if (spec.strategy.kind !== 'darts') return;
         setSpec({ ...spec, strategy: { ...spec.strategy, [field]: value } });
       },
       setDatasetNumber: (field, value) => {

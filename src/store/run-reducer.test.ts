@@ -85,6 +85,38 @@ describe('run reducer', () => {
     expect(withEnd(s, 'stopped').status).toBe('finished');
   });
 
+  it('keeps the state for one-shot phase and subnet events and an unknown event, and takes empty weights', () => {
+    const s = foldEvents(beginRun(initialRunState(), spec), [started, step(1)]);
+    const record = {
+      key: 'k',
+      genotype,
+      accuracy: 0.5,
+      params: 10,
+      flops: 20,
+      generation: 0,
+      origin: 'random',
+    } as const;
+    const unknown = { type: 'from-a-newer-engine' } as unknown as RunEvent;
+    const kept = foldEvents(s, [
+      { type: 'phase', phase: 'search', message: 'Searching.' },
+      { type: 'subnet', record },
+      unknown,
+    ]);
+    expect(kept).toEqual(s);
+    const metrics = {
+      trainAcc: 1,
+      validAcc: 0.9,
+      testAcc: 0.8,
+      trainLoss: 0.1,
+      validLoss: 0.2,
+      testLoss: 0.3,
+    };
+    const done = foldEvents(kept, [{ type: 'finished', step: 1, genotype, metrics, weights: {} }]);
+    expect(done.status).toBe('finished');
+    expect(done.result?.weights).toEqual({});
+    expect(done.alphas).toEqual(s.alphas);
+  });
+
   it('keeps series bounded and the step log at both ends over a long run', () => {
     let s = foldEvents(beginRun(initialRunState(), spec), [started]);
     for (let i = 1; i <= 5000; i += 25)

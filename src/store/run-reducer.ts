@@ -108,6 +108,13 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
         };
         break;
       }
+      case 'phase':
+      case 'subnet':
+        // One-shot phases and subnet records are not shown yet: the state is kept as it is.
+        break;
+      default:
+        // An event this studio does not know (a newer engine): keep the state.
+        break;
     }
   }
   if (steps.length > 0) {

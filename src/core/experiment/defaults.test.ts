@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_NAMES, presetSpace } from '../search-space/presets';
+import { spaceSize } from '../search-space/size';
+import { scaledEvolution } from '../strategies/evolution-params';
 import {
   browserMacro,
   datasetsFor,
   defaultDarts,
   defaultDataset,
   defaultExperiment,
+  defaultSpos,
 } from './defaults';
 import { validateExperiment } from './validate';
 
@@ -101,5 +104,55 @@ describe('defaultExperiment for DARTS on MNIST', () => {
     expect(spec.dataset.imageSize).toBe(7);
     expect(spec.space.macro.stages).toBe(2);
     expect(defaultExperiment('nb201', 'mnist').dataset.imageSize).toBe(14);
+  });
+});
+
+describe('defaultSpos', () => {
+  it('takes the weight optimiser from DARTS and scales the SPOS evolution to the space', () => {
+    const data = defaultDataset('circles');
+    const size = spaceSize(presetSpace('teaching'));
+    const spos = defaultSpos(data, size);
+    const darts = defaultDarts(data);
+    const evo = scaledEvolution(size);
+    expect(spos).toMatchObject({
+      kind: 'spos',
+      epochs: darts.epochs,
+      batchSize: darts.batchSize,
+      weightLr: darts.weightLr,
+      weightLrMin: darts.weightLrMin,
+      momentum: darts.momentum,
+      weightDecay: darts.weightDecay,
+      gradClip: darts.gradClip,
+      search: 'evolution',
+      generations: evo.generations,
+      population: evo.population,
+      topK: evo.topK,
+      mutations: evo.mutations,
+      crossovers: evo.crossovers,
+      mutationProb: 0.1,
+      samples: evo.generations * evo.population,
+      constraints: { maxParams: null, maxFlops: null },
+    });
+    expect(spos.generations * spos.population).toBeLessThanOrEqual(Number(size / 2n));
+  });
+
+  it('keeps the paper values on a large space and is valid on every preset', () => {
+    const big = defaultSpos(defaultDataset('mnist'), 10n ** 12n);
+    expect(big).toMatchObject({
+      generations: 20,
+      population: 50,
+      topK: 10,
+      mutations: 25,
+      crossovers: 25,
+      mutationProb: 0.1,
+      samples: 1000,
+    });
+    for (const preset of PRESET_NAMES) {
+      for (const dataset of datasetsFor(preset)) {
+        const spec = defaultExperiment(preset, dataset);
+        const strategy = defaultSpos(spec.dataset, spaceSize(spec.space));
+        expect(validateExperiment({ ...spec, strategy }), `${preset} on ${dataset}`).toEqual([]);
+      }
+    }
   });
 });

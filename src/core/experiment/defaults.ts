@@ -3,7 +3,15 @@ import { datasetInput } from '../data/load';
 import { isTwoD, TWO_D_IDS } from '../data/two-d';
 import { PRESETS, presetSpace, type PresetName } from '../search-space/presets';
 import type { MacroSpec } from '../search-space/types';
-import type { DartsStrategySpec, DatasetId, DatasetSpec, ExperimentSpec, InputShape } from './spec';
+import { scaledEvolution } from '../strategies/evolution-params';
+import type {
+  DartsStrategySpec,
+  DatasetId,
+  DatasetSpec,
+  ExperimentSpec,
+  InputShape,
+  SposStrategySpec,
+} from './spec';
 
 /** The seed of a default experiment when none is given. */
 export const DEFAULT_SEED = 1;
@@ -49,6 +57,39 @@ export function defaultDarts(dataset: DatasetSpec): DartsStrategySpec {
   return isTwoD(dataset.id)
     ? { ...common, epochs: 100, weightLr: 0.3 }
     : { ...common, epochs: 4, weightLr: 0.025 };
+}
+
+/**
+ * Single Path One-Shot for the data and a space of `spaceSize` genotypes (REFERENCE.md). The
+ * supernet trains with DARTS's weight optimiser and budget for the data (one uniform path per
+ * step); the evolution is the paper's (20 generations of 50, top 10, 25 mutations at p = 0.1 and 25
+ * crossovers) shrunk by core scaledEvolution so it evaluates at most half the space; random search
+ * gets the same number of evaluations. BatchNorm is recalibrated on 4 training batches per subnet;
+ * no constraint is set.
+ */
+export function defaultSpos(dataset: DatasetSpec, spaceSize: bigint): SposStrategySpec {
+  const darts = defaultDarts(dataset);
+  const evo = scaledEvolution(spaceSize);
+  return {
+    kind: 'spos',
+    epochs: darts.epochs,
+    batchSize: darts.batchSize,
+    weightLr: darts.weightLr,
+    weightLrMin: darts.weightLrMin,
+    momentum: darts.momentum,
+    weightDecay: darts.weightDecay,
+    gradClip: darts.gradClip,
+    search: 'evolution',
+    generations: evo.generations,
+    population: evo.population,
+    topK: evo.topK,
+    mutations: evo.mutations,
+    crossovers: evo.crossovers,
+    mutationProb: evo.mutationProbability,
+    samples: evo.generations * evo.population,
+    calibrationBatches: 4,
+    constraints: { maxParams: null, maxFlops: null },
+  };
 }
 
 /**

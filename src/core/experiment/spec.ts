@@ -40,8 +40,43 @@ export interface DartsStrategySpec {
   readonly alphaWeightDecay: number;
 }
 
-/** Every search strategy; later strategies join this union. */
-export type StrategySpec = DartsStrategySpec;
+/** Upper bounds on a searched subnet (stand-alone cost, core subnetCost); null: no bound. */
+export interface SposConstraintsSpec {
+  readonly maxParams: number | null;
+  readonly maxFlops: number | null;
+}
+
+/** Single Path One-Shot hyper-parameters (REFERENCE.md): supernet training, then a discrete search. */
+export interface SposStrategySpec {
+  readonly kind: 'spos';
+  /** Supernet training: one uniformly sampled path per step. */
+  readonly epochs: number;
+  readonly batchSize: number;
+  /** Weight optimiser (as DARTS's): SGD with momentum, cosine-annealed from weightLr to weightLrMin. */
+  readonly weightLr: number;
+  readonly weightLrMin: number;
+  readonly momentum: number;
+  readonly weightDecay: number;
+  readonly gradClip: number;
+  /** The search over the trained supernet: SPOS evolution or random sampling. */
+  readonly search: 'evolution' | 'random';
+  /** Evolution: generations, candidates per generation, parents kept, mutants and children per generation. */
+  readonly generations: number;
+  readonly population: number;
+  readonly topK: number;
+  readonly mutations: number;
+  readonly crossovers: number;
+  /** Evolution: probability that a mutation re-draws each choice. */
+  readonly mutationProb: number;
+  /** Random search: distinct subnets evaluated. */
+  readonly samples: number;
+  /** Training batches each subnet's BatchNorm statistics are recalibrated on before it is scored. */
+  readonly calibrationBatches: number;
+  readonly constraints: SposConstraintsSpec;
+}
+
+/** Every search strategy, told apart by `kind`. */
+export type StrategySpec = DartsStrategySpec | SposStrategySpec;
 
 /** The whole experiment. `version` lets links and saved files be migrated. */
 export interface ExperimentSpec {
@@ -56,7 +91,12 @@ export interface ExperimentSpec {
 /** The shape of one example as the supernet sees it, and the class count. */
 export type InputShape =
   | { readonly kind: 'vector'; readonly features: number }
-  | { readonly kind: 'image'; readonly height: number; readonly width: number; readonly channels: number };
+  | {
+      readonly kind: 'image';
+      readonly height: number;
+      readonly width: number;
+      readonly channels: number;
+    };
 
 /** One split of a dataset as plain typed arrays (row-major; images NHWC). */
 export interface DataSplit {

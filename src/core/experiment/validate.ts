@@ -5,7 +5,13 @@ import { splitCounts } from '../data/split';
 import { isTwoD } from '../data/two-d';
 import type { Problem } from '../problems';
 import { MACRO_LIMITS, validateSpace } from '../search-space/validate';
-import type { DartsStrategySpec, DatasetSpec, ExperimentSpec } from './spec';
+import type {
+  DartsStrategySpec,
+  DatasetSpec,
+  ExperimentSpec,
+  SposStrategySpec,
+  StrategySpec,
+} from './spec';
 
 /** Every cap the validators enforce, as data (for forms, sliders and docs). */
 export const LIMITS = {
@@ -24,6 +30,14 @@ export const LIMITS = {
   noise: { min: 0, max: 0.5 },
   imageSizes: [7, 14, 28],
   fraction: { min: 0, minExclusive: true, max: 1, maxExclusive: true },
+  generations: { integer: true, min: 1, max: 1000 },
+  population: { integer: true, min: 1, max: 10000 },
+  topK: { integer: true, min: 1, max: 10000 },
+  children: { integer: true, min: 0, max: 10000 },
+  probability: { min: 0, max: 1 },
+  searchSamples: { integer: true, min: 1, max: 100000 },
+  calibrationBatches: { integer: true, min: 1, max: 1000 },
+  maxCost: { min: 0, minExclusive: true },
   macro: MACRO_LIMITS,
 } as const satisfies Record<string, NumberRule | readonly number[] | Record<string, NumberRule>>;
 
@@ -42,18 +56,43 @@ const STRATEGY_FIELDS: readonly [keyof DartsStrategySpec, string, NumberRule][] 
   ['alphaWeightDecay', 'Alpha weight decay', LIMITS.weightDecay],
 ];
 
-/** Every problem of a strategy's hyper-parameters (paths 'strategy.<field>'). */
-export function validateStrategy(s: DartsStrategySpec): Problem[] {
-  const out: Problem[] = [];
-  if (s.kind !== 'darts') {
-    return [
-      {
-        path: 'strategy.kind',
-        code: 'unknown-strategy',
-        message: `Strategy ${shown(s.kind)} is not known; the studio runs 'darts'.`,
-      },
-    ];
+/** Label and rule of each numeric SPOS field. */
+const SPOS_FIELDS: readonly [
+  Exclude<keyof SposStrategySpec, 'kind' | 'search' | 'constraints'>,
+  string,
+  NumberRule,
+][] = [
+  ['epochs', 'Epochs', LIMITS.epochs],
+  ['batchSize', 'Batch size', LIMITS.batchSize],
+  ['weightLr', 'Weight learning rate', LIMITS.learningRate],
+  ['weightLrMin', 'Final weight learning rate', LIMITS.weightLrMin],
+  ['momentum', 'Momentum', LIMITS.momentum],
+  ['weightDecay', 'Weight decay', LIMITS.weightDecay],
+  ['gradClip', 'Gradient clip', LIMITS.gradClip],
+  ['generations', 'Generations', LIMITS.generations],
+  ['population', 'Population', LIMITS.population],
+  ['topK', 'Top-k parents', LIMITS.topK],
+  ['mutations', 'Mutations per generation', LIMITS.children],
+  ['crossovers', 'Crossovers per generation', LIMITS.children],
+  ['mutationProb', 'Mutation probability', LIMITS.probability],
+  ['samples', 'Random-search samples', LIMITS.searchSamples],
+  ['calibrationBatches', 'Calibration batches', LIMITS.calibrationBatches],
+];
+
+/** The final learning rate must not exceed the starting one (checked once the starting one is valid). */
+function lrOrderProblems(out: Problem[], s: { weightLr: number; weightLrMin: number }): void {
+  if (!out.some((p) => p.path === 'strategy.weightLr') && s.weightLrMin > s.weightLr) {
+    out.push({
+      path: 'strategy.weightLrMin',
+      code: 'too-large',
+      message: `Final weight learning rate must be at most the weight learning rate ${s.weightLr} (got ${s.weightLrMin}).`,
+    });
   }
+}
+
+/** Every problem of DARTS hyper-parameters. */
+function validateDarts(s: DartsStrategySpec): Problem[] {
+  const out: Problem[] = [];
   if (!(LIMITS.orders as readonly number[]).includes(s.order)) {
     out.push({
       path: 'strategy.order',
@@ -63,14 +102,64 @@ export function validateStrategy(s: DartsStrategySpec): Problem[] {
   }
   for (const [key, label, rule] of STRATEGY_FIELDS)
     pushCheck(out, `strategy.${key}`, label, s[key], rule);
-  if (!out.some((p) => p.path === 'strategy.weightLr') && s.weightLrMin > s.weightLr) {
+  lrOrderProblems(out, s);
+  return out;
+}
+
+/** Every problem of SPOS hyper-parameters, the search kind, top-k against the population, and the constraints. */
+function validateSpos(s: SposStrategySpec): Problem[] {
+  const out: Problem[] = [];
+  if (s.search !== 'evolution' && s.search !== 'random') {
     out.push({
-      path: 'strategy.weightLrMin',
-      code: 'too-large',
-      message: `Final weight learning rate must be at most the weight learning rate ${s.weightLr} (got ${s.weightLrMin}).`,
+      path: 'strategy.search',
+      code: 'out-of-range',
+      message: `The SPOS search must be 'evolution' or 'random' (got ${shown(s.search)}).`,
     });
   }
+  for (const [key, label, rule] of SPOS_FIELDS)
+    pushCheck(out, `strategy.${key}`, label, s[key], rule);
+  lrOrderProblems(out, s);
+  if (
+    !out.some((p) => p.path === 'strategy.topK' || p.path === 'strategy.population') &&
+    s.topK > s.population
+  ) {
+    out.push({
+      path: 'strategy.topK',
+      code: 'too-large',
+      message: `Top-k parents must be at most the population ${s.population} (got ${s.topK}).`,
+    });
+  }
+  const c = s.constraints as SposStrategySpec['constraints'] | undefined;
+  if (c === undefined || c === null || typeof c !== 'object') {
+    out.push({
+      path: 'strategy.constraints',
+      code: 'missing',
+      message: 'SPOS needs constraints: give maxParams and maxFlops (null for no bound).',
+    });
+    return out;
+  }
+  const bounds = [
+    ['maxParams', 'Max params', { ...LIMITS.maxCost, integer: true }],
+    ['maxFlops', 'Max FLOPs', { ...LIMITS.maxCost, integer: true }],
+  ] as const;
+  for (const [key, label, rule] of bounds) {
+    if (c[key] !== null) pushCheck(out, `strategy.constraints.${key}`, label, c[key], rule);
+  }
   return out;
+}
+
+/** Every problem of a strategy's hyper-parameters (paths 'strategy.<field>'). */
+export function validateStrategy(s: StrategySpec): Problem[] {
+  if (s.kind === 'darts') return validateDarts(s);
+  if (s.kind === 'spos') return validateSpos(s);
+  const kind: unknown = (s as { kind: unknown }).kind;
+  return [
+    {
+      path: 'strategy.kind',
+      code: 'unknown-strategy',
+      message: `Strategy ${shown(kind)} is not known; the studio runs 'darts' or 'spos'.`,
+    },
+  ];
 }
 
 /** Fraction checks and the sizes of the three splits. */
@@ -141,7 +230,7 @@ export function validateDataset(d: DatasetSpec): Problem[] {
 }
 
 /** Train and valid splits must each hold at least one batch. */
-function batchProblems(d: DatasetSpec, s: DartsStrategySpec): Problem[] {
+function batchProblems(d: DatasetSpec, s: StrategySpec): Problem[] {
   const n = splitCounts(d.samples, d.trainFraction, d.validFraction);
   return (['train', 'valid'] as const)
     .filter((split) => n[split] >= 1 && n[split] < s.batchSize)

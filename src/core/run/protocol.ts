@@ -1,6 +1,7 @@
 /** What crosses the worker boundary: backend reports, run events, and the engine API. Plain data only. */
 import type { ExperimentSpec } from '../experiment/spec';
 import type { CellRole, Genotype } from '../search-space/types';
+import type { Origin } from '../strategies/types';
 
 /** A tfjs backend the studio can run on. */
 export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
@@ -61,12 +62,28 @@ export interface RunStarted {
   readonly paramCount: number;
 }
 
-/** The end of a run: final genotype, metrics and softmax alphas. */
+/** The end of a run: final genotype, metrics and softmax alphas (empty for strategies without alphas, e.g. SPOS). */
 export interface RunFinished {
   readonly step: number;
   readonly genotype: Genotype;
   readonly metrics: FinalMetrics;
   readonly weights: AlphaSnapshot;
+}
+
+/** The part of a one-shot run in progress: supernet training, then the search over its subnets. */
+export type RunPhase = 'supernet' | 'search';
+
+/** One subnet a search evaluated (plain data): inherited-weight validation accuracy and stand-alone cost. */
+export interface SubnetRecord {
+  /** `genotypeKey` of the genotype: unique within a run. */
+  readonly key: string;
+  readonly genotype: Genotype;
+  readonly accuracy: number;
+  readonly params: number;
+  readonly flops: number;
+  /** Evolution generation (0 for the first), or 0 for random search. */
+  readonly generation: number;
+  readonly origin: Origin;
 }
 
 /** Everything a run reports, in order; the store folds these into run state. */
@@ -99,6 +116,10 @@ export type RunEvent =
       readonly step: number;
       readonly message: string;
     }
+  /** A one-shot run enters a phase (SPOS: supernet training, then the search). */
+  | { readonly type: 'phase'; readonly phase: RunPhase; readonly message: string }
+  /** A search evaluated one more subnet. */
+  | { readonly type: 'subnet'; readonly record: SubnetRecord }
   | ({ readonly type: 'finished' } & RunFinished);
 
 /** Receives batches of events (throttled to at most ~30 batches a second). */

@@ -21,7 +21,7 @@ const SPLITS: readonly Exclude<DatasetNumberField, 'imageSize' | 'samples' | 'no
   'validFraction',
 ];
 
-/** The strategy part of the form, with the seed. */
+/** The strategy part of the form, with the seed (DARTS only; nothing for other strategies). */
 export function StrategySection({ problems }: { readonly problems: FormProblems }) {
   const strategy = useStudio((s) => s.spec.strategy);
   const dataset = useStudio((s) => s.spec.dataset);
@@ -32,6 +32,8 @@ export function StrategySection({ problems }: { readonly problems: FormProblems 
   const setSeed = useStudio((s) => s.setSeed);
   const [open, setOpen] = useState(false);
   const moreHasProblem = [...MORE, ...SPLITS].some((f) => problems.byField.has(f));
+  // The form edits DARTS only for now; other strategies are not shown.
+  if (strategy.kind !== 'darts') return null;
   const field = (name: StrategyNumberField) => (
     <NumberField
       key={name}
