@@ -9,12 +9,8 @@ import { evaluateSplit, type SplitScore } from './evaluate';
 import { rowsOf } from './readout';
 import { genotypeOf, searchLoop, type Emit, type RunState } from './search-loop';
 import { runSpos } from './spos-runner';
+import { failedStatus } from './step-gate';
 import { buildSupernet, type Supernet } from './supernet';
-
-function describe(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.trim() === '' ? 'an unknown error' : text.trim();
-}
 
 /** Final metrics on all three splits (the last epoch's validation score is reused) and the 'finished' event. */
 async function finish(st: RunState, lastValid: SplitScore | null, emit: Emit): Promise<void> {
@@ -110,13 +106,7 @@ export async function runExperiment(
     await finish(st, valid, emit);
     return 'finished';
   } catch (err) {
-    const step = st?.step ?? 0;
-    emit({
-      type: 'status',
-      status: 'failed',
-      step,
-      message: `The run failed at step ${step}: ${describe(err)}`,
-    });
+    emit(failedStatus(st?.step ?? 0, err));
     return 'failed';
   } finally {
     trainer?.dispose();

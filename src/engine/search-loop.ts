@@ -2,7 +2,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import type { RunControl } from '../core/run/control';
-import type { RunEvent } from '../core/run/protocol';
 import { deriveGenotype } from '../core/search-space/derive';
 import type { CellAlphas, CellRole, Genotype } from '../core/search-space/types';
 import { toDevice, type BatchStream } from './batches';
@@ -10,10 +9,10 @@ import type { DartsTrainer } from './darts';
 import { evaluateSplit, type SplitScore } from './evaluate';
 import { cosineLr } from './optimizers';
 import { packStep, unpackStep, type StepReadout } from './readout';
+import { createStepGate, nonFiniteName, type Emit, type StepGate } from './step-gate';
 import type { Supernet } from './supernet';
 
-/** Receives run events. */
-export type Emit = (e: RunEvent) => void;
+export type { Emit };
 
 /** The genotype the op weights give (core's derivation rule per cell). */
 export function genotypeOf(
@@ -30,8 +29,7 @@ function nonFinite(r: StepReadout): string | null {
     ['training loss', r.trainLoss],
     ['validation loss', r.alphaLoss],
   ] as const) {
-    if (!Number.isFinite(v))
-      return `${what} ${Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity'}`;
+    if (!Number.isFinite(v)) return `${what} ${nonFiniteName(v)}`;
   }
   return null;
 }
@@ -54,7 +52,7 @@ export interface RunState {
 async function searchStep(
   st: RunState,
   epoch: number,
-  control: RunControl,
+  gate: StepGate,
   emit: Emit,
 ): Promise<boolean> {
   const s = st.spec.strategy;
@@ -72,9 +70,7 @@ async function searchStep(
   st.activeMs += performance.now() - started;
   const bad = nonFinite(r);
   if (bad !== null) {
-    control.pause();
-    const message = `Step ${st.step} produced a non-finite loss (${bad}); the run is paused. Resuming continues from weights that are likely broken too: stop the run and lower the weight learning rate.`;
-    emit({ type: 'status', status: 'paused', step: st.step, message });
+    gate.pauseForNonFinite(st.step, bad);
     return false;
   }
   const { step } = st;
@@ -105,29 +101,15 @@ export async function searchLoop(
 ): Promise<SplitScore | null | false> {
   const s = st.spec.strategy;
   const stepsPerEpoch = Math.ceil(st.data.train.count / s.batchSize);
-  let pausedForNaN = false;
-  /** Awaits the gate; after a non-finite pause, says 'running' only once the control really runs again (not for a single step). */
-  const proceed = async (): Promise<boolean> => {
-    if (!(await control.gate())) return false;
-    if (pausedForNaN && control.state() === 'running') {
-      pausedForNaN = false;
-      emit({
-        type: 'status',
-        status: 'running',
-        step: st.step,
-        message: `Resumed at step ${st.step + 1}.`,
-      });
-    }
-    return true;
-  };
+  const gate = createStepGate(control, emit, () => st.step);
   let valid: SplitScore | null = null;
   for (let epoch = 1; epoch <= s.epochs; epoch++) {
     for (let i = 0; i < stepsPerEpoch; i++) {
-      if (!(await proceed())) return false;
-      if (!(await searchStep(st, epoch, control, emit))) pausedForNaN = true;
+      if (!(await gate.proceed())) return false;
+      await searchStep(st, epoch, gate, emit);
     }
     // A non-finite loss on an epoch's last step: stay paused before evaluating (and finishing).
-    if (pausedForNaN && !(await proceed())) return false;
+    if (gate.pausedForNonFinite() && !(await gate.proceed())) return false;
     const started = performance.now();
     valid = await evaluateSplit(st.net, st.data.valid, st.data.input, s.batchSize);
     st.activeMs += performance.now() - started;

@@ -15,18 +15,13 @@ import { randomSearch } from '../core/strategies/random-search';
 import type { Constraints, SearchHooks, SearchResult } from '../core/strategies/types';
 import { createBatchStream, type BatchStream, type HostBatch } from './batches';
 import { calibrationBatches } from './bn-recalibrate';
-import type { Emit } from './search-loop';
+import { createStepGate, failedStatus, nonFiniteName, type Emit } from './step-gate';
 import { createSposTrainer, trainSposSteps, type SposTrainer } from './spos';
 import { evaluateSubnet, type SubnetScore } from './subnet-eval';
 import { buildSupernet, type Supernet } from './supernet';
 
 /** Thrown inside a subnet evaluation when the control stopped the run while it waited at the gate. */
 class StopSignal extends Error {}
-
-function describe(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  return text.trim() === '' ? 'an unknown error' : text.trim();
-}
 
 /** The spec's bounds as core constraints (a null bound is no constraint). */
 export function sposConstraints(s: SposStrategySpec): Constraints {
@@ -50,31 +45,12 @@ interface Training {
   activeMs: number;
 }
 
-/** Names a non-finite loss ('training loss NaN'). */
-function nonFiniteName(v: number): string {
-  return `training loss ${Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity'}`;
-}
-
 /** Trains the supernet for every epoch under the control; false when the run was stopped. */
 async function trainSupernet(t: Training, control: RunControl, emit: Emit): Promise<boolean> {
-  let pausedForNaN = false;
-  /** Awaits the gate; after a non-finite pause, says 'running' once the control really runs again. */
-  const proceed = async (): Promise<boolean> => {
-    if (!(await control.gate())) return false;
-    if (pausedForNaN && control.state() === 'running') {
-      pausedForNaN = false;
-      emit({
-        type: 'status',
-        status: 'running',
-        step: t.step,
-        message: `Resumed at step ${t.step + 1}.`,
-      });
-    }
-    return true;
-  };
+  const gate = createStepGate(control, emit, () => t.step);
   for (let epoch = 1; epoch <= t.s.epochs; epoch++) {
     for (let i = 0; i < t.stepsPerEpoch; i++) {
-      if (!(await proceed())) return false;
+      if (!(await gate.proceed())) return false;
       const started = performance.now();
       const [r] = await trainSposSteps(
         t.trainer,
@@ -88,14 +64,7 @@ async function trainSupernet(t: Training, control: RunControl, emit: Emit): Prom
       t.step += 1;
       if (!r) throw new Error(`Step ${t.step} reported nothing.`);
       if (!Number.isFinite(r.loss)) {
-        control.pause();
-        pausedForNaN = true;
-        emit({
-          type: 'status',
-          status: 'paused',
-          step: t.step,
-          message: `Step ${t.step} produced a non-finite loss (${nonFiniteName(r.loss)}); the run is paused. Resuming continues from weights that are likely broken too: stop the run and lower the weight learning rate.`,
-        });
+        gate.pauseForNonFinite(t.step, `training loss ${nonFiniteName(r.loss)}`);
         continue;
       }
       // SPOS has no architecture step: alphaLoss is NaN ("not measured").
@@ -111,7 +80,7 @@ async function trainSupernet(t: Training, control: RunControl, emit: Emit): Prom
     }
   }
   // A non-finite loss on the last step: stay paused before the search.
-  if (pausedForNaN && !(await proceed())) return false;
+  if (gate.pausedForNonFinite() && !(await gate.proceed())) return false;
   return true;
 }
 
@@ -305,13 +274,7 @@ export async function runSpos(
     });
     return 'finished';
   } catch (err) {
-    const step = t?.step ?? 0;
-    emit({
-      type: 'status',
-      status: 'failed',
-      step,
-      message: `The run failed at step ${step}: ${describe(err)}`,
-    });
+    emit(failedStatus(t?.step ?? 0, err));
     return 'failed';
   } finally {
     trainer?.dispose();

@@ -7,7 +7,7 @@ export interface Objective {
 }
 
 /**
- * A point to compare: any object whose objective keys hold numbers (an evaluated subnet record,
+ * A point to compare: an object whose objective keys hold numbers (an evaluated subnet record,
  * a plain `{accuracy, params}`); fields that are not objectives may hold anything.
  */
 export type ObjectivePoint = object;
