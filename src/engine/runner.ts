@@ -9,7 +9,7 @@ import { evaluateSplit, type SplitScore } from './evaluate';
 import { rowsOf } from './readout';
 import { genotypeOf, searchLoop, type Emit, type RunState } from './search-loop';
 import { runSpos } from './spos-runner';
-import { failedStatus } from './step-gate';
+import { failedStatus, requireTrainAndValid } from './step-gate';
 import { buildSupernet, type Supernet } from './supernet';
 
 /** Final metrics on all three splits (the last epoch's validation score is reused) and the 'finished' event. */
@@ -57,15 +57,7 @@ export async function runExperiment(
   let trainer: DartsTrainer | null = null;
   let st: RunState | null = null;
   try {
-    for (const [name, split] of [
-      ['training', data.train],
-      ['validation', data.valid],
-    ] as const) {
-      if (split.count === 0)
-        throw new Error(
-          `The ${name} split has no examples; DARTS needs both a training and a validation split.`,
-        );
-    }
+    requireTrainAndValid(data, 'DARTS');
     const rng = createRng(spec.seed);
     net = buildSupernet(spec.space, data.input, data.classes, rng.fork());
     const batchRng = rng.fork();

@@ -15,7 +15,13 @@ import { randomSearch } from '../core/strategies/random-search';
 import type { Constraints, SearchHooks, SearchResult } from '../core/strategies/types';
 import { createBatchStream, type BatchStream, type HostBatch } from './batches';
 import { calibrationBatches } from './bn-recalibrate';
-import { createStepGate, failedStatus, nonFiniteName, type Emit } from './step-gate';
+import {
+  createStepGate,
+  failedStatus,
+  nonFiniteName,
+  requireTrainAndValid,
+  type Emit,
+} from './step-gate';
 import { createSposTrainer, trainSposSteps, type SposTrainer } from './spos';
 import { evaluateSubnet, type SubnetScore } from './subnet-eval';
 import { buildSupernet, type Supernet } from './supernet';
@@ -168,15 +174,7 @@ export async function runSpos(
   try {
     const s = spec.strategy;
     if (s.kind !== 'spos') throw new Error(`runSpos needs a 'spos' strategy, got '${s.kind}'.`);
-    for (const [name, split] of [
-      ['training', data.train],
-      ['validation', data.valid],
-    ] as const) {
-      if (split.count === 0)
-        throw new Error(
-          `The ${name} split has no examples; SPOS needs both a training and a validation split.`,
-        );
-    }
+    requireTrainAndValid(data, 'SPOS');
     const rng = createRng(spec.seed);
     const supernet = buildSupernet(spec.space, data.input, data.classes, rng.fork());
     net = supernet;

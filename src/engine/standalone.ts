@@ -9,7 +9,7 @@
  * extras (auxiliary head, drop-path) are absent.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LoadedDataset } from '../core/experiment/spec';
+import type { LoadedDataset, WeightTrainingSpec } from '../core/experiment/spec';
 import { createRng } from '../core/random';
 import type { OpName } from '../core/search-space/ops';
 import type { CellSpec, Genotype, SearchSpaceSpec } from '../core/search-space/types';
@@ -21,15 +21,7 @@ import { evaluateSubnet, type SubnetScore } from './subnet-eval';
 import { buildSupernet } from './supernet';
 
 /** The budget and optimiser of a stand-alone training. */
-export interface StandaloneOptions {
-  readonly epochs: number;
-  readonly batchSize: number;
-  /** Learning rate, cosine-annealed to weightLrMin over the whole training. */
-  readonly weightLr: number;
-  readonly weightLrMin: number;
-  readonly momentum: number;
-  readonly weightDecay: number;
-  readonly gradClip: number;
+export interface StandaloneOptions extends WeightTrainingSpec {
   /** Seeds the weights and the batch order. */
   readonly seed: number;
   /** Training batches the BatchNorm statistics are recalibrated on before each evaluation. */

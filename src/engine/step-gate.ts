@@ -1,4 +1,5 @@
 /** What every training loop shares: the gate before each step, the pause on a non-finite loss, the failure report. */
+import type { LoadedDataset } from '../core/experiment/spec';
 import type { RunControl } from '../core/run/control';
 import type { RunEvent } from '../core/run/protocol';
 
@@ -57,4 +58,17 @@ export function failedStatus(step: number, err: unknown): RunEvent {
     step,
     message: `The run failed at step ${step}: ${text}`,
   };
+}
+
+/** Throws a plain message when the training or validation split is empty; `strategy` names who needs both. */
+export function requireTrainAndValid(data: LoadedDataset, strategy: string): void {
+  for (const [name, split] of [
+    ['training', data.train],
+    ['validation', data.valid],
+  ] as const) {
+    if (split.count === 0)
+      throw new Error(
+        `The ${name} split has no examples; ${strategy} needs both a training and a validation split.`,
+      );
+  }
 }

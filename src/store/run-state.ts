@@ -1,19 +1,18 @@
 /** The run slice's data: what the studio knows about the current (or last) run. Plain data only. */
 import type { ExperimentSpec } from '../core/experiment/spec';
-import type { BackendReport, RunFinished, RunStarted, RunStatus } from '../core/run/protocol';
+import type {
+  BackendReport,
+  RunFinished,
+  RunStarted,
+  RunStatus,
+  RunStep,
+} from '../core/run/protocol';
 import type { CellRole, Genotype } from '../core/search-space/types';
 import { emptySeries, type Downsampled } from '../core/series/downsample';
 import { emptyHeadTail, type HeadTail } from '../core/series/head-tail';
 
 /** One training step as charts and the step log show it. */
-export interface StepPoint {
-  readonly step: number;
-  readonly epoch: number;
-  readonly trainLoss: number;
-  readonly trainAcc: number;
-  readonly alphaLoss: number;
-  readonly elapsedMs: number;
-}
+export type StepPoint = RunStep;
 
 /** One evaluation on the validation split. */
 export interface EvalPoint {

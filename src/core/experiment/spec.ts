@@ -20,19 +20,22 @@ export interface DatasetSpec {
   /** The rest is the test split: reported at the end only. */
 }
 
-/** DARTS hyper-parameters (REFERENCE.md); defaults are scaled to the dataset. */
-export interface DartsStrategySpec {
-  readonly kind: 'darts';
-  /** 1: first-order alpha gradient; 2: unrolled second-order with a finite-difference Hessian-vector product. */
-  readonly order: 1 | 2;
+/** The budget and weight optimiser every strategy trains with: SGD with momentum, weight decay and gradient clipping, cosine-annealed from weightLr to weightLrMin. */
+export interface WeightTrainingSpec {
   readonly epochs: number;
   readonly batchSize: number;
-  /** Weight optimiser: SGD with momentum, cosine-annealed from weightLr to weightLrMin. */
   readonly weightLr: number;
   readonly weightLrMin: number;
   readonly momentum: number;
   readonly weightDecay: number;
   readonly gradClip: number;
+}
+
+/** DARTS hyper-parameters (REFERENCE.md); defaults are scaled to the dataset. */
+export interface DartsStrategySpec extends WeightTrainingSpec {
+  readonly kind: 'darts';
+  /** 1: first-order alpha gradient; 2: unrolled second-order with a finite-difference Hessian-vector product. */
+  readonly order: 1 | 2;
   /** Alpha optimiser: Adam. */
   readonly alphaLr: number;
   readonly alphaBeta1: number;
@@ -47,17 +50,9 @@ export interface SposConstraintsSpec {
 }
 
 /** Single Path One-Shot hyper-parameters (REFERENCE.md): supernet training, then a discrete search. */
-export interface SposStrategySpec {
+export interface SposStrategySpec extends WeightTrainingSpec {
+  /** Supernet training (the WeightTrainingSpec fields) samples one path uniformly per step. */
   readonly kind: 'spos';
-  /** Supernet training: one uniformly sampled path per step. */
-  readonly epochs: number;
-  readonly batchSize: number;
-  /** Weight optimiser (as DARTS's): SGD with momentum, cosine-annealed from weightLr to weightLrMin. */
-  readonly weightLr: number;
-  readonly weightLrMin: number;
-  readonly momentum: number;
-  readonly weightDecay: number;
-  readonly gradClip: number;
   /** The search over the trained supernet: SPOS evolution or random sampling. */
   readonly search: 'evolution' | 'random';
   /** Evolution: generations, candidates per generation, parents kept, mutants and children per generation. */

@@ -7,6 +7,7 @@ import type { Problem } from '../problems';
 import { MACRO_LIMITS, validateSpace } from '../search-space/validate';
 import type {
   DartsStrategySpec,
+  WeightTrainingSpec,
   DatasetSpec,
   ExperimentSpec,
   SposStrategySpec,
@@ -41,8 +42,8 @@ export const LIMITS = {
   macro: MACRO_LIMITS,
 } as const satisfies Record<string, NumberRule | readonly number[] | Record<string, NumberRule>>;
 
-/** Label and rule of each numeric DARTS field. */
-const STRATEGY_FIELDS: readonly [keyof DartsStrategySpec, string, NumberRule][] = [
+/** Label and rule of each weight-training field, shared by every strategy. */
+const WEIGHT_FIELDS: readonly [keyof WeightTrainingSpec, string, NumberRule][] = [
   ['epochs', 'Epochs', LIMITS.epochs],
   ['batchSize', 'Batch size', LIMITS.batchSize],
   ['weightLr', 'Weight learning rate', LIMITS.learningRate],
@@ -50,6 +51,11 @@ const STRATEGY_FIELDS: readonly [keyof DartsStrategySpec, string, NumberRule][] 
   ['momentum', 'Momentum', LIMITS.momentum],
   ['weightDecay', 'Weight decay', LIMITS.weightDecay],
   ['gradClip', 'Gradient clip', LIMITS.gradClip],
+];
+
+/** Label and rule of each numeric DARTS field. */
+const STRATEGY_FIELDS: readonly [keyof DartsStrategySpec, string, NumberRule][] = [
+  ...WEIGHT_FIELDS,
   ['alphaLr', 'Alpha learning rate', LIMITS.learningRate],
   ['alphaBeta1', 'Alpha Adam beta1', LIMITS.beta],
   ['alphaBeta2', 'Alpha Adam beta2', LIMITS.beta],
@@ -62,13 +68,7 @@ const SPOS_FIELDS: readonly [
   string,
   NumberRule,
 ][] = [
-  ['epochs', 'Epochs', LIMITS.epochs],
-  ['batchSize', 'Batch size', LIMITS.batchSize],
-  ['weightLr', 'Weight learning rate', LIMITS.learningRate],
-  ['weightLrMin', 'Final weight learning rate', LIMITS.weightLrMin],
-  ['momentum', 'Momentum', LIMITS.momentum],
-  ['weightDecay', 'Weight decay', LIMITS.weightDecay],
-  ['gradClip', 'Gradient clip', LIMITS.gradClip],
+  ...WEIGHT_FIELDS,
   ['generations', 'Generations', LIMITS.generations],
   ['population', 'Population', LIMITS.population],
   ['topK', 'Top-k parents', LIMITS.topK],

@@ -86,20 +86,22 @@ export interface SubnetRecord {
   readonly origin: Origin;
 }
 
+/** One training step: its loss and accuracy on the batch, the alpha-step loss (NaN where a strategy has none), active time so far. */
+export interface RunStep {
+  readonly step: number;
+  readonly epoch: number;
+  readonly trainLoss: number;
+  readonly trainAcc: number;
+  readonly alphaLoss: number;
+  readonly elapsedMs: number;
+}
+
 /** Everything a run reports, in order; the store folds these into run state. */
 export type RunEvent =
   | { readonly type: 'backend'; readonly report: BackendReport }
   | ({ readonly type: 'started' } & RunStarted)
   /** One weight step (plus alpha step) done: training loss/accuracy on its batch. */
-  | {
-      readonly type: 'step';
-      readonly step: number;
-      readonly epoch: number;
-      readonly trainLoss: number;
-      readonly trainAcc: number;
-      readonly alphaLoss: number;
-      readonly elapsedMs: number;
-    }
+  | ({ readonly type: 'step' } & RunStep)
   /** Evaluation on the validation split (every epoch, and at the end). */
   | {
       readonly type: 'eval';
