@@ -1,6 +1,14 @@
 /** The UI's handle on the engine worker. */
 import type { ExperimentSpec } from '../core/experiment/spec';
-import type { BackendChoice, BackendReport, RunEvent, RunStatus } from '../core/run/protocol';
+import type {
+  BackendChoice,
+  BackendReport,
+  RunEvent,
+  RunStatus,
+  StandaloneOutcome,
+  StandaloneProgress,
+  StandaloneRequest,
+} from '../core/run/protocol';
 
 /** Talks to one engine worker; created by `createEngineClient()` in ./engine-client. */
 export interface EngineClient {
@@ -11,7 +19,12 @@ export interface EngineClient {
   pause(): void;
   resume(): void;
   stepOnce(): void;
-  /** Asks the run to stop; if the worker does not answer within a grace period it is terminated. */
+  /** Trains one subnet from scratch in the worker; `stop()` cancels it. */
+  trainStandalone(
+    request: StandaloneRequest,
+    onProgress: (p: StandaloneProgress) => void,
+  ): Promise<StandaloneOutcome>;
+  /** Asks the run (or stand-alone training) to stop; if the worker does not answer within a grace period it is terminated. */
   stop(): void;
   /** Called when the worker dies or stops answering; returns an unsubscribe function. */
   onCrash(listener: (message: string) => void): () => void;

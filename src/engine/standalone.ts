@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LoadedDataset, WeightTrainingSpec } from '../core/experiment/spec';
 import { createRng } from '../core/random';
+import { yieldToEventLoop } from '../core/run/control';
 import type { OpName } from '../core/search-space/ops';
 import type { CellSpec, Genotype, SearchSpaceSpec } from '../core/search-space/types';
 import { genotypePath, type CellPath, type SubnetPath } from '../core/strategies/path';
@@ -26,6 +27,22 @@ export interface StandaloneOptions extends WeightTrainingSpec {
   readonly seed: number;
   /** Training batches the BatchNorm statistics are recalibrated on before each evaluation. */
   readonly calibrationBatches: number;
+}
+
+/** Thrown by trainStandalone when its `shouldStop` hook said so; nothing is left allocated. */
+export class StandaloneStopped extends Error {
+  constructor(step: number) {
+    super(`The stand-alone training was stopped after step ${step}.`);
+    this.name = 'StandaloneStopped';
+  }
+}
+
+/** Optional progress and cancellation for a stand-alone training. */
+export interface StandaloneHooks {
+  /** Asked before every step (after yielding to the event loop, so a stop message can arrive); true stops the training. */
+  readonly shouldStop?: () => boolean;
+  /** Called after every step. */
+  readonly onStep?: (step: number, totalSteps: number) => void;
 }
 
 /** What a stand-alone training reports. */
@@ -72,12 +89,14 @@ export function genotypeSpace(
  * Trains `genotype` of `space` from scratch on `data.train` for `o.epochs` epochs (SGD with
  * momentum, cosine schedule, gradient clipping), then scores it on the validation and test splits
  * with BatchNorm recalibrated on training batches. The same options and data give the same result.
+ * `hooks` report each step and may stop the training (it then throws StandaloneStopped).
  */
 export async function trainStandalone(
   space: SearchSpaceSpec,
   genotype: Genotype,
   data: LoadedDataset,
   o: StandaloneOptions,
+  hooks: StandaloneHooks = {},
 ): Promise<StandaloneResult> {
   if (data.train.count === 0) {
     throw new Error('Stand-alone training needs training examples.');
@@ -110,11 +129,19 @@ export async function trainStandalone(
     for (let epoch = 0; epoch < o.epochs; epoch++) {
       let total: tf.Tensor = tf.scalar(0);
       for (let i = 0; i < stepsPerEpoch; i++) {
+        if (hooks.shouldStop) {
+          await yieldToEventLoop();
+          if (hooks.shouldStop()) {
+            total.dispose();
+            throw new StandaloneStopped(trainer.steps);
+          }
+        }
         const batch = toDevice(stream.next(), data.input);
         const stats = trainer.step(batch, path);
         const prev = total;
         total = tf.tidy(() => tf.add(prev, tf.slice(stats, [0], [1])));
         tf.dispose([prev, stats, batch.x, batch.y]);
+        hooks.onStep?.(trainer.steps, hyper.totalSteps);
       }
       trainLoss = ((await total.data())[0] ?? Number.NaN) / stepsPerEpoch;
       total.dispose();

@@ -43,10 +43,12 @@ export interface DartsStrategySpec extends WeightTrainingSpec {
   readonly alphaWeightDecay: number;
 }
 
-/** Upper bounds on a searched subnet (stand-alone cost, core subnetCost); null: no bound. */
-export interface SposConstraintsSpec {
+/** Upper bounds on a searched subnet: stand-alone params / FLOPs (core subnetCost) and latency priced by this device's lookup table; null: no bound. */
+export interface ConstraintsSpec {
   readonly maxParams: number | null;
   readonly maxFlops: number | null;
+  /** Milliseconds per example (batch 1 forward pass), summed from the per-op latency table measured at the start of the search. */
+  readonly maxLatencyMs: number | null;
 }
 
 /** Single Path One-Shot hyper-parameters (REFERENCE.md): supernet training, then a discrete search. */
@@ -67,11 +69,32 @@ export interface SposStrategySpec extends WeightTrainingSpec {
   readonly samples: number;
   /** Training batches each subnet's BatchNorm statistics are recalibrated on before it is scored. */
   readonly calibrationBatches: number;
-  readonly constraints: SposConstraintsSpec;
+  readonly constraints: ConstraintsSpec;
+}
+
+/**
+ * Multi-trial baselines without weight sharing: each sampled subnet is trained from scratch for a
+ * short budget (the WeightTrainingSpec fields are that per-trial budget) and scored on the
+ * validation split. Random search, or regularized (aging) evolution (Real et al.).
+ */
+export interface MultiTrialStrategySpec extends WeightTrainingSpec {
+  readonly kind: 'multi-trial';
+  readonly search: 'random' | 'evolution';
+  /** Subnets trained in all: random samples, or aging evolution's cycles (first population included). */
+  readonly trials: number;
+  /** Aging evolution: members of the queue, and members drawn to pick each parent. */
+  readonly population: number;
+  readonly sample: number;
+  /** Training batches each trained subnet's BatchNorm statistics are recalibrated on before it is scored. */
+  readonly calibrationBatches: number;
+  readonly constraints: ConstraintsSpec;
 }
 
 /** Every search strategy, told apart by `kind`. */
-export type StrategySpec = DartsStrategySpec | SposStrategySpec;
+export type StrategySpec = DartsStrategySpec | SposStrategySpec | MultiTrialStrategySpec;
+
+/** The strategy kinds, in the order the form offers them. */
+export type StrategyKind = StrategySpec['kind'];
 
 /** The whole experiment. `version` lets links and saved files be migrated. */
 export interface ExperimentSpec {

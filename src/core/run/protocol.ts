@@ -1,5 +1,5 @@
 /** What crosses the worker boundary: backend reports, run events, and the engine API. Plain data only. */
-import type { ExperimentSpec } from '../experiment/spec';
+import type { ExperimentSpec, WeightTrainingSpec } from '../experiment/spec';
 import type { CellRole, Genotype } from '../search-space/types';
 import type { Origin } from '../strategies/types';
 
@@ -70,17 +70,28 @@ export interface RunFinished {
   readonly weights: AlphaSnapshot;
 }
 
-/** The part of a one-shot run in progress: supernet training, then the search over its subnets. */
-export type RunPhase = 'supernet' | 'search';
+/**
+ * The part of a discrete-search run in progress: SPOS supernet training, measuring the latency
+ * lookup table, the search over subnets (inherited weights, or short stand-alone trainings), and
+ * timing a few whole subnets end to end to check the table.
+ */
+export type RunPhase = 'supernet' | 'latency' | 'search' | 'check';
 
-/** One subnet a search evaluated (plain data): inherited-weight validation accuracy and stand-alone cost. */
+/** How a subnet's accuracy was obtained: weights inherited from the trained supernet, or a short training from scratch. */
+export type SubnetEvaluation = 'inherited' | 'standalone';
+
+/** One subnet a search evaluated (plain data): validation accuracy and stand-alone cost. */
 export interface SubnetRecord {
   /** `genotypeKey` of the genotype: unique within a run. */
   readonly key: string;
   readonly genotype: Genotype;
+  /** Validation accuracy, obtained as `evaluation` says. */
   readonly accuracy: number;
+  readonly evaluation: SubnetEvaluation;
   readonly params: number;
   readonly flops: number;
+  /** Latency (ms per example) priced by this run's lookup table; null when the table could not be measured. */
+  readonly latencyMs: number | null;
   /** Evolution generation (0 for the first), or 0 for random search. */
   readonly generation: number;
   readonly origin: Origin;
@@ -94,6 +105,28 @@ export interface RunStep {
   readonly trainAcc: number;
   readonly alphaLoss: number;
   readonly elapsedMs: number;
+}
+
+/** The latency lookup table a run measured (or reused) on its backend and device. */
+export interface LatencyTableSummary {
+  readonly backend: string;
+  /** The device as the worker can name it (GPU adapter, or the CPU side for wasm / cpu). */
+  readonly device: string;
+  /** Examples per timed forward pass. */
+  readonly batch: number;
+  /** Entries the space needs, how many were measured by this run and how many reused from an earlier table. */
+  readonly entries: number;
+  readonly measured: number;
+  readonly reused: number;
+  /** Wall time spent measuring, ms. */
+  readonly elapsedMs: number;
+}
+
+/** One whole subnet timed end to end, next to the table's prediction for it. */
+export interface LatencyCheck {
+  readonly key: string;
+  readonly predictedMs: number;
+  readonly measuredMs: number;
 }
 
 /** Everything a run reports, in order; the store folds these into run state. */
@@ -120,12 +153,60 @@ export type RunEvent =
     }
   /** A one-shot run enters a phase (SPOS: supernet training, then the search). */
   | { readonly type: 'phase'; readonly phase: RunPhase; readonly message: string }
+  /** Progress through a phase without training steps (latency entries measured, subnets evaluated, subnets timed). */
+  | {
+      readonly type: 'progress';
+      readonly phase: RunPhase;
+      readonly done: number;
+      readonly total: number;
+    }
   /** A search evaluated one more subnet. */
   | { readonly type: 'subnet'; readonly record: SubnetRecord }
+  /** The latency table is ready (after the 'latency' phase); records carry latencies priced by it. */
+  | { readonly type: 'latency-table'; readonly table: LatencyTableSummary }
+  /** Whole subnets timed end to end after the search (the 'check' phase). */
+  | { readonly type: 'latency-check'; readonly checks: readonly LatencyCheck[] }
   | ({ readonly type: 'finished' } & RunFinished);
 
 /** Receives batches of events (throttled to at most ~30 batches a second). */
 export type EventSink = (events: RunEvent[]) => void;
+
+/** Train one subnet of a run's space from scratch in the worker (the "train stand-alone" button). */
+export interface StandaloneRequest {
+  /** The run's spec: its space, dataset and seed are used (the seed fixes weights and batch order). */
+  readonly spec: ExperimentSpec;
+  readonly key: string;
+  readonly genotype: Genotype;
+  readonly budget: WeightTrainingSpec;
+  readonly calibrationBatches: number;
+}
+
+/** Progress of a stand-alone training: weight steps done of the total. */
+export interface StandaloneProgress {
+  readonly key: string;
+  readonly step: number;
+  readonly totalSteps: number;
+}
+
+/** The scores of a stand-alone training (accuracies in [0, 1]). */
+export interface StandaloneScore {
+  readonly key: string;
+  /** Validation accuracy of the untrained network, then after training; test accuracy after training. */
+  readonly initialValidAcc: number;
+  readonly validAcc: number;
+  readonly testAcc: number;
+  /** Mean training loss of the last epoch. */
+  readonly trainLoss: number;
+  readonly steps: number;
+  readonly paramCount: number;
+  readonly elapsedMs: number;
+}
+
+/** How a stand-alone training ended. */
+export type StandaloneOutcome =
+  | { readonly status: 'finished'; readonly score: StandaloneScore }
+  | { readonly status: 'stopped'; readonly message: string }
+  | { readonly status: 'failed'; readonly message: string };
 
 /** The engine as the worker exposes it with comlink. */
 export interface EngineApi {
@@ -137,5 +218,14 @@ export interface EngineApi {
   resume(): void;
   /** While paused: take exactly one more step, then stay paused. */
   stepOnce(): void;
+  /** Stops the run or the stand-alone training in progress. */
   stop(): void;
+  /**
+   * Trains `request.genotype` from scratch on the request spec's dataset and scores it; one task at
+   * a time (refused while a run is in progress). `onProgress` follows the steps; `stop()` cancels.
+   */
+  trainStandalone(
+    request: StandaloneRequest,
+    onProgress: (p: StandaloneProgress) => void,
+  ): Promise<StandaloneOutcome>;
 }
