@@ -52,9 +52,8 @@ const dataset = z.object({
   validFraction: z.number(),
 });
 
-const strategy = z.object({
-  kind: z.literal('darts'),
-  order: z.union([z.literal(1), z.literal(2)]),
+/** The weight-training budget and optimiser every strategy has. */
+const weightTraining = {
   epochs: z.number(),
   batchSize: z.number(),
   weightLr: z.number(),
@@ -62,11 +61,55 @@ const strategy = z.object({
   momentum: z.number(),
   weightDecay: z.number(),
   gradClip: z.number(),
+};
+
+/** Bounds on a searched subnet; null is no bound. */
+const constraints = z.object({
+  maxParams: z.number().nullable(),
+  maxFlops: z.number().nullable(),
+  maxLatencyMs: z.number().nullable(),
+});
+
+/** The discrete search's kind; validateStrategy explains one that is not known. */
+const search = name<'evolution' | 'random'>();
+
+const darts = z.object({
+  kind: z.literal('darts'),
+  order: z.union([z.literal(1), z.literal(2)]),
+  ...weightTraining,
   alphaLr: z.number(),
   alphaBeta1: z.number(),
   alphaBeta2: z.number(),
   alphaWeightDecay: z.number(),
 });
+
+const spos = z.object({
+  kind: z.literal('spos'),
+  ...weightTraining,
+  search,
+  generations: z.number(),
+  population: z.number(),
+  topK: z.number(),
+  mutations: z.number(),
+  crossovers: z.number(),
+  mutationProb: z.number(),
+  samples: z.number(),
+  calibrationBatches: z.number(),
+  constraints,
+});
+
+const multiTrial = z.object({
+  kind: z.literal('multi-trial'),
+  ...weightTraining,
+  search,
+  trials: z.number(),
+  population: z.number(),
+  sample: z.number(),
+  calibrationBatches: z.number(),
+  constraints,
+});
+
+const strategy = z.discriminatedUnion('kind', [darts, spos, multiTrial]);
 
 const experiment = z.object({
   version: z.literal(1),

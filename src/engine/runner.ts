@@ -8,6 +8,7 @@ import { createDartsTrainer, type DartsTrainer } from './darts';
 import { evaluateSplit, type SplitScore } from './evaluate';
 import { rowsOf } from './readout';
 import { genotypeOf, searchLoop, type Emit, type RunState } from './search-loop';
+import { runMultiTrial } from './multi-trial-runner';
 import { runSpos } from './spos-runner';
 import { failedStatus, requireTrainAndValid } from './step-gate';
 import { buildSupernet, type Supernet } from './supernet';
@@ -37,8 +38,8 @@ async function finish(st: RunState, lastValid: SplitScore | null, emit: Emit): P
 }
 
 /**
- * Runs `spec` on `data`, dispatching on the strategy: SPOS runs in spos-runner.ts (runSpos); DARTS
- * here. DARTS emits 'started', then per step 'step', 'alphas' and (at step 1 and on every
+ * Runs `spec` on `data`, dispatching on the strategy: SPOS runs in spos-runner.ts (runSpos),
+ * multi-trial baselines in multi-trial-runner.ts (runMultiTrial); DARTS here. DARTS emits 'started', then per step 'step', 'alphas' and (at step 1 and on every
  * change) 'genotype', an 'eval' on the validation split after each epoch, and 'finished' with the
  * final metrics (NaN for an empty split). Awaits `control.gate()` before every step. A non-finite
  * loss pauses the run through the control and emits a 'paused' status naming the step ('running'
@@ -52,6 +53,7 @@ export async function runExperiment(
   emit: Emit,
 ): Promise<RunStatus> {
   if (spec.strategy.kind === 'spos') return runSpos(spec, data, control, emit);
+  if (spec.strategy.kind === 'multi-trial') return runMultiTrial(spec, data, control, emit);
   const s = spec.strategy;
   let net: Supernet | null = null;
   let trainer: DartsTrainer | null = null;

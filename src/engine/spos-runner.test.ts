@@ -2,11 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subnetCost, subnetRange } from '../core/cost/network-cost';
 import { loadDataset } from '../core/data/load';
-import { defaultExperiment, defaultSpos } from '../core/experiment/defaults';
+import { defaultExperiment, defaultSpos, NO_CONSTRAINTS } from '../core/experiment/defaults';
 import type { ExperimentSpec, LoadedDataset, SposStrategySpec } from '../core/experiment/spec';
 import { validateExperiment } from '../core/experiment/validate';
 import { createRunControl, type RunControl } from '../core/run/control';
-import type { RunEvent, RunStatus, SubnetRecord } from '../core/run/protocol';
+import type { RunEvent, RunPhase, RunStatus, SubnetRecord } from '../core/run/protocol';
 import { spaceSize } from '../core/search-space/size';
 import { initNodeBackend } from './node-backend';
 import { runExperiment } from './runner';
@@ -50,6 +50,9 @@ async function run(
 const records = (events: RunEvent[]): SubnetRecord[] =>
   events.flatMap((e) => (e.type === 'subnet' ? [e.record] : []));
 
+const progress = (events: RunEvent[], phase: RunPhase): { done: number; total: number }[] =>
+  events.flatMap((e) => (e.type === 'progress' && e.phase === phase ? [e] : []));
+
 describe('runSpos (through runExperiment)', () => {
   beforeAll(async () => {
     await initNodeBackend('wasm');
@@ -66,7 +69,7 @@ describe('runSpos (through runExperiment)', () => {
     if (started?.type !== 'started') throw new Error('the first event is not "started"');
     expect(started.totalSteps).toBe(2 * Math.ceil(data.train.count / 16));
     const phases = events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
-    expect(phases).toEqual(['supernet', 'search']);
+    expect(phases).toEqual(['supernet', 'latency', 'search', 'check']);
     const steps = events.flatMap((e) => (e.type === 'step' ? [e] : []));
     expect(steps.map((s) => s.step)).toEqual(
       Array.from({ length: started.totalSteps }, (_, i) => i + 1),
@@ -79,6 +82,13 @@ describe('runSpos (through runExperiment)', () => {
     const recs = records(events);
     expect(recs.length).toBeGreaterThan(0);
     expect(new Set(recs.map((r) => r.key)).size).toBe(recs.length);
+    for (const r of recs) {
+      expect(r.evaluation).toBe('inherited');
+      expect(r.latencyMs !== null && Number.isFinite(r.latencyMs) && r.latencyMs > 0).toBe(true);
+    }
+    const search = progress(events, 'search');
+    expect(search.map((p) => p.done)).toEqual(recs.map((_, i) => i + 1));
+    for (const p of search) expect(p.total).toBe(2 * 4);
     const finished = events[events.length - 1];
     if (finished?.type !== 'finished') throw new Error('the last event is not "finished"');
     expect(finished.weights).toEqual({});
@@ -94,7 +104,7 @@ describe('runSpos (through runExperiment)', () => {
     const data = await loadDataset(base.dataset, base.seed, noMnist);
     const range = subnetRange(base.space, data.input, data.classes);
     const maxParams = Math.round(range.params.min + 0.3 * (range.params.max - range.params.min));
-    const spec = tiny(5, { constraints: { maxParams, maxFlops: null } });
+    const spec = tiny(5, { constraints: { ...NO_CONSTRAINTS, maxParams } });
     const { status, events } = await run(spec);
     expect(status).toBe('finished');
     const recs = records(events);
@@ -113,7 +123,7 @@ describe('runSpos (through runExperiment)', () => {
     const data = await loadDataset(base.dataset, base.seed, noMnist);
     const range = subnetRange(base.space, data.input, data.classes);
     const maxFlops = Math.round((range.flops.min + range.flops.max) / 2);
-    const spec = tiny(6, { search: 'random', constraints: { maxParams: null, maxFlops } });
+    const spec = tiny(6, { search: 'random', constraints: { ...NO_CONSTRAINTS, maxFlops } });
     const { status, events } = await run(spec);
     expect(status).toBe('finished');
     const recs = records(events);
@@ -152,5 +162,54 @@ describe('runSpos (through runExperiment)', () => {
     });
     expect(status).toBe('stopped');
     expect(events.some((e) => e.type === 'phase' && e.phase === 'search')).toBe(false);
+  });
+  it('measures the latency table, keeps records within a latency bound and checks a few subnets end to end', async () => {
+    const free = await run(tiny(10, { search: 'random', samples: 8 }));
+    expect(free.status).toBe('finished');
+    const table = free.events.find((e) => e.type === 'latency-table');
+    if (table?.type !== 'latency-table') throw new Error('no latency-table event');
+    expect(table.table.entries).toBeGreaterThan(0);
+    expect(table.table.measured + table.table.reused).toBe(table.table.entries);
+    expect(table.table.batch).toBe(1);
+    const latencies = records(free.events).map((r) => r.latencyMs ?? Number.NaN);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+    expect(Number.isFinite(median)).toBe(true);
+    // The bound bites: some subnet of the unbounded run is slower than it.
+    expect(sorted[sorted.length - 1]).toBeGreaterThan(median);
+    const bound = tiny(10, {
+      search: 'random',
+      samples: 8,
+      constraints: { ...NO_CONSTRAINTS, maxLatencyMs: median },
+    });
+    const { status, events } = await run(bound);
+    expect(status).toBe('finished');
+    const recs = records(events);
+    expect(recs.length).toBeGreaterThan(0);
+    for (const r of recs) expect(r.latencyMs ?? Infinity).toBeLessThanOrEqual(median);
+    const check = events.find((e) => e.type === 'latency-check');
+    if (check?.type !== 'latency-check') throw new Error('no latency-check event');
+    expect(check.checks.length).toBeGreaterThan(0);
+    expect(check.checks.length).toBeLessThanOrEqual(5);
+    const byKey = new Map(recs.map((r) => [r.key, r]));
+    for (const c of check.checks) {
+      expect(c.predictedMs).toBe(byKey.get(c.key)?.latencyMs);
+      expect(Number.isFinite(c.measuredMs) && c.measuredMs > 0).toBe(true);
+    }
+    const best = [...recs].sort((a, b) => b.accuracy - a.accuracy)[0];
+    expect(check.checks.map((c) => c.key)).toContain(best?.key);
+    expect(progress(events, 'check').map((p) => p.done)).toEqual(
+      Array.from({ length: check.checks.length + 1 }, (_, i) => i),
+    );
+  });
+
+  it('stops while timing subnets end to end, without finishing', async () => {
+    const before = tf.memory().numTensors;
+    const { status, events } = await run(tiny(11), (e, control) => {
+      if (e.type === 'phase' && e.phase === 'check') control.stop();
+    });
+    expect(status).toBe('stopped');
+    expect(tf.memory().numTensors).toBe(before);
+    expect(events.some((e) => e.type === 'latency-check' || e.type === 'finished')).toBe(false);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * A whole Single Path One-Shot run (Guo et al., REFERENCE.md): train the supernet one uniformly
- * sampled path per step, then search its subnets (SPOS evolution or random search) scoring each
- * with inherited weights after BatchNorm recalibration, under the spec's params / FLOPs bounds.
+ * sampled path per step, measure the latency lookup table on this device, then search its subnets
+ * (SPOS evolution or random search) scoring each with inherited weights after BatchNorm
+ * recalibration, under the spec's params / FLOPs / latency bounds, and time a few of them whole.
  */
 import type { ExperimentSpec, LoadedDataset, SposStrategySpec } from '../core/experiment/spec';
-import { subnetCost } from '../core/cost/network-cost';
+import type { LatencyTable } from '../core/cost/latency';
 import { createRng, type Rng } from '../core/random';
 import type { RunControl } from '../core/run/control';
 import type { RunStatus } from '../core/run/protocol';
@@ -12,9 +13,17 @@ import type { Genotype } from '../core/search-space/types';
 import { evolutionSearch } from '../core/strategies/evolution';
 import { genotypePath } from '../core/strategies/path';
 import { randomSearch } from '../core/strategies/random-search';
-import type { Constraints, SearchHooks, SearchResult } from '../core/strategies/types';
+import type { SearchHooks, SearchResult } from '../core/strategies/types';
 import { createBatchStream, type BatchStream, type HostBatch } from './batches';
 import { calibrationBatches } from './bn-recalibrate';
+import { runCheckPhase } from './search-check';
+import {
+  reportEvaluations,
+  runLatencyPhase,
+  searchConstraints,
+  searchCost,
+  type SearchTarget,
+} from './search-latency';
 import {
   createStepGate,
   failedStatus,
@@ -29,12 +38,9 @@ import { buildSupernet, type Supernet } from './supernet';
 /** Thrown inside a subnet evaluation when the control stopped the run while it waited at the gate. */
 class StopSignal extends Error {}
 
-/** The spec's bounds as core constraints (a null bound is no constraint). */
-export function sposConstraints(s: SposStrategySpec): Constraints {
-  const out: { maxParams?: number; maxFlops?: number } = {};
-  if (s.constraints.maxParams !== null) out.maxParams = s.constraints.maxParams;
-  if (s.constraints.maxFlops !== null) out.maxFlops = s.constraints.maxFlops;
-  return out;
+/** Subnets the search of `s` evaluates at most: generations x population, or the random samples. */
+export function sposSearchBudget(s: SposStrategySpec): number {
+  return s.search === 'random' ? s.samples : s.generations * s.population;
 }
 
 /** What the supernet phase holds. */
@@ -90,52 +96,38 @@ async function trainSupernet(t: Training, control: RunControl, emit: Emit): Prom
   return true;
 }
 
-/** Runs the spec's search over the trained supernet, emitting a 'subnet' event per evaluated record. */
+/** Runs the spec's search over the trained supernet, emitting 'subnet' and 'progress' per evaluated record. */
 async function searchSubnets(
-  spec: ExperimentSpec,
+  target: SearchTarget,
   s: SposStrategySpec,
   data: LoadedDataset,
   net: Supernet,
   calibration: readonly HostBatch[],
+  table: LatencyTable | null,
   rng: Rng,
   control: RunControl,
   emit: Emit,
 ): Promise<SearchResult> {
   const hooks: SearchHooks = {
     rng,
-    constraints: sposConstraints(s),
-    cost: (g: Genotype) => {
-      const c = subnetCost(spec.space, g, data.input, data.classes);
-      return { params: c.params, flops: c.flops };
-    },
+    constraints: searchConstraints(s.constraints),
+    cost: searchCost(target, table),
     evaluate: async (g: Genotype) => {
       // Honour pause (and let control messages through) before each evaluation.
       if (!(await control.gate())) throw new StopSignal('stopped');
-      const score = await evaluateSubnet(net, genotypePath(spec.space, g), data.valid, {
+      const score = await evaluateSubnet(net, genotypePath(target.space, g), data.valid, {
         input: data.input,
         calibration,
         batchSize: s.batchSize,
       });
       return { accuracy: score.accuracy };
     },
-    onEvaluated: (r) =>
-      emit({
-        type: 'subnet',
-        record: {
-          key: r.key,
-          genotype: r.genotype,
-          accuracy: r.accuracy,
-          params: r.params,
-          flops: r.flops,
-          generation: r.generation,
-          origin: r.origin,
-        },
-      }),
+    onEvaluated: reportEvaluations(emit, 'inherited', sposSearchBudget(s)),
     shouldStop: () => control.isStopped(),
   };
-  if (s.search === 'random') return randomSearch(spec.space, { samples: s.samples }, hooks);
+  if (s.search === 'random') return randomSearch(target.space, { samples: s.samples }, hooks);
   return evolutionSearch(
-    spec.space,
+    target.space,
     {
       generations: s.generations,
       population: s.population,
@@ -150,12 +142,14 @@ async function searchSubnets(
 
 /**
  * Runs a SPOS experiment: emits 'started', phase 'supernet', per training step 'step' (alphaLoss is
- * NaN: SPOS has no architecture step; no 'alphas', 'genotype' or 'eval' events), phase 'search',
- * one 'subnet' per evaluated subnet (validation accuracy with inherited weights after BatchNorm
- * recalibration on fixed seeded training batches; none breaks the spec's constraints), and
- * 'finished' with the most accurate subnet's genotype, its train / valid / test metrics with
- * inherited weights, and empty `weights`. Gates every training step and every evaluation on
- * `control`; a non-finite loss pauses as DARTS does; a stop emits 'stopped'; an exception (or a
+ * NaN: SPOS has no architecture step; no 'alphas', 'genotype' or 'eval' events), phase 'latency'
+ * (search-latency.ts), phase 'search' with one 'subnet' (evaluation 'inherited': validation
+ * accuracy with inherited weights after BatchNorm recalibration on fixed seeded training batches;
+ * latencyMs priced by the table; none breaks the spec's constraints) and one 'progress' per
+ * evaluated subnet, phase 'check' (search-check.ts), and 'finished' with the most accurate
+ * subnet's genotype, its train / valid / test metrics with inherited weights, and empty
+ * `weights`. Gates every training step, evaluation and end-to-end timing on `control`; a
+ * non-finite loss pauses as DARTS does; a stop in any phase emits 'stopped'; an exception (or a
  * search that evaluates nothing) emits 'failed'. Never throws; every tensor it makes is disposed.
  */
 export async function runSpos(
@@ -184,14 +178,7 @@ export async function runSpos(
     const calibrationRng = rng.fork();
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
     const totalSteps = s.epochs * stepsPerEpoch;
-    trainer = createSposTrainer(net, {
-      weightLr: s.weightLr,
-      weightLrMin: s.weightLrMin,
-      totalSteps,
-      momentum: s.momentum,
-      weightDecay: s.weightDecay,
-      gradClip: s.gradClip,
-    });
+    trainer = createSposTrainer(net, { ...s, totalSteps });
     t = {
       spec,
       s,
@@ -221,6 +208,9 @@ export async function runSpos(
     });
     if (!(await trainSupernet(t, control, emit)))
       return stopped(t.step, `The run was stopped after step ${t.step} of ${totalSteps}.`);
+    const target: SearchTarget = { space: spec.space, input: data.input, classes: data.classes };
+    const table = await runLatencyPhase(target, s.constraints, control, emit);
+    if (table === 'stopped') return stopped(t.step, 'The run was stopped while measuring latency.');
     emit({
       type: 'phase',
       phase: 'search',
@@ -238,7 +228,17 @@ export async function runSpos(
     );
     let result: SearchResult;
     try {
-      result = await searchSubnets(spec, s, data, supernet, calibration, searchRng, control, emit);
+      result = await searchSubnets(
+        target,
+        s,
+        data,
+        supernet,
+        calibration,
+        table,
+        searchRng,
+        control,
+        emit,
+      );
     } catch (err) {
       if (err instanceof StopSignal)
         return stopped(t.step, 'The run was stopped during the search.');
@@ -249,13 +249,17 @@ export async function runSpos(
     const best = result.best;
     if (best === null)
       throw new Error(`The search evaluated no subnet: ${result.message} Loosen the constraints.`);
+    if (!(await runCheckPhase(target, table, result.records, control, emit)))
+      return stopped(t.step, 'The run was stopped while timing subnets.');
     const path = genotypePath(spec.space, best.genotype);
     const o = { input: data.input, calibration, batchSize: s.batchSize };
     const score = async (split: LoadedDataset['train']): Promise<SubnetScore> =>
       evaluateSubnet(supernet, path, split, o);
-    const train = await score(data.train);
-    const valid = await score(data.valid);
-    const test = await score(data.test);
+    const [train, valid, test] = [
+      await score(data.train),
+      await score(data.valid),
+      await score(data.test),
+    ];
     emit({
       type: 'finished',
       step: t.step,

@@ -8,7 +8,11 @@ import {
   defaultDarts,
   defaultDataset,
   defaultExperiment,
+  defaultMultiTrial,
   defaultSpos,
+  defaultStrategy,
+  NO_CONSTRAINTS,
+  STRATEGY_LABELS,
 } from './defaults';
 import { validateExperiment } from './validate';
 
@@ -131,7 +135,7 @@ describe('defaultSpos', () => {
       crossovers: evo.crossovers,
       mutationProb: 0.1,
       samples: evo.generations * evo.population,
-      constraints: { maxParams: null, maxFlops: null },
+      constraints: { maxParams: null, maxFlops: null, maxLatencyMs: null },
     });
     expect(spos.generations * spos.population).toBeLessThanOrEqual(Number(size / 2n));
   });
@@ -154,5 +158,69 @@ describe('defaultSpos', () => {
         expect(validateExperiment({ ...spec, strategy }), `${preset} on ${dataset}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('defaultMultiTrial', () => {
+  it('trains each trial with the DARTS optimiser for a fifth of its epochs, under no bound', () => {
+    for (const id of ['spiral', 'mnist'] as const) {
+      const data = defaultDataset(id);
+      const darts = defaultDarts(data);
+      expect(defaultMultiTrial(data, 10n ** 6n)).toEqual({
+        kind: 'multi-trial',
+        epochs: Math.max(1, Math.round(darts.epochs / 5)),
+        batchSize: darts.batchSize,
+        weightLr: darts.weightLr,
+        weightLrMin: darts.weightLrMin,
+        momentum: darts.momentum,
+        weightDecay: darts.weightDecay,
+        gradClip: darts.gradClip,
+        search: 'evolution',
+        trials: 20,
+        population: 10,
+        sample: 3,
+        calibrationBatches: 4,
+        constraints: NO_CONSTRAINTS,
+      });
+    }
+    expect(defaultMultiTrial(defaultDataset('spiral'), 10n ** 6n).epochs).toBe(20);
+    expect(defaultMultiTrial(defaultDataset('mnist'), 10n ** 6n).epochs).toBe(1);
+  });
+
+  it('never trains more than half the space, and keeps at least one trial', () => {
+    const data = defaultDataset('circles');
+    for (const size of [1n, 2n, 3n, 7n, 39n, 40n, 41n, 15625n]) {
+      const m = defaultMultiTrial(data, size);
+      expect(m.trials, `space of ${size}`).toBeGreaterThanOrEqual(1);
+      if (size >= 2n) expect(BigInt(m.trials), `space of ${size}`).toBeLessThanOrEqual(size / 2n);
+      expect(m.population).toBeGreaterThanOrEqual(1);
+      expect(m.population).toBeLessThanOrEqual(Math.max(1, m.trials));
+    }
+  });
+
+  it('is valid for every preset on each compatible dataset, with the trials at most half the space', () => {
+    for (const preset of PRESET_NAMES) {
+      for (const dataset of datasetsFor(preset)) {
+        const spec = defaultExperiment(preset, dataset);
+        const size = spaceSize(spec.space);
+        const strategy = defaultMultiTrial(spec.dataset, size);
+        expect(validateExperiment({ ...spec, strategy }), `${preset} on ${dataset}`).toEqual([]);
+        expect(BigInt(strategy.trials)).toBeLessThanOrEqual(size / 2n);
+      }
+    }
+  });
+});
+
+describe('defaultStrategy', () => {
+  it('gives each kind its defaults, all valid, each with a label', () => {
+    const spec = defaultExperiment('nb201', 'mnist');
+    const size = spaceSize(spec.space);
+    for (const kind of ['darts', 'spos', 'multi-trial'] as const) {
+      const strategy = defaultStrategy(kind, spec.dataset, size);
+      expect(strategy.kind).toBe(kind);
+      expect(validateExperiment({ ...spec, strategy }), kind).toEqual([]);
+      expect(STRATEGY_LABELS[kind].length).toBeGreaterThan(0);
+    }
+    expect(defaultStrategy('spos', spec.dataset, size)).toEqual(defaultSpos(spec.dataset, size));
   });
 });

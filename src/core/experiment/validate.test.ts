@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDarts, defaultDataset, defaultExperiment, defaultSpos } from './defaults';
-import type { DartsStrategySpec, DatasetSpec, ExperimentSpec, SposStrategySpec } from './spec';
+import { defaultDarts, defaultDataset, defaultExperiment } from './defaults';
+import type { DartsStrategySpec, DatasetSpec, ExperimentSpec } from './spec';
 import { validateDataset, validateExperiment, validateStrategy } from './validate';
 
 const strategy = (over: Partial<DartsStrategySpec>): DartsStrategySpec => ({
@@ -147,73 +147,5 @@ describe('validateExperiment', () => {
       space: { ...base.space, normal: { ...base.space.normal, inputs: [] } },
     };
     expect(validateExperiment(cellIssue).map((p) => p.path)).toContain('space.normal.inputs');
-  });
-});
-
-describe('validateStrategy (SPOS)', () => {
-  const spos = (over: Partial<SposStrategySpec>): SposStrategySpec => ({
-    ...defaultSpos(defaultDataset('spiral'), 1000n),
-    ...over,
-  });
-
-  it('accepts the defaults and names a broken field in plain words', () => {
-    expect(validateStrategy(spos({}))).toEqual([]);
-    expect(one(validateStrategy(spos({ weightLr: -0.1 })))).toEqual({
-      path: 'strategy.weightLr',
-      code: 'too-small',
-      message: 'Weight learning rate must be greater than 0 (got -0.1).',
-    });
-    expect(one(validateStrategy(spos({ generations: 0 })))?.message).toBe(
-      'Generations must be a whole number from 1 to 1000 (got 0).',
-    );
-    expect(one(validateStrategy(spos({ mutationProb: 1.5 })))?.message).toBe(
-      'Mutation probability must be at most 1 (got 1.5).',
-    );
-  });
-
-  it('checks every field, the search kind, top-k and the constraints', () => {
-    const bad: [Partial<SposStrategySpec>, string][] = [
-      [{ epochs: 0 }, 'strategy.epochs'],
-      [{ batchSize: 0 }, 'strategy.batchSize'],
-      [{ momentum: 1 }, 'strategy.momentum'],
-      [{ gradClip: 0 }, 'strategy.gradClip'],
-      [{ population: 2.5 }, 'strategy.population'],
-      [{ mutations: -1 }, 'strategy.mutations'],
-      [{ crossovers: Number.NaN }, 'strategy.crossovers'],
-      [{ samples: 0 }, 'strategy.samples'],
-      [{ calibrationBatches: 0 }, 'strategy.calibrationBatches'],
-      [{ search: 'grid' as 'random' }, 'strategy.search'],
-      [{ weightLrMin: 1 }, 'strategy.weightLrMin'],
-      [{ population: 4, topK: 5 }, 'strategy.topK'],
-      [{ constraints: { maxParams: 0, maxFlops: null } }, 'strategy.constraints.maxParams'],
-      [{ constraints: { maxParams: null, maxFlops: -5 } }, 'strategy.constraints.maxFlops'],
-    ];
-    for (const [over, path] of bad) expect(one(validateStrategy(spos(over)))?.path).toBe(path);
-    expect(one(validateStrategy(spos({ population: 4, topK: 5 })))?.message).toBe(
-      'Top-k parents must be at most the population 4 (got 5).',
-    );
-    expect(one(validateStrategy(spos({ search: 'grid' as 'random' })))?.message).toBe(
-      `The SPOS search must be 'evolution' or 'random' (got "grid").`,
-    );
-    expect(
-      validateStrategy(spos({ constraints: { maxParams: 1000, maxFlops: 2000 }, mutations: 0 })),
-    ).toEqual([]);
-  });
-
-  it('rejects an unknown strategy kind', () => {
-    const unknown = { ...spos({}), kind: 'enas' } as unknown as SposStrategySpec;
-    expect(one(validateStrategy(unknown))).toEqual({
-      path: 'strategy.kind',
-      code: 'unknown-strategy',
-      message: `Strategy "enas" is not known; the studio runs 'darts' or 'spos'.`,
-    });
-  });
-
-  it('checks that a SPOS batch fits the splits', () => {
-    const spec = defaultExperiment('teaching', 'spiral');
-    const strategy = spos({ batchSize: 1000 });
-    expect(
-      validateExperiment({ ...spec, strategy }).filter((p) => p.path === 'strategy.batchSize'),
-    ).toHaveLength(2);
   });
 });

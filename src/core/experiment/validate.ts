@@ -4,43 +4,21 @@ import { datasetInput } from '../data/load';
 import { splitCounts } from '../data/split';
 import { isTwoD } from '../data/two-d';
 import type { Problem } from '../problems';
-import { MACRO_LIMITS, validateSpace } from '../search-space/validate';
+import { validateSpace } from '../search-space/validate';
+import { LIMITS } from './limits';
 import type {
+  ConstraintsSpec,
   DartsStrategySpec,
   WeightTrainingSpec,
   DatasetSpec,
   ExperimentSpec,
+  MultiTrialStrategySpec,
   SposStrategySpec,
   StrategySpec,
 } from './spec';
 
-/** Every cap the validators enforce, as data (for forms, sliders and docs). */
-export const LIMITS = {
-  seed: { integer: true, min: 0, max: 2 ** 32 - 1 },
-  epochs: { integer: true, min: 1, max: 500 },
-  batchSize: { integer: true, min: 1, max: 1024 },
-  learningRate: { min: 0, minExclusive: true, max: 10 },
-  weightLrMin: { min: 0, max: 10 },
-  momentum: { min: 0, max: 1, maxExclusive: true },
-  weightDecay: { min: 0, max: 1 },
-  gradClip: { min: 0, minExclusive: true },
-  beta: { min: 0, max: 1, maxExclusive: true },
-  orders: [1, 2],
-  samplesTwoD: { integer: true, min: 50, max: 5000 },
-  samplesMnist: { integer: true, min: 100, max: 10000 },
-  noise: { min: 0, max: 0.5 },
-  imageSizes: [7, 14, 28],
-  fraction: { min: 0, minExclusive: true, max: 1, maxExclusive: true },
-  generations: { integer: true, min: 1, max: 1000 },
-  population: { integer: true, min: 1, max: 10000 },
-  topK: { integer: true, min: 1, max: 10000 },
-  children: { integer: true, min: 0, max: 10000 },
-  probability: { min: 0, max: 1 },
-  searchSamples: { integer: true, min: 1, max: 100000 },
-  calibrationBatches: { integer: true, min: 1, max: 1000 },
-  maxCost: { min: 0, minExclusive: true },
-  macro: MACRO_LIMITS,
-} as const satisfies Record<string, NumberRule | readonly number[] | Record<string, NumberRule>>;
+/** Every cap the validators enforce (from ./limits). */
+export { LIMITS };
 
 /** Label and rule of each weight-training field, shared by every strategy. */
 const WEIGHT_FIELDS: readonly [keyof WeightTrainingSpec, string, NumberRule][] = [
@@ -62,12 +40,15 @@ const STRATEGY_FIELDS: readonly [keyof DartsStrategySpec, string, NumberRule][] 
   ['alphaWeightDecay', 'Alpha weight decay', LIMITS.weightDecay],
 ];
 
-/** Label and rule of each numeric SPOS field. */
-const SPOS_FIELDS: readonly [
-  Exclude<keyof SposStrategySpec, 'kind' | 'search' | 'constraints'>,
+/** Label and rule of each numeric field of a discrete-search strategy (kind, search and constraints are checked apart). */
+type SearchFields<S> = readonly [
+  Exclude<keyof S, 'kind' | 'search' | 'constraints'>,
   string,
   NumberRule,
-][] = [
+][];
+
+/** Label and rule of each numeric SPOS field. */
+const SPOS_FIELDS: SearchFields<SposStrategySpec> = [
   ...WEIGHT_FIELDS,
   ['generations', 'Generations', LIMITS.generations],
   ['population', 'Population', LIMITS.population],
@@ -76,6 +57,15 @@ const SPOS_FIELDS: readonly [
   ['crossovers', 'Crossovers per generation', LIMITS.children],
   ['mutationProb', 'Mutation probability', LIMITS.probability],
   ['samples', 'Random-search samples', LIMITS.searchSamples],
+  ['calibrationBatches', 'Calibration batches', LIMITS.calibrationBatches],
+];
+
+/** Label and rule of each numeric multi-trial field. */
+const MULTI_TRIAL_FIELDS: SearchFields<MultiTrialStrategySpec> = [
+  ...WEIGHT_FIELDS,
+  ['trials', 'Trials', LIMITS.trials],
+  ['population', 'Population', LIMITS.population],
+  ['sample', 'Tournament sample', LIMITS.tournament],
   ['calibrationBatches', 'Calibration batches', LIMITS.calibrationBatches],
 ];
 
@@ -106,16 +96,21 @@ function validateDarts(s: DartsStrategySpec): Problem[] {
   return out;
 }
 
-/** Every problem of SPOS hyper-parameters, the search kind, top-k against the population, and the constraints. */
-function validateSpos(s: SposStrategySpec): Problem[] {
-  const out: Problem[] = [];
-  if (s.search !== 'evolution' && s.search !== 'random') {
-    out.push({
+/** The problem of a discrete search kind other than 'evolution' or 'random', if any; `who` names the strategy. */
+function searchKindProblems(search: unknown, who: string): Problem[] {
+  if (search === 'evolution' || search === 'random') return [];
+  return [
+    {
       path: 'strategy.search',
       code: 'out-of-range',
-      message: `The SPOS search must be 'evolution' or 'random' (got ${shown(s.search)}).`,
-    });
-  }
+      message: `The ${who} search must be 'evolution' or 'random' (got ${shown(search)}).`,
+    },
+  ];
+}
+
+/** Every problem of SPOS hyper-parameters, the search kind, top-k against the population, and the constraints. */
+function validateSpos(s: SposStrategySpec): Problem[] {
+  const out = searchKindProblems(s.search, 'SPOS');
   for (const [key, label, rule] of SPOS_FIELDS)
     pushCheck(out, `strategy.${key}`, label, s[key], rule);
   lrOrderProblems(out, s);
@@ -129,18 +124,26 @@ function validateSpos(s: SposStrategySpec): Problem[] {
       message: `Top-k parents must be at most the population ${s.population} (got ${s.topK}).`,
     });
   }
-  const c = s.constraints as SposStrategySpec['constraints'] | undefined;
+  out.push(...constraintProblems(s.constraints, 'SPOS'));
+  return out;
+}
+
+/** Every problem of the bounds on a searched subnet: each bound is null or above 0 (params and FLOPs whole). */
+function constraintProblems(c: ConstraintsSpec | undefined | null, strategy: string): Problem[] {
   if (c === undefined || c === null || typeof c !== 'object') {
-    out.push({
-      path: 'strategy.constraints',
-      code: 'missing',
-      message: 'SPOS needs constraints: give maxParams and maxFlops (null for no bound).',
-    });
-    return out;
+    return [
+      {
+        path: 'strategy.constraints',
+        code: 'missing',
+        message: `${strategy} needs constraints: give maxParams, maxFlops and maxLatencyMs (null for no bound).`,
+      },
+    ];
   }
+  const out: Problem[] = [];
   const bounds = [
     ['maxParams', 'Max params', { ...LIMITS.maxCost, integer: true }],
     ['maxFlops', 'Max FLOPs', { ...LIMITS.maxCost, integer: true }],
+    ['maxLatencyMs', 'Max latency (ms)', LIMITS.maxCost],
   ] as const;
   for (const [key, label, rule] of bounds) {
     if (c[key] !== null) pushCheck(out, `strategy.constraints.${key}`, label, c[key], rule);
@@ -148,16 +151,27 @@ function validateSpos(s: SposStrategySpec): Problem[] {
   return out;
 }
 
+/** Every problem of multi-trial hyper-parameters (the per-trial training budget included), the search kind and the constraints. */
+function validateMultiTrial(s: MultiTrialStrategySpec): Problem[] {
+  const out = searchKindProblems(s.search, 'multi-trial');
+  for (const [key, label, rule] of MULTI_TRIAL_FIELDS)
+    pushCheck(out, `strategy.${key}`, label, s[key], rule);
+  lrOrderProblems(out, s);
+  out.push(...constraintProblems(s.constraints, 'Multi-trial search'));
+  return out;
+}
+
 /** Every problem of a strategy's hyper-parameters (paths 'strategy.<field>'). */
 export function validateStrategy(s: StrategySpec): Problem[] {
   if (s.kind === 'darts') return validateDarts(s);
   if (s.kind === 'spos') return validateSpos(s);
+  if (s.kind === 'multi-trial') return validateMultiTrial(s);
   const kind: unknown = (s as { kind: unknown }).kind;
   return [
     {
       path: 'strategy.kind',
       code: 'unknown-strategy',
-      message: `Strategy ${shown(kind)} is not known; the studio runs 'darts' or 'spos'.`,
+      message: `Strategy ${shown(kind)} is not known; the studio runs 'darts', 'spos' or 'multi-trial'.`,
     },
   ];
 }

@@ -1,0 +1,258 @@
+/**
+ * A multi-trial baseline run, without weight sharing: random search or regularized (aging)
+ * evolution (Real et al.) over the space, each candidate trained from scratch for the spec's short
+ * budget (trainStandalone) and scored on the validation split, under the spec's params / FLOPs /
+ * latency bounds, with the latency table measured before the search and checked after it.
+ */
+import { subnetRange } from '../core/cost/network-cost';
+import type {
+  ExperimentSpec,
+  LoadedDataset,
+  MultiTrialStrategySpec,
+  WeightTrainingSpec,
+} from '../core/experiment/spec';
+import { createRng } from '../core/random';
+import type { RunControl } from '../core/run/control';
+import type { EdgeLabel, RunStatus } from '../core/run/protocol';
+import type { CellRole, CellSpec, Genotype, SearchSpaceSpec } from '../core/search-space/types';
+import { agingEvolution } from '../core/strategies/aging-evolution';
+import { genotypeKey } from '../core/strategies/genotype-key';
+import { randomSearch } from '../core/strategies/random-search';
+import type { SearchHooks, SearchResult } from '../core/strategies/types';
+import { runCheckPhase } from './search-check';
+import {
+  reportEvaluations,
+  runLatencyPhase,
+  searchConstraints,
+  searchCost,
+  type SearchTarget,
+} from './search-latency';
+import { failedStatus, requireTrainAndValid, type Emit } from './step-gate';
+import { StandaloneStopped, trainStandalone } from './standalone';
+import type { SubnetScore } from './subnet-eval';
+
+/** Thrown inside a trial when the control stopped the run while it waited at the gate. */
+class StopSignal extends Error {}
+
+/** The per-trial training budget and optimiser: the strategy's WeightTrainingSpec fields. */
+export function trialBudget(s: MultiTrialStrategySpec): WeightTrainingSpec {
+  const { epochs, batchSize, weightLr, weightLrMin, momentum, weightDecay, gradClip } = s;
+  return { epochs, batchSize, weightLr, weightLrMin, momentum, weightDecay, gradClip };
+}
+
+/**
+ * The seed of the trial training genotype `key` in a run seeded `seed` (FNV-1a over both): the
+ * same subnet gets the same weights and batch order whichever search or trial order reaches it.
+ */
+export function trialSeed(seed: number, key: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of `${seed >>> 0}|${key}`) {
+    h ^= ch.codePointAt(0) ?? 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** The searched cells' edges, as charts label them. */
+function edgeLabels(space: SearchSpaceSpec): Partial<Record<CellRole, EdgeLabel[]>> {
+  const labels = (cell: CellSpec): EdgeLabel[] =>
+    cell.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, ops: [...e.ops] }));
+  return space.reduce
+    ? { normal: labels(space.normal), reduce: labels(space.reduce) }
+    : { normal: labels(space.normal) };
+}
+
+/** What a run holds while its trials train. */
+interface Trials {
+  readonly spec: ExperimentSpec;
+  readonly s: MultiTrialStrategySpec;
+  readonly data: LoadedDataset;
+  readonly stepsPerTrial: number;
+  /** Validation and test scores of each trained subnet, by genotype key. */
+  readonly scores: Map<string, { valid: SubnetScore; test: SubnetScore }>;
+  /** Weight steps done across trials (the current one included), and trials finished. */
+  step: number;
+  done: number;
+  activeMs: number;
+}
+
+/**
+ * Trains `g` from scratch as one trial: waits at the control's gate first (so a pause holds
+ * between trials), stops mid-training when the control stops, and after training emits one
+ * 'step' at the weight steps done so far across trials with the trial's mean training loss of
+ * its last epoch (trainAcc and alphaLoss NaN: not measured).
+ */
+async function trainTrial(
+  t: Trials,
+  g: Genotype,
+  control: RunControl,
+  emit: Emit,
+): Promise<{ accuracy: number }> {
+  if (!(await control.gate())) throw new StopSignal('stopped');
+  const key = genotypeKey(t.spec.space, g);
+  const before = t.step;
+  const started = performance.now();
+  const r = await trainStandalone(
+    t.spec.space,
+    g,
+    t.data,
+    {
+      ...trialBudget(t.s),
+      seed: trialSeed(t.spec.seed, key),
+      calibrationBatches: t.s.calibrationBatches,
+    },
+    {
+      shouldStop: () => control.isStopped(),
+      onStep: (step) => {
+        t.step = before + step;
+      },
+    },
+  );
+  t.activeMs += performance.now() - started;
+  t.step = before + r.steps;
+  t.done += 1;
+  t.scores.set(key, { valid: r.valid, test: r.test });
+  emit({
+    type: 'step',
+    step: t.step,
+    epoch: t.done * t.s.epochs,
+    trainLoss: r.trainLoss,
+    trainAcc: Number.NaN,
+    alphaLoss: Number.NaN,
+    elapsedMs: t.activeMs,
+  });
+  return { accuracy: r.valid.accuracy };
+}
+
+/** Runs the spec's search, one trial per candidate, emitting 'subnet' and 'progress' per trained subnet. */
+function searchTrials(
+  t: Trials,
+  target: SearchTarget,
+  hooks: Omit<SearchHooks, 'evaluate' | 'onEvaluated' | 'rng'>,
+  control: RunControl,
+  emit: Emit,
+): Promise<SearchResult> {
+  const { s } = t;
+  const all: SearchHooks = {
+    ...hooks,
+    rng: createRng(t.spec.seed).fork(),
+    evaluate: (g) => trainTrial(t, g, control, emit),
+    onEvaluated: reportEvaluations(emit, 'standalone', s.trials),
+  };
+  if (s.search === 'random') return randomSearch(target.space, { samples: s.trials }, all);
+  return agingEvolution(
+    target.space,
+    { population: s.population, sample: s.sample, cycles: s.trials },
+    all,
+  );
+}
+
+/**
+ * Runs a multi-trial experiment: emits 'started' (totalSteps = trials x weight steps per trial,
+ * stepsPerEpoch = steps of one trial epoch; paramCount = the largest subnet's params, since no
+ * supernet is trained), phase 'latency' (search-latency.ts), phase 'search' with, per trial, one
+ * 'step' (see trainTrial), one 'subnet' (evaluation 'standalone': validation accuracy after the
+ * short training from scratch, seeded by the spec's seed and the genotype, so the same spec gives
+ * the same records; latencyMs priced by the table; none breaks the spec's constraints) and one
+ * 'progress' of the trials; then phase 'check' (search-check.ts) and 'finished' with the most
+ * accurate subnet's genotype, the validation and test metrics of its trial (train metrics NaN:
+ * trials do not score the training split), and empty `weights`. Pause holds between trials; a stop
+ * (also mid-trial) emits 'stopped'; an exception (or a search that trains nothing) emits
+ * 'failed'. A trial whose loss diverges is recorded as it scores (the next one starts afresh).
+ * Never throws; every tensor it makes is disposed.
+ */
+export async function runMultiTrial(
+  spec: ExperimentSpec,
+  data: LoadedDataset,
+  control: RunControl,
+  emit: Emit,
+): Promise<RunStatus> {
+  let t: Trials | null = null;
+  const stopped = (step: number, message: string): RunStatus => {
+    emit({ type: 'status', status: 'stopped', step, message });
+    return 'stopped';
+  };
+  try {
+    const s = spec.strategy;
+    if (s.kind !== 'multi-trial')
+      throw new Error(`runMultiTrial needs a 'multi-trial' strategy, got '${s.kind}'.`);
+    requireTrainAndValid(data, 'Multi-trial search');
+    const target: SearchTarget = { space: spec.space, input: data.input, classes: data.classes };
+    const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
+    t = {
+      spec,
+      s,
+      data,
+      stepsPerTrial: s.epochs * stepsPerEpoch,
+      scores: new Map(),
+      step: 0,
+      done: 0,
+      activeMs: 0,
+    };
+    emit({
+      type: 'started',
+      totalSteps: s.trials * t.stepsPerTrial,
+      stepsPerEpoch,
+      cells: edgeLabels(spec.space),
+      trainCount: data.train.count,
+      validCount: data.valid.count,
+      testCount: data.test.count,
+      paramCount: subnetRange(spec.space, data.input, data.classes).params.max,
+    });
+    const table = await runLatencyPhase(target, s.constraints, control, emit);
+    if (table === 'stopped') return stopped(0, 'The run was stopped while measuring latency.');
+    emit({
+      type: 'phase',
+      phase: 'search',
+      message: `Training ${s.trials} subnet(s) from scratch for ${s.epochs} epoch(s) each, chosen by ${
+        s.search === 'random'
+          ? 'random search'
+          : `regularized evolution (population ${s.population}, sample ${s.sample})`
+      }.`,
+    });
+    const hooks = {
+      constraints: searchConstraints(s.constraints),
+      cost: searchCost(target, table),
+      shouldStop: () => control.isStopped(),
+    };
+    let result: SearchResult;
+    try {
+      result = await searchTrials(t, target, hooks, control, emit);
+    } catch (err) {
+      if (err instanceof StandaloneStopped)
+        return stopped(
+          t.step,
+          `The run was stopped during trial ${t.done + 1}, at step ${t.step}.`,
+        );
+      if (err instanceof StopSignal)
+        return stopped(t.step, `The run was stopped after ${t.done} trial(s).`);
+      throw err;
+    }
+    if (result.end === 'stopped' || control.isStopped())
+      return stopped(t.step, `The run was stopped during the search. ${result.message}`);
+    const best = result.best;
+    const scores = best === null ? undefined : t.scores.get(best.key);
+    if (best === null || scores === undefined)
+      throw new Error(`The search trained no subnet: ${result.message} Loosen the constraints.`);
+    if (!(await runCheckPhase(target, table, result.records, control, emit)))
+      return stopped(t.step, 'The run was stopped while timing subnets.');
+    emit({
+      type: 'finished',
+      step: t.step,
+      genotype: best.genotype,
+      metrics: {
+        trainAcc: Number.NaN,
+        validAcc: scores.valid.accuracy,
+        testAcc: scores.test.accuracy,
+        trainLoss: Number.NaN,
+        validLoss: scores.valid.loss,
+        testLoss: scores.test.loss,
+      },
+      weights: {},
+    });
+    return 'finished';
+  } catch (err) {
+    emit(failedStatus(t?.step ?? 0, err));
+    return 'failed';
+  }
+}
