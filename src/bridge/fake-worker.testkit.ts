@@ -1,7 +1,16 @@
 /** Test helpers for the engine client: a comlink-backed fake Worker and a scriptable engine API. */
 import * as Comlink from 'comlink';
-import type { BackendChoice, EngineApi, EventSink, RunStatus } from '../core/run/protocol';
-import type { WorkerLike } from './worker-client';
+import type {
+  BackendChoice,
+  EngineApi,
+  EventSink,
+  RunStatus,
+  StandaloneOutcome,
+  StandaloneProgress,
+  StandaloneRequest,
+} from '../core/run/protocol';
+import type { EngineClient } from './types';
+import { createWorkerClient, type WorkerLike } from './worker-client';
 
 /** A worker stand-in: the API is exposed with comlink on the far end of a MessageChannel. */
 export class FakeWorker implements WorkerLike {
@@ -40,9 +49,36 @@ export class FakeWorker implements WorkerLike {
   }
 }
 
-/** A scriptable engine: `run` decides how each startRun behaves. */
+/** How a scripted stand-alone training behaves, given the request, the progress callback and the stop flag. */
+export type FakeTraining = (
+  request: StandaloneRequest,
+  onProgress: (p: StandaloneProgress) => void,
+  api: { stopped: () => boolean },
+) => Promise<StandaloneOutcome>;
+
+/** A stand-alone training that reports steps 1..3 and finishes with a fixed score. */
+export const quickTraining: FakeTraining = async (request, onProgress) => {
+  for (let step = 1; step <= 3; step++)
+    await Promise.resolve(onProgress({ key: request.key, step, totalSteps: 3 }));
+  return {
+    status: 'finished',
+    score: {
+      key: request.key,
+      initialValidAcc: 0.5,
+      validAcc: 0.9,
+      testAcc: 0.85,
+      trainLoss: 0.25,
+      steps: 3,
+      paramCount: 100,
+      elapsedMs: 10,
+    },
+  };
+};
+
+/** A scriptable engine: `run` decides how each startRun behaves, `train` each trainStandalone. */
 export function fakeApi(
   run: (sink: EventSink, api: { stopped: () => boolean }) => Promise<RunStatus>,
+  train: FakeTraining = quickTraining,
 ): EngineApi & { calls: string[] } {
   let stopped = false;
   const calls: string[] = [];
@@ -58,6 +94,11 @@ export function fakeApi(
       stopped = false;
       return run(sink, { stopped: () => stopped });
     },
+    trainStandalone: async (request, onProgress) => {
+      stopped = false;
+      calls.push(`trainStandalone ${request.key}`);
+      return train(request, onProgress, { stopped: () => stopped });
+    },
     pause: () => void calls.push('pause'),
     resume: () => void calls.push('resume'),
     stepOnce: () => void calls.push('stepOnce'),
@@ -66,4 +107,29 @@ export function fakeApi(
       stopped = true;
     },
   };
+}
+
+const spawnedWorkers: FakeWorker[] = [];
+
+/** A client whose workers are FakeWorkers over `api()`; `spawned` lists them in order. */
+export function fakeClient(
+  api: () => EngineApi,
+  graceMs = 80,
+): { c: EngineClient; spawned: FakeWorker[] } {
+  const spawned: FakeWorker[] = [];
+  const c = createWorkerClient(
+    () => {
+      const w = new FakeWorker(api());
+      spawned.push(w);
+      spawnedWorkers.push(w);
+      return w;
+    },
+    { graceMs },
+  );
+  return { c, spawned };
+}
+
+/** Terminates every FakeWorker fakeClient spawned so far (for afterEach). */
+export function terminateFakeWorkers(): void {
+  for (const w of spawnedWorkers.splice(0)) w.terminate();
 }

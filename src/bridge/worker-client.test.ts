@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type { EngineApi, EventSink, RunEvent, RunStatus } from '../core/run/protocol';
-import { FakeWorker, fakeApi } from './fake-worker.testkit';
+import { fakeApi, fakeClient, terminateFakeWorkers } from './fake-worker.testkit';
 import { createWorkerClient } from './worker-client';
 
 const spec = { version: 1, name: 'test', seed: 1 } as unknown as ExperimentSpec;
@@ -16,24 +16,9 @@ const step = (n: number): RunEvent => ({
 });
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-const workers: FakeWorker[] = [];
-afterEach(() => {
-  for (const w of workers.splice(0)) w.terminate();
-});
+afterEach(terminateFakeWorkers);
 
-function client(api: () => EngineApi, graceMs = 80) {
-  const spawned: FakeWorker[] = [];
-  const c = createWorkerClient(
-    () => {
-      const w = new FakeWorker(api());
-      spawned.push(w);
-      workers.push(w);
-      return w;
-    },
-    { graceMs },
-  );
-  return { c, spawned };
-}
+const client = fakeClient;
 
 /** A run that emits a step every 5 ms until stopped, then ends 'stopped'. */
 const cooperative = (sink: EventSink, api: { stopped: () => boolean }): Promise<RunStatus> =>

@@ -1,6 +1,7 @@
 /**
- * The engine client over any worker-like endpoint: comlink calls, a stop that terminates a worker
- * stuck mid-step after a grace period, and crash reporting that settles every pending call.
+ * The engine client over any worker-like endpoint: comlink calls, one task at a time (a run or a
+ * stand-alone training), a stop that terminates a worker stuck mid-step after a grace period, and
+ * crash reporting that settles every pending call.
  */
 import * as Comlink from 'comlink';
 import type { ExperimentSpec } from '../core/experiment/spec';
@@ -10,13 +11,20 @@ import type {
   EngineApi,
   RunEvent,
   RunStatus,
+  StandaloneOutcome,
+  StandaloneProgress,
+  StandaloneRequest,
 } from '../core/run/protocol';
 import type { EngineClient } from './types';
+import {
+  callSession as call,
+  describeError,
+  openSession,
+  type Session,
+  type WorkerLike,
+} from './worker-session';
 
-/** What the client needs of a Worker (a fake one in tests). */
-export interface WorkerLike extends Comlink.Endpoint {
-  terminate(): void;
-}
+export type { WorkerLike } from './worker-session';
 
 /** Client tuning. */
 export interface ClientOptions {
@@ -27,34 +35,24 @@ export interface ClientOptions {
 /** A stop waits this long for the run to end before terminating the worker. */
 export const STOP_GRACE_MS = 3000;
 
-interface Session {
-  readonly worker: WorkerLike;
-  readonly remote: Comlink.Remote<EngineApi>;
-  readonly onDeath: Set<(message: string) => void>;
-  readonly detach: () => void;
-  dead: boolean;
-  /** Whether this worker has negotiated a backend (a fresh one has not). */
-  negotiated: boolean;
-}
-
-interface ActiveRun {
+/** The task a worker is busy with: a run or a stand-alone training. */
+interface ActiveTask {
+  readonly kind: 'run' | 'standalone';
   readonly session: Session;
-  readonly onEvents: (events: RunEvent[]) => void;
-  readonly resolve: (status: RunStatus) => void;
-  lastStep: number;
   stopTimer: ReturnType<typeof setTimeout> | null;
   settled: boolean;
-  /** Stop was asked for (possibly before the worker started the run). */
+  /** Stop was asked for (possibly before the worker started the task). */
   stopRequested: boolean;
+  /** Ends the task from this side (its worker was shut down or failed), telling its caller `message`. */
+  abort(status: 'stopped' | 'failed', message: string): void;
 }
 
-const NO_DETAILS = 'no details were given';
-
-function describe(err: unknown): string {
-  const message =
-    typeof err === 'object' && err !== null ? (err as { message?: unknown }).message : err;
-  const text = typeof message === 'string' ? message.trim() : '';
-  return text === '' ? NO_DETAILS : text.replace(/^Uncaught (Error: )?/, '');
+/** The message of a task whose worker was shut down because a stop did not end it in time. */
+function graceMessage(kind: ActiveTask['kind'], graceMs: number): string {
+  const seconds = (graceMs / 1000).toFixed(graceMs % 1000 === 0 ? 0 : 1);
+  return kind === 'run'
+    ? `Stopped: the step in progress did not finish within ${seconds} s, so the engine worker was shut down; a fresh one starts with the next run.`
+    : `Stopped: the training step in progress did not finish within ${seconds} s, so the engine worker was shut down; a fresh one starts with the next training.`;
 }
 
 /** Creates an EngineClient over workers made by `spawn`; a fresh worker is spawned after a crash or a forced stop. */
@@ -65,40 +63,20 @@ export function createWorkerClient(
   const graceMs = options.graceMs ?? STOP_GRACE_MS;
   const crashListeners = new Set<(message: string) => void>();
   let session: Session | null = null;
-  let run: ActiveRun | null = null;
-  /** The latest backend choice, replayed on a fresh worker before its first run. */
+  let task: ActiveTask | null = null;
+  /** The latest backend choice, replayed on a fresh worker before its first task. */
   let choice: BackendChoice | null = null;
 
-  const settle = (r: ActiveRun, status: RunStatus, message: string | null): void => {
-    if (r.settled) return;
-    r.settled = true;
-    if (r.stopTimer !== null) clearTimeout(r.stopTimer);
-    if (run === r) run = null;
-    if (message !== null) {
-      try {
-        r.onEvents([{ type: 'status', status, step: r.lastStep, message }]);
-      } catch (err) {
-        console.error('A run event listener threw:', err);
-      }
-    }
-    r.resolve(status);
+  /** Marks `t` over; false when it already was. */
+  const finish = (t: ActiveTask): boolean => {
+    if (t.settled) return false;
+    t.settled = true;
+    if (t.stopTimer !== null) clearTimeout(t.stopTimer);
+    if (task === t) task = null;
+    return true;
   };
 
-  /** Terminates a session's worker; pending calls reject, its run resolves with `status`. */
-  const kill = (s: Session, status: 'failed' | 'stopped', message: string): void => {
-    if (s.dead) return;
-    s.dead = true;
-    s.detach();
-    s.worker.terminate();
-    if (session === s) session = null;
-    for (const reject of [...s.onDeath]) reject(message);
-    s.onDeath.clear();
-    if (run !== null && run.session === s) settle(run, status, message);
-  };
-
-  const crash = (s: Session, message: string): void => {
-    if (s.dead) return;
-    kill(s, 'failed', message);
+  const report = (message: string): void => {
     for (const listener of [...crashListeners]) {
       try {
         listener(message);
@@ -108,50 +86,29 @@ export function createWorkerClient(
     }
   };
 
-  const open = (): Session => {
-    if (session !== null && !session.dead) return session;
-    const worker = spawn();
-    const onError = (event: unknown): void => {
-      const detail = describe(event);
-      crash(
-        s,
-        detail === NO_DETAILS
-          ? 'The engine worker stopped without an error message: it may have failed to load or run out of memory.'
-          : `The engine worker crashed: ${detail}.`,
-      );
-    };
-    const onMessageError = (): void =>
-      crash(s, 'The engine worker sent a message that could not be read, so it was shut down.');
-    worker.addEventListener('error', onError);
-    worker.addEventListener('messageerror', onMessageError);
-    const s: Session = {
-      worker,
-      remote: Comlink.wrap<EngineApi>(worker),
-      onDeath: new Set(),
-      dead: false,
-      negotiated: false,
-      detach: () => {
-        worker.removeEventListener('error', onError);
-        worker.removeEventListener('messageerror', onMessageError);
-      },
-    };
-    session = s;
-    return s;
+  /** Terminates a session's worker; pending calls reject, its task ends with `status`. */
+  const kill = (s: Session, status: 'failed' | 'stopped', message: string): void => {
+    if (s.dead) return;
+    s.dead = true;
+    s.detach();
+    s.worker.terminate();
+    if (session === s) session = null;
+    for (const reject of [...s.onDeath]) reject(message);
+    s.onDeath.clear();
+    if (task !== null && task.session === s) task.abort(status, message);
   };
 
-  /** A remote call that rejects (instead of hanging) when the worker dies first. */
-  const call = <T>(
-    s: Session,
-    invoke: (remote: Comlink.Remote<EngineApi>) => Promise<T>,
-  ): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      if (s.dead) return reject(new Error('The engine worker is gone.'));
-      const onDeath = (message: string): void => reject(new Error(message));
-      s.onDeath.add(onDeath);
-      invoke(s.remote)
-        .then(resolve, reject)
-        .finally(() => s.onDeath.delete(onDeath));
-    });
+  const crash = (s: Session, message: string): void => {
+    if (s.dead) return;
+    kill(s, 'failed', message);
+    report(message);
+  };
+
+  const open = (): Session => {
+    if (session !== null && !session.dead) return session;
+    session = openSession(spawn, crash);
+    return session;
+  };
 
   /** Forwards a control message to a live worker, ignoring failures (a dead worker has nothing to control). */
   const fire = (invoke: (remote: Comlink.Remote<EngineApi>) => Promise<void>): void => {
@@ -159,56 +116,136 @@ export function createWorkerClient(
     call(session, invoke).catch(() => undefined);
   };
 
+  /** Begins a task on `s`, first replaying the backend choice on a fresh worker; `notBegun` if stopped meanwhile. */
+  const begin = <T>(s: Session, t: ActiveTask, invoke: () => Promise<T>, notBegun: () => T) =>
+    s.negotiated || choice === null
+      ? invoke()
+      : call(s, (remote) => remote.negotiateBackend(choice ?? 'auto'))
+          .then(
+            () => void (s.negotiated = true),
+            () => undefined, // the task negotiates again itself and reports what went wrong
+          )
+          .then(() => (t.stopRequested ? notBegun() : invoke()));
+
+  /** Opens a worker for a new task, or reports (to crash listeners) why none could be started. */
+  const openForTask = (): Session | string => {
+    try {
+      return open();
+    } catch (err) {
+      const message = `The engine worker could not be started: ${describeError(err)}.`;
+      report(message);
+      return message;
+    }
+  };
+
   const start = (
     spec: ExperimentSpec,
     onEvents: (events: RunEvent[]) => void,
   ): Promise<RunStatus> => {
-    if (run !== null)
+    if (task !== null)
       return Promise.reject(
-        new Error('A run is already in progress; stop it before starting another.'),
+        new Error(
+          task.kind === 'run'
+            ? 'A run is already in progress; stop it before starting another.'
+            : 'A stand-alone training is in progress; stop it before starting a run.',
+        ),
       );
-    let s: Session;
-    try {
-      s = open();
-    } catch (err) {
-      const message = `The engine worker could not be started: ${describe(err)}.`;
-      for (const listener of [...crashListeners]) listener(message);
-      onEvents([{ type: 'status', status: 'failed', step: 0, message }]);
+    const s = openForTask();
+    if (typeof s === 'string') {
+      onEvents([{ type: 'status', status: 'failed', step: 0, message: s }]);
       return Promise.resolve('failed');
     }
     return new Promise<RunStatus>((resolve) => {
-      const r: ActiveRun = {
+      let lastStep = 0;
+      const r: ActiveTask = {
+        kind: 'run',
         session: s,
-        onEvents,
-        resolve,
-        lastStep: 0,
         stopTimer: null,
         settled: false,
         stopRequested: false,
+        abort: (status, message) => {
+          if (!finish(r)) return;
+          try {
+            onEvents([{ type: 'status', status, step: lastStep, message }]);
+          } catch (err) {
+            console.error('A run event listener threw:', err);
+          }
+          resolve(status);
+        },
       };
-      run = r;
+      task = r;
       const sink = (events: RunEvent[]): void => {
         if (r.settled) return;
-        for (const e of events) if ('step' in e) r.lastStep = e.step;
+        for (const e of events) if ('step' in e) lastStep = e.step;
         onEvents(events);
       };
-      const begin = (): Promise<RunStatus> =>
-        call(s, (remote) => remote.startRun(spec, Comlink.proxy(sink)));
-      const started: Promise<RunStatus> =
-        s.negotiated || choice === null
-          ? begin()
-          : call(s, (remote) => remote.negotiateBackend(choice ?? 'auto'))
-              .then(
-                () => void (s.negotiated = true),
-                () => undefined, // the run negotiates again itself and reports what went wrong
-              )
-              .then(() => (r.stopRequested ? 'stopped' : begin()));
-      started.then(
-        (status) => settle(r, status, null),
+      begin<RunStatus>(
+        s,
+        r,
+        () => call(s, (remote) => remote.startRun(spec, Comlink.proxy(sink))),
+        () => 'stopped',
+      ).then(
+        (status) => {
+          if (finish(r)) resolve(status);
+        },
         (err: unknown) => {
           if (r.settled) return;
-          const message = `The engine worker failed during the run: ${describe(err)}.`;
-          settle(r, 'failed', message);
+          const message = `The engine worker failed during the run: ${describeError(err)}.`;
+          r.abort('failed', message);
+          crash(s, message);
+        },
+      );
+    });
+  };
+
+  const trainStandalone = (
+    request: StandaloneRequest,
+    onProgress: (p: StandaloneProgress) => void,
+  ): Promise<StandaloneOutcome> => {
+    if (task !== null)
+      return Promise.resolve({
+        status: 'failed',
+        message:
+          task.kind === 'run'
+            ? 'A run is in progress; stop it before training a subnet stand-alone.'
+            : 'A stand-alone training is already in progress; stop it first.',
+      });
+    const s = openForTask();
+    if (typeof s === 'string') return Promise.resolve({ status: 'failed', message: s });
+    return new Promise<StandaloneOutcome>((resolve) => {
+      const t: ActiveTask = {
+        kind: 'standalone',
+        session: s,
+        stopTimer: null,
+        settled: false,
+        stopRequested: false,
+        abort: (status, message) => {
+          if (finish(t)) resolve({ status, message });
+        },
+      };
+      task = t;
+      const progress = (p: StandaloneProgress): void => {
+        if (!t.settled) onProgress(p);
+      };
+      begin<StandaloneOutcome>(
+        s,
+        t,
+        () =>
+          call(s, async (remote): Promise<StandaloneOutcome> =>
+            remote.trainStandalone(request, Comlink.proxy(progress)),
+          ),
+        () => ({
+          status: 'stopped',
+          message: 'The stand-alone training was stopped before it began.',
+        }),
+      ).then(
+        (outcome) => {
+          if (finish(t)) resolve(outcome);
+        },
+        (err: unknown) => {
+          if (t.settled) return;
+          const message = `The engine worker failed during the stand-alone training: ${describeError(err)}.`;
+          t.abort('failed', message);
           crash(s, message);
         },
       );
@@ -217,30 +254,27 @@ export function createWorkerClient(
 
   const stop = (): void => {
     fire((remote) => remote.stop());
-    const r = run;
-    if (r === null || r.stopTimer !== null) return;
-    r.stopRequested = true;
-    r.stopTimer = setTimeout(() => {
-      const seconds = (graceMs / 1000).toFixed(graceMs % 1000 === 0 ? 0 : 1);
-      kill(
-        r.session,
-        'stopped',
-        `Stopped: the step in progress did not finish within ${seconds} s, so the engine worker was shut down; a fresh one starts with the next run.`,
-      );
-    }, graceMs);
+    const t = task;
+    if (t === null || t.stopTimer !== null) return;
+    t.stopRequested = true;
+    t.stopTimer = setTimeout(
+      () => kill(t.session, 'stopped', graceMessage(t.kind, graceMs)),
+      graceMs,
+    );
   };
 
   const negotiate = async (next: BackendChoice): Promise<BackendReport> => {
     choice = next;
     const s = open();
-    const report = await call(s, (remote) => remote.negotiateBackend(next));
+    const result = await call(s, (remote) => remote.negotiateBackend(next));
     s.negotiated = true;
-    return report;
+    return result;
   };
 
   return {
     negotiate,
     start,
+    trainStandalone,
     pause: () => fire((remote) => remote.pause()),
     resume: () => fire((remote) => remote.resume()),
     stepOnce: () => fire((remote) => remote.stepOnce()),

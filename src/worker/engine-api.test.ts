@@ -1,66 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import type { RunControl } from '../core/run/control';
-import type {
-  BackendChoice,
-  BackendReport,
-  EventSink,
-  RunEvent,
-  RunStatus,
-} from '../core/run/protocol';
-import { createEngineApi, type EngineParts } from './engine-api';
-
-const spec = { version: 1, name: 'test', seed: 7 } as unknown as ExperimentSpec;
-const data = { id: 'xor' } as unknown as LoadedDataset;
-const report = (choice: BackendChoice): BackendReport => ({
-  backend: 'wasm',
-  choice,
-  reason: 'Using wasm.',
-  probes: [],
-});
+import type { RunStatus } from '../core/run/protocol';
+import type { EngineParts } from './engine-api';
+import {
+  dropSink as sink,
+  gatedRunner,
+  setupEngine as setup,
+  testReport as report,
+  testSpec as spec,
+} from './engine-parts.testkit';
 
 type Runner = EngineParts['run'];
-
-/** Parts with a scripted runner; records negotiations, deliveries and releases in one log. */
-function setup(run: Runner, overrides: Partial<EngineParts> = {}) {
-  const log: string[] = [];
-  const events: RunEvent[] = [];
-  const parts: EngineParts = {
-    negotiate: async (choice) => (log.push(`negotiate ${choice}`), report(choice)),
-    loadData: async () => (log.push('load'), data),
-    run,
-    deliver: (_sink, batch) => {
-      log.push(`deliver ${batch.length}`);
-      events.push(...batch);
-    },
-    release: () => log.push('release'),
-    intervalMs: 1000,
-    ...overrides,
-  };
-  return { api: createEngineApi(parts), log, events };
-}
-
-const sink: EventSink = () => undefined;
-
-/** A runner that takes `steps` gated steps, emitting a step event each. */
-const gatedRunner =
-  (steps: number, seen: { control?: RunControl } = {}): Runner =>
-  async (_spec, _data, control, emit) => {
-    seen.control = control;
-    for (let i = 1; i <= steps; i++) {
-      if (!(await control.gate())) return 'stopped';
-      emit({
-        type: 'step',
-        step: i,
-        epoch: 0,
-        trainLoss: 1,
-        trainAcc: 0,
-        alphaLoss: 1,
-        elapsedMs: 0,
-      });
-    }
-    return 'finished';
-  };
 
 describe('createEngineApi', () => {
   it('negotiates auto before the first run, reports the backend first, then flushes and releases the sink', async () => {

@@ -1,6 +1,7 @@
 /**
  * The engine API the worker exposes, built over injected parts (backend negotiation, data
- * loading, the search loop, delivery to the UI) so its behaviour can be tested without a worker.
+ * loading, the search loop, stand-alone training, delivery to the UI) so its behaviour can be
+ * tested without a worker. One task at a time: a run or a stand-alone training.
  */
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import { createRunControl, type RunControl } from '../core/run/control';
@@ -11,8 +12,20 @@ import type {
   EventSink,
   RunEvent,
   RunStatus,
+  StandaloneOutcome,
+  StandaloneProgress,
+  StandaloneRequest,
+  StandaloneScore,
 } from '../core/run/protocol';
+import type { StandaloneHooks } from '../engine/standalone';
 import { createEventBatcher, type BatcherClock } from './batcher';
+import { createProgressThrottle } from './progress-throttle';
+
+/** Receives the progress of a stand-alone training (a comlink proxy in the worker). */
+export type ProgressSink = (progress: StandaloneProgress) => void;
+
+/** Stand-alone progress reports at most this often (ms), the last step always. */
+export const PROGRESS_INTERVAL_MS = 100;
 
 /** What the engine API is assembled from. */
 export interface EngineParts {
@@ -24,13 +37,21 @@ export interface EngineParts {
     control: RunControl,
     emit: (event: RunEvent) => void,
   ): Promise<RunStatus>;
+  /** Trains `request.genotype` from scratch on `data` and scores it; throws when `hooks.shouldStop` stopped it. */
+  trainStandalone(
+    request: StandaloneRequest,
+    data: LoadedDataset,
+    hooks: StandaloneHooks,
+  ): Promise<StandaloneScore>;
   /** Hands one batch to the UI's sink, transferring `transfer`; may resolve once the UI has taken it. */
   deliver(sink: EventSink, events: RunEvent[], transfer: ArrayBuffer[]): Promise<void> | void;
-  /** Lets go of the sink once a run is over (releases the comlink proxy). */
-  release(sink: EventSink): void;
-  /** Batch timing; real timers when absent. */
+  /** Lets go of a run's sink or a training's progress callback once it is over (releases the comlink proxy). */
+  release(callback: EventSink | ProgressSink): void;
+  /** Batch and progress timing; real timers when absent. */
   clock?: BatcherClock;
   intervalMs?: number;
+  /** Least time between two stand-alone progress reports (ms); PROGRESS_INTERVAL_MS when absent. */
+  progressIntervalMs?: number;
 }
 
 /** A sentence from anything thrown. */
@@ -39,14 +60,41 @@ function describeError(err: unknown): string {
   return text.trim() === '' ? 'an unknown error' : text.trim();
 }
 
-/** Builds the EngineApi: one run at a time; the backend is negotiated ('auto') before the first run if nobody chose one. */
+/** The key a loaded dataset is cached under: what loadData reads of a spec (dataset and seed). */
+function dataKey(spec: ExperimentSpec): string {
+  return JSON.stringify([spec.dataset, spec.seed]);
+}
+
+/**
+ * Builds the EngineApi: one task at a time (a run or a stand-alone training); the backend is
+ * negotiated ('auto') before the first task if nobody chose one; the last dataset loaded is kept
+ * for the next task with the same dataset and seed.
+ */
 export function createEngineApi(parts: EngineParts): EngineApi {
   let report: BackendReport | null = null;
   let control: RunControl | null = null;
+  /** The stand-alone training in progress: how to stop it. */
+  let standalone: { stop(): void } | null = null;
+  let cached: { key: string; data: Promise<LoadedDataset> } | null = null;
+
+  const loadData = (spec: ExperimentSpec): Promise<LoadedDataset> => {
+    const key = dataKey(spec);
+    if (cached !== null && cached.key === key) return cached.data;
+    const entry = { key, data: parts.loadData(spec) };
+    cached = entry;
+    entry.data.catch(() => {
+      if (cached === entry) cached = null;
+    });
+    return entry.data;
+  };
 
   const negotiateBackend = async (choice: BackendChoice): Promise<BackendReport> => {
     if (control !== null)
       throw new Error('The backend cannot change while a run is in progress; stop the run first.');
+    if (standalone !== null)
+      throw new Error(
+        'The backend cannot change while a stand-alone training is in progress; stop it first.',
+      );
     report = await parts.negotiate(choice);
     return report;
   };
@@ -54,6 +102,10 @@ export function createEngineApi(parts: EngineParts): EngineApi {
   const startRun = async (spec: ExperimentSpec, sink: EventSink): Promise<RunStatus> => {
     if (control !== null)
       throw new Error('A run is already in progress in this engine worker; stop it first.');
+    if (standalone !== null)
+      throw new Error(
+        'A stand-alone training is in progress in this engine worker; stop it before starting a run.',
+      );
     const runControl = createRunControl();
     control = runControl;
     const inFlight = new Set<Promise<void>>();
@@ -78,7 +130,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     try {
       report ??= await parts.negotiate('auto');
       emit({ type: 'backend', report });
-      const data = await parts.loadData(spec);
+      const data = await loadData(spec);
       return await parts.run(spec, data, runControl, emit);
     } catch (err) {
       emit({
@@ -98,12 +150,78 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     }
   };
 
+  const trainStandalone = async (
+    request: StandaloneRequest,
+    onProgress: ProgressSink,
+  ): Promise<StandaloneOutcome> => {
+    const refusal =
+      control !== null
+        ? 'A run is in progress in this engine worker; stop it before training a subnet stand-alone.'
+        : standalone !== null
+          ? 'Another stand-alone training is in progress in this engine worker; stop it first.'
+          : null;
+    if (refusal !== null) {
+      parts.release(onProgress);
+      return { status: 'failed', message: refusal };
+    }
+    let stopRequested = false;
+    standalone = { stop: () => void (stopRequested = true) };
+    const inFlight = new Set<Promise<void>>();
+    const send = (progress: StandaloneProgress): void => {
+      const delivery = new Promise<unknown>((resolve) => resolve(onProgress(progress)))
+        .then(() => undefined)
+        .catch((err: unknown) => {
+          console.error('The UI did not accept stand-alone progress:', err);
+        });
+      inFlight.add(delivery);
+      void delivery.finally(() => inFlight.delete(delivery));
+    };
+    const clock = parts.clock;
+    const throttle = createProgressThrottle(
+      parts.progressIntervalMs ?? PROGRESS_INTERVAL_MS,
+      clock ? () => clock.now() : undefined,
+    );
+    let step = 0;
+    const stopped = (): StandaloneOutcome => ({
+      status: 'stopped',
+      message: `The stand-alone training was stopped after step ${step}.`,
+    });
+    try {
+      report ??= await parts.negotiate('auto');
+      const data = await loadData(request.spec);
+      if (stopRequested) return stopped();
+      const score = await parts.trainStandalone(request, data, {
+        shouldStop: () => stopRequested,
+        onStep: (done, totalSteps) => {
+          step = done;
+          if (throttle.due(done, totalSteps)) send({ key: request.key, step: done, totalSteps });
+        },
+      });
+      return { status: 'finished', score };
+    } catch (err) {
+      if (stopRequested) return stopped();
+      return {
+        status: 'failed',
+        message: `The stand-alone training failed at step ${step}: ${describeError(err)}`,
+      };
+    } finally {
+      standalone = null;
+      // As for runs: no progress report arrives after the outcome.
+      await Promise.all([...inFlight]);
+      parts.release(onProgress);
+    }
+  };
+
   return {
     negotiateBackend,
     startRun,
+    trainStandalone,
     pause: () => control?.pause(),
     resume: () => control?.resume(),
     stepOnce: () => control?.stepOnce(),
-    stop: () => control?.stop(),
+    stop: () => {
+      control?.stop();
+      standalone?.stop();
+    },
   };
 }

@@ -1,10 +1,16 @@
-/** The engine worker: exposes the EngineApi over comlink; events go out in throttled batches with their alpha buffers transferred. */
+/**
+ * The engine worker: exposes the EngineApi over comlink; events go out in throttled batches with
+ * their alpha buffers transferred; after each negotiation the latency tables learn the device name.
+ */
 import * as Comlink from 'comlink';
 import { loadDataset } from '../core/data/load';
-import type { EventSink } from '../core/run/protocol';
+import type { BackendChoice, BackendReport } from '../core/run/protocol';
+import { setLatencyDevice } from '../engine/latency/table-cache';
 import { runExperiment } from '../engine/runner';
 import { negotiateBackend } from './backend';
-import { createEngineApi } from './engine-api';
+import { deviceName } from './device';
+import { createEngineApi, type EngineParts } from './engine-api';
+import { trainSubnet } from './standalone-task';
 
 let mnist: Promise<Uint8Array> | null = null;
 
@@ -25,18 +31,26 @@ function readMnist(): Promise<Uint8Array> {
   return mnist;
 }
 
-/** The sink as comlink delivers it: a remote function, releasable. */
-type RemoteSink = EventSink & Partial<Comlink.ProxyMethods>;
+/** A callback as comlink delivers it: a remote function, releasable. */
+type RemoteCallback = Parameters<EngineParts['release']>[0] & Partial<Comlink.ProxyMethods>;
+
+/** Negotiates the backend, then names its device for the latency lookup tables. */
+async function negotiateAndNameDevice(choice: BackendChoice): Promise<BackendReport> {
+  const report = await negotiateBackend(choice);
+  setLatencyDevice(await deviceName(report.backend));
+  return report;
+}
 
 const api = createEngineApi({
-  negotiate: negotiateBackend,
+  negotiate: negotiateAndNameDevice,
   loadData: (spec) => loadDataset(spec.dataset, spec.seed, readMnist),
   run: runExperiment,
+  trainStandalone: trainSubnet,
   deliver: async (sink, events, transfer) => {
     await sink(Comlink.transfer(events, transfer));
   },
-  release: (sink) => {
-    const release = (sink as RemoteSink)[Comlink.releaseProxy];
+  release: (callback) => {
+    const release = (callback as RemoteCallback)[Comlink.releaseProxy];
     if (typeof release === 'function') release();
   },
 });
