@@ -1,21 +1,24 @@
-/** The experiment being edited: preset, dataset, DARTS hyper-parameters, seed, and the backend choice. */
+/** The experiment being edited: preset, dataset, strategy and its hyper-parameters, seed, and the backend choice. */
 import type { StateCreator } from 'zustand';
 import { datasetsFor, defaultExperiment } from '../core/experiment/defaults';
-import type {
-  DartsStrategySpec,
-  DatasetId,
-  DatasetSpec,
-  ExperimentSpec,
-} from '../core/experiment/spec';
+import type { DatasetId, DatasetSpec, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import type { BackendChoice } from '../core/run/protocol';
 import { pushHistory } from '../core/history';
 import type { PresetName } from '../core/search-space/presets';
 import { defaultOpsOf, specDomain } from './composer-logic';
 import { composerFor, placeAll } from './composer-slice';
+import {
+  strategyFor,
+  withConstraint,
+  withSearchMode,
+  withStrategyKind,
+  withStrategyNumber,
+} from './strategy-edits';
+import type { ConstraintField, SearchMode, StrategyNumberField } from './strategy-fields';
 import type { StudioState } from './studio-state';
 
-/** DARTS hyper-parameters edited as numbers (everything but `kind` and `order`). */
-export type StrategyNumberField = Exclude<keyof DartsStrategySpec, 'kind' | 'order'>;
+/** A numeric field of any strategy kind (defined with the per-kind field lists). */
+export type { StrategyNumberField } from './strategy-fields';
 
 /** Dataset settings edited as numbers. */
 export type DatasetNumberField = Exclude<keyof DatasetSpec, 'id'>;
@@ -27,15 +30,23 @@ export interface ExperimentSlice {
   /** Applies to the next run. */
   readonly backendChoice: BackendChoice;
   /**
-   * Switches preset; keeps the dataset when it fits, and resets to that combination's defaults. The
-   * composer loads the preset's space: undoably while the domain stays, on a fresh history otherwise.
+   * Switches preset; keeps the dataset when it fits and the strategy kind, and resets to that
+   * combination's defaults. The composer loads the preset's space: undoably while the domain stays,
+   * on a fresh history otherwise.
    */
   setPreset(preset: PresetName): void;
-  /** Switches dataset (within the space's domain) and resets to the preset's defaults for it, keeping the composed space. */
+  /** Switches dataset (within the space's domain) and resets to the preset's defaults for it, keeping the composed space and the strategy kind. */
   setDataset(id: DatasetId): void;
+  /** Switches strategy kind, to its defaults for the dataset and the space's size; the same kind keeps its settings. */
+  setStrategyKind(kind: StrategyKind): void;
+  /** DARTS only: first or second order. */
   setOrder(order: 1 | 2): void;
-  /** Sets one hyper-parameter; NaN (an unreadable entry) is kept so validation can refuse it. */
+  /** Sets one hyper-parameter of the active kind (a field it lacks does nothing); NaN (an unreadable entry) is kept so validation can refuse it. */
   setStrategyNumber(field: StrategyNumberField, value: number): void;
+  /** SPOS and multi-trial: evolution or random search (DARTS ignores it). */
+  setSearchMode(mode: SearchMode): void;
+  /** SPOS and multi-trial: one bound, or null for none (DARTS ignores it); NaN is kept so validation can refuse it. */
+  setConstraint(field: ConstraintField, value: number | null): void;
   setDatasetNumber(field: DatasetNumberField, value: number): void;
   setSeed(seed: number): void;
   setBackendChoice(choice: BackendChoice): void;
@@ -74,11 +85,12 @@ export function createExperimentSlice(
       backendChoice: 'auto',
       setPreset: (preset) => {
         const { spec, composer } = get();
-        const next = defaultExperiment(
+        const base = defaultExperiment(
           preset,
           datasetForPreset(preset, spec.dataset.id),
           spec.seed,
         );
+        const next = { ...base, strategy: strategyFor(spec.strategy.kind, base) };
         const composerEpoch = get().composerEpoch + 1;
         if (specDomain(next) !== specDomain(spec)) {
           set({ preset, spec: next, ...composerFor(next.space, next), composerEpoch });
@@ -97,18 +109,29 @@ export function createExperimentSlice(
       },
       setDataset: (id) => {
         const { preset, spec } = get();
-        setSpec({ ...defaultExperiment(preset, id, spec.seed), space: spec.space });
+        const next = { ...defaultExperiment(preset, id, spec.seed), space: spec.space };
+        setSpec({ ...next, strategy: strategyFor(spec.strategy.kind, next) });
       },
+      setStrategyKind: (kind) => setSpec(withStrategyKind(get().spec, kind)),
       setOrder: (order) => {
         const { spec } = get();
-        // The form edits DARTS only; other strategies keep their spec.
         if (spec.strategy.kind !== 'darts') return;
         setSpec({ ...spec, strategy: { ...spec.strategy, order } });
       },
       setStrategyNumber: (field, value) => {
         const { spec } = get();
-        if (spec.strategy.kind !== 'darts') return;
-        setSpec({ ...spec, strategy: { ...spec.strategy, [field]: value } });
+        const strategy = withStrategyNumber(spec.strategy, field, value);
+        if (strategy !== spec.strategy) setSpec({ ...spec, strategy });
+      },
+      setSearchMode: (mode) => {
+        const { spec } = get();
+        const strategy = withSearchMode(spec.strategy, mode);
+        if (strategy !== spec.strategy) setSpec({ ...spec, strategy });
+      },
+      setConstraint: (field, value) => {
+        const { spec } = get();
+        const strategy = withConstraint(spec.strategy, field, value);
+        if (strategy !== spec.strategy) setSpec({ ...spec, strategy });
       },
       setDatasetNumber: (field, value) => {
         const { spec } = get();

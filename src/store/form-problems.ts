@@ -1,5 +1,12 @@
 /** Maps validation problems onto the form: each to the field it names, the rest to a general list. */
+import type { ExperimentSpec } from '../core/experiment/spec';
 import type { Problem } from '../core/problems';
+import {
+  CONSTRAINT_FIELDS,
+  layoutFields,
+  strategyLayout,
+  type StrategyNumberField,
+} from './strategy-fields';
 
 /** Problems grouped by form field name, plus those no shown field owns. */
 export interface FormProblems {
@@ -7,13 +14,55 @@ export interface FormProblems {
   readonly other: readonly Problem[];
 }
 
-/** The form field a problem path names: 'strategy.weightLr' -> 'weightLr', 'dataset.noise' -> 'noise', 'seed' -> 'seed'. */
+/** Strategy fields whose spec name another form field already uses ('samples' is also the dataset's). */
+const STRATEGY_ALIASES: Readonly<Partial<Record<string, string>>> = { samples: 'searchSamples' };
+
+/** The form field name of strategy field `field`: its spec name, or an alias where that name is taken. */
+export function strategyFieldName(
+  field: StrategyNumberField | 'order' | 'search' | 'kind',
+): string {
+  return STRATEGY_ALIASES[field] ?? field;
+}
+
+/**
+ * The form field a problem path names: 'strategy.weightLr' -> 'weightLr', 'dataset.noise' ->
+ * 'noise', 'seed' -> 'seed', 'strategy.constraints.maxParams' -> 'maxParams',
+ * 'strategy.constraints' -> 'constraints', and 'strategy.samples' -> 'searchSamples' (SPOS's random
+ * samples, apart from the dataset's).
+ */
 export function fieldOfPath(path: string): string | null {
   const parts = path.split('.');
-  if (parts.length === 1) return parts[0] || null;
-  if ((parts[0] === 'strategy' || parts[0] === 'dataset') && parts.length === 2)
-    return parts[1] ?? null;
+  const [root, field, sub] = parts;
+  if (parts.length === 1) return root || null;
+  if (root === 'strategy' && field === 'constraints') {
+    if (parts.length === 2) return 'constraints';
+    return parts.length === 3 && sub ? sub : null;
+  }
+  if (parts.length !== 2 || !field) return null;
+  if (root === 'strategy') return STRATEGY_ALIASES[field] ?? field;
+  if (root === 'dataset') return field;
   return null;
+}
+
+/**
+ * The form fields shown for `spec`: seed, the dataset's settings (noise for 2D sets, image size for
+ * MNIST) and splits, the strategy select, and the active strategy's fields for its search mode
+ * (constraints included for SPOS and multi-trial). Problems of fields not shown go to the general list.
+ */
+export function shownFields(spec: ExperimentSpec): ReadonlySet<string> {
+  const s = spec.strategy;
+  const names = [
+    'seed',
+    'samples',
+    spec.dataset.id === 'mnist' ? 'imageSize' : 'noise',
+    'trainFraction',
+    'validFraction',
+    'kind',
+    ...layoutFields(strategyLayout(s)).map(strategyFieldName),
+  ];
+  if (s.kind === 'darts') names.push('order');
+  else names.push('search', 'constraints', ...CONSTRAINT_FIELDS);
+  return new Set(names);
 }
 
 /** Groups `problems` by the fields in `fields`; problems about anything else go to `other`. */

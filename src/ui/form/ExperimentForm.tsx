@@ -1,4 +1,4 @@
-/** The experiment form: search space, dataset, DARTS settings; problems shown beside their fields. */
+/** The experiment form: search space, dataset, search strategy; problems shown beside their fields. */
 import { useProblems } from '../problems';
 import { DatasetSection } from './DatasetSection';
 import { SearchSpaceSection } from './SearchSpaceSection';

@@ -1,70 +1,62 @@
-/** DARTS order and hyper-parameters; the less used ones fold away unless one of them has a problem. */
+/** The search strategy: DARTS, SPOS or multi-trial, its fields, the seed and splits; the less used fields fold away unless one has a problem. */
 import { useState } from 'react';
-import type { FormProblems } from '../../store/form-problems';
-import type { DatasetNumberField, StrategyNumberField } from '../../store/experiment-slice';
+import { STRATEGY_LABELS } from '../../core/experiment/defaults';
+import type { StrategyKind } from '../../core/experiment/spec';
+import type { DatasetNumberField } from '../../store/experiment-slice';
+import { strategyFieldName, type FormProblems } from '../../store/form-problems';
+import { strategyLayout } from '../../store/strategy-fields';
 import { useStudio } from '../studio';
-import { DATASET_FIELDS, SEED_FIELD, STRATEGY_FIELDS } from './fields';
+import { ChoiceField } from './ChoiceField';
+import { ConstraintsFieldset } from './ConstraintsFieldset';
+import { DartsSection } from './DartsSection';
+import { DATASET_FIELDS, SEED_FIELD } from './fields';
+import { MultiTrialSection } from './MultiTrialSection';
 import { NumberField } from './NumberField';
+import { SposSection } from './SposSection';
+import { KIND_HELP } from './strategy-info';
+import { StrategyFields } from './StrategyFields';
+import './form.css';
 
-const MAIN: readonly StrategyNumberField[] = ['epochs', 'batchSize', 'weightLr', 'alphaLr'];
-const MORE: readonly StrategyNumberField[] = [
-  'weightLrMin',
-  'momentum',
-  'weightDecay',
-  'gradClip',
-  'alphaBeta1',
-  'alphaBeta2',
-  'alphaWeightDecay',
-];
-const SPLITS: readonly Exclude<DatasetNumberField, 'imageSize' | 'samples' | 'noise'>[] = [
+const SPLITS: readonly Extract<DatasetNumberField, 'trainFraction' | 'validFraction'>[] = [
   'trainFraction',
   'validFraction',
 ];
 
-/** The strategy part of the form, with the seed (DARTS only; nothing for other strategies). */
+const KINDS = (Object.keys(STRATEGY_LABELS) as StrategyKind[]).map(
+  (kind) => [kind, STRATEGY_LABELS[kind]] as const,
+);
+
+/** The strategy part of the form, with the seed and the train / validation split shared by every kind. */
 export function StrategySection({ problems }: { readonly problems: FormProblems }) {
   const strategy = useStudio((s) => s.spec.strategy);
   const dataset = useStudio((s) => s.spec.dataset);
   const seed = useStudio((s) => s.spec.seed);
-  const setOrder = useStudio((s) => s.setOrder);
-  const setNumber = useStudio((s) => s.setStrategyNumber);
+  const setKind = useStudio((s) => s.setStrategyKind);
   const setDatasetNumber = useStudio((s) => s.setDatasetNumber);
   const setSeed = useStudio((s) => s.setSeed);
   const [open, setOpen] = useState(false);
-  const moreHasProblem = [...MORE, ...SPLITS].some((f) => problems.byField.has(f));
-  // The form edits DARTS only for now; other strategies are not shown.
-  if (strategy.kind !== 'darts') return null;
-  const field = (name: StrategyNumberField) => (
-    <NumberField
-      key={name}
-      name={name}
-      info={STRATEGY_FIELDS[name]}
-      value={strategy[name]}
-      problems={problems.byField.get(name)}
-      onCommit={(v) => setNumber(name, v)}
-    />
+  const more = strategyLayout(strategy).more;
+  const moreHasProblem = [...more.map(strategyFieldName), ...SPLITS].some((f) =>
+    problems.byField.has(f),
   );
   return (
     <fieldset className="form-section">
-      <legend>DARTS</legend>
-      <div className="field">
-        <label htmlFor="order-select">Order</label>
-        <select
-          id="order-select"
-          data-testid="order-select"
-          value={strategy.order}
-          onChange={(e) => setOrder(e.target.value === '2' ? 2 : 1)}
-        >
-          <option value="1">First order</option>
-          <option value="2">Second order (unrolled)</option>
-        </select>
-        <span className="field-help">
-          {strategy.order === 1
-            ? 'Alphas follow the validation gradient at the current weights.'
-            : 'Alphas follow the gradient through one unrolled weight step (slower, about 3× the work).'}
-        </span>
-      </div>
-      {MAIN.map(field)}
+      <legend>Search strategy</legend>
+      <ChoiceField
+        name="kind"
+        testId="strategy-kind"
+        label="Strategy"
+        value={strategy.kind}
+        options={KINDS}
+        help={KIND_HELP[strategy.kind]}
+        problems={problems.byField.get('kind')}
+        onChange={setKind}
+      />
+      {strategy.kind === 'darts' ? <DartsSection strategy={strategy} problems={problems} /> : null}
+      {strategy.kind === 'spos' ? <SposSection strategy={strategy} problems={problems} /> : null}
+      {strategy.kind === 'multi-trial' ? (
+        <MultiTrialSection strategy={strategy} problems={problems} />
+      ) : null}
       <NumberField
         name="seed"
         info={SEED_FIELD}
@@ -79,7 +71,7 @@ export function StrategySection({ problems }: { readonly problems: FormProblems 
       >
         <summary>More hyper-parameters</summary>
         <div className="more-body">
-          {MORE.map(field)}
+          <StrategyFields strategy={strategy} fields={more} problems={problems} />
           {SPLITS.map((name) => (
             <NumberField
               key={name}
@@ -92,6 +84,9 @@ export function StrategySection({ problems }: { readonly problems: FormProblems 
           ))}
         </div>
       </details>
+      {strategy.kind !== 'darts' ? (
+        <ConstraintsFieldset constraints={strategy.constraints} problems={problems} />
+      ) : null}
     </fieldset>
   );
 }

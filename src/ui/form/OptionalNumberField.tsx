@@ -1,0 +1,73 @@
+/** A labelled numeric input where empty means "none": keeps what the user typed and shows its problems. */
+import { useId, useState, type ReactNode } from 'react';
+import type { Problem } from '../../core/problems';
+import type { FieldInfo } from './fields';
+import { parseNumber } from './NumberField';
+
+/** Props: the form field `name` (error test id), the input's test id, the value (null: none), problems, a commit callback and an optional note. */
+export interface OptionalNumberFieldProps {
+  readonly name: string;
+  readonly testId: string;
+  readonly info: FieldInfo;
+  readonly value: number | null;
+  readonly problems: readonly Problem[] | undefined;
+  /** Receives null for blank text, else the parsed number (NaN when it is not a number). */
+  readonly onCommit: (value: number | null) => void;
+  /** Shown under the help line (e.g. the range of the space). */
+  readonly note?: ReactNode;
+}
+
+/** Parses optional text: blank gives null, anything else a number or NaN. */
+export function parseOptionalNumber(text: string): number | null {
+  return text.trim() === '' ? null : parseNumber(text);
+}
+
+/** One optional numeric field with its note and error text underneath. */
+export function OptionalNumberField(props: OptionalNumberFieldProps) {
+  const { name, testId, info, value, problems, onCommit, note } = props;
+  const id = useId();
+  // The typed text, kept only while the spec still holds the value it was typed as.
+  const [typed, setTyped] = useState<{ text: string; value: number | null } | null>(null);
+  const draft = typed !== null && Object.is(typed.value, value) ? typed.text : null;
+  const shown = draft ?? (value === null || Number.isNaN(value) ? '' : String(value));
+  const messages = problems?.map((p) => p.message) ?? [];
+  if (draft !== null && value !== null && Number.isNaN(value) && messages.length === 0)
+    messages.push(`“${draft}” is not a number.`);
+  const invalid = messages.length > 0;
+  return (
+    <div className={invalid ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{info.label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode={info.integer ? 'numeric' : 'decimal'}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="no bound"
+        value={shown}
+        data-testid={testId}
+        aria-invalid={invalid}
+        aria-describedby={`${id}-help${invalid ? ` ${id}-error` : ''}`}
+        onChange={(e) => {
+          const parsed = parseOptionalNumber(e.target.value);
+          setTyped({ text: e.target.value, value: parsed });
+          onCommit(parsed);
+        }}
+      />
+      <span id={`${id}-help`} className="field-help">
+        {info.help}
+        {note ? <span className="field-note"> {note}</span> : null}
+      </span>
+      {invalid ? (
+        <span
+          id={`${id}-error`}
+          className="field-error"
+          data-testid={`field-error-${name}`}
+          role="alert"
+        >
+          {messages.join(' ')}
+        </span>
+      ) : null}
+    </div>
+  );
+}

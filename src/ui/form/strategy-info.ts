@@ -1,0 +1,162 @@
+/** What the strategy part of the form says: each kind, search mode, numeric field and constraint, in plain words. */
+import type { StrategyKind } from '../../core/experiment/spec';
+import type {
+  ConstraintField,
+  NumberFieldsByKind,
+  SearchMode,
+  StrategyNumberField,
+} from '../../store/strategy-fields';
+import type { FieldInfo } from './fields';
+
+/** One line under the strategy select: what the strategy does. */
+export const KIND_HELP: Record<StrategyKind, string> = {
+  darts:
+    'Relaxes the choice on every edge into a softmax over its ops and learns those architecture weights (alphas) by gradient descent, next to the network weights.',
+  spos: 'Trains the supernet on one uniformly sampled path per step, then searches subnets that inherit its weights.',
+  'multi-trial':
+    'Trains each sampled subnet from scratch on a short budget and scores it: the baseline without weight sharing.',
+};
+
+/** One search mode as the select offers it: the option's label and a line on what it does. */
+export interface SearchModeInfo {
+  readonly mode: SearchMode;
+  readonly label: string;
+  readonly help: string;
+}
+
+/** The search modes of SPOS and multi-trial, in the order the select lists them. */
+export const SEARCH_MODES: Record<'spos' | 'multi-trial', readonly SearchModeInfo[]> = {
+  spos: [
+    {
+      mode: 'evolution',
+      label: 'Evolution',
+      help: 'Generations of subnets scored with inherited weights; the best become parents of mutants and crossovers.',
+    },
+    {
+      mode: 'random',
+      label: 'Random search (weight sharing)',
+      help: 'Distinct subnets drawn uniformly and scored with the trained supernet’s weights.',
+    },
+  ],
+  'multi-trial': [
+    {
+      mode: 'random',
+      label: 'Random search',
+      help: 'Each trial draws a subnet uniformly and trains it from scratch.',
+    },
+    {
+      mode: 'evolution',
+      label: 'Regularized evolution',
+      help: 'Aging evolution: the best of a random sample of the queue is mutated, the child trained from scratch, the oldest member dropped.',
+    },
+  ],
+};
+
+/** The weight optimiser's fields, shared by every kind. */
+const WEIGHT: Record<Exclude<NumberFieldsByKind['darts'], `alpha${string}`>, FieldInfo> = {
+  epochs: { label: 'Epochs', help: 'Passes over the weight split.', integer: true },
+  batchSize: { label: 'Batch size', help: 'Examples per weight step.', integer: true },
+  weightLr: {
+    label: 'Weight learning rate',
+    help: 'SGD start rate, cosine-annealed down to the minimum.',
+  },
+  weightLrMin: { label: 'Weight learning rate (min)', help: 'Where the cosine schedule ends.' },
+  momentum: { label: 'Momentum', help: 'SGD momentum for the network weights.' },
+  weightDecay: { label: 'Weight decay', help: 'L2 penalty on the network weights.' },
+  gradClip: { label: 'Gradient clip', help: 'Largest global norm of the weight gradient.' },
+};
+
+const CALIBRATION: FieldInfo = {
+  label: 'Calibration batches',
+  help: 'Training batches that re-estimate each subnet’s BatchNorm statistics before it is scored.',
+  integer: true,
+};
+
+/** Label and help of every numeric field, per kind. */
+const FIELDS: { readonly [K in StrategyKind]: Record<NumberFieldsByKind[K], FieldInfo> } = {
+  darts: {
+    ...WEIGHT,
+    batchSize: { ...WEIGHT.batchSize, help: 'Examples per weight step and per alpha step.' },
+    alphaLr: { label: 'Alpha learning rate', help: 'Adam rate for the architecture weights.' },
+    alphaBeta1: { label: 'Alpha β1', help: 'Adam first-moment decay for the alphas.' },
+    alphaBeta2: { label: 'Alpha β2', help: 'Adam second-moment decay for the alphas.' },
+    alphaWeightDecay: { label: 'Alpha weight decay', help: 'L2 penalty on the alphas.' },
+  },
+  spos: {
+    ...WEIGHT,
+    epochs: { ...WEIGHT.epochs, help: 'Passes over the weight split while the supernet trains.' },
+    batchSize: { ...WEIGHT.batchSize, help: 'Examples per supernet step (one sampled path each).' },
+    generations: { label: 'Generations', help: 'Rounds of the evolution.', integer: true },
+    population: {
+      label: 'Population',
+      help: 'Subnets scored per generation.',
+      integer: true,
+    },
+    topK: { label: 'Top-k parents', help: 'Best subnets kept as parents.', integer: true },
+    mutations: {
+      label: 'Mutations',
+      help: 'Children per generation made by mutating a parent.',
+      integer: true,
+    },
+    crossovers: {
+      label: 'Crossovers',
+      help: 'Children per generation made by crossing two parents.',
+      integer: true,
+    },
+    mutationProb: {
+      label: 'Mutation probability',
+      help: 'Chance that a mutation re-draws each choice of the genotype.',
+    },
+    samples: {
+      label: 'Samples',
+      help: 'Distinct subnets drawn and scored with inherited weights.',
+      integer: true,
+    },
+    calibrationBatches: CALIBRATION,
+  },
+  'multi-trial': {
+    ...WEIGHT,
+    epochs: { ...WEIGHT.epochs, help: 'Passes over the weight split for each trial.' },
+    batchSize: { ...WEIGHT.batchSize, help: 'Examples per weight step of each trial.' },
+    trials: {
+      label: 'Trials',
+      help: 'Subnets trained from scratch in all (evolution: its first population included).',
+      integer: true,
+    },
+    population: {
+      label: 'Population',
+      help: 'Subnets in the aging queue; the oldest leaves as each child joins.',
+      integer: true,
+    },
+    sample: {
+      label: 'Tournament sample',
+      help: 'Queue members drawn to pick each parent (the best of them).',
+      integer: true,
+    },
+    calibrationBatches: CALIBRATION,
+  },
+};
+
+/** Label and help of numeric field `field` of strategy kind `kind`. */
+export function strategyFieldInfo(kind: StrategyKind, field: StrategyNumberField): FieldInfo {
+  const byKind: Partial<Record<StrategyNumberField, FieldInfo>> = FIELDS[kind];
+  return byKind[field] ?? { label: field, help: '' };
+}
+
+/** Label and help of each constraint; an empty field means no bound. */
+export const CONSTRAINT_INFO: Record<ConstraintField, FieldInfo> = {
+  maxParams: {
+    label: 'Max params',
+    help: 'Stand-alone parameters of a subnet. Empty: no bound.',
+    integer: true,
+  },
+  maxFlops: {
+    label: 'Max FLOPs',
+    help: 'Multiply-accumulates per example. Empty: no bound.',
+    integer: true,
+  },
+  maxLatencyMs: {
+    label: 'Max latency (ms)',
+    help: 'Milliseconds per example, measured on this device when the search starts. Empty: no bound.',
+  },
+};
