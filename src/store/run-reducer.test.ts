@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentSpec } from '../core/experiment/spec';
-import type { BackendReport, RunEvent } from '../core/run/protocol';
+import type {
+  BackendReport,
+  LatencyTableSummary,
+  RunEvent,
+  SubnetRecord,
+} from '../core/run/protocol';
 import type { Genotype } from '../core/search-space/types';
 import { seriesPoints } from '../core/series/downsample';
 import { beginRun, foldEvents, withEnd, withError, withStatus } from './run-reducer';
@@ -85,23 +90,62 @@ describe('run reducer', () => {
     expect(withEnd(s, 'stopped').status).toBe('finished');
   });
 
-  it('keeps the state for one-shot phase and subnet events and an unknown event, and takes empty weights', () => {
+  it('folds phase, progress, subnet, latency-table and latency-check events, and a new run clears them', () => {
     const s = foldEvents(beginRun(initialRunState(), spec), [started, step(1)]);
-    const record = {
-      key: 'k',
+    const record = (key: string, accuracy: number): SubnetRecord => ({
+      key,
       genotype,
-      accuracy: 0.5,
+      accuracy,
+      evaluation: 'inherited',
       params: 10,
       flops: 20,
+      latencyMs: null,
       generation: 0,
       origin: 'random',
-    } as const;
-    const unknown = { type: 'from-a-newer-engine' } as unknown as RunEvent;
-    const kept = foldEvents(s, [
+    });
+    const table: LatencyTableSummary = {
+      backend: 'wasm',
+      device: 'cpu',
+      batch: 1,
+      entries: 12,
+      measured: 9,
+      reused: 3,
+      elapsedMs: 250,
+    };
+    let t = foldEvents(s, [
+      { type: 'phase', phase: 'latency', message: 'Measuring op latencies.' },
+      { type: 'progress', phase: 'latency', done: 3, total: 12 },
+      { type: 'latency-table', table },
       { type: 'phase', phase: 'search', message: 'Searching.' },
-      { type: 'subnet', record },
-      unknown,
+      { type: 'subnet', record: record('a', 0.5) },
+      { type: 'progress', phase: 'search', done: 1, total: 4 },
     ]);
+    t = foldEvents(t, [
+      { type: 'subnet', record: record('b', 0.7) },
+      { type: 'progress', phase: 'search', done: 2, total: 4 },
+      { type: 'phase', phase: 'check', message: 'Timing subnets.' },
+      { type: 'latency-check', checks: [{ key: 'a', predictedMs: 1, measuredMs: 1.2 }] },
+      { type: 'latency-check', checks: [{ key: 'b', predictedMs: 2, measuredMs: 1.8 }] },
+    ]);
+    expect(t.phase).toEqual({ phase: 'check', message: 'Timing subnets.' });
+    expect(t.progress).toEqual({ phase: 'search', done: 2, total: 4 });
+    expect(t.subnets.map((r) => r.key)).toEqual(['a', 'b']);
+    expect(t.latency).toEqual(table);
+    expect(t.latencyChecks.map((c) => c.key)).toEqual(['a', 'b']);
+    expect(t.steps).toBe(s.steps);
+    expect(s.subnets).toEqual([]);
+    const next = beginRun(t, spec);
+    expect(next.phase).toBeNull();
+    expect(next.progress).toBeNull();
+    expect(next.subnets).toEqual([]);
+    expect(next.latency).toBeNull();
+    expect(next.latencyChecks).toEqual([]);
+  });
+
+  it('keeps the state for an unknown event and takes empty weights', () => {
+    const s = foldEvents(beginRun(initialRunState(), spec), [started, step(1)]);
+    const unknown = { type: 'from-a-newer-engine' } as unknown as RunEvent;
+    const kept = foldEvents(s, [unknown]);
     expect(kept).toEqual(s);
     const metrics = {
       trainAcc: 1,

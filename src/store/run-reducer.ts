@@ -1,6 +1,6 @@
 /** Pure folding of run events (and the studio's own lifecycle changes) into run state. */
 import type { ExperimentSpec } from '../core/experiment/spec';
-import type { RunEvent, RunStatus } from '../core/run/protocol';
+import type { LatencyCheck, RunEvent, RunStatus, SubnetRecord } from '../core/run/protocol';
 import type { CellRole } from '../core/search-space/types';
 import { appendPoints, emptySeries } from '../core/series/downsample';
 import { appendHeadTail } from '../core/series/head-tail';
@@ -20,6 +20,11 @@ export const ENDED: readonly RunStatus[] = ['finished', 'stopped', 'failed'];
 /** True when the status is final (finished, stopped or failed). */
 export function isEnded(status: RunStatus): boolean {
   return ENDED.includes(status);
+}
+
+/** True while a run is in progress (running or paused). */
+export function isActive(run: Pick<RunState, 'status'>): boolean {
+  return run.status === 'running' || run.status === 'paused';
 }
 
 /** A fresh state for a new run of `spec`: everything cleared but the backend report. */
@@ -64,6 +69,8 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
   const evals: EvalPoint[] = [];
   const alphas: Partial<Record<CellRole, AlphaPoint[]>> = {};
   const messages: RunMessage[] = [];
+  const subnets: SubnetRecord[] = [];
+  const checks: LatencyCheck[] = [];
   let next: RunState = state;
   for (const e of events) {
     switch (e.type) {
@@ -109,8 +116,19 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
         break;
       }
       case 'phase':
+        next = { ...next, phase: { phase: e.phase, message: e.message } };
+        break;
+      case 'progress':
+        next = { ...next, progress: { phase: e.phase, done: e.done, total: e.total } };
+        break;
       case 'subnet':
-        // One-shot phases and subnet records are not shown yet: the state is kept as it is.
+        subnets.push(e.record);
+        break;
+      case 'latency-table':
+        next = { ...next, latency: e.table };
+        break;
+      case 'latency-check':
+        checks.push(...e.checks);
         break;
       default:
         // An event this studio does not know (a newer engine): keep the state.
@@ -132,6 +150,8 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
       merged[role] = appendPoints(merged[role] ?? emptySeries(), alphas[role] ?? []);
     next = { ...next, alphas: merged };
   }
+  if (subnets.length > 0) next = { ...next, subnets: [...next.subnets, ...subnets] };
+  if (checks.length > 0) next = { ...next, latencyChecks: [...next.latencyChecks, ...checks] };
   if (messages.length > 0)
     next = { ...next, messages: [...next.messages, ...messages].slice(-MESSAGE_LIMIT) };
   return next;

@@ -2,6 +2,7 @@
 import { lastPoint } from '../core/series/downsample';
 import { droppedCount } from '../core/series/head-tail';
 import type { RunState, StepPoint } from './run-state';
+import type { StudioState } from './studio-state';
 
 /** Progress of a run: steps done of the total, time spent, and the recent speed. */
 export interface Progress {
@@ -67,4 +68,11 @@ export function formatDuration(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = String(total % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Why Run is refused now besides the spec's own problems (a stand-alone training in progress or queued), or null. */
+export function runBlockedReason(state: Pick<StudioState, 'standaloneBusy'>): string | null {
+  return state.standaloneBusy
+    ? 'A stand-alone training is in progress; wait for it to finish or cancel it.'
+    : null;
 }

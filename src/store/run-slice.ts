@@ -1,11 +1,22 @@
-/** The run being watched, and the actions that drive it through one engine client. */
+/** The run being watched, and the actions that drive it through the shared engine client. */
 import type { StateCreator } from 'zustand';
-import type { EngineClient } from '../bridge/types';
 import { validateExperiment } from '../core/experiment/validate';
-import type { BackendChoice } from '../core/run/protocol';
-import { beginRun, clearError, foldEvents, withEnd, withError, withStatus } from './run-reducer';
+import type { EngineHolder, NegotiationHooks } from './engine-holder';
+import {
+  beginRun,
+  clearError,
+  foldEvents,
+  isActive,
+  isEnded,
+  withEnd,
+  withError,
+  withStatus,
+} from './run-reducer';
 import { initialRunState, type RunState } from './run-state';
+import { archiveRun, defaultStandaloneEpochs, keepPlotted } from './search-archive';
 import type { StudioState } from './studio-state';
+
+export { isActive } from './run-reducer';
 
 /** The watching half of the studio state. */
 export interface RunSlice {
@@ -14,7 +25,7 @@ export interface RunSlice {
   readonly negotiating: boolean;
   /** Negotiates the chosen backend now (before any run) so the badge can name it. */
   checkBackend(): Promise<void>;
-  /** Starts a run of the current spec; does nothing while problems stand or a run is active. */
+  /** Starts a run of the current spec; does nothing while problems stand, a run is active or a stand-alone training is busy. */
   startRun(): Promise<void>;
   pauseRun(): void;
   resumeRun(): void;
@@ -25,111 +36,93 @@ export interface RunSlice {
 }
 
 /** A sentence from anything thrown. */
-function describe(err: unknown): string {
+export function describeError(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
   return text.trim() || 'an unknown error';
 }
 
-/** True while a run is in progress (running or paused). */
-export function isActive(run: RunState): boolean {
-  return run.status === 'running' || run.status === 'paused';
-}
-
-/** Builds the run slice over one client made lazily by `makeClient` (which replaces dead workers itself). */
-export function createRunSlice(
-  makeClient: () => EngineClient,
-): StateCreator<StudioState, [], [], RunSlice> {
+/** Builds the run slice over the shared engine `holder`. */
+export function createRunSlice(holder: EngineHolder): StateCreator<StudioState, [], [], RunSlice> {
   return (set, get) => {
-    let client: EngineClient | null = null;
-    /** The choice the current client's worker has negotiated, if any. */
-    let negotiated: BackendChoice | null = null;
-    /** Negotiations and run starts go through this chain one at a time (the worker refuses overlaps). */
-    let chain: Promise<unknown> = Promise.resolve();
     let stopRequested = false;
 
+    /** Changes the run; a run that has ended (or gains records after its end) is archived for comparison. */
     const update = (change: (run: RunState) => RunState): void =>
-      set((s) => ({ run: change(s.run) }));
-
-    const ensureClient = (): EngineClient => {
-      if (client) return client;
-      const fresh = makeClient();
-      // The client replaces a dead worker on its next call; the new worker has negotiated nothing.
-      fresh.onCrash((message) => {
-        negotiated = null;
-        set({ negotiating: false });
-        update((run) => withError(run, message));
+      set((s) => {
+        const run = change(s.run);
+        if (run === s.run || !isEnded(run.status)) return { run };
+        return { run, search: archiveRun(s.search, run) };
       });
-      client = fresh;
-      return fresh;
+
+    const hooks: NegotiationHooks = {
+      onBusy: (negotiating) => set({ negotiating }),
+      onReport: (report) => update((run) => ({ ...run, report })),
     };
 
-    const serial = <T>(task: () => Promise<T>): Promise<T> => {
-      const next = chain.then(task, task);
-      chain = next.catch(() => undefined);
-      return next;
-    };
-
-    const negotiate = async (choice: BackendChoice): Promise<void> => {
-      const c = ensureClient();
-      if (negotiated === choice) return;
-      set({ negotiating: true });
-      try {
-        const report = await c.negotiate(choice);
-        negotiated = choice;
-        update((run) => ({ ...run, report }));
-      } finally {
-        set({ negotiating: false });
-      }
-    };
+    holder.onCrash((message) => {
+      set({ negotiating: false });
+      update((run) => withError(run, message));
+    });
 
     return {
       run: initialRunState(),
       negotiating: false,
       checkBackend: () =>
-        serial(() => negotiate(get().backendChoice)).catch((err: unknown) => {
-          update((run) => withError(run, `No backend could be prepared: ${describe(err)}`));
-        }),
+        holder
+          .serial(() => holder.negotiate(get().backendChoice, hooks))
+          .catch((err: unknown) => {
+            update((run) => withError(run, `No backend could be prepared: ${describeError(err)}`));
+          }),
       startRun: async () => {
-        const { spec, backendChoice, run } = get();
-        if (isActive(run) || validateExperiment(spec).length > 0) return;
-        update((r) => beginRun(r, spec));
+        const { spec, backendChoice, run, standaloneBusy } = get();
+        if (isActive(run) || standaloneBusy || validateExperiment(spec).length > 0) return;
+        set((s) => {
+          const next = beginRun(s.run, spec);
+          const search = keepPlotted(s.search, next);
+          return {
+            run: next,
+            search: s.standaloneEpochsEdited
+              ? search
+              : { ...search, standaloneEpochs: defaultStandaloneEpochs(spec) },
+          };
+        });
         stopRequested = false;
         const runId = get().run.runId;
         const mine = (change: (r: RunState) => RunState): void =>
           update((r) => (r.runId === runId ? change(r) : r));
         try {
-          await serial(async () => {
-            await negotiate(backendChoice);
+          await holder.serial(async () => {
+            await holder.negotiate(backendChoice, hooks);
             if (stopRequested || get().run.runId !== runId)
               return mine((r) => withEnd(r, 'stopped'));
-            const status = await ensureClient().start(spec, (events) =>
-              mine((r) => foldEvents(r, events)),
-            );
+            const status = await holder
+              .client()
+              .start(spec, (events) => mine((r) => foldEvents(r, events)));
             // A stopped or failed run may have cost the worker; negotiate again before the next one.
-            if (status !== 'finished') negotiated = null;
+            if (status !== 'finished') holder.forgetBackend();
             mine((r) => withEnd(r, status));
           });
         } catch (err) {
-          mine((r) => withError(r, describe(err)));
+          mine((r) => withError(r, describeError(err)));
         }
       },
       pauseRun: () => {
         if (get().run.status !== 'running') return;
-        client?.pause();
+        holder.existing()?.pause();
         update((r) => withStatus(r, 'paused'));
       },
       resumeRun: () => {
         if (get().run.status !== 'paused') return;
-        client?.resume();
+        holder.existing()?.resume();
         update((r) => withStatus(r, 'running'));
       },
       stepRun: () => {
-        if (get().run.status === 'paused') client?.stepOnce();
+        if (get().run.status === 'paused') holder.existing()?.stepOnce();
       },
       stopRun: () => {
         if (!isActive(get().run)) return;
         stopRequested = true;
-        client?.stop();
+        holder.existing()?.stop();
       },
       dismissError: () => update(clearError),
     };

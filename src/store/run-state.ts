@@ -2,10 +2,14 @@
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type {
   BackendReport,
+  LatencyCheck,
+  LatencyTableSummary,
   RunFinished,
+  RunPhase,
   RunStarted,
   RunStatus,
   RunStep,
+  SubnetRecord,
 } from '../core/run/protocol';
 import type { CellRole, Genotype } from '../core/search-space/types';
 import { emptySeries, type Downsampled } from '../core/series/downsample';
@@ -59,6 +63,20 @@ export interface RunState {
   readonly messages: readonly RunMessage[];
   /** A failure outside the search loop (a dead worker, a rejected start), shown as a banner. */
   readonly error: string | null;
+  /** The last 'phase' event of a discrete-search run. */
+  readonly phase: { readonly phase: RunPhase; readonly message: string } | null;
+  /** The last 'progress' event (latency entries measured, subnets evaluated, subnets timed). */
+  readonly progress: {
+    readonly phase: RunPhase;
+    readonly done: number;
+    readonly total: number;
+  } | null;
+  /** Every evaluated subnet, in evaluation order. */
+  readonly subnets: readonly SubnetRecord[];
+  /** The latency lookup table the run measured or reused. */
+  readonly latency: LatencyTableSummary | null;
+  /** Whole subnets timed end to end against the table's prediction. */
+  readonly latencyChecks: readonly LatencyCheck[];
 }
 
 /** Steps kept at each end of the step log. */
@@ -83,5 +101,10 @@ export function initialRunState(): RunState {
     stepLog: emptyHeadTail(STEP_LOG_SIZE),
     messages: [],
     error: null,
+    phase: null,
+    progress: null,
+    subnets: [],
+    latency: null,
+    latencyChecks: [],
   };
 }

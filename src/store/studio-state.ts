@@ -1,7 +1,8 @@
-/** The whole studio state: the experiment being edited, its search space in the composer, and the run being watched. */
+/** The whole studio state: the experiment being edited, its search space in the composer, the run being watched and the search view. */
 import type { ComposerSlice } from './composer-slice';
 import type { ExperimentSlice } from './experiment-slice';
 import type { RunSlice } from './run-slice';
+import type { SearchSlice } from './search-slice';
 
 /** Every slice of the studio store. */
-export interface StudioState extends ExperimentSlice, ComposerSlice, RunSlice {}
+export interface StudioState extends ExperimentSlice, ComposerSlice, RunSlice, SearchSlice {}

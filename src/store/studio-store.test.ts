@@ -1,75 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EngineClient } from '../bridge/types';
-import type { ExperimentSpec } from '../core/experiment/spec';
-import type { BackendChoice, BackendReport, RunEvent, RunStatus } from '../core/run/protocol';
 import { seriesPoints } from '../core/series/downsample';
-import { createStudioStore } from './studio-store';
+import { scriptedStore, tick } from './scripted-client.testkit';
 
-/** A scripted client: the test decides what the engine reports and when the run ends. */
-class ScriptedClient implements EngineClient {
-  readonly calls: string[] = [];
-  readonly negotiated: BackendChoice[] = [];
-  readonly specs: ExperimentSpec[] = [];
-  private listeners = new Set<(message: string) => void>();
-  private emit: ((events: RunEvent[]) => void) | null = null;
-  private finish: ((status: RunStatus) => void) | null = null;
-
-  negotiate(choice: BackendChoice): Promise<BackendReport> {
-    this.negotiated.push(choice);
-    const backend = choice === 'auto' ? 'wasm' : choice;
-    return Promise.resolve({ backend, choice, reason: `Using ${backend}.`, probes: [] });
-  }
-  start(spec: ExperimentSpec, onEvents: (events: RunEvent[]) => void): Promise<RunStatus> {
-    this.specs.push(spec);
-    this.emit = onEvents;
-    return new Promise((resolve) => (this.finish = resolve));
-  }
-  pause(): void {
-    this.calls.push('pause');
-  }
-  resume(): void {
-    this.calls.push('resume');
-  }
-  stepOnce(): void {
-    this.calls.push('step');
-  }
-  stop(): void {
-    this.calls.push('stop');
-    this.send([{ type: 'status', status: 'stopped', step: 1, message: 'Stopped at step 1.' }]);
-    this.end('stopped');
-  }
-  onCrash(listener: (message: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  dispose(): void {
-    this.calls.push('dispose');
-  }
-  send(events: RunEvent[]): void {
-    this.emit?.(events);
-  }
-  end(status: RunStatus): void {
-    this.finish?.(status);
-    this.finish = null;
-  }
-  crash(message: string): void {
-    for (const l of this.listeners) l(message);
-    this.send([{ type: 'status', status: 'failed', step: 1, message }]);
-    this.end('failed');
-  }
-}
-
-const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-
-function setup(): { store: ReturnType<typeof createStudioStore>; clients: ScriptedClient[] } {
-  const clients: ScriptedClient[] = [];
-  const store = createStudioStore(() => {
-    const c = new ScriptedClient();
-    clients.push(c);
-    return c;
-  });
-  return { store, clients };
-}
+const setup = scriptedStore;
 
 describe('studio store', () => {
   it('opens on a valid default experiment without starting a worker', () => {

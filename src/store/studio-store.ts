@@ -1,10 +1,12 @@
-/** The studio store: one zustand store holding both slices and owning one engine client. */
+/** The studio store: one zustand store holding every slice; the run and search slices share one engine client. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEngineClient } from '../bridge/engine-client';
 import type { EngineClient } from '../bridge/types';
 import { createComposerSlice } from './composer-slice';
+import { createEngineHolder } from './engine-holder';
 import { createExperimentSlice, initialExperiment } from './experiment-slice';
 import { createRunSlice } from './run-slice';
+import { createSearchSlice } from './search-slice';
 import type { StudioState } from './studio-state';
 
 /** Creates a studio store; clients (and their workers) are made lazily by `makeClient`. */
@@ -12,9 +14,11 @@ export function createStudioStore(
   makeClient: () => EngineClient = createEngineClient,
 ): StoreApi<StudioState> {
   const initial = initialExperiment();
+  const engine = createEngineHolder(makeClient);
   return createStore<StudioState>()((...a) => ({
     ...createExperimentSlice(initial)(...a),
     ...createComposerSlice(initial)(...a),
-    ...createRunSlice(makeClient)(...a),
+    ...createRunSlice(engine)(...a),
+    ...createSearchSlice(initial, engine)(...a),
   }));
 }

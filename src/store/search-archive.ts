@@ -1,0 +1,84 @@
+/** Pure changes of the search view state around runs: its opening state, archiving ended runs, and what a new run keeps. */
+import { defaultMultiTrial } from '../core/experiment/defaults';
+import type { ExperimentSpec } from '../core/experiment/spec';
+import { spaceSize } from '../core/search-space/size';
+import { isEnded } from './run-reducer';
+import type { RunState } from './run-state';
+import { runContext, runLabel } from './search-context';
+import { searchPoints } from './search-selectors';
+import type { SearchRun, SearchViewState } from './search-state';
+
+/** Discrete-search runs kept for comparison; the oldest is dropped beyond this. */
+export const ARCHIVE_LIMIT = 20;
+
+/** Stand-alone epochs for subnets of `spec`: the per-trial budget of the multi-trial defaults for its data (20 on 2D sets, 1 on MNIST). */
+export function defaultStandaloneEpochs(spec: ExperimentSpec): number {
+  return defaultMultiTrial(spec.dataset, spaceSize(spec.space)).epochs;
+}
+
+/** The search view before any run: params axis, coloured by strategy, comparing runs, table in evaluation order. */
+export function initialSearchView(spec: ExperimentSpec): SearchViewState {
+  return {
+    costAxis: 'params',
+    colorBy: 'strategy',
+    compareRuns: true,
+    selected: null,
+    brushed: [],
+    sort: { column: 'order', descending: false },
+    archive: [],
+    standalone: {},
+    standaloneEpochs: defaultStandaloneEpochs(spec),
+  };
+}
+
+/** The archived copy of an ended discrete-search run with at least one subnet record, else null. */
+export function searchRunOf(run: RunState): SearchRun | null {
+  const spec = run.spec;
+  if (spec === null || !isEnded(run.status) || run.subnets.length === 0) return null;
+  if (spec.strategy.kind !== 'spos' && spec.strategy.kind !== 'multi-trial') return null;
+  return {
+    runId: run.runId,
+    label: runLabel(spec),
+    strategy: spec.strategy.kind,
+    context: runContext(spec),
+    spec,
+    records: run.subnets,
+    latency: run.latency,
+    checks: run.latencyChecks,
+  };
+}
+
+/**
+ * Keeps an ended SPOS or multi-trial run (finished, stopped or failed) with at least one subnet in
+ * the archive: appended once, refreshed if records arrive after its end, oldest dropped past
+ * ARCHIVE_LIMIT. Returns `search` itself when nothing changes.
+ */
+export function archiveRun(search: SearchViewState, run: RunState): SearchViewState {
+  const entry = searchRunOf(run);
+  if (entry === null) return search;
+  const i = search.archive.findIndex((a) => a.runId === entry.runId);
+  const known = search.archive[i];
+  if (known === undefined)
+    return { ...search, archive: [...search.archive, entry].slice(-ARCHIVE_LIMIT) };
+  if (
+    known.records === entry.records &&
+    known.latency === entry.latency &&
+    known.checks === entry.checks
+  )
+    return search;
+  return { ...search, archive: search.archive.map((a, j) => (j === i ? entry : a)) };
+}
+
+/**
+ * What a new run (`run`, just begun) keeps of the view: the selection and brush only where they
+ * name archived points it still plots; everything else about them is cleared.
+ */
+export function keepPlotted(search: SearchViewState, run: RunState): SearchViewState {
+  if (search.selected === null && search.brushed.length === 0) return search;
+  const plotted = new Set(searchPoints(run, search).map((p) => p.id));
+  const selected =
+    search.selected !== null && plotted.has(search.selected) ? search.selected : null;
+  const brushed = search.brushed.filter((id) => plotted.has(id));
+  if (selected === search.selected && brushed.length === search.brushed.length) return search;
+  return { ...search, selected, brushed };
+}

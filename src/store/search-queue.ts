@@ -1,0 +1,98 @@
+/** Pure parts of the stand-alone training queue: which points to train, the worker request, and each outcome as an entry. */
+import type { ExperimentSpec, WeightTrainingSpec } from '../core/experiment/spec';
+import type { StandaloneOutcome, StandaloneRequest, SubnetRecord } from '../core/run/protocol';
+import type { RunState } from './run-state';
+import { runContext, standaloneKey } from './search-context';
+import { searchPoints } from './search-selectors';
+import type { SearchViewState, StandaloneEntry } from './search-state';
+
+/** One training waiting in the queue: its entry key, the epochs shown, and what the worker is sent. */
+export interface QueuedTraining {
+  readonly key: string;
+  readonly epochs: number;
+  readonly request: StandaloneRequest;
+}
+
+/** Calibration batches of a DARTS run's subnets (DARTS has no such setting; SPOS and multi-trial default to 4). */
+export const DARTS_CALIBRATION_BATCHES = 4;
+
+/** The request training `record` of a run of `spec` from scratch for `epochs` with that run's weight optimiser. */
+export function standaloneRequest(
+  spec: ExperimentSpec,
+  record: SubnetRecord,
+  epochs: number,
+): StandaloneRequest {
+  const s = spec.strategy;
+  const budget: WeightTrainingSpec = {
+    epochs,
+    batchSize: s.batchSize,
+    weightLr: s.weightLr,
+    weightLrMin: s.weightLrMin,
+    momentum: s.momentum,
+    weightDecay: s.weightDecay,
+    gradClip: s.gradClip,
+  };
+  return {
+    spec,
+    key: record.key,
+    genotype: record.genotype,
+    budget,
+    calibrationBatches: s.kind === 'darts' ? DARTS_CALIBRATION_BATCHES : s.calibrationBatches,
+  };
+}
+
+/** True while an entry waits or trains. */
+export function isPending(entry: StandaloneEntry | undefined): boolean {
+  return entry?.state === 'queued' || entry?.state === 'training';
+}
+
+/** True while any stand-alone training is queued or in progress. */
+export function anyPending(standalone: Readonly<Record<string, StandaloneEntry>>): boolean {
+  return Object.values(standalone).some(isPending);
+}
+
+/**
+ * The trainings `ids` ask for, in their order: each plotted point (current run or a compared
+ * archived run) resolved to its run's spec and keyed by context and genotype; points already done,
+ * queued or training, unknown ids and repeated genotypes are skipped.
+ */
+export function resolveTrainings(
+  run: RunState,
+  search: SearchViewState,
+  ids: readonly string[],
+): QueuedTraining[] {
+  const points = new Map(searchPoints(run, search).map((p) => [p.id, p]));
+  const taken = new Set<string>();
+  const out: QueuedTraining[] = [];
+  for (const id of ids) {
+    const point = points.get(id);
+    if (point === undefined) continue;
+    const spec =
+      point.runId === run.runId
+        ? run.spec
+        : (search.archive.find((a) => a.runId === point.runId)?.spec ?? null);
+    if (spec === null) continue;
+    const key = standaloneKey(runContext(spec), point.record.key);
+    const entry = search.standalone[key];
+    if (taken.has(key) || entry?.state === 'done' || isPending(entry)) continue;
+    taken.add(key);
+    out.push({
+      key,
+      epochs: search.standaloneEpochs,
+      request: standaloneRequest(spec, point.record, search.standaloneEpochs),
+    });
+  }
+  return out;
+}
+
+/** The entry a training's outcome leaves. */
+export function outcomeEntry(epochs: number, outcome: StandaloneOutcome): StandaloneEntry {
+  switch (outcome.status) {
+    case 'finished':
+      return { state: 'done', epochs, score: outcome.score };
+    case 'stopped':
+      return { state: 'stopped', epochs, message: outcome.message };
+    case 'failed':
+      return { state: 'failed', epochs, message: outcome.message };
+  }
+}
