@@ -1,4 +1,4 @@
-/** The studio layout: header with the backend, the experiment form on the left, run controls and the search-space / run views on the right. */
+/** The studio layout: header with the backend, the experiment form on the left, run controls and the search-space / run / search views on the right. */
 import { useEffect, useState } from 'react';
 import { Composer } from './composer/Composer';
 import { ExperimentForm } from './form/ExperimentForm';
@@ -7,15 +7,18 @@ import { BackendSelect } from './header/BackendSelect';
 import { ErrorBanner } from './header/ErrorBanner';
 import { Results } from './results/Results';
 import { RunControls } from './run/RunControls';
+import { SearchView } from './search/SearchView';
 import { studioStore } from './studio';
 import { AlphaTrajectories } from './views/AlphaTrajectories';
 import { GenotypeDiagram } from './views/GenotypeDiagram';
 import { MetricCharts } from './views/MetricCharts';
 import { StepLog } from './views/StepLog';
 
-type View = 'space' | 'run';
+type View = 'space' | 'run' | 'search';
 
-const VIEW_TITLES: Record<View, string> = { space: 'Search space', run: 'Run' };
+const VIEWS: readonly View[] = ['space', 'run', 'search'];
+
+const VIEW_TITLES: Record<View, string> = { space: 'Search space', run: 'Run', search: 'Search' };
 
 /** The whole page. */
 export function App() {
@@ -28,7 +31,10 @@ export function App() {
       <header className="app-header">
         <div className="title">
           <h1>NAS Studio</h1>
-          <span className="muted">differentiable architecture search (DARTS) in your browser</span>
+          <span className="muted">
+            neural architecture search in your browser: DARTS, Single Path One-Shot and multi-trial
+            baselines
+          </span>
         </div>
         <div className="header-tools">
           <BackendSelect />
@@ -43,7 +49,7 @@ export function App() {
         <main className="main">
           <RunControls onRun={() => setView('run')} />
           <div className="view-tabs" role="tablist" aria-label="Views">
-            {(['space', 'run'] as const).map((v) => (
+            {VIEWS.map((v) => (
               <button
                 key={v}
                 type="button"
@@ -59,6 +65,8 @@ export function App() {
           </div>
           {view === 'space' ? (
             <Composer />
+          ) : view === 'search' ? (
+            <SearchView />
           ) : (
             <>
               <MetricCharts />

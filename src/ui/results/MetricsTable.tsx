@@ -7,16 +7,28 @@ const SPLITS = [
   ['test', 'testAcc', 'testLoss'],
 ] as const;
 
-/** Four decimals for ordinary losses; exponent form for diverged ones. */
+/** Four decimals for ordinary losses; exponent form for diverged ones; a dash when not measured. */
 function formatLoss(x: number): string {
+  if (Number.isNaN(x)) return '–';
   return Math.abs(x) >= 1e4 ? x.toExponential(3) : x.toFixed(4);
 }
 
-/** A small table: one row per split. */
-export function MetricsTable({ metrics }: { readonly metrics: FinalMetrics }) {
+/** An accuracy as a percentage, or a dash when not measured. */
+function formatAcc(x: number): string {
+  return Number.isNaN(x) ? '–' : `${(100 * x).toFixed(2)}%`;
+}
+
+/** A small table: one row per split; `caption` says what was measured (the supernet, or the best subnet). */
+export function MetricsTable({
+  metrics,
+  caption = 'Final supernet metrics',
+}: {
+  readonly metrics: FinalMetrics;
+  readonly caption?: string;
+}) {
   return (
     <table className="metrics-table" data-testid="final-metrics">
-      <caption>Final supernet metrics</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">split</th>
@@ -28,7 +40,7 @@ export function MetricsTable({ metrics }: { readonly metrics: FinalMetrics }) {
         {SPLITS.map(([name, acc, loss]) => (
           <tr key={name}>
             <th scope="row">{name}</th>
-            <td className="num">{(100 * metrics[acc]).toFixed(2)}%</td>
+            <td className="num">{formatAcc(metrics[acc])}</td>
             <td className="num">{formatLoss(metrics[loss])}</td>
           </tr>
         ))}

@@ -1,32 +1,48 @@
-/** What a run ends with: the genotype in DARTS and NAS-Bench-201 form, final metrics, and the alpha tables. */
+/** What a run ends with: the genotype in DARTS and NAS-Bench-201 form, final metrics, and (DARTS) the alpha tables. */
 import { useMemo } from 'react';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
+import type { StrategyKind } from '../../core/experiment/spec';
 import { useStudio } from '../studio';
 import { alphaCells } from '../views/chart-data';
+import { isDiscrete, shownGenotype } from '../views/shown-genotype';
 import { AlphaTable } from './AlphaTable';
 import { CopyText } from './CopyText';
 import { MetricsTable } from './MetricsTable';
 
-/** The results card, shown once a run has ended with a genotype. */
+/** What the final metrics measure, by strategy. */
+const METRICS_CAPTIONS: Record<StrategyKind, string> = {
+  darts: 'Final supernet metrics',
+  spos: 'Best subnet, with weights inherited from the supernet',
+  'multi-trial': 'Best subnet, after its short stand-alone training',
+};
+
+/** The results card, shown once a run has ended with a genotype (DARTS's derived cell, or the best subnet a discrete search found). */
 export function Results() {
   const run = useStudio((s) => s.run);
-  const { spec, result, genotype, status } = run;
+  const { spec, result, status } = run;
   const cells = useMemo(() => alphaCells(run), [run]);
+  const shown = useMemo(() => shownGenotype(run), [run]);
   if (
     spec === null ||
-    genotype === null ||
+    shown === null ||
     (result === null && status !== 'stopped' && status !== 'failed')
   )
     return null;
-  const final = result?.genotype ?? genotype.genotype;
+  const kind = spec.strategy.kind;
+  const discrete = isDiscrete(kind);
+  const final = shown.genotype;
   const nb201 = formatNb201(spec.space.normal, final.normal);
+  const ended = status === 'failed' ? 'failed' : 'stopped';
+  const heading = result
+    ? discrete
+      ? 'Result: best subnet found'
+      : 'Result'
+    : discrete
+      ? `Best subnet found before the run ${ended}`
+      : `Genotype when the run ${ended} (step ${shown.step ?? 0})`;
   return (
     <section className="card results" aria-labelledby="results-title">
-      <h3 id="results-title">
-        {result
-          ? 'Result'
-          : `Genotype when the run ${status === 'failed' ? 'failed' : 'stopped'} (step ${genotype.step})`}
-      </h3>
+      <h3 id="results-title">{heading}</h3>
       <CopyText
         label="DARTS genotype"
         text={formatDartsGenotype(spec.space, final)}
@@ -35,22 +51,29 @@ export function Results() {
       {nb201 !== null ? (
         <CopyText label="NAS-Bench-201 string" text={nb201} testId="nb201-string" />
       ) : null}
-      {result ? <MetricsTable metrics={result.metrics} /> : null}
-      <div className="alpha-tables" data-testid="alpha-table">
-        {cells.map((cell) => {
-          const weights =
-            result?.weights[cell.role] ?? cell.samples[cell.samples.length - 1]?.weights;
-          return weights ? (
-            <AlphaTable
-              key={cell.role}
-              title={`${cell.title}: softmax(α)`}
-              edges={cell.edges}
-              weights={weights}
-              nodeLabels={cell.nodeLabels ?? new Map()}
-            />
-          ) : null;
-        })}
-      </div>
+      {result ? <MetricsTable metrics={result.metrics} caption={METRICS_CAPTIONS[kind]} /> : null}
+      {discrete ? (
+        <p className="hint">
+          The Search view plots every evaluated subnet against its cost, and can train any of them
+          stand-alone.
+        </p>
+      ) : (
+        <div className="alpha-tables" data-testid="alpha-table">
+          {cells.map((cell) => {
+            const weights =
+              result?.weights[cell.role] ?? cell.samples[cell.samples.length - 1]?.weights;
+            return weights ? (
+              <AlphaTable
+                key={cell.role}
+                title={`${cell.title}: softmax(α)`}
+                edges={cell.edges}
+                weights={weights}
+                nodeLabels={cell.nodeLabels ?? new Map()}
+              />
+            ) : null;
+          })}
+        </div>
+      )}
     </section>
   );
 }

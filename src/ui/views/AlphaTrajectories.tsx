@@ -1,16 +1,18 @@
-/** Architecture-weight trajectories: one small chart per edge of each searched cell. */
+/** Architecture-weight trajectories: one small chart per edge of each searched cell (DARTS only: SPOS and multi-trial have no alphas). */
 import { useMemo } from 'react';
 import { createAlphaChart } from '../../charts/alpha-chart';
 import { useStudio } from '../studio';
 import { ChartHost } from './ChartHost';
 import { alphaCells } from './chart-data';
 
-/** The alpha small multiples for the current run. */
+/** The alpha small multiples for the current run; nothing when the run (or, before any run, the form) uses a strategy without alphas. */
 export function AlphaTrajectories() {
   const spec = useStudio((s) => s.run.spec);
   const started = useStudio((s) => s.run.started);
   const alphas = useStudio((s) => s.run.alphas);
+  const kind = useStudio((s) => (s.run.spec ?? s.spec).strategy.kind);
   const cells = useMemo(() => alphaCells({ spec, started, alphas }), [spec, started, alphas]);
+  if (kind !== 'darts') return null;
   return (
     <section className="card" aria-labelledby="alpha-title">
       <h3 id="alpha-title">Architecture weights</h3>

@@ -9,10 +9,19 @@ export interface ChartHostProps<D> {
   readonly testId?: string;
   readonly className?: string;
   readonly label?: string;
+  /** ARIA role of the host: 'img' (default) for a picture, 'group' for a chart with controls inside. */
+  readonly role?: 'img' | 'group';
 }
 
 /** A div that owns one d3 view. */
-export function ChartHost<D>({ create, data, testId, className, label }: ChartHostProps<D>) {
+export function ChartHost<D>({
+  create,
+  data,
+  testId,
+  className,
+  label,
+  role = 'img',
+}: ChartHostProps<D>) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<ChartView<D> | null>(null);
   useEffect(() => {
@@ -29,6 +38,6 @@ export function ChartHost<D>({ create, data, testId, className, label }: ChartHo
     view.current?.update(data);
   }, [create, data]);
   return (
-    <div ref={host} className={className} data-testid={testId} role="img" aria-label={label} />
+    <div ref={host} className={className} data-testid={testId} role={role} aria-label={label} />
   );
 }

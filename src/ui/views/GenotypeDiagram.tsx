@@ -1,45 +1,66 @@
-/** The current derived genotype drawn as cell DAGs, updated whenever the argmax changes. */
+/** The current genotype drawn as cell DAGs: DARTS's derived cell as the argmax changes, or a discrete search's best subnet. */
+import { useMemo } from 'react';
 import { createCellDiagram } from '../../charts/cell-diagram';
 import { useStudio } from '../studio';
 import { ChartHost } from './ChartHost';
 import { searchedCells } from './chart-data';
+import { isDiscrete, shownGenotype, type ShownGenotype } from './shown-genotype';
 
-/** One diagram per searched cell of the latest genotype. */
+/** The card's title for what is shown. */
+function title(shown: ShownGenotype | null, discrete: boolean, evaluated: number): string {
+  if (discrete) {
+    if (shown?.source === 'final') return 'Best subnet found';
+    return evaluated > 0 ? `Best subnet so far · ${evaluated} evaluated` : 'Best subnet found';
+  }
+  if (shown === null) return 'Derived genotype';
+  return shown.source === 'final'
+    ? `Final genotype · step ${shown.step ?? ''}`
+    : `Derived genotype · since step ${shown.step ?? ''}`;
+}
+
+/** One diagram per searched cell of the genotype to show. */
 export function GenotypeDiagram() {
   const spec = useStudio((s) => s.run.spec);
-  const current = useStudio((s) => s.run.genotype);
-  const final = useStudio((s) => s.run.result !== null);
+  const genotype = useStudio((s) => s.run.genotype);
+  const result = useStudio((s) => s.run.result);
+  const subnets = useStudio((s) => s.run.subnets);
+  const shown = useMemo(
+    () => shownGenotype({ spec, genotype, result, subnets }),
+    [spec, genotype, result, subnets],
+  );
+  const discrete = isDiscrete(spec?.strategy.kind);
+  const diagrams = useMemo(
+    () =>
+      shown === null
+        ? []
+        : searchedCells({ spec }).flatMap(({ role, title: cellTitle, cell }) => {
+            const g = shown.genotype[role];
+            return g ? [{ role, title: cellTitle, data: { cell, genotype: g } }] : [];
+          }),
+    [spec, shown],
+  );
   return (
     <section className="card" aria-labelledby="genotype-title">
-      <h3 id="genotype-title">
-        {final ? 'Final genotype' : 'Derived genotype'}
-        {current ? (
-          <span className="muted">
-            {' '}
-            · {final ? 'step' : 'since step'} {current.step}
-          </span>
-        ) : null}
-      </h3>
-      {current ? (
+      <h3 id="genotype-title">{title(shown, discrete, subnets.length)}</h3>
+      {shown !== null ? (
         <div className="diagrams" data-testid="genotype-diagram">
-          {searchedCells({ spec }).map(({ role, title, cell }) => {
-            const genotype = current.genotype[role];
-            return genotype ? (
-              <figure key={role} className="diagram">
-                <figcaption>{title}</figcaption>
-                <ChartHost
-                  create={createCellDiagram}
-                  data={{ cell, genotype }}
-                  className="diagram-host"
-                  label={`${title} genotype`}
-                />
-              </figure>
-            ) : null;
-          })}
+          {diagrams.map(({ role, title: cellTitle, data }) => (
+            <figure key={role} className="diagram">
+              <figcaption>{cellTitle}</figcaption>
+              <ChartHost
+                create={createCellDiagram}
+                data={data}
+                className="diagram-host"
+                label={`${cellTitle} genotype`}
+              />
+            </figure>
+          ))}
         </div>
       ) : (
         <p className="empty">
-          The cell read off the alphas appears once the run reports its first genotype.
+          {discrete
+            ? 'The most accurate subnet appears here once the search evaluates its first subnet.'
+            : 'The cell read off the alphas appears once the run reports its first genotype.'}
         </p>
       )}
     </section>

@@ -1,0 +1,58 @@
+/** The "Search" tab: controls, Pareto chart, subnet table, inspector, ranking fidelity and the latency card of discrete searches. */
+import { useMemo } from 'react';
+import { searchPoints } from '../../store/search-selectors';
+import { studioStore, useStudio } from '../studio';
+import { FidelityView } from './FidelityView';
+import { LatencyCard } from './LatencyCard';
+import { ParetoPanel } from './ParetoPanel';
+import { runSpecs } from './search-text';
+import { SubnetInspector } from './SubnetInspector';
+import { SubnetTable } from './SubnetTable';
+import './search.css';
+import './subnets.css';
+
+/** Everything about the evaluated subnets of the current run (and comparable earlier runs). */
+export function SearchView() {
+  // The points depend on the run's id, spec and subnets only: subscribing to those (not to the
+  // whole run) keeps training steps from recomputing the front and redrawing every point.
+  const runId = useStudio((s) => s.run.runId);
+  const spec = useStudio((s) => s.run.spec);
+  const subnets = useStudio((s) => s.run.subnets);
+  const search = useStudio((s) => s.search);
+  const points = useMemo(
+    () => searchPoints({ ...studioStore.getState().run, runId, spec, subnets }, search),
+    [runId, spec, subnets, search],
+  );
+  const specs = useMemo(
+    () => runSpecs({ runId, spec }, search.archive),
+    [runId, spec, search.archive],
+  );
+  const kind = spec?.strategy.kind ?? null;
+  if (points.length === 0 && (kind === null || kind === 'darts')) {
+    return (
+      <section className="card" data-testid="search-empty">
+        <h3>Subnets and the Pareto front</h3>
+        <p className="empty">
+          Single Path One-Shot and the multi-trial baselines (random search and regularized
+          evolution, each subnet trained stand-alone) evaluate many subnets; each appears here with
+          its accuracy and costs, on a Pareto chart and in a table. Choose one of them as the
+          strategy and press Run. DARTS derives a single cell from its alphas: see the Run view.
+        </p>
+      </section>
+    );
+  }
+  const selected = points.find((p) => p.id === search.selected) ?? null;
+  const inherited = points.some((p) => p.record.evaluation === 'inherited');
+  return (
+    <div className="search-view">
+      <ParetoPanel points={points} specs={specs} />
+      <SubnetInspector
+        point={selected}
+        spec={selected ? (specs.get(selected.runId) ?? null) : null}
+      />
+      <SubnetTable points={points} />
+      {inherited ? <FidelityView points={points} /> : null}
+      <LatencyCard />
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/** The selected subnet in full: its cells, genotype strings, accuracy and how it was obtained, costs, and stand-alone training. */
+import { useMemo } from 'react';
+import { createCellDiagram } from '../../charts/cell-diagram';
+import { formatPercent, formatMs } from '../../charts/pareto-format';
+import { STRATEGY_LABELS } from '../../core/experiment/defaults';
+import type { ExperimentSpec } from '../../core/experiment/spec';
+import type { SearchPoint } from '../../store/search-state';
+import { CopyText } from '../results/CopyText';
+import { studioStore } from '../studio';
+import { ChartHost } from '../views/ChartHost';
+import { searchedCells } from '../views/chart-data';
+import { genotypeStrings, howObtained, ORIGIN_WORDS } from './search-text';
+import { StandalonePanel } from './StandalonePanel';
+
+/** One cell diagram per searched cell of the point's genotype. */
+function CellDiagrams({
+  point,
+  spec,
+}: {
+  readonly point: SearchPoint;
+  readonly spec: ExperimentSpec;
+}) {
+  const diagrams = useMemo(
+    () =>
+      searchedCells({ spec }).flatMap(({ role, title, cell }) => {
+        const genotype = point.record.genotype[role];
+        return genotype ? [{ role, title, data: { cell, genotype } }] : [];
+      }),
+    [spec, point.record.genotype],
+  );
+  return (
+    <div className="diagrams" data-testid="inspector-cell-diagram">
+      {diagrams.map(({ role, title, data }) => (
+        <figure key={role} className="diagram">
+          <figcaption>{title}</figcaption>
+          <ChartHost
+            create={createCellDiagram}
+            data={data}
+            className="diagram-host"
+            label={`${title} of the selected subnet`}
+          />
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+/** The inspector card, or a hint while nothing is selected. */
+export function SubnetInspector({
+  point,
+  spec,
+}: {
+  readonly point: SearchPoint | null;
+  readonly spec: ExperimentSpec | null;
+}) {
+  const strings = useMemo(
+    () => (point && spec ? genotypeStrings(point.record, spec) : null),
+    [point, spec],
+  );
+  if (point === null || spec === null || strings === null) {
+    return (
+      <section className="card">
+        <h3>Subnet inspector</h3>
+        <p className="empty">
+          Click a point in the chart or a row in the table to see its cells, scores and costs.
+        </p>
+      </section>
+    );
+  }
+  const { record } = point;
+  const facts: [string, string][] = [
+    ['Accuracy', `${formatPercent(record.accuracy)} on the validation split`],
+    ['Obtained with', howObtained(record, spec)],
+    ['Run', `${point.runLabel} (${STRATEGY_LABELS[point.strategy]})`],
+    ['Generation', String(record.generation)],
+    ['Origin', ORIGIN_WORDS[record.origin]],
+    ['Params', record.params.toLocaleString()],
+    ['FLOPs', `${record.flops.toLocaleString()} multiply-accumulates per example`],
+    [
+      'Latency',
+      record.latencyMs === null
+        ? 'unknown (the latency table could not be measured)'
+        : `${formatMs(record.latencyMs)} per example (latency table)`,
+    ],
+    ['Pareto front', point.onFront ? 'on the front for the current cost axis' : 'dominated'],
+  ];
+  return (
+    <section
+      className="card inspector"
+      data-testid="subnet-inspector"
+      aria-labelledby="inspector-title"
+    >
+      <div className="inspector-head">
+        <h3 id="inspector-title">
+          Subnet #{point.order} <span className="muted">· {point.runLabel}</span>
+        </h3>
+        <button
+          type="button"
+          className="link"
+          onClick={() => studioStore.getState().selectPoint(null)}
+        >
+          Close
+        </button>
+      </div>
+      <CellDiagrams point={point} spec={spec} />
+      <CopyText label="DARTS genotype" text={strings.darts} testId="inspector-genotype" />
+      {strings.nb201 !== null ? (
+        <CopyText label="NAS-Bench-201 string" text={strings.nb201} testId="inspector-nb201" />
+      ) : null}
+      <dl className="facts">
+        {facts.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <StandalonePanel point={point} />
+    </section>
+  );
+}

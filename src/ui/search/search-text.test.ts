@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { defaultExperiment, defaultMultiTrial, defaultSpos } from '../../core/experiment/defaults';
+import type { ExperimentSpec } from '../../core/experiment/spec';
+import type { SubnetRecord } from '../../core/run/protocol';
+import { presetSpace } from '../../core/search-space/presets';
+import { spaceSize } from '../../core/search-space/size';
+import type { SearchPoint, SearchRun, StandaloneEntry } from '../../store/search-state';
+import {
+  canTrain,
+  checkAgreement,
+  genotypeStrings,
+  howObtained,
+  pointSummary,
+  runSpecs,
+  standaloneText,
+  topInherited,
+  trainableIds,
+  trainingPercent,
+} from './search-text';
+
+const nb201: ExperimentSpec = (() => {
+  const spec = defaultExperiment('nb201', 'mnist', 3);
+  return { ...spec, strategy: defaultSpos(spec.dataset, spaceSize(spec.space)) };
+})();
+
+/** The NB201 cell with every edge on 3x3 convolutions. */
+function nb201Record(
+  key: string,
+  accuracy: number,
+  extra: Partial<SubnetRecord> = {},
+): SubnetRecord {
+  const cell = presetSpace('nb201').normal;
+  return {
+    key,
+    genotype: {
+      normal: {
+        edges: cell.edges.map((e) => ({ from: e.from, to: e.to, op: 'nor_conv_3x3' })),
+        concat: [cell.nodes[cell.nodes.length - 1] ?? ''],
+      },
+      reduce: null,
+    },
+    accuracy,
+    evaluation: 'inherited',
+    params: 1000,
+    flops: 2000,
+    latencyMs: 0.5,
+    generation: 1,
+    origin: 'mutation',
+    ...extra,
+  };
+}
+
+const score = {
+  key: 'k',
+  initialValidAcc: 0.1,
+  validAcc: 0.876,
+  testAcc: 0.85,
+  trainLoss: 0.4,
+  steps: 120,
+  paramCount: 1000,
+  elapsedMs: 5000,
+};
+
+function point(
+  id: string,
+  accuracy: number,
+  standalone: StandaloneEntry | null = null,
+  extra: Partial<SubnetRecord> = {},
+): SearchPoint {
+  return {
+    id,
+    runId: 1,
+    runLabel: 'SPOS + evolution · seed 3',
+    strategy: 'spos',
+    order: Number(id.split(':')[1] ?? 0),
+    record: nb201Record(id, accuracy, extra),
+    standalone,
+    onFront: false,
+  };
+}
+
+describe('stand-alone states in words', () => {
+  it('shows the accuracy when done and the state otherwise', () => {
+    expect(standaloneText(null)).toBe('–');
+    expect(standaloneText({ state: 'queued', epochs: 5 })).toBe('queued');
+    expect(standaloneText({ state: 'training', epochs: 5, step: 30, totalSteps: 120 })).toBe(
+      'training 25%',
+    );
+    expect(standaloneText({ state: 'done', epochs: 5, score })).toBe('87.60%');
+    expect(standaloneText({ state: 'stopped', epochs: 5, message: 'x' })).toBe('stopped');
+    expect(standaloneText({ state: 'failed', epochs: 5, message: 'x' })).toBe('failed');
+  });
+
+  it('reports 0% before the step count is known and never more than 100%', () => {
+    expect(trainingPercent(0, 0)).toBe(0);
+    expect(trainingPercent(130, 120)).toBe(100);
+  });
+});
+
+describe('how an accuracy was obtained', () => {
+  it('names BatchNorm recalibration for inherited weights and the budget for stand-alone trials', () => {
+    expect(howObtained(nb201Record('a', 0.5), nb201)).toBe(
+      'weights inherited from the trained supernet, after BatchNorm recalibration on 4 training batches',
+    );
+    const multi: ExperimentSpec = {
+      ...nb201,
+      strategy: defaultMultiTrial(nb201.dataset, spaceSize(nb201.space)),
+    };
+    expect(howObtained(nb201Record('a', 0.5, { evaluation: 'standalone' }), multi)).toBe(
+      'a short stand-alone training from scratch (1 epoch)',
+    );
+  });
+});
+
+describe('point summary and genotype strings', () => {
+  it('gives the DARTS and NAS-Bench-201 strings of an NB201 subnet', () => {
+    const strings = genotypeStrings(nb201Record('a', 0.5), nb201);
+    expect(strings.darts.startsWith('Genotype(normal=[')).toBe(true);
+    expect(strings.nb201).toBe(
+      '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|',
+    );
+  });
+
+  it('summarises a point for its tooltip', () => {
+    const s = pointSummary(point('1:7', 0.75), nb201);
+    expect(s).toMatchObject({
+      runLabel: 'SPOS + evolution · seed 3',
+      order: 7,
+      accuracy: 0.75,
+      evaluation: 'inherited',
+      params: 1000,
+      flops: 2000,
+      latencyMs: 0.5,
+      generation: 1,
+    });
+    expect(s.nb201).not.toBeNull();
+  });
+
+  it('finds each plotted run spec by run id, the current run included', () => {
+    const archived = { runId: 1, spec: nb201 } as unknown as SearchRun;
+    const specs = runSpecs({ runId: 2, spec: nb201 }, [archived]);
+    expect([...specs.keys()].sort()).toEqual([1, 2]);
+    expect(runSpecs({ runId: 2, spec: null }, []).size).toBe(0);
+  });
+});
+
+describe('which subnets can be trained stand-alone', () => {
+  const points = [
+    point('1:1', 0.5),
+    point('1:2', 0.9, { state: 'done', epochs: 5, score }),
+    point('1:3', 0.7, { state: 'queued', epochs: 5 }),
+    point('1:4', 0.8, { state: 'failed', epochs: 5, message: 'x' }),
+    point('1:5', 0.95, null, { evaluation: 'standalone' }),
+    point('1:6', 0.8),
+  ];
+
+  it('trains points never trained or whose training stopped or failed', () => {
+    expect(points.map(canTrain)).toEqual([true, false, false, true, true, true]);
+    expect(trainableIds(points, ['1:2', '1:4', '1:1', 'nope'])).toEqual(['1:4', '1:1']);
+  });
+
+  it('ranks inherited-weight points by supernet accuracy, earliest first among equals', () => {
+    expect(topInherited(points, 3)).toEqual(['1:2', '1:4', '1:6']);
+    expect(topInherited(points, 10)).toHaveLength(5);
+  });
+});
+
+describe('latency check agreement', () => {
+  it('averages measured / predicted and the relative error', () => {
+    const a = checkAgreement([
+      { key: 'a', predictedMs: 1, measuredMs: 1.2 },
+      { key: 'b', predictedMs: 2, measuredMs: 1.6 },
+    ]);
+    expect(a?.meanRatio).toBeCloseTo(1, 9);
+    expect(a?.meanError).toBeCloseTo(0.2, 9);
+  });
+
+  it('is null without usable checks', () => {
+    expect(checkAgreement([])).toBeNull();
+    expect(checkAgreement([{ key: 'a', predictedMs: 0, measuredMs: 1 }])).toBeNull();
+  });
+});
