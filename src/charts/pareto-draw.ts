@@ -42,7 +42,7 @@ export function drawAxes(
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(0,${size.h})`)
-    .call(axisBottom(x).ticks(ticks, axis === 'latencyMs' ? '.2~g' : '~s'));
+    .call(axisBottom(x).ticks(ticks, axis === 'latencyMs' ? '~g' : '~s'));
   layer
     .append('g')
     .attr('class', 'axis')
@@ -134,6 +134,14 @@ export function drawLegend(
       span.append('span').attr('class', 'swatch').style('background', item.color);
       span.append('span').text(item.label);
     }
+  } else if (legend.from === legend.to) {
+    // One generation only (random search, or the first population): one swatch, no ramp.
+    const span = el.append('span').attr('class', 'legend-item');
+    span
+      .append('span')
+      .attr('class', 'swatch')
+      .style('background', legend.stops[0] ?? 'currentColor');
+    span.append('span').text(`generation ${legend.from}`);
   } else {
     const span = el.append('span').attr('class', 'legend-item');
     span.append('span').text(`generation ${legend.from}`);

@@ -234,6 +234,9 @@ export async function runMultiTrial(
     const scores = best === null ? undefined : t.scores.get(best.key);
     if (best === null || scores === undefined)
       throw new Error(`The search trained no subnet: ${result.message} Loosen the constraints.`);
+    // A search that ran out of new feasible subnets says so (the bounds may be too tight).
+    if (result.end === 'exhausted')
+      emit({ type: 'status', status: 'running', step: t.step, message: result.message });
     if (!(await runCheckPhase(target, table, result.records, control, emit)))
       return stopped(t.step, 'The run was stopped while timing subnets.');
     emit({

@@ -249,6 +249,9 @@ export async function runSpos(
     const best = result.best;
     if (best === null)
       throw new Error(`The search evaluated no subnet: ${result.message} Loosen the constraints.`);
+    // A search that ran out of new feasible subnets says so (the bounds may be too tight).
+    if (result.end === 'exhausted')
+      emit({ type: 'status', status: 'running', step: t.step, message: result.message });
     if (!(await runCheckPhase(target, table, result.records, control, emit)))
       return stopped(t.step, 'The run was stopped while timing subnets.');
     const path = genotypePath(spec.space, best.genotype);

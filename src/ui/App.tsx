@@ -18,7 +18,11 @@ type View = 'space' | 'run' | 'search';
 
 const VIEWS: readonly View[] = ['space', 'run', 'search'];
 
-const VIEW_TITLES: Record<View, string> = { space: 'Search space', run: 'Run', search: 'Search' };
+const VIEW_TITLES: Record<View, string> = {
+  space: 'Search space',
+  run: 'Run',
+  search: 'Subnets & Pareto',
+};
 
 /** The whole page. */
 export function App() {
@@ -47,7 +51,7 @@ export function App() {
           <ExperimentForm />
         </aside>
         <main className="main">
-          <RunControls onRun={() => setView('run')} />
+          <RunControls onRun={() => setView((v) => (v === 'space' ? 'run' : v))} />
           <div className="view-tabs" role="tablist" aria-label="Views">
             {VIEWS.map((v) => (
               <button

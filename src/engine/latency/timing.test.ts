@@ -18,20 +18,38 @@ describe('timeMedian (wasm)', () => {
   });
 
   it('runs warm-up plus timed runs, reads each back, and disposes every result', async () => {
-    const x = tf.ones([2, 3]);
+    const x = tf.ones([128, 128]);
     const before = tf.memory().numTensors;
     let runs = 0;
+    // A run of several ms needs no repetition: one sizing run, then one run per sample.
     const ms = await timeMedian(
       () => {
         runs += 1;
+        const started = performance.now();
+        while (performance.now() - started < 3);
         return tf.tidy(() => tf.relu(tf.add(x, 1)));
       },
       { warmup: 2, repeats: 3 },
     );
-    expect(runs).toBe(5);
+    expect(runs).toBe(2 + 1 + 3);
+    expect(ms).toBeGreaterThanOrEqual(3);
     expect(Number.isFinite(ms) && ms > 0).toBe(true);
     expect(tf.memory().numTensors).toBe(before);
     x.dispose();
+  });
+
+  it('repeats runs faster than the clock resolves within one sample, so they never read 0', async () => {
+    let runs = 0;
+    const ms = await timeMedian(
+      () => {
+        runs += 1;
+        return tf.scalar(1);
+      },
+      { warmup: 0, repeats: 3 },
+    );
+    expect(ms).toBeGreaterThan(0);
+    // The sample size doubled at least once: far more runs than 1 + 3.
+    expect(runs).toBeGreaterThan(8);
   });
 
   it('refuses counts that cannot give a median', async () => {

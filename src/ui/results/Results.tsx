@@ -54,8 +54,8 @@ export function Results() {
       {result ? <MetricsTable metrics={result.metrics} caption={METRICS_CAPTIONS[kind]} /> : null}
       {discrete ? (
         <p className="hint">
-          The Search view plots every evaluated subnet against its cost, and can train any of them
-          stand-alone.
+          The Subnets & Pareto view plots every evaluated subnet against its cost, and can train any
+          of them stand-alone.
         </p>
       ) : (
         <div className="alpha-tables" data-testid="alpha-table">

@@ -1,6 +1,6 @@
 /** Run / pause / resume / single step / stop, the progress bar and the run's status line. */
 import { isActive } from '../../store/run-slice';
-import { formatDuration, progressOf } from '../../store/run-selectors';
+import { formatDuration, progressOf, runBlockedReason } from '../../store/run-selectors';
 import { useProblems } from '../problems';
 import { studioStore, useStudio } from '../studio';
 import { RunStatusLine } from './RunStatusLine';
@@ -12,6 +12,7 @@ export function RunControls({ onRun }: { readonly onRun?: () => void }) {
   const { all } = useProblems();
   const active = isActive(run);
   const p = progressOf(run);
+  const busy = useStudio(runBlockedReason);
   const blocked = all.length > 0;
   return (
     <section className="card run-controls" aria-label="Run controls">
@@ -20,8 +21,8 @@ export function RunControls({ onRun }: { readonly onRun?: () => void }) {
           type="button"
           className="primary"
           data-testid="run-button"
-          disabled={active || blocked}
-          title={blocked ? `Run is blocked: ${all[0]?.message ?? ''}` : undefined}
+          disabled={active || blocked || busy !== null}
+          title={blocked ? `Run is blocked: ${all[0]?.message ?? ''}` : (busy ?? undefined)}
           onClick={() => {
             onRun?.();
             void startRun();
@@ -61,6 +62,10 @@ export function RunControls({ onRun }: { readonly onRun?: () => void }) {
             {all.length > 1
               ? ` (and ${all.length - 1} more problem${all.length > 2 ? 's' : ''})`
               : ''}
+          </span>
+        ) : busy !== null ? (
+          <span className="blocked" role="note" data-testid="run-busy">
+            {busy}
           </span>
         ) : null}
       </div>

@@ -25,8 +25,9 @@ const createAccChart = (el: HTMLElement): ChartView<readonly LineSeries[]> =>
 export function MetricCharts() {
   const steps = useStudio((s) => s.run.steps);
   const evals = useStudio((s) => s.run.evals);
-  const loss = useMemo(() => lossSeries({ steps, evals }), [steps, evals]);
-  const acc = useMemo(() => accuracySeries({ steps, evals }), [steps, evals]);
+  const kind = useStudio((s) => (s.run.spec ?? s.spec).strategy.kind);
+  const loss = useMemo(() => lossSeries({ steps, evals }, kind), [steps, evals, kind]);
+  const acc = useMemo(() => accuracySeries({ steps, evals }, kind), [steps, evals, kind]);
   return (
     <div className="chart-pair">
       <section className="card" aria-labelledby="loss-title">

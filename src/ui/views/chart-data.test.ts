@@ -61,6 +61,9 @@ describe('chart data', () => {
     ]);
     expect(loss[2]?.points).toEqual([{ x: 2, y: 2.0 }]);
     expect(accuracySeries(run)[1]?.points).toEqual([{ x: 2, y: 0.3 }]);
+    // SPOS and multi-trial runs have no alpha step and no per-epoch evaluation.
+    expect(lossSeries(run, 'spos').map((s) => s.name)).toEqual(['train']);
+    expect(accuracySeries(run, 'multi-trial').map((s) => s.name)).toEqual(['train']);
     expect(searchedCells(run).map((c) => c.role)).toEqual(['normal', 'reduce']);
     const cells = alphaCells(run);
     expect(cells.map((c) => [c.role, c.title, c.edges.length, c.samples.length])).toEqual([

@@ -1,5 +1,6 @@
 /** Pure conversions from run state to the plain data the d3 views draw. */
 import type { AlphaCell } from '../../charts/alpha-data';
+import type { StrategyKind } from '../../core/experiment/spec';
 import type { LineSeries } from '../../charts/line-chart';
 import { nodeIndex } from '../../core/search-space/cell';
 import type { CellRole, CellSpec } from '../../core/search-space/types';
@@ -22,10 +23,13 @@ export function searchedCells(
   return cells;
 }
 
-/** Training loss per step, alpha-step loss per step, validation loss per evaluation. */
-export function lossSeries(run: Pick<RunState, 'steps' | 'evals'>): LineSeries[] {
+/** Training loss per step, alpha-step loss per step and validation loss per evaluation (the last two for DARTS runs only: other strategies have neither). */
+export function lossSeries(
+  run: Pick<RunState, 'steps' | 'evals'>,
+  strategy: StrategyKind = 'darts',
+): LineSeries[] {
   const steps = seriesPoints(run.steps);
-  return [
+  const all: LineSeries[] = [
     {
       name: 'train',
       color: METRIC_COLORS.train,
@@ -43,11 +47,15 @@ export function lossSeries(run: Pick<RunState, 'steps' | 'evals'>): LineSeries[]
       points: seriesPoints(run.evals).map((p) => ({ x: p.step, y: p.validLoss })),
     },
   ];
+  return strategy === 'darts' ? all : all.slice(0, 1);
 }
 
-/** Training accuracy per step and validation accuracy per evaluation. */
-export function accuracySeries(run: Pick<RunState, 'steps' | 'evals'>): LineSeries[] {
-  return [
+/** Training accuracy per step and validation accuracy per evaluation (DARTS only: other strategies have no per-epoch evaluation). */
+export function accuracySeries(
+  run: Pick<RunState, 'steps' | 'evals'>,
+  strategy: StrategyKind = 'darts',
+): LineSeries[] {
+  const all: LineSeries[] = [
     {
       name: 'train',
       color: METRIC_COLORS.train,
@@ -60,6 +68,7 @@ export function accuracySeries(run: Pick<RunState, 'steps' | 'evals'>): LineSeri
       points: seriesPoints(run.evals).map((p) => ({ x: p.step, y: p.validAcc })),
     },
   ];
+  return strategy === 'darts' ? all : all.slice(0, 1);
 }
 
 /** Node id to DARTS number, as text, for edge titles. */
