@@ -46,6 +46,21 @@ test('SPOS with evolution: the Pareto chart shows points and a front, a click in
   // The latency lookup table was measured and a few whole subnets were timed against it.
   await expect(page.getByTestId('latency-check').locator('tbody tr')).not.toHaveCount(0);
 
+  // A brush over the whole plot selects every point; the table can show just that set.
+  const overlay = page.locator('.pareto-brush .overlay');
+  const box = await overlay.boundingBox();
+  if (!box) throw new Error('The Pareto chart has no brush area.');
+  await page.mouse.move(box.x + 2, box.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height - 2, { steps: 5 });
+  await page.mouse.up();
+  await page.getByTestId('only-brushed').check();
+  await expect(page.getByTestId('only-brushed').locator('..')).toContainText(`(${count})`);
+  await expect(page.getByTestId('subnet-row')).toHaveCount(count);
+  await page.getByTestId('clear-brush').click();
+  await expect(page.getByTestId('only-brushed').locator('..')).toContainText('(0)');
+
   await points.last().click();
   const inspector = page.getByTestId('subnet-inspector');
   await expect(inspector).toBeVisible();
