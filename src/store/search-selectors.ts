@@ -63,7 +63,10 @@ function frontIds(points: readonly SearchPoint[], axis: CostAxis): Set<string> {
  * (oldest first); onFront computed for search.costAxis (maximise accuracy, minimise cost; points
  * whose cost on the axis is null are never on the front).
  */
-export function searchPoints(run: RunState, search: SearchViewState): readonly SearchPoint[] {
+export function searchPoints(
+  run: Pick<RunState, 'runId' | 'spec' | 'subnets'>,
+  search: SearchViewState,
+): readonly SearchPoint[] {
   if (run.spec === null) return [];
   const context = runContext(run.spec);
   const sources: PointSource[] = search.compareRuns

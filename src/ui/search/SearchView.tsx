@@ -1,7 +1,7 @@
 /** The "Search" tab: controls, Pareto chart, subnet table, inspector, ranking fidelity and the latency card of discrete searches. */
 import { useMemo } from 'react';
 import { searchPoints } from '../../store/search-selectors';
-import { studioStore, useStudio } from '../studio';
+import { useStudio } from '../studio';
 import { FidelityView } from './FidelityView';
 import { LatencyCard } from './LatencyCard';
 import { ParetoPanel } from './ParetoPanel';
@@ -20,7 +20,7 @@ export function SearchView() {
   const subnets = useStudio((s) => s.run.subnets);
   const search = useStudio((s) => s.search);
   const points = useMemo(
-    () => searchPoints({ ...studioStore.getState().run, runId, spec, subnets }, search),
+    () => searchPoints({ runId, spec, subnets }, search),
     [runId, spec, subnets, search],
   );
   const specs = useMemo(
