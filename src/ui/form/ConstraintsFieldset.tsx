@@ -28,6 +28,17 @@ function RangeNote({
   );
 }
 
+/** The bounds in form order: field, test id, and the subnet range shown beside it (none for latency, which is measured when the search starts). */
+const FIELDS: readonly {
+  readonly name: keyof ConstraintsSpec;
+  readonly testId: string;
+  readonly range: 'params' | 'flops' | null;
+}[] = [
+  { name: 'maxParams', testId: 'max-params', range: 'params' },
+  { name: 'maxFlops', testId: 'max-flops', range: 'flops' },
+  { name: 'maxLatencyMs', testId: 'max-latency', range: null },
+];
+
 /** The constraints of SPOS and multi-trial searches. */
 export function ConstraintsFieldset({
   constraints,
@@ -53,48 +64,26 @@ export function ConstraintsFieldset({
           {general.map((p) => p.message).join(' ')}
         </span>
       ) : null}
-      <OptionalNumberField
-        name="maxParams"
-        testId="max-params"
-        info={CONSTRAINT_INFO.maxParams}
-        value={constraints.maxParams}
-        problems={problems.byField.get('maxParams')}
-        onCommit={(v) => setConstraint('maxParams', v)}
-        note={
-          bounds.ok ? (
-            <RangeNote
-              bounds={bounds.range.params}
-              value={constraints.maxParams}
-              invalid={problems.byField.has('maxParams')}
-            />
-          ) : null
-        }
-      />
-      <OptionalNumberField
-        name="maxFlops"
-        testId="max-flops"
-        info={CONSTRAINT_INFO.maxFlops}
-        value={constraints.maxFlops}
-        problems={problems.byField.get('maxFlops')}
-        onCommit={(v) => setConstraint('maxFlops', v)}
-        note={
-          bounds.ok ? (
-            <RangeNote
-              bounds={bounds.range.flops}
-              value={constraints.maxFlops}
-              invalid={problems.byField.has('maxFlops')}
-            />
-          ) : null
-        }
-      />
-      <OptionalNumberField
-        name="maxLatencyMs"
-        testId="max-latency"
-        info={CONSTRAINT_INFO.maxLatencyMs}
-        value={constraints.maxLatencyMs}
-        problems={problems.byField.get('maxLatencyMs')}
-        onCommit={(v) => setConstraint('maxLatencyMs', v)}
-      />
+      {FIELDS.map(({ name, testId, range }) => (
+        <OptionalNumberField
+          key={name}
+          name={name}
+          testId={testId}
+          info={CONSTRAINT_INFO[name]}
+          value={constraints[name]}
+          problems={problems.byField.get(name)}
+          onCommit={(v) => setConstraint(name, v)}
+          note={
+            bounds.ok && range !== null ? (
+              <RangeNote
+                bounds={bounds.range[range]}
+                value={constraints[name]}
+                invalid={problems.byField.has(name)}
+              />
+            ) : null
+          }
+        />
+      ))}
     </fieldset>
   );
 }
