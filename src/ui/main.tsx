@@ -1,11 +1,16 @@
-/** Entry point: mounts the studio into #root. */
+/** Entry point: opens the experiment link in the address, if any, and mounts the studio into #root. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startAddressSync } from './share/address-sync';
+import { linkStore } from './share/links';
+import { studioStore } from './studio';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to mount the studio in.');
+// Opens a link in the address (before the first render) and keeps the address following edits.
+startAddressSync(studioStore, linkStore, window);
 createRoot(root).render(
   <StrictMode>
     <App />

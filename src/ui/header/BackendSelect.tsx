@@ -1,27 +1,31 @@
 /** Overrides the backend negotiation; the choice applies to the next run. */
 import type { BackendChoice } from '../../core/run/protocol';
+import { CopyLink } from '../share/CopyLink';
 import { useStudio } from '../studio';
 
 const CHOICES: readonly BackendChoice[] = ['auto', 'webgpu', 'wasm', 'webgl', 'cpu'];
 
-/** The backend selector in the header. */
+/** The backend selector in the header, after the Copy link button. */
 export function BackendSelect() {
   const choice = useStudio((s) => s.backendChoice);
   const setChoice = useStudio((s) => s.setBackendChoice);
   return (
-    <label className="backend-select">
-      <span>Backend for next run</span>
-      <select
-        data-testid="backend-select"
-        value={choice}
-        onChange={(e) => setChoice(e.target.value as BackendChoice)}
-      >
-        {CHOICES.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-    </label>
+    <>
+      <CopyLink />
+      <label className="backend-select">
+        <span>Backend for next run</span>
+        <select
+          data-testid="backend-select"
+          value={choice}
+          onChange={(e) => setChoice(e.target.value as BackendChoice)}
+        >
+          {CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+    </>
   );
 }

@@ -1,0 +1,121 @@
+/**
+ * Structural schema (zod) of an experiment spec and a search space: untrusted JSON (a spec file, an
+ * experiment link) becomes typed data or zod issues. Only the structure is checked here; names and
+ * ranges (unknown ops, datasets, limits) are left to validateExperiment, which explains them better.
+ */
+import { z } from 'zod';
+import type { OpName } from '../search-space/ops';
+import type { DatasetId } from './spec';
+
+/** A string typed as a name; validateCell / validateDataset report names that are not known. */
+const name = <T extends string>() => z.custom<T>((v) => typeof v === 'string', 'Expected a string');
+
+const edge = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  ops: z.array(name<OpName>()),
+});
+
+const cell = z.object({
+  inputs: z.array(z.string()),
+  nodes: z.array(z.string()),
+  edges: z.array(edge),
+  output: z.enum(['concat', 'last']),
+  derive: z.discriminatedUnion('rule', [
+    z.object({ rule: z.literal('top-k'), k: z.number() }),
+    z.object({ rule: z.literal('per-edge') }),
+  ]),
+});
+
+/** A search space: cells and macro skeleton (structure only). */
+export const spaceSchema = z.object({
+  preset: z.string().nullable(),
+  normal: cell,
+  reduce: cell.nullable(),
+  macro: z.object({
+    channels: z.number(),
+    stemMultiplier: z.number(),
+    stages: z.number(),
+    cellsPerStage: z.number(),
+    reduction: z.enum(['cell', 'residual', 'none']),
+  }),
+});
+
+const dataset = z.object({
+  id: name<DatasetId>(),
+  samples: z.number(),
+  noise: z.number(),
+  imageSize: z.number(),
+  trainFraction: z.number(),
+  validFraction: z.number(),
+});
+
+/** The weight-training budget and optimiser every strategy has. */
+const weightTraining = {
+  epochs: z.number(),
+  batchSize: z.number(),
+  weightLr: z.number(),
+  weightLrMin: z.number(),
+  momentum: z.number(),
+  weightDecay: z.number(),
+  gradClip: z.number(),
+};
+
+/** Bounds on a searched subnet; null is no bound. */
+export const constraintsSchema = z.object({
+  maxParams: z.number().nullable(),
+  maxFlops: z.number().nullable(),
+  maxLatencyMs: z.number().nullable(),
+});
+
+/** The discrete search's kind; validateStrategy explains one that is not known. */
+const search = name<'evolution' | 'random'>();
+
+const darts = z.object({
+  kind: z.literal('darts'),
+  order: z.union([z.literal(1), z.literal(2)]),
+  ...weightTraining,
+  alphaLr: z.number(),
+  alphaBeta1: z.number(),
+  alphaBeta2: z.number(),
+  alphaWeightDecay: z.number(),
+});
+
+const spos = z.object({
+  kind: z.literal('spos'),
+  ...weightTraining,
+  search,
+  generations: z.number(),
+  population: z.number(),
+  topK: z.number(),
+  mutations: z.number(),
+  crossovers: z.number(),
+  mutationProb: z.number(),
+  samples: z.number(),
+  calibrationBatches: z.number(),
+  constraints: constraintsSchema,
+});
+
+const multiTrial = z.object({
+  kind: z.literal('multi-trial'),
+  ...weightTraining,
+  search,
+  trials: z.number(),
+  population: z.number(),
+  sample: z.number(),
+  calibrationBatches: z.number(),
+  constraints: constraintsSchema,
+});
+
+const strategy = z.discriminatedUnion('kind', [darts, spos, multiTrial]);
+
+/** An experiment spec (structure only); unknown keys are dropped by zod's default object parsing. */
+export const experimentSchema = z.object({
+  version: z.literal(1),
+  name: z.string(),
+  seed: z.number(),
+  space: spaceSchema,
+  dataset,
+  strategy,
+});

@@ -1,0 +1,95 @@
+/** Experiment links: encodeLink writes the current format; decodeLink reads any string, repairing what is safe and refusing the rest with reasons. */
+import { experimentSchema } from '../experiment/schema';
+import { validateExperiment } from '../experiment/validate';
+import { toBase64Url } from './base64url';
+import { LINK_FORMAT, LINK_PREFIX } from './format';
+import { deflateBytes } from './inflate';
+import { migratePayload } from './migrate';
+import { droppedKeys, isRecord } from './records';
+import { repairSpecJson } from './repair';
+import { fitSummary, runSummarySchema, type RunSummary } from './summary';
+import type { LinkPayload, LinkResult } from './types';
+import { unpackLink } from './unpack';
+
+/** At most this many problems or dropped keys are listed; the rest are counted. */
+const MAX_LISTED = 12;
+
+/** The first MAX_LISTED lines, plus a count of the rest. */
+function listed(lines: string[], more: (n: number) => string): string[] {
+  if (lines.length <= MAX_LISTED) return lines;
+  return [...lines.slice(0, MAX_LISTED), more(lines.length - MAX_LISTED)];
+}
+
+/** The link hash (`#x=<format>.<data>`) of a payload in the current format. */
+export function encodeLink(payload: LinkPayload): string {
+  const plain = payload.summary === undefined ? { spec: payload.spec } : payload;
+  const bytes = new TextEncoder().encode(JSON.stringify(plain));
+  return `${LINK_PREFIX}${LINK_FORMAT}.${toBase64Url(deflateBytes(bytes))}`;
+}
+
+/** The summary checked and fitted to the spec, or left out with the reason. */
+function readSummary(
+  raw: unknown,
+  spec: LinkPayload['spec'],
+): { summary: RunSummary | null; repairs: string[] } {
+  if (raw === undefined || raw === null) return { summary: null, repairs: [] };
+  const parsed = runSummarySchema.safeParse(raw);
+  if (!parsed.success)
+    return {
+      summary: null,
+      repairs: ['The finished run in the link was unreadable and was left out.'],
+    };
+  return fitSummary(parsed.data, spec.space, spec.strategy.kind);
+}
+
+/** Shape, repairs, schema and validation of the payload JSON. */
+function readPayload(json: unknown, notes: string[]): LinkResult {
+  if (!isRecord(json) || !isRecord(json.spec))
+    return { ok: false, problems: ['This link holds no experiment.'] };
+  const { spec: fixed, repairs } = repairSpecJson(json.spec);
+  const parsed = experimentSchema.safeParse(fixed);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (i) => `${i.path.length > 0 ? i.path.map(String).join('.') : 'spec'}: ${i.message}.`,
+    );
+    return {
+      ok: false,
+      problems: listed(lines, (n) => `… and ${n} more problems with the experiment's shape.`),
+    };
+  }
+  const spec = parsed.data;
+  const problems = validateExperiment(spec).map((p) => p.message);
+  if (problems.length > 0)
+    return { ok: false, problems: listed(problems, (n) => `… and ${n} more problems.`) };
+  const extra = [
+    ...Object.keys(json)
+      .filter((k) => k !== 'spec' && k !== 'summary')
+      .map((k) => k),
+    ...droppedKeys(fixed, spec).map((k) => `spec.${k}`),
+  ];
+  const dropped =
+    extra.length === 0
+      ? []
+      : [
+          `Settings this version does not know were ignored: ${listed(extra, (n) => `and ${n} more`).join(', ')}.`,
+        ];
+  const summary = readSummary(json.summary, spec);
+  const payload: LinkPayload =
+    summary.summary === null ? { spec } : { spec, summary: summary.summary };
+  return { ok: true, payload, repairs: [...notes, ...repairs, ...dropped, ...summary.repairs] };
+}
+
+/** Reads a link hash (location.hash, '#' optional). Never throws: any string gives a payload or the problems. */
+export function decodeLink(hash: string): LinkResult {
+  try {
+    if (typeof hash !== 'string')
+      return { ok: false, problems: ['This address does not hold an experiment link.'] };
+    const unpacked = unpackLink(hash);
+    if (!unpacked.ok) return { ok: false, problems: [unpacked.problem] };
+    const migrated = migratePayload(unpacked.format, unpacked.json);
+    return readPayload(migrated.json, migrated.notes);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [`This link could not be read (internal error: ${detail}).`] };
+  }
+}

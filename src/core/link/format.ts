@@ -1,0 +1,36 @@
+/**
+ * The experiment link format and its caps. A link is the URL hash `#x=<format>.<data>` where
+ * `<format>` is a decimal format number and `<data>` is base64url (no padding) of raw DEFLATE of the
+ * UTF-8 JSON of a LinkPayload.
+ *
+ * Format history:
+ * - 1: the experiment spec as first released: strategy kinds 'darts' and 'spos', SPOS constraints
+ *   `{ maxParams, maxFlops }` only. Read by migrating: a missing `maxLatencyMs` becomes null.
+ * - 2: the current spec: adds the 'multi-trial' strategy and `constraints.maxLatencyMs`.
+ */
+
+/** The hash prefix that marks an experiment link. */
+export const LINK_PREFIX = '#x=';
+
+/** The format this version writes and the newest it reads. */
+export const LINK_FORMAT = 2;
+
+/** The oldest format this version still reads (by migration). */
+export const OLDEST_LINK_FORMAT = 1;
+
+/** Caps that bound the work and memory a link can demand. */
+export const LINK_LIMITS = {
+  /** Characters of base64url data after the format number (64 KiB). */
+  maxDataChars: 64 * 1024,
+  /** Bytes of JSON after inflating (1 MiB); inflating stops as soon as this is passed. */
+  maxJsonBytes: 1024 * 1024,
+  /** Nesting of JSON arrays and objects (a spec needs about 7). */
+  maxDepth: 32,
+  /** Characters of an experiment name; longer names are shortened. */
+  maxNameLength: 120,
+} as const;
+
+/** True when `hash` (location.hash) looks like an experiment link, whatever its content. */
+export function isLinkHash(hash: string): boolean {
+  return hash.startsWith(LINK_PREFIX) || hash.startsWith(LINK_PREFIX.slice(1));
+}

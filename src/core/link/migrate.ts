@@ -1,0 +1,21 @@
+/** Migration of older link formats to the current one (see ./format for the history). */
+import { LINK_FORMAT } from './format';
+import { isRecord } from './records';
+
+/** The payload JSON brought to the current format, with a note for the user when it was migrated. */
+export function migratePayload(format: number, json: unknown): { json: unknown; notes: string[] } {
+  if (format === LINK_FORMAT) return { json, notes: [] };
+  // Format 1 -> 2: SPOS constraints gained maxLatencyMs (null: no bound).
+  const notes = [
+    `This link was made by an older version of NAS Studio (format ${format}); it was updated to format ${LINK_FORMAT}.`,
+  ];
+  if (!isRecord(json) || !isRecord(json.spec)) return { json, notes };
+  const strategy = json.spec.strategy;
+  if (!isRecord(strategy) || !isRecord(strategy.constraints)) return { json, notes };
+  if ('maxLatencyMs' in strategy.constraints) return { json, notes };
+  const constraints = { ...strategy.constraints, maxLatencyMs: null };
+  return {
+    json: { ...json, spec: { ...json.spec, strategy: { ...strategy, constraints } } },
+    notes,
+  };
+}

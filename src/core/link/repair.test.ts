@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { defaultExperiment, defaultSpos } from '../experiment/defaults';
+import type { ExperimentSpec } from '../experiment/spec';
+import { toBase64Url } from './base64url';
+import { decodeLink, encodeLink } from './codec';
+import { LINK_LIMITS } from './format';
+import { deflateBytes } from './inflate';
+import format1 from './fixtures/format1-spos.json';
+
+/** A link of any JSON value in format `format`, bypassing encodeLink's types. */
+function rawLink(json: unknown, format = 2): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(json));
+  return `#x=${format}.${toBase64Url(deflateBytes(bytes))}`;
+}
+
+const teaching = defaultExperiment('teaching', 'spiral');
+
+function sposSpec(): ExperimentSpec {
+  return { ...teaching, strategy: defaultSpos(teaching.dataset, 100n) };
+}
+
+describe('link repairs', () => {
+  it('shortens a name longer than the cap and says so', () => {
+    const r = decodeLink(encodeLink({ spec: { ...teaching, name: 'n'.repeat(500) } }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.payload.spec.name).toBe('n'.repeat(LINK_LIMITS.maxNameLength));
+    expect(r.repairs).toEqual([
+      `The experiment name was 500 characters long; it was shortened to ${LINK_LIMITS.maxNameLength}.`,
+    ]);
+  });
+
+  it('drops unknown keys and names them', () => {
+    const spec = { ...teaching, colour: 'red', dataset: { ...teaching.dataset, extra: 1 } };
+    const r = decodeLink(rawLink({ spec, theme: 'dark' }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.payload.spec).toEqual(teaching);
+    expect(r.repairs).toEqual([
+      'Settings this version does not know were ignored: theme, spec.dataset.extra, spec.colour.',
+    ]);
+  });
+
+  it('fills a missing latency bound with null', () => {
+    const spec = sposSpec();
+    const raw = JSON.parse(JSON.stringify(spec)) as {
+      strategy: { constraints: Record<string, unknown> };
+    };
+    delete raw.strategy.constraints.maxLatencyMs;
+    const r = decodeLink(rawLink({ spec: raw }));
+    expect(r.ok && r.payload.spec).toEqual(spec);
+    expect(r.ok && r.repairs).toEqual([
+      'The link set no maxLatencyMs; it was left without a bound.',
+    ]);
+  });
+
+  it('leaves out a summary that does not fit the space, keeping the experiment', () => {
+    const summary = {
+      genotype: {
+        normal: { edges: [{ from: 'x', to: 'h9', op: 'dense_relu' }], concat: ['h9'] },
+        reduce: null,
+      },
+      validAcc: 0.9,
+      testAcc: 0.8,
+      strategy: 'darts',
+      steps: 10,
+      finishedAt: null,
+    };
+    const r = decodeLink(rawLink({ spec: teaching, summary }));
+    expect(r).toEqual({
+      ok: true,
+      payload: { spec: teaching },
+      repairs: [
+        "The finished run in the link was left out: its normal cell is not a subnet of the link's search space.",
+      ],
+    });
+  });
+
+  it('keeps script-laden names as plain strings', () => {
+    const name = '<img src=x onerror=alert(1)>';
+    const r = decodeLink(encodeLink({ spec: { ...teaching, name } }));
+    expect(r.ok && r.payload.spec.name).toBe(name);
+  });
+
+  it('refuses a spec that fails validation, naming each problem', () => {
+    const bad = { ...teaching, seed: -1, dataset: { ...teaching.dataset, noise: 3 } };
+    const r = decodeLink(rawLink({ spec: bad }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.length).toBe(2);
+    expect(r.problems.some((p) => p.includes('Seed'))).toBe(true);
+    expect(r.problems.some((p) => p.includes('Noise'))).toBe(true);
+  });
+
+  it('refuses a wrongly shaped spec with the field paths', () => {
+    const r = decodeLink(
+      rawLink({ spec: { ...teaching, seed: 'one', strategy: { kind: 'magic' } } }),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.some((p) => p.startsWith('seed:'))).toBe(true);
+    expect(r.problems.some((p) => p.startsWith('strategy.kind:'))).toBe(true);
+  });
+});
+
+describe('link format versions', () => {
+  it('migrates the format 1 fixture: SPOS constraints gain maxLatencyMs null', () => {
+    const r = decodeLink(format1.hash);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const old = format1.payload.spec;
+    expect(r.payload.spec).toEqual({
+      ...old,
+      strategy: {
+        ...old.strategy,
+        constraints: { ...old.strategy.constraints, maxLatencyMs: null },
+      },
+    });
+    expect(r.repairs).toEqual([
+      'This link was made by an older version of NAS Studio (format 1); it was updated to format 2.',
+    ]);
+  });
+
+  it('refuses a newer format with the versions named', () => {
+    const r = decodeLink(encodeLink({ spec: teaching }).replace('#x=2.', '#x=7.'));
+    expect(r).toEqual({
+      ok: false,
+      problems: [
+        'This link was made by a newer version of NAS Studio (format 7); this version reads format ≤ 2.',
+      ],
+    });
+  });
+
+  it('refuses format 0, which was never written', () => {
+    const r = decodeLink('#x=0.AAAA');
+    expect(r.ok).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+/** Experiment links and the studio: open a link into the studio (spec and composer), and write the current experiment as a link. */
+import type { StoreApi } from 'zustand/vanilla';
+import type { ExperimentSpec } from '../core/experiment/spec';
+import { decodeLink, encodeLink, jsonEqual, type LinkResult, type RunSummary } from '../core/link';
+import { isPresetName, type PresetName } from '../core/search-space/presets';
+import { specDomain } from './composer-logic';
+import { composerFor } from './composer-slice';
+import type { LinkState } from './link-store';
+import type { StudioState } from './studio-state';
+
+/** The preset whose defaults apply to a linked spec: the space's own, else the usual one for its data. */
+export function presetOfSpec(spec: ExperimentSpec): PresetName {
+  const named = spec.space.preset;
+  if (named !== null && isPresetName(named)) return named;
+  return specDomain(spec) === 'vector' ? 'teaching' : 'darts';
+}
+
+/** The studio fields that load `spec`: the spec itself and a fresh composer showing its space. */
+export function studioFieldsFor(
+  state: Pick<StudioState, 'composerEpoch'>,
+  spec: ExperimentSpec,
+): Partial<StudioState> {
+  return {
+    preset: presetOfSpec(spec),
+    spec,
+    ...composerFor(spec.space, spec),
+    composerEpoch: state.composerEpoch + 1,
+  };
+}
+
+/** Decodes `hash` and loads it: ok → the studio shows the experiment and the notice lists repairs; not ok → the experiment stays and the problems are shown. */
+export function openLink(
+  studio: StoreApi<StudioState>,
+  link: StoreApi<LinkState>,
+  hash: string,
+): LinkResult {
+  const result = decodeLink(hash);
+  if (!result.ok) {
+    link.setState({ problems: result.problems, repairs: [] });
+    return result;
+  }
+  const { spec, summary } = result.payload;
+  studio.setState(studioFieldsFor(studio.getState(), spec));
+  link.setState({
+    problems: [],
+    repairs: result.repairs,
+    carried: summary === undefined ? null : { summary, spec },
+  });
+  return result;
+}
+
+/** The last run's summary when it finished on exactly the current experiment; null otherwise. */
+export function finishedSummary(studio: StudioState, link: LinkState): RunSummary | null {
+  const { result, spec } = studio.run;
+  if (result === null || spec === null) return null;
+  if (!jsonEqual(spec, studio.spec)) return null;
+  const at = link.finished?.runId === studio.run.runId ? link.finished.at : null;
+  return {
+    genotype: result.genotype,
+    validAcc: result.metrics.validAcc,
+    testAcc: result.metrics.testAcc,
+    strategy: spec.strategy.kind,
+    steps: result.step,
+    finishedAt: at,
+  };
+}
+
+/** The carried summary while its experiment is still the one shown. */
+export function carriedSummary(studio: StudioState, link: LinkState): RunSummary | null {
+  return link.carried !== null && link.carried.spec === studio.spec ? link.carried.summary : null;
+}
+
+/** The link of the current experiment, carrying a finished run when asked and one matches. */
+export function currentLink(studio: StudioState, link: LinkState): string {
+  const summary = link.includeResult
+    ? (finishedSummary(studio, link) ?? carriedSummary(studio, link))
+    : null;
+  return encodeLink(summary === null ? { spec: studio.spec } : { spec: studio.spec, summary });
+}
+
+/** Records when each run finishes, so a link's summary can say when; returns the unsubscribe. */
+export function trackFinishedRuns(
+  studio: StoreApi<StudioState>,
+  link: StoreApi<LinkState>,
+  now: () => Date = () => new Date(),
+): () => void {
+  return studio.subscribe((s, prev) => {
+    if (s.run.result !== null && s.run.result !== prev.run.result)
+      link.setState({ finished: { runId: s.run.runId, at: now().toISOString() } });
+  });
+}

@@ -1,0 +1,35 @@
+/** What the studio shows about experiment links: repairs and problems of the last opened link, the finished run it carried, and the "include the result" choice. */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ExperimentSpec } from '../core/experiment/spec';
+import type { RunSummary } from '../core/link';
+
+/** The link half of the studio's UI state (kept apart from the studio store). */
+export interface LinkState {
+  /** What was repaired in the last opened link (shown in a dismissable notice). */
+  readonly repairs: readonly string[];
+  /** Why the last opened link was refused (shown in the error banner). */
+  readonly problems: readonly string[];
+  /** The finished run the last opened link carried, and the spec it belongs to (shown while that spec is unchanged). */
+  readonly carried: { readonly summary: RunSummary; readonly spec: ExperimentSpec } | null;
+  /** Whether a copied link carries the last finished run of the current experiment. */
+  readonly includeResult: boolean;
+  /** When the run with this id finished (ISO time), for the summary a link carries. */
+  readonly finished: { readonly runId: number; readonly at: string } | null;
+  dismissRepairs(): void;
+  dismissProblems(): void;
+  setIncludeResult(include: boolean): void;
+}
+
+/** A fresh link store: nothing opened, results included. */
+export function createLinkStore(): StoreApi<LinkState> {
+  return createStore<LinkState>()((set) => ({
+    repairs: [],
+    problems: [],
+    carried: null,
+    includeResult: true,
+    finished: null,
+    dismissRepairs: () => set({ repairs: [] }),
+    dismissProblems: () => set({ problems: [] }),
+    setIncludeResult: (includeResult) => set({ includeResult }),
+  }));
+}

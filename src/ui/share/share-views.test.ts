@@ -1,0 +1,66 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { defaultExperiment } from '../../core/experiment/defaults';
+import { decodeLink, encodeLink, type RunSummary } from '../../core/link';
+import { LinkProblems } from '../header/ErrorBanner';
+import { CopyLink } from './CopyLink';
+import { RepairList } from './LinkNotice';
+import { SummaryLine } from './LinkSummaryCard';
+
+const hostile = '<img src=x onerror=alert(1)>';
+const nb201 = defaultExperiment('nb201', 'mnist');
+
+describe('link views', () => {
+  it('lists a refused link’s problems', () => {
+    const r = decodeLink('#x=garbage');
+    expect(r.ok).toBe(false);
+    const html = renderToStaticMarkup(
+      createElement(LinkProblems, { problems: r.ok ? [] : r.problems }),
+    );
+    expect(html).toContain('data-testid="link-problems"');
+    expect(html).toContain('the experiment you had is kept');
+    expect(html).toContain('no readable format number');
+  });
+
+  it('renders repairs naming hostile keys as text, never as markup', () => {
+    const r = decodeLink(encodeLink({ spec: { ...nb201, name: hostile.repeat(20) } }));
+    const repairs = r.ok ? [...r.repairs, hostile] : [];
+    const html = renderToStaticMarkup(createElement(RepairList, { repairs, onDismiss: () => {} }));
+    expect(html).toContain('data-testid="link-notice"');
+    expect(html).toContain('shortened to 120');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+  });
+
+  it('shows a carried run as genotype, valid and test accuracy', () => {
+    const summary: RunSummary = {
+      genotype: {
+        normal: {
+          edges: nb201.space.normal.edges.map((e) => ({
+            from: e.from,
+            to: e.to,
+            op: e.ops[3] ?? 'none',
+          })),
+          concat: [...nb201.space.normal.nodes],
+        },
+        reduce: null,
+      },
+      validAcc: 0.812,
+      testAcc: 0.79,
+      strategy: 'darts',
+      steps: 40,
+      finishedAt: null,
+    };
+    const html = renderToStaticMarkup(createElement(SummaryLine, { summary, space: nb201.space }));
+    expect(html).toContain('data-testid="link-summary"');
+    expect(html).toContain('This link carries a finished run: <code>|nor_conv_3x3~0|');
+    expect(html).toContain('valid 81.2% · test 79.0%');
+  });
+
+  it('offers Copy link with the result choice', () => {
+    const html = renderToStaticMarkup(createElement(CopyLink));
+    expect(html).toContain('data-testid="copy-link"');
+    expect(html).toContain('include the result');
+  });
+});
