@@ -14,3 +14,14 @@ if (!existsSync(CHROMIUM)) {
     process.exit(1);
   }
 }
+
+// python3 checks the generated PyTorch export (python3 -m py_compile in src/core/export tests).
+try {
+  execSync('command -v python3', { stdio: 'ignore' });
+} catch {
+  const sudo = process.getuid && process.getuid() === 0 ? '' : 'sudo ';
+  console.log("python3 is missing: installing Debian's python3 with apt-get");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execSync(`${sudo}apt-get update -qq`, { stdio: 'inherit', env });
+  execSync(`${sudo}apt-get install -y -qq python3`, { stdio: 'inherit', env });
+}

@@ -2,6 +2,7 @@
 import type { ParsedArgs } from '../args';
 import type { CliIo } from '../io';
 import { COST_HELP, runCost } from './cost';
+import { EXPORT_HELP, runExport } from './export';
 import { runSize, SIZE_HELP } from './size';
 
 /** One command: a summary line, a usage line, and a runner that returns the exit code. */
@@ -15,4 +16,5 @@ export interface CliCommand {
 export const COMMANDS: Record<string, CliCommand> = {
   size: { ...SIZE_HELP, run: runSize },
   cost: { ...COST_HELP, run: runCost },
+  export: { ...EXPORT_HELP, run: runExport },
 };

@@ -2,6 +2,8 @@
 import { useMemo } from 'react';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
 import type { StrategyKind } from '../../core/experiment/spec';
+import { ExportButtons } from '../export/ExportButtons';
+import { ImportedRun } from '../export/ImportedRun';
 import { useStudio } from '../studio';
 import { alphaCells } from '../views/chart-data';
 import { isDiscrete, shownGenotype } from '../views/shown-genotype';
@@ -16,8 +18,18 @@ const METRICS_CAPTIONS: Record<StrategyKind, string> = {
   'multi-trial': 'Best subnet, after its short stand-alone training',
 };
 
-/** The results card, shown once a run has ended with a genotype (DARTS's derived cell, or the best subnet a discrete search found). */
+/** The results card (once a run has ended with a genotype) and the run import panel below it. */
 export function Results() {
+  return (
+    <>
+      <ResultsCard />
+      <ImportedRun />
+    </>
+  );
+}
+
+/** The results card, shown once a run has ended with a genotype (DARTS's derived cell, or the best subnet a discrete search found). */
+function ResultsCard() {
   const run = useStudio((s) => s.run);
   const { spec, result, status } = run;
   const cells = useMemo(() => alphaCells(run), [run]);
@@ -51,6 +63,7 @@ export function Results() {
       {nb201 !== null ? (
         <CopyText label="NAS-Bench-201 string" text={nb201} testId="nb201-string" />
       ) : null}
+      <ExportButtons run={run} genotype={final} />
       {result ? <MetricsTable metrics={result.metrics} caption={METRICS_CAPTIONS[kind]} /> : null}
       {discrete ? (
         <p className="hint">

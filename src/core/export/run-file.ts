@@ -1,0 +1,188 @@
+/**
+ * The run file: a versioned JSON record of one run (spec, status, result, every evaluated subnet,
+ * downsampled loss and accuracy series), written from the run state and read back with size,
+ * depth and structure checks. Never throws when reading.
+ */
+import { z } from 'zod';
+import { experimentSchema } from '../experiment/schema';
+import type { ExperimentSpec } from '../experiment/spec';
+import { jsonDepth } from '../link/depth';
+import type { FinalMetrics, RunStatus, RunStep, SubnetRecord } from '../run/protocol';
+import type { OpName } from '../search-space/ops';
+import type { Genotype } from '../search-space/types';
+import { seriesPoints, type Downsampled } from '../series/downsample';
+
+/** The `format` tag of a run file. */
+export const RUN_FILE_FORMAT = 'nas-studio-run';
+
+/** The run file version this code writes and reads. */
+export const RUN_FILE_VERSION = 1;
+
+/** Largest run file read, in characters. */
+export const RUN_FILE_MAX_CHARS = 64 * 1024 * 1024;
+
+/** Deepest JSON nesting a run file may have. */
+export const RUN_FILE_MAX_DEPTH = 32;
+
+/** One evaluation on the validation split, as the run state keeps it. */
+export interface RunFileEval {
+  readonly step: number;
+  readonly epoch: number;
+  readonly validLoss: number;
+  readonly validAcc: number;
+}
+
+/** The parts of a run's state a run file records (core's view of the store's RunState). */
+export interface RunFileSource {
+  readonly spec: ExperimentSpec;
+  readonly status: RunStatus;
+  readonly result: { readonly genotype: Genotype; readonly metrics: FinalMetrics } | null;
+  readonly subnets: readonly SubnetRecord[];
+  readonly steps: Downsampled<RunStep>;
+  readonly evals: Downsampled<RunFileEval>;
+}
+
+/** When the run started and when it was exported (ISO times). */
+export interface RunFileMeta {
+  readonly startedAt?: string;
+  readonly exportedAt: string;
+}
+
+/** A run file's content. Non-finite numbers in the series (a strategy without an alpha loss) are written as null. */
+export interface RunFile {
+  readonly format: typeof RUN_FILE_FORMAT;
+  readonly version: typeof RUN_FILE_VERSION;
+  readonly exportedAt: string;
+  readonly startedAt?: string;
+  readonly spec: ExperimentSpec;
+  readonly status: RunStatus;
+  readonly result: { readonly genotype: Genotype; readonly metrics: FinalMetrics } | null;
+  readonly subnets: readonly SubnetRecord[];
+  readonly series: { readonly steps: readonly RunStep[]; readonly evals: readonly RunFileEval[] };
+}
+
+/** The run file of a run: its spec, status, result, subnets and the downsampled series. */
+export function runFileOf(run: RunFileSource, meta: RunFileMeta): RunFile {
+  return {
+    format: RUN_FILE_FORMAT,
+    version: RUN_FILE_VERSION,
+    exportedAt: meta.exportedAt,
+    ...(meta.startedAt === undefined ? {} : { startedAt: meta.startedAt }),
+    spec: run.spec,
+    status: run.status,
+    result: run.result ? { genotype: run.result.genotype, metrics: run.result.metrics } : null,
+    subnets: run.subnets,
+    series: { steps: [...seriesPoints(run.steps)], evals: [...seriesPoints(run.evals)] },
+  };
+}
+
+/** The run file as JSON text. */
+export function serializeRunFile(file: RunFile): string {
+  return JSON.stringify(file);
+}
+
+/** A number that was written as null when it was not finite (NaN) comes back as NaN. */
+const num = z.union([z.number(), z.null()]).transform((v) => (v === null ? Number.NaN : v));
+const text = z.string().max(256);
+
+const cellGenotype = z.object({
+  edges: z
+    .array(
+      z.object({
+        from: text,
+        to: text,
+        op: z.custom<OpName>((v) => typeof v === 'string', 'Expected a string'),
+      }),
+    )
+    .max(4096),
+  concat: z.array(text).max(1024),
+});
+
+const genotype = z.object({ normal: cellGenotype, reduce: cellGenotype.nullable() });
+
+const metrics = z.object({
+  trainAcc: num,
+  validAcc: num,
+  testAcc: num,
+  trainLoss: num,
+  validLoss: num,
+  testLoss: num,
+});
+
+const subnet = z.object({
+  key: z.string().max(65536),
+  genotype,
+  accuracy: num,
+  evaluation: z.enum(['inherited', 'standalone']),
+  params: z.number(),
+  flops: z.number(),
+  latencyMs: z.number().nullable(),
+  generation: z.number(),
+  origin: z.enum(['random', 'mutation', 'crossover']),
+});
+
+const step = z.object({
+  step: z.number(),
+  epoch: z.number(),
+  trainLoss: num,
+  trainAcc: num,
+  alphaLoss: num,
+  elapsedMs: z.number(),
+});
+
+const evalPoint = z.object({ step: z.number(), epoch: z.number(), validLoss: num, validAcc: num });
+
+const runFileSchema = z.object({
+  format: z.literal(RUN_FILE_FORMAT),
+  version: z.literal(RUN_FILE_VERSION),
+  exportedAt: z.string().max(64),
+  startedAt: z.string().max(64).optional(),
+  spec: experimentSchema,
+  status: z.enum(['idle', 'running', 'paused', 'finished', 'stopped', 'failed']),
+  result: z.object({ genotype, metrics }).nullable(),
+  subnets: z.array(subnet).max(100_000),
+  series: z.object({ steps: z.array(step).max(100_000), evals: z.array(evalPoint).max(100_000) }),
+});
+
+/** Reading a run file: the run, or every problem found, in plain words. */
+export type RunFileResult =
+  | { readonly ok: true; readonly run: RunFile }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+const refuse = (...problems: string[]): RunFileResult => ({ ok: false, problems });
+
+/** Reads run file text. Never throws: any input gives the run or the problems. */
+export function parseRunFile(input: string): RunFileResult {
+  if (typeof input !== 'string') return refuse('A run file is text.');
+  if (input.length > RUN_FILE_MAX_CHARS)
+    return refuse(
+      `The file is too large for a run file (over ${RUN_FILE_MAX_CHARS / 1048576} MiB).`,
+    );
+  if (jsonDepth(input, RUN_FILE_MAX_DEPTH) < 0)
+    return refuse(`The file nests deeper than a run file can (${RUN_FILE_MAX_DEPTH} levels).`);
+  let json: unknown;
+  try {
+    json = JSON.parse(input);
+  } catch (e) {
+    return refuse(`The file is not valid JSON: ${e instanceof Error ? e.message : String(e)}.`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return refuse('The file is not a NAS Studio run file (expected a JSON object).');
+  const head = json as Record<string, unknown>;
+  if (head.format !== RUN_FILE_FORMAT)
+    return refuse(
+      `The file is not a NAS Studio run file (its "format" is not "${RUN_FILE_FORMAT}").`,
+    );
+  if (head.version !== RUN_FILE_VERSION)
+    return refuse(
+      `The run file has version ${JSON.stringify(head.version)}; this studio reads version ${RUN_FILE_VERSION}.`,
+    );
+  const parsed = runFileSchema.safeParse(json);
+  if (!parsed.success)
+    return refuse(
+      ...parsed.error.issues
+        .slice(0, 20)
+        .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'The file'}: ${i.message}`),
+    );
+  return { ok: true, run: parsed.data as RunFile };
+}
