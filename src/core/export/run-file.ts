@@ -151,7 +151,7 @@ export type RunFileResult =
 
 const refuse = (...problems: string[]): RunFileResult => ({ ok: false, problems });
 
-/** Reads run file text. Never throws: any input gives the run or the problems. */
+/** Reads run file text. Never throws: every input gives the run or the problems. */
 export function parseRunFile(input: string): RunFileResult {
   if (typeof input !== 'string') return refuse('A run file is text.');
   if (input.length > RUN_FILE_MAX_CHARS)

@@ -79,7 +79,7 @@ function readPayload(json: unknown, notes: string[]): LinkResult {
   return { ok: true, payload, repairs: [...notes, ...repairs, ...dropped, ...summary.repairs] };
 }
 
-/** Reads a link hash (location.hash, '#' optional). Never throws: any string gives a payload or the problems. */
+/** Reads a link hash (location.hash, '#' optional). Never throws: every string gives a payload or the problems. */
 export function decodeLink(hash: string): LinkResult {
   try {
     if (typeof hash !== 'string')
