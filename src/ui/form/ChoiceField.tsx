@@ -1,5 +1,6 @@
 /** A labelled select with a line of help and the problems of its field. */
 import { useId } from 'react';
+import { FieldError } from './FieldError';
 import type { Problem } from '../../core/problems';
 
 /** Props: the form field `name` (error test id), the select's test id, options as [value, label] pairs. */
@@ -42,16 +43,7 @@ export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>) {
       <span id={`${id}-help`} className="field-help">
         {help}
       </span>
-      {invalid ? (
-        <span
-          id={`${id}-error`}
-          className="field-error"
-          data-testid={`field-error-${name}`}
-          role="alert"
-        >
-          {problems.map((p) => p.message).join(' ')}
-        </span>
-      ) : null}
+      <FieldError id={id} name={name} messages={problems?.map((p) => p.message) ?? []} />
     </div>
   );
 }

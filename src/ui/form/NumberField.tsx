@@ -1,5 +1,6 @@
 /** A labelled numeric input that keeps what the user typed and shows the problems of its field. */
 import { useId, useState } from 'react';
+import { FieldError } from './FieldError';
 import type { Problem } from '../../core/problems';
 import type { FieldInfo } from './fields';
 
@@ -52,16 +53,7 @@ export function NumberField({ name, info, value, problems, onCommit }: NumberFie
       <span id={`${id}-help`} className="field-help">
         {info.help}
       </span>
-      {invalid ? (
-        <span
-          id={`${id}-error`}
-          className="field-error"
-          data-testid={`field-error-${name}`}
-          role="alert"
-        >
-          {messages.join(' ')}
-        </span>
-      ) : null}
+      <FieldError id={id} name={name} messages={messages} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 /** A labelled numeric input where empty means "none": keeps what the user typed and shows its problems. */
 import { useId, useState, type ReactNode } from 'react';
+import { FieldError } from './FieldError';
 import type { Problem } from '../../core/problems';
 import type { FieldInfo } from './fields';
 import { parseNumber } from './NumberField';
@@ -58,16 +59,7 @@ export function OptionalNumberField(props: OptionalNumberFieldProps) {
         {info.help}
         {note ? <span className="field-note"> {note}</span> : null}
       </span>
-      {invalid ? (
-        <span
-          id={`${id}-error`}
-          className="field-error"
-          data-testid={`field-error-${name}`}
-          role="alert"
-        >
-          {messages.join(' ')}
-        </span>
-      ) : null}
+      <FieldError id={id} name={name} messages={messages} />
     </div>
   );
 }
