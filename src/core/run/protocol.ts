@@ -2,6 +2,7 @@
 import type { ExperimentSpec, WeightTrainingSpec } from '../experiment/spec';
 import type { CellRole, Genotype } from '../search-space/types';
 import type { Origin } from '../strategies/types';
+import type { RunCheckpoint } from './checkpoint';
 
 /** A tfjs backend the studio can run on. */
 export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
@@ -166,6 +167,8 @@ export type RunEvent =
   | { readonly type: 'latency-table'; readonly table: LatencyTableSummary }
   /** Whole subnets timed end to end after the search (the 'check' phase). */
   | { readonly type: 'latency-check'; readonly checks: readonly LatencyCheck[] }
+  /** The run's state at a step boundary (end of a supernet epoch, or of a trial), to resume from after a reload. */
+  | { readonly type: 'checkpoint'; readonly checkpoint: RunCheckpoint }
   | ({ readonly type: 'finished' } & RunFinished);
 
 /** Receives batches of events (throttled to at most ~30 batches a second). */
@@ -212,8 +215,11 @@ export type StandaloneOutcome =
 export interface EngineApi {
   /** Picks (or forces) a backend; resolves with what was chosen and why. */
   negotiateBackend(choice: BackendChoice): Promise<BackendReport>;
-  /** Runs the experiment to completion, stop or failure, streaming events to `sink`. */
-  startRun(spec: ExperimentSpec, sink: EventSink): Promise<RunStatus>;
+  /**
+   * Runs the experiment to completion, stop or failure, streaming events to `sink`; with `resume`,
+   * carries the run on from that checkpoint of the same spec (events before it are not sent again).
+   */
+  startRun(spec: ExperimentSpec, sink: EventSink, resume?: RunCheckpoint): Promise<RunStatus>;
   pause(): void;
   resume(): void;
   /** While paused: take exactly one more step, then stay paused. */

@@ -1,0 +1,61 @@
+/**
+ * A run checkpoint: everything the engine needs to carry a run on from a step boundary as if it had
+ * never stopped (weights, optimiser state, step counters, finished trials, the latency table).
+ * Plain data only: it crosses the worker boundary and is stored in IndexedDB by structured clone.
+ */
+import type { LatencyTable } from '../cost/latency-key';
+import type { StrategyKind } from '../experiment/spec';
+
+/** Version of the checkpoint layout; a stored checkpoint of another version is not resumed. */
+export const CHECKPOINT_VERSION = 1;
+
+/** One tensor's values and shape. */
+export interface TensorRecord {
+  readonly shape: readonly number[];
+  readonly values: Float32Array;
+}
+
+/** The finished trial of a multi-trial run: its scores, so a resumed run need not train it again. */
+export interface TrialMemo {
+  readonly key: string;
+  readonly steps: number;
+  readonly trainLoss: number;
+  readonly validAcc: number;
+  readonly validLoss: number;
+  readonly testAcc: number;
+  readonly testLoss: number;
+}
+
+/** A run's state at a step boundary (the end of an epoch, or of a trial). */
+export interface RunCheckpoint {
+  readonly version: number;
+  readonly strategy: StrategyKind;
+  /** Training steps done (across trials for multi-trial). */
+  readonly step: number;
+  /** Supernet epochs done (DARTS, SPOS), or trials done (multi-trial). */
+  readonly epoch: number;
+  /** Active training time so far, ms. */
+  readonly activeMs: number;
+  /** Network weights in creation order (empty for multi-trial). */
+  readonly weights: readonly TensorRecord[];
+  /** Architecture parameters (DARTS alphas: normal, then reduce); empty otherwise. */
+  readonly alphas: readonly TensorRecord[];
+  /** SGD momentum buffers, one per weight. */
+  readonly velocity: readonly TensorRecord[];
+  /** Adam first and second moments (one per alpha variable) and its step count (DARTS). */
+  readonly adamM: readonly TensorRecord[];
+  readonly adamS: readonly TensorRecord[];
+  readonly adamT: number;
+  /** Trials finished so far, in evaluation order (multi-trial). */
+  readonly trials: readonly TrialMemo[];
+  /** The latency table the run priced subnets with, once measured (SPOS, multi-trial). */
+  readonly latency: LatencyTable | null;
+}
+
+/** Bytes a checkpoint's tensors take (for the history panel and storage-size messages). */
+export function checkpointBytes(c: RunCheckpoint): number {
+  let n = 0;
+  for (const list of [c.weights, c.alphas, c.velocity, c.adamM, c.adamS])
+    for (const t of list) n += t.values.byteLength;
+  return n;
+}
