@@ -1,6 +1,7 @@
 /** Hosts a d3 view in React: created in an effect, updated with new data, destroyed on cleanup. */
 import { useEffect, useRef } from 'react';
 import type { ChartView } from '../../charts/view';
+import { ChartExportBar } from '../chart-export/ChartExportBar';
 
 /** Props: a stable `create` (module-level function), the data to draw, and the host's test id and class. */
 export interface ChartHostProps<D> {
@@ -11,9 +12,11 @@ export interface ChartHostProps<D> {
   readonly label?: string;
   /** ARIA role of the host: 'img' (default) for a picture, 'group' for a chart with controls inside. */
   readonly role?: 'img' | 'group';
+  /** When set, SVG and PNG download buttons beside the chart save `<exportName>.svg` / `.png` (unique on a page). */
+  readonly exportName?: string;
 }
 
-/** A div that owns one d3 view. */
+/** A div that owns one d3 view, with download buttons above it when `exportName` is given. */
 export function ChartHost<D>({
   create,
   data,
@@ -21,6 +24,7 @@ export function ChartHost<D>({
   className,
   label,
   role = 'img',
+  exportName,
 }: ChartHostProps<D>) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<ChartView<D> | null>(null);
@@ -37,7 +41,14 @@ export function ChartHost<D>({
   useEffect(() => {
     view.current?.update(data);
   }, [create, data]);
-  return (
+  const chart = (
     <div ref={host} className={className} data-testid={testId} role={role} aria-label={label} />
+  );
+  if (exportName === undefined) return chart;
+  return (
+    <div className="chart-export-frame">
+      <ChartExportBar name={exportName} label={label ?? exportName} host={host} />
+      {chart}
+    </div>
   );
 }

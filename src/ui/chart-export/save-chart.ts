@@ -1,0 +1,52 @@
+/** Saves the chart in a host element as an SVG or PNG file. */
+import { chartPicture, type ChartPicture } from '../../charts/export/chart-picture';
+import { domLayout } from '../../charts/export/dom-layout';
+import { ChartExportError } from '../../charts/export/export-error';
+import { svgToPng } from '../../charts/export/png';
+import { downloadText } from '../export/download';
+
+/** A file name for chart `name` with extension `ext`: lower case letters, digits and dashes. */
+export function chartFileName(name: string, ext: 'svg' | 'png'): string {
+  const stem = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
+  return `${stem === '' ? 'chart' : stem}.${ext}`;
+}
+
+/** Starts the browser download of `blob` as `filename`. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+function picture(host: HTMLElement, label: string): ChartPicture {
+  const shown = chartPicture(host, label, domLayout(window), document, new XMLSerializer());
+  if (shown === null) throw new ChartExportError('The chart has nothing drawn yet.');
+  return shown;
+}
+
+/** Downloads the chart in `host` as `<name>.svg`, titled `label`. */
+export function saveChartSvg(host: HTMLElement, name: string, label: string): void {
+  downloadText(chartFileName(name, 'svg'), picture(host, label).svg, 'image/svg+xml');
+}
+
+/** Downloads the chart in `host` as `<name>.png` at twice its size; rejects with a message for the user. */
+export async function saveChartPng(host: HTMLElement, name: string, label: string): Promise<void> {
+  const { svg, width, height } = picture(host, label);
+  const blob = await svgToPng(svg, width, height, document);
+  downloadBlob(chartFileName(name, 'png'), blob);
+}
+
+/** A failure of an export in words for the user. */
+export function exportProblem(e: unknown, format: 'SVG' | 'PNG'): string {
+  if (e instanceof ChartExportError) return e.message;
+  return `The ${format} could not be made: ${e instanceof Error ? e.message : String(e)}`;
+}
