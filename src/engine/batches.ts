@@ -15,6 +15,8 @@ export interface HostBatch {
 /** An endless stream of batches: each pass over the split is a fresh seeded shuffle; a pass's last batch may be short. */
 export interface BatchStream {
   next(): HostBatch;
+  /** Moves past the next `n` batches without gathering them, drawing the same shuffles `next` would. */
+  skip(n: number): void;
 }
 
 /** Number of values per example for `input`. */
@@ -42,15 +44,23 @@ export function createBatchStream(
   if (split.count === 0) throw new Error('Cannot draw batches from an empty split.');
   let order: number[] = [];
   let pos = 0;
+  /** The start of the next batch, reshuffling when a pass is used up. */
+  const advance = (): number => {
+    if (pos >= order.length) {
+      order = rng.shuffle(Array.from({ length: split.count }, (_, i) => i));
+      pos = 0;
+    }
+    const start = pos;
+    pos = Math.min(pos + batchSize, order.length);
+    return start;
+  };
   return {
     next() {
-      if (pos >= order.length) {
-        order = rng.shuffle(Array.from({ length: split.count }, (_, i) => i));
-        pos = 0;
-      }
-      const indices = order.slice(pos, pos + batchSize);
-      pos += indices.length;
-      return gather(split, input, indices);
+      const start = advance();
+      return gather(split, input, order.slice(start, pos));
+    },
+    skip(n) {
+      for (let i = 0; i < n; i++) advance();
     },
   };
 }

@@ -12,6 +12,7 @@ import type {
   WeightTrainingSpec,
 } from '../core/experiment/spec';
 import { createRng } from '../core/random';
+import type { RunCheckpoint } from '../core/run/checkpoint';
 import type { RunControl } from '../core/run/control';
 import type { EdgeLabel, RunStatus } from '../core/run/protocol';
 import type { CellRole, CellSpec, Genotype, SearchSpaceSpec } from '../core/search-space/types';
@@ -19,9 +20,19 @@ import { agingEvolution } from '../core/strategies/aging-evolution';
 import { genotypeKey } from '../core/strategies/genotype-key';
 import { randomSearch } from '../core/strategies/random-search';
 import type { SearchHooks, SearchResult } from '../core/strategies/types';
+import { requireResumable, resumedLatency, resumedStatus } from './checkpoint';
+import {
+  createTrialLog,
+  recordTrial,
+  replayedTrial,
+  reportTrial,
+  requireTrialsCheckpoint,
+  trialMemo,
+  trialsCheckpoint,
+  type TrialLog,
+} from './checkpoint-trials';
 import { runCheckPhase } from './search-check';
 import {
-  reportEvaluations,
   runLatencyPhase,
   searchConstraints,
   searchCost,
@@ -29,7 +40,6 @@ import {
 } from './search-latency';
 import { failedStatus, requireTrainAndValid, type Emit } from './step-gate';
 import { StandaloneStopped, trainStandalone } from './standalone';
-import type { SubnetScore } from './subnet-eval';
 
 /** Thrown inside a trial when the control stopped the run while it waited at the gate. */
 class StopSignal extends Error {}
@@ -63,24 +73,19 @@ function edgeLabels(space: SearchSpaceSpec): Partial<Record<CellRole, EdgeLabel[
 }
 
 /** What a run holds while its trials train. */
-interface Trials {
+interface Trials extends TrialLog {
   readonly spec: ExperimentSpec;
   readonly s: MultiTrialStrategySpec;
   readonly data: LoadedDataset;
   readonly stepsPerTrial: number;
-  /** Validation and test scores of each trained subnet, by genotype key. */
-  readonly scores: Map<string, { valid: SubnetScore; test: SubnetScore }>;
-  /** Weight steps done across trials (the current one included), and trials finished. */
-  step: number;
-  done: number;
-  activeMs: number;
 }
 
 /**
  * Trains `g` from scratch as one trial: waits at the control's gate first (so a pause holds
  * between trials), stops mid-training when the control stops, and after training emits one
  * 'step' at the weight steps done so far across trials with the trial's mean training loss of
- * its last epoch (trainAcc and alphaLoss NaN: not measured).
+ * its last epoch (trainAcc and alphaLoss NaN: not measured). A trial the resumed checkpoint
+ * finished is answered from it, silently.
  */
 async function trainTrial(
   t: Trials,
@@ -88,8 +93,13 @@ async function trainTrial(
   control: RunControl,
   emit: Emit,
 ): Promise<{ accuracy: number }> {
-  if (!(await control.gate())) throw new StopSignal('stopped');
   const key = genotypeKey(t.spec.space, g);
+  const replayed = replayedTrial(t.replay, t.done, key);
+  if (replayed !== null) {
+    recordTrial(t, replayed);
+    return { accuracy: replayed.validAcc };
+  }
+  if (!(await control.gate())) throw new StopSignal('stopped');
   const before = t.step;
   const started = performance.now();
   const r = await trainStandalone(
@@ -109,9 +119,8 @@ async function trainTrial(
     },
   );
   t.activeMs += performance.now() - started;
-  t.step = before + r.steps;
-  t.done += 1;
-  t.scores.set(key, { valid: r.valid, test: r.test });
+  t.step = before;
+  recordTrial(t, trialMemo(key, r));
   emit({
     type: 'step',
     step: t.step,
@@ -124,7 +133,10 @@ async function trainTrial(
   return { accuracy: r.valid.accuracy };
 }
 
-/** Runs the spec's search, one trial per candidate, emitting 'subnet' and 'progress' per trained subnet. */
+/**
+ * Runs the spec's search, one trial per candidate, emitting 'subnet', 'progress' and 'checkpoint'
+ * per trained subnet (nothing for the trials a resumed checkpoint answers).
+ */
 function searchTrials(
   t: Trials,
   target: SearchTarget,
@@ -137,7 +149,7 @@ function searchTrials(
     ...hooks,
     rng: createRng(t.spec.seed).fork(),
     evaluate: (g) => trainTrial(t, g, control, emit),
-    onEvaluated: reportEvaluations(emit, 'standalone', s.trials),
+    onEvaluated: reportTrial(t, s.trials, emit),
   };
   if (s.search === 'random') return randomSearch(target.space, { samples: s.trials }, all);
   return agingEvolution(
@@ -159,13 +171,17 @@ function searchTrials(
  * trials do not score the training split), and empty `weights`. Pause holds between trials; a stop
  * (also mid-trial) emits 'stopped'; an exception (or a search that trains nothing) emits
  * 'failed'. A trial whose loss diverges is recorded as it scores (the next one starts afresh).
- * Never throws; every tensor it makes is disposed.
+ * Never throws; every tensor it makes is disposed. A 'checkpoint' follows the latency phase and
+ * every trial; with `resume` the run emits 'started' and a 'running' status, skips the latency
+ * phase (using the checkpoint's table) and replays the search, the checkpoint's trials answered
+ * from it without events, so only the events after that checkpoint follow.
  */
 export async function runMultiTrial(
   spec: ExperimentSpec,
   data: LoadedDataset,
   control: RunControl,
   emit: Emit,
+  resume?: RunCheckpoint,
 ): Promise<RunStatus> {
   let t: Trials | null = null;
   const stopped = (step: number, message: string): RunStatus => {
@@ -176,6 +192,10 @@ export async function runMultiTrial(
     const s = spec.strategy;
     if (s.kind !== 'multi-trial')
       throw new Error(`runMultiTrial needs a 'multi-trial' strategy, got '${s.kind}'.`);
+    if (resume) {
+      requireResumable(resume, 'multi-trial');
+      requireTrialsCheckpoint(resume, s.trials);
+    }
     requireTrainAndValid(data, 'Multi-trial search');
     const target: SearchTarget = { space: spec.space, input: data.input, classes: data.classes };
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
@@ -184,10 +204,7 @@ export async function runMultiTrial(
       s,
       data,
       stepsPerTrial: s.epochs * stepsPerEpoch,
-      scores: new Map(),
-      step: 0,
-      done: 0,
-      activeMs: 0,
+      ...createTrialLog(resume),
     };
     emit({
       type: 'started',
@@ -199,17 +216,24 @@ export async function runMultiTrial(
       testCount: data.test.count,
       paramCount: subnetRange(spec.space, data.input, data.classes).params.max,
     });
-    const table = await runLatencyPhase(target, s.constraints, control, emit);
+    if (resume) emit(resumedStatus(resume));
+    const table = resume
+      ? resumedLatency(resume, s.constraints)
+      : await runLatencyPhase(target, s.constraints, control, emit);
     if (table === 'stopped') return stopped(0, 'The run was stopped while measuring latency.');
-    emit({
-      type: 'phase',
-      phase: 'search',
-      message: `Training ${s.trials} subnet(s) from scratch for ${s.epochs} epoch(s) each, chosen by ${
-        s.search === 'random'
-          ? 'random search'
-          : `regularized evolution (population ${s.population}, sample ${s.sample})`
-      }.`,
-    });
+    t.table = table;
+    if (!resume) emit(trialsCheckpoint(t));
+    // A run resumed after a trial is already in the search phase.
+    if (!resume || resume.epoch === 0)
+      emit({
+        type: 'phase',
+        phase: 'search',
+        message: `Training ${s.trials} subnet(s) from scratch for ${s.epochs} epoch(s) each, chosen by ${
+          s.search === 'random'
+            ? 'random search'
+            : `regularized evolution (population ${s.population}, sample ${s.sample})`
+        }.`,
+      });
     const hooks = {
       constraints: searchConstraints(s.constraints),
       cost: searchCost(target, table),

@@ -52,6 +52,17 @@ export function createMomentumSgd(
 export interface Adam {
   /** Applies `grads` (one per variable, in order). Call inside tf.tidy. */
   step(grads: readonly tf.Tensor[]): void;
+  /** First moments, one per variable. */
+  readonly m: readonly tf.Variable[];
+  /** Second moments, one per variable. */
+  readonly s: readonly tf.Variable[];
+  /** Steps taken so far (the bias corrections' exponent). */
+  readonly t: number;
+  /**
+   * Carries on from saved state: copies `m` and `s` (one per variable, same shapes; the caller keeps
+   * ownership of them) into the moments and sets the step count to `t`. Throws on a mismatch.
+   */
+  restore(m: readonly tf.Tensor[], s: readonly tf.Tensor[], t: number): void;
   dispose(): void;
 }
 
@@ -70,7 +81,30 @@ export function createAdam(vars: readonly tf.Variable[], o: AdamOptions): Adam {
   const s = vars.map((v) => tf.tidy(() => tf.variable(tf.zerosLike(v), false)));
   const eps = o.epsilon ?? ADAM_EPSILON;
   let t = 0;
+  const check = (what: string, into: readonly tf.Variable[], from: readonly tf.Tensor[]): void => {
+    if (from.length !== into.length)
+      throw new Error(`Adam has ${into.length} ${what} moment(s), got ${from.length}.`);
+    into.forEach((v, i) => {
+      const f = from[i] as tf.Tensor;
+      if (!tf.util.arraysEqual(v.shape, f.shape))
+        throw new Error(`Adam's ${what} moment ${i} is [${v.shape}], got [${f.shape}].`);
+    });
+  };
   return {
+    m,
+    s,
+    get t() {
+      return t;
+    },
+    restore(mFrom, sFrom, steps) {
+      if (!(Number.isInteger(steps) && steps >= 0))
+        throw new Error(`Adam's step count must be a whole number, got ${steps}.`);
+      check('first', m, mFrom);
+      check('second', s, sFrom);
+      m.forEach((v, i) => v.assign(mFrom[i] as tf.Tensor));
+      s.forEach((v, i) => v.assign(sFrom[i] as tf.Tensor));
+      t = steps;
+    },
     step(grads) {
       t += 1;
       const c1 = 1 - o.beta1 ** t;

@@ -1,13 +1,15 @@
 /** The whole DARTS search loop: build, train step by step under a run control, evaluate, report. */
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import { createRng } from '../core/random';
+import type { RunCheckpoint } from '../core/run/checkpoint';
 import type { RunControl } from '../core/run/control';
 import type { RunStatus } from '../core/run/protocol';
 import { createBatchStream } from './batches';
+import { checkpointMismatch, requireResumable, resumedStatus, writeTensors } from './checkpoint';
 import { createDartsTrainer, type DartsTrainer } from './darts';
 import { evaluateSplit, type SplitScore } from './evaluate';
 import { rowsOf } from './readout';
-import { genotypeOf, searchLoop, type Emit, type RunState } from './search-loop';
+import { dartsTensors, genotypeOf, searchLoop, type Emit, type RunState } from './search-loop';
 import { runMultiTrial } from './multi-trial-runner';
 import { runSpos } from './spos-runner';
 import { failedStatus, requireTrainAndValid } from './step-gate';
@@ -38,10 +40,35 @@ async function finish(st: RunState, lastValid: SplitScore | null, emit: Emit): P
 }
 
 /**
+ * Carries a freshly built DARTS run on from checkpoint `c` (the end of an epoch): restores weights,
+ * alphas and optimiser state, moves both batch streams past the batches already drawn, and takes
+ * the step, epoch, active time and current genotype (so it is not announced again) from it.
+ */
+async function resumeDarts(st: RunState, stepsPerEpoch: number, c: RunCheckpoint): Promise<void> {
+  if (c.epoch >= st.spec.strategy.epochs || c.step !== c.epoch * stepsPerEpoch)
+    throw checkpointMismatch(
+      `it stands at step ${c.step} (epoch ${c.epoch}), which is not the end of an epoch before the last of this run (${stepsPerEpoch} step(s) per epoch, ${st.spec.strategy.epochs} epoch(s)).`,
+    );
+  writeTensors(dartsTensors(st), c);
+  st.trainStream.skip(c.step);
+  st.validStream.skip(c.step);
+  st.step = c.step;
+  st.epoch = c.epoch;
+  st.activeMs = c.activeMs;
+  st.genotypeKey = JSON.stringify(
+    genotypeOf(st.spec, rowsOf(st.net, await st.net.softmaxAlphas())),
+  );
+}
+
+/**
  * Runs `spec` on `data`, dispatching on the strategy: SPOS runs in spos-runner.ts (runSpos),
  * multi-trial baselines in multi-trial-runner.ts (runMultiTrial); DARTS here. DARTS emits 'started', then per step 'step', 'alphas' and (at step 1 and on every
  * change) 'genotype', an 'eval' on the validation split after each epoch, and 'finished' with the
- * final metrics (NaN for an empty split). Awaits `control.gate()` before every step. A non-finite
+ * final metrics (NaN for an empty split); after every epoch's 'eval' but the last, a
+ * 'checkpoint'. With `resume` (a checkpoint of the same spec) it builds the run as a fresh one,
+ * restores the checkpoint, emits 'started' and a 'running' status naming the step, and then only
+ * the events a fresh run emits after that checkpoint; a checkpoint that does not fit fails the
+ * run. Awaits `control.gate()` before every step. A non-finite
  * loss pauses the run through the control and emits a 'paused' status naming the step ('running'
  * follows when the run is resumed); a stop emits 'stopped'; an exception emits 'failed'. Never
  * throws. Every tensor it makes is disposed before it returns.
@@ -51,14 +78,16 @@ export async function runExperiment(
   data: LoadedDataset,
   control: RunControl,
   emit: Emit,
+  resume?: RunCheckpoint,
 ): Promise<RunStatus> {
-  if (spec.strategy.kind === 'spos') return runSpos(spec, data, control, emit);
-  if (spec.strategy.kind === 'multi-trial') return runMultiTrial(spec, data, control, emit);
+  if (spec.strategy.kind === 'spos') return runSpos(spec, data, control, emit, resume);
+  if (spec.strategy.kind === 'multi-trial') return runMultiTrial(spec, data, control, emit, resume);
   const s = spec.strategy;
   let net: Supernet | null = null;
   let trainer: DartsTrainer | null = null;
   let st: RunState | null = null;
   try {
+    if (resume) requireResumable(resume, 'darts');
     requireTrainAndValid(data, 'DARTS');
     const rng = createRng(spec.seed);
     net = buildSupernet(spec.space, data.input, data.classes, rng.fork());
@@ -74,9 +103,11 @@ export async function runExperiment(
       validStream: createBatchStream(data.valid, data.input, s.batchSize, batchRng.fork()),
       totalSteps: s.epochs * stepsPerEpoch,
       step: 0,
+      epoch: 0,
       activeMs: 0,
       genotypeKey: '',
     };
+    if (resume) await resumeDarts(st, stepsPerEpoch, resume);
     emit({
       type: 'started',
       totalSteps: st.totalSteps,
@@ -87,6 +118,7 @@ export async function runExperiment(
       testCount: data.test.count,
       paramCount: net.paramCount,
     });
+    if (resume) emit(resumedStatus(resume));
     const valid = await searchLoop(st, control, emit);
     if (valid === false) {
       emit({

@@ -5,6 +5,7 @@ import type { RunControl } from '../core/run/control';
 import { deriveGenotype } from '../core/search-space/derive';
 import type { CellAlphas, CellRole, Genotype } from '../core/search-space/types';
 import { toDevice, type BatchStream } from './batches';
+import { captureCheckpoint, type TrainedTensors } from './checkpoint';
 import type { DartsTrainer } from './darts';
 import { evaluateSplit, type SplitScore } from './evaluate';
 import { cosineLr } from './optimizers';
@@ -44,8 +45,20 @@ export interface RunState {
   readonly validStream: BatchStream;
   readonly totalSteps: number;
   step: number;
+  /** Epochs done (the next one trained is `epoch + 1`). */
+  epoch: number;
   activeMs: number;
   genotypeKey: string;
+}
+
+/** What a DARTS checkpoint holds of a run: weights, alphas, SGD velocity and Adam's state. */
+export function dartsTensors(st: Pick<RunState, 'net' | 'trainer'>): TrainedTensors {
+  return {
+    weights: st.net.weights,
+    alphas: st.net.alphaVariables,
+    velocity: st.trainer.sgd.velocity,
+    adam: st.trainer.adam,
+  };
 }
 
 /** One search step (alpha step, then weight step) and its events. Returns false when its loss was not finite. */
@@ -93,7 +106,11 @@ async function searchStep(
   return true;
 }
 
-/** Trains every epoch; resolves the last validation score (null without epochs), or false when the control stopped the run. */
+/**
+ * Trains every epoch after `st.epoch`, emitting a 'checkpoint' after each epoch's 'eval' but the
+ * last; resolves the last validation score (null without epochs), or false when the control
+ * stopped the run.
+ */
 export async function searchLoop(
   st: RunState,
   control: RunControl,
@@ -103,7 +120,7 @@ export async function searchLoop(
   const stepsPerEpoch = Math.ceil(st.data.train.count / s.batchSize);
   const gate = createStepGate(control, emit, () => st.step);
   let valid: SplitScore | null = null;
-  for (let epoch = 1; epoch <= s.epochs; epoch++) {
+  for (let epoch = st.epoch + 1; epoch <= s.epochs; epoch++) {
     for (let i = 0; i < stepsPerEpoch; i++) {
       if (!(await gate.proceed())) return false;
       await searchStep(st, epoch, gate, emit);
@@ -114,6 +131,12 @@ export async function searchLoop(
     valid = await evaluateSplit(st.net, st.data.valid, st.data.input, s.batchSize);
     st.activeMs += performance.now() - started;
     emit({ type: 'eval', step: st.step, epoch, validLoss: valid.loss, validAcc: valid.acc });
+    st.epoch = epoch;
+    if (epoch < s.epochs)
+      emit({
+        type: 'checkpoint',
+        checkpoint: await captureCheckpoint('darts', st, dartsTensors(st)),
+      });
   }
   return valid;
 }

@@ -7,6 +7,7 @@
 import type { ExperimentSpec, LoadedDataset, SposStrategySpec } from '../core/experiment/spec';
 import type { LatencyTable } from '../core/cost/latency';
 import { createRng, type Rng } from '../core/random';
+import type { RunCheckpoint } from '../core/run/checkpoint';
 import type { RunControl } from '../core/run/control';
 import type { RunStatus } from '../core/run/protocol';
 import type { Genotype } from '../core/search-space/types';
@@ -14,8 +15,10 @@ import { evolutionSearch } from '../core/strategies/evolution';
 import { genotypePath } from '../core/strategies/path';
 import { randomSearch } from '../core/strategies/random-search';
 import type { SearchHooks, SearchResult } from '../core/strategies/types';
-import { createBatchStream, type BatchStream, type HostBatch } from './batches';
+import { createBatchStream, type HostBatch } from './batches';
 import { calibrationBatches } from './bn-recalibrate';
+import { requireResumable, resumedLatency, resumedStatus } from './checkpoint';
+import { resumeTraining, sposCheckpoint, type Training } from './checkpoint-spos';
 import { runCheckPhase } from './search-check';
 import {
   reportEvaluations,
@@ -43,24 +46,10 @@ export function sposSearchBudget(s: SposStrategySpec): number {
   return s.search === 'random' ? s.samples : s.generations * s.population;
 }
 
-/** What the supernet phase holds. */
-interface Training {
-  readonly spec: ExperimentSpec;
-  readonly s: SposStrategySpec;
-  readonly data: LoadedDataset;
-  readonly trainer: SposTrainer;
-  readonly stream: BatchStream;
-  readonly pathRng: Rng;
-  readonly totalSteps: number;
-  readonly stepsPerEpoch: number;
-  step: number;
-  activeMs: number;
-}
-
-/** Trains the supernet for every epoch under the control; false when the run was stopped. */
+/** Trains the supernet for every epoch after `t.epoch` under the control, a checkpoint after each but the last; false when stopped. */
 async function trainSupernet(t: Training, control: RunControl, emit: Emit): Promise<boolean> {
   const gate = createStepGate(control, emit, () => t.step);
-  for (let epoch = 1; epoch <= t.s.epochs; epoch++) {
+  for (let epoch = t.epoch + 1; epoch <= t.s.epochs; epoch++) {
     for (let i = 0; i < t.stepsPerEpoch; i++) {
       if (!(await gate.proceed())) return false;
       const started = performance.now();
@@ -90,10 +79,20 @@ async function trainSupernet(t: Training, control: RunControl, emit: Emit): Prom
         elapsedMs: t.activeMs,
       });
     }
+    t.epoch = epoch;
+    if (epoch < t.s.epochs) emit(await sposCheckpoint(t));
   }
   // A non-finite loss on the last step: stay paused before the search.
   if (gate.pausedForNonFinite() && !(await gate.proceed())) return false;
   return true;
+}
+
+/** The trained supernet a search scores subnets with, its calibration batches, the latency table and the search's rng. */
+interface Searched {
+  readonly net: Supernet;
+  readonly calibration: readonly HostBatch[];
+  readonly table: LatencyTable | null;
+  readonly rng: Rng;
 }
 
 /** Runs the spec's search over the trained supernet, emitting 'subnet' and 'progress' per evaluated record. */
@@ -101,10 +100,7 @@ async function searchSubnets(
   target: SearchTarget,
   s: SposStrategySpec,
   data: LoadedDataset,
-  net: Supernet,
-  calibration: readonly HostBatch[],
-  table: LatencyTable | null,
-  rng: Rng,
+  { net, calibration, table, rng }: Searched,
   control: RunControl,
   emit: Emit,
 ): Promise<SearchResult> {
@@ -151,12 +147,17 @@ async function searchSubnets(
  * `weights`. Gates every training step, evaluation and end-to-end timing on `control`; a
  * non-finite loss pauses as DARTS does; a stop in any phase emits 'stopped'; an exception (or a
  * search that evaluates nothing) emits 'failed'. Never throws; every tensor it makes is disposed.
+ * A 'checkpoint' follows every supernet epoch but the last, and the latency phase. With `resume`
+ * the run is built as a fresh one and carried on from that checkpoint ('started', a 'running'
+ * status, then the events after it); resumed after the latency phase it trains and measures
+ * nothing and searches with the checkpoint's table.
  */
 export async function runSpos(
   spec: ExperimentSpec,
   data: LoadedDataset,
   control: RunControl,
   emit: Emit,
+  resume?: RunCheckpoint,
 ): Promise<RunStatus> {
   let net: Supernet | null = null;
   let trainer: SposTrainer | null = null;
@@ -168,6 +169,7 @@ export async function runSpos(
   try {
     const s = spec.strategy;
     if (s.kind !== 'spos') throw new Error(`runSpos needs a 'spos' strategy, got '${s.kind}'.`);
+    if (resume) requireResumable(resume, 'spos');
     requireTrainAndValid(data, 'SPOS');
     const rng = createRng(spec.seed);
     const supernet = buildSupernet(spec.space, data.input, data.classes, rng.fork());
@@ -183,14 +185,17 @@ export async function runSpos(
       spec,
       s,
       data,
+      net,
       trainer,
       stream: createBatchStream(data.train, data.input, s.batchSize, batchRng),
       pathRng,
       totalSteps,
       stepsPerEpoch,
       step: 0,
+      epoch: 0,
       activeMs: 0,
     };
+    if (resume) resumeTraining(t, resume);
     emit({
       type: 'started',
       totalSteps,
@@ -201,16 +206,24 @@ export async function runSpos(
       testCount: data.test.count,
       paramCount: net.paramCount,
     });
-    emit({
-      type: 'phase',
-      phase: 'supernet',
-      message: `Training the supernet for ${totalSteps} step(s), one uniformly sampled path per step.`,
-    });
-    if (!(await trainSupernet(t, control, emit)))
+    emit(
+      resume
+        ? resumedStatus(resume)
+        : {
+            type: 'phase',
+            phase: 'supernet',
+            message: `Training the supernet for ${totalSteps} step(s), one uniformly sampled path per step.`,
+          },
+    );
+    const measured = resume !== undefined && resume.epoch === s.epochs;
+    if (!measured && !(await trainSupernet(t, control, emit)))
       return stopped(t.step, `The run was stopped after step ${t.step} of ${totalSteps}.`);
     const target: SearchTarget = { space: spec.space, input: data.input, classes: data.classes };
-    const table = await runLatencyPhase(target, s.constraints, control, emit);
+    const table = measured
+      ? resumedLatency(resume, s.constraints)
+      : await runLatencyPhase(target, s.constraints, control, emit);
     if (table === 'stopped') return stopped(t.step, 'The run was stopped while measuring latency.');
+    if (!measured) emit(await sposCheckpoint(t, table));
     emit({
       type: 'phase',
       phase: 'search',
@@ -228,17 +241,8 @@ export async function runSpos(
     );
     let result: SearchResult;
     try {
-      result = await searchSubnets(
-        target,
-        s,
-        data,
-        supernet,
-        calibration,
-        table,
-        searchRng,
-        control,
-        emit,
-      );
+      const searched = { net: supernet, calibration, table, rng: searchRng };
+      result = await searchSubnets(target, s, data, searched, control, emit);
     } catch (err) {
       if (err instanceof StopSignal)
         return stopped(t.step, 'The run was stopped during the search.');

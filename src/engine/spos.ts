@@ -37,6 +37,8 @@ export interface SposTrainer {
   step(batch: Batch, path: SubnetPath): tf.Tensor1D;
   /** Steps taken so far. */
   readonly steps: number;
+  /** Carries the schedule on from `steps` steps taken (a resumed run; the weights are restored apart). */
+  setSteps(steps: number): void;
   readonly sgd: MomentumSgd;
   dispose(): void;
 }
@@ -50,6 +52,11 @@ export function createSposTrainer(net: Supernet, hyper: SposHyper): SposTrainer 
     sgd,
     get steps() {
       return steps;
+    },
+    setSteps(n) {
+      if (!(Number.isInteger(n) && n >= 0))
+        throw new Error(`A step count must be a whole number, got ${n}.`);
+      steps = n;
     },
     step(batch, path) {
       const lr = cosineLr(steps, hyper.totalSteps, hyper.weightLr, hyper.weightLrMin);

@@ -1,0 +1,116 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultMultiTrial } from '../core/experiment/defaults';
+import type { MultiTrialStrategySpec } from '../core/experiment/spec';
+import type { RunCheckpoint } from '../core/run/checkpoint';
+import { spaceSize } from '../core/search-space/size';
+import {
+  checkpointsOf,
+  expectSameContinuation,
+  failure,
+  microData,
+  microSpec,
+  runAll,
+  withoutTimings,
+} from './checkpoint-runs.testkit';
+import { initNodeBackend } from './node-backend';
+import { microDarts, testStrategy } from './spaces.testkit';
+
+/** Regularized evolution over 4 trials of one epoch of 3 steps each (24 training examples, batch 8). */
+function evolution(): MultiTrialStrategySpec {
+  const base = microSpec(testStrategy(1));
+  return {
+    ...defaultMultiTrial(base.dataset, spaceSize(microDarts())),
+    search: 'evolution',
+    epochs: 1,
+    batchSize: 8,
+    trials: 4,
+    population: 2,
+    sample: 2,
+    calibrationBatches: 1,
+  };
+}
+
+const data = microData();
+
+describe('multi-trial checkpoints and resume', () => {
+  beforeAll(async () => {
+    await initNodeBackend('wasm');
+  });
+
+  it('two runs of one spec give identical genotypes and metrics', async () => {
+    const a = await runAll(microSpec(evolution()), data);
+    const b = await runAll(microSpec(evolution()), data);
+    expect(a.status).toBe('finished');
+    const fa = a.events[a.events.length - 1];
+    const fb = b.events[b.events.length - 1];
+    if (fa?.type !== 'finished' || fb?.type !== 'finished') throw new Error('a run did not finish');
+    expect(fb.genotype).toEqual(fa.genotype);
+    expect(fb.metrics).toEqual(fa.metrics);
+    expect(withoutTimings(b.events)).toEqual(withoutTimings(a.events));
+  });
+
+  it('checkpoints after the latency phase and after every trial, with the trials so far', async () => {
+    const { events } = await runAll(microSpec(evolution()), data);
+    const marks = checkpointsOf(events);
+    expect(marks.map(({ c }) => [c.epoch, c.step, c.trials.length])).toEqual([
+      [0, 0, 0],
+      [1, 3, 1],
+      [2, 6, 2],
+      [3, 9, 3],
+      [4, 12, 4],
+    ]);
+    expect(events[(marks[0]?.at ?? 0) - 1]?.type).toBe('latency-table');
+    const records = events.flatMap((e) => (e.type === 'subnet' ? [e.record] : []));
+    for (const { at, c } of marks.slice(1)) {
+      expect(events[at - 1]).toMatchObject({ type: 'progress', phase: 'search', done: c.epoch });
+      expect(c.trials.map((m) => m.key)).toEqual(records.slice(0, c.epoch).map((r) => r.key));
+      expect(c.trials.map((m) => m.validAcc)).toEqual(
+        records.slice(0, c.epoch).map((r) => r.accuracy),
+      );
+    }
+    for (const { c } of marks) {
+      expect(c.strategy).toBe('multi-trial');
+      expect([c.weights, c.alphas, c.velocity, c.adamM, c.adamS]).toEqual([[], [], [], [], []]);
+      expect(c.latency?.backend).toBe('wasm');
+    }
+  });
+
+  it('a run resumed from any checkpoint continues the same trajectory without training the finished trials again', async () => {
+    const spec = microSpec(evolution());
+    const full = await runAll(spec, data);
+    expect(full.status).toBe('finished');
+    for (const { at, c } of checkpointsOf(full.events)) {
+      const resumed = await runAll(spec, data, c);
+      expectSameContinuation(full, at, resumed);
+      const steps = resumed.events.flatMap((e) => (e.type === 'step' ? [e.step] : []));
+      expect(steps.every((s) => s > c.step)).toBe(true);
+      expect(resumed.events.some((e) => e.type === 'latency-table')).toBe(false);
+    }
+  });
+
+  it('refuses a checkpoint of another strategy, holding tensors, or whose trials the search does not propose', async () => {
+    const spec = microSpec(evolution());
+    const darts = await runAll(microSpec(testStrategy(1, 2, 8)), data);
+    const dartsMark = checkpointsOf(darts.events)[0]?.c;
+    if (!dartsMark) throw new Error('no DARTS checkpoint');
+    expect(failure(await runAll(spec, data, dartsMark))).toMatch(
+      /The checkpoint does not fit this experiment: it was saved by a DARTS \(differentiable\) run/,
+    );
+    const withWeights: RunCheckpoint = { ...dartsMark, strategy: 'multi-trial', epoch: 0, step: 0 };
+    expect(failure(await runAll(spec, data, withWeights))).toMatch(
+      /The checkpoint does not fit this experiment: it holds \d+ weight tensor\(s\), and this run has 0\./,
+    );
+    const full = await runAll(spec, data);
+    const mark = checkpointsOf(full.events)[2]?.c;
+    const [first, second] = mark?.trials ?? [];
+    if (!mark || !first || !second) throw new Error('no checkpoint after two trials');
+    const swapped: RunCheckpoint = { ...mark, trials: [second, first] };
+    expect(failure(await runAll(spec, data, swapped))).toMatch(
+      /The checkpoint does not fit this experiment: its trial 1 trained .+, and this run's search now proposes .+\./,
+    );
+    const tooMany: RunCheckpoint = { ...mark, epoch: 3 };
+    expect(failure(await runAll(spec, data, tooMany))).toMatch(
+      /it records 2 finished trial\(s\) of 6 step\(s\) at trial 3, step 6/,
+    );
+  });
+});
