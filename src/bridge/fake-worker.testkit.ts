@@ -99,6 +99,10 @@ export function fakeApi(
       calls.push(`trainStandalone ${request.key}`);
       return train(request, onProgress, { stopped: () => stopped });
     },
+    exportStandaloneModel: async (key) => {
+      calls.push(`exportStandaloneModel ${key}`);
+      return { modelJson: '{}', weights: new ArrayBuffer(4) };
+    },
     pause: () => void calls.push('pause'),
     resume: () => void calls.push('resume'),
     stepOnce: () => void calls.push('stepOnce'),

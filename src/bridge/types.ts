@@ -1,5 +1,6 @@
 /** The UI's handle on the engine worker. */
 import type { ExperimentSpec } from '../core/experiment/spec';
+import type { RunCheckpoint } from '../core/run/checkpoint';
 import type {
   BackendChoice,
   BackendReport,
@@ -8,14 +9,23 @@ import type {
   StandaloneOutcome,
   StandaloneProgress,
   StandaloneRequest,
+  ModelExportProblem,
+  TfjsModelFiles,
 } from '../core/run/protocol';
 
 /** Talks to one engine worker; created by `createEngineClient()` in ./engine-client. */
 export interface EngineClient {
   /** Picks (or forces) a backend in the worker. */
   negotiate(choice: BackendChoice): Promise<BackendReport>;
-  /** Starts a run; `onEvents` gets batches of events; resolves with how the run ended. */
-  start(spec: ExperimentSpec, onEvents: (events: RunEvent[]) => void): Promise<RunStatus>;
+  /**
+   * Starts a run; `onEvents` gets batches of events; resolves with how the run ended. With
+   * `resume` (a checkpoint the run of this same spec emitted) the run carries on from it.
+   */
+  start(
+    spec: ExperimentSpec,
+    onEvents: (events: RunEvent[]) => void,
+    resume?: RunCheckpoint,
+  ): Promise<RunStatus>;
   pause(): void;
   resume(): void;
   stepOnce(): void;
@@ -24,6 +34,8 @@ export interface EngineClient {
     request: StandaloneRequest,
     onProgress: (p: StandaloneProgress) => void,
   ): Promise<StandaloneOutcome>;
+  /** A subnet the worker trained stand-alone (by its score's key) as tfjs model files, or why it cannot be had. */
+  exportStandaloneModel(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
   /** Asks the run (or stand-alone training) to stop; if the worker does not answer within a grace period it is terminated. */
   stop(): void;
   /** Called when the worker dies or stops answering; returns an unsubscribe function. */

@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { ExperimentSpec } from '../core/experiment/spec';
+import type { RunCheckpoint } from '../core/run/checkpoint';
 import type {
   BackendChoice,
   BackendReport,
@@ -15,6 +16,7 @@ import type {
   StandaloneProgress,
   StandaloneRequest,
 } from '../core/run/protocol';
+import { exportFromSession } from './model-export';
 import type { EngineClient } from './types';
 import {
   callSession as call,
@@ -141,6 +143,7 @@ export function createWorkerClient(
   const start = (
     spec: ExperimentSpec,
     onEvents: (events: RunEvent[]) => void,
+    resume?: RunCheckpoint,
   ): Promise<RunStatus> => {
     if (task !== null)
       return Promise.reject(
@@ -182,7 +185,7 @@ export function createWorkerClient(
       begin<RunStatus>(
         s,
         r,
-        () => call(s, (remote) => remote.startRun(spec, Comlink.proxy(sink))),
+        () => call(s, (remote) => remote.startRun(spec, Comlink.proxy(sink), resume)),
         () => 'stopped',
       ).then(
         (status) => {
@@ -275,6 +278,7 @@ export function createWorkerClient(
     negotiate,
     start,
     trainStandalone,
+    exportStandaloneModel: (key) => exportFromSession(session, key),
     pause: () => fire((remote) => remote.pause()),
     resume: () => fire((remote) => remote.resume()),
     stepOnce: () => fire((remote) => remote.stepOnce()),

@@ -1,6 +1,12 @@
 /** Pure parts of the stand-alone training queue: which points to train, the worker request, and each outcome as an entry. */
+import { strToU8, zipSync } from 'fflate';
 import type { ExperimentSpec, WeightTrainingSpec } from '../core/experiment/spec';
-import type { StandaloneOutcome, StandaloneRequest, SubnetRecord } from '../core/run/protocol';
+import type {
+  StandaloneOutcome,
+  StandaloneRequest,
+  SubnetRecord,
+  TfjsModelFiles,
+} from '../core/run/protocol';
 import type { RunState } from './run-state';
 import { runContext, standaloneKey } from './search-context';
 import { searchPoints } from './search-selectors';
@@ -51,6 +57,33 @@ export function anyPending(standalone: Readonly<Record<string, StandaloneEntry>>
   return Object.values(standalone).some(isPending);
 }
 
+/** A plotted point resolved to its run's spec and its stand-alone entry key (context and genotype). */
+interface ResolvedPoint {
+  readonly key: string;
+  readonly spec: ExperimentSpec;
+  readonly record: SubnetRecord;
+}
+
+/** Resolves the plotted points `ids` (current run or a compared archived run), in order; unknown ids are skipped. */
+function resolvePoints(
+  run: RunState,
+  search: SearchViewState,
+  ids: readonly string[],
+): ResolvedPoint[] {
+  const points = new Map(searchPoints(run, search).map((p) => [p.id, p]));
+  return ids.flatMap((id) => {
+    const point = points.get(id);
+    if (point === undefined) return [];
+    const spec =
+      point.runId === run.runId
+        ? run.spec
+        : (search.archive.find((a) => a.runId === point.runId)?.spec ?? null);
+    if (spec === null) return [];
+    const key = standaloneKey(runContext(spec), point.record.key);
+    return [{ key, spec, record: point.record }];
+  });
+}
+
 /**
  * The trainings `ids` ask for, in their order: each plotted point (current run or a compared
  * archived run) resolved to its run's spec and keyed by context and genotype; points already done,
@@ -61,28 +94,46 @@ export function resolveTrainings(
   search: SearchViewState,
   ids: readonly string[],
 ): QueuedTraining[] {
-  const points = new Map(searchPoints(run, search).map((p) => [p.id, p]));
   const taken = new Set<string>();
   const out: QueuedTraining[] = [];
-  for (const id of ids) {
-    const point = points.get(id);
-    if (point === undefined) continue;
-    const spec =
-      point.runId === run.runId
-        ? run.spec
-        : (search.archive.find((a) => a.runId === point.runId)?.spec ?? null);
-    if (spec === null) continue;
-    const key = standaloneKey(runContext(spec), point.record.key);
+  for (const { key, spec, record } of resolvePoints(run, search, ids)) {
     const entry = search.standalone[key];
     if (taken.has(key) || entry?.state === 'done' || isPending(entry)) continue;
     taken.add(key);
     out.push({
       key,
       epochs: search.standaloneEpochs,
-      request: standaloneRequest(spec, point.record, search.standaloneEpochs),
+      request: standaloneRequest(spec, record, search.standaloneEpochs),
     });
   }
   return out;
+}
+
+/** The stand-alone entry key and record of the plotted point `id`, or null when it is not plotted. */
+export function pointEntry(
+  run: RunState,
+  search: SearchViewState,
+  id: string,
+): { readonly key: string; readonly record: SubnetRecord } | null {
+  const [point] = resolvePoints(run, search, [id]);
+  return point === undefined ? null : { key: point.key, record: point.record };
+}
+
+/** The zip of a tfjs model: model.json and the weights.bin its weightsManifest names. */
+export function modelZip(files: TfjsModelFiles): Uint8Array {
+  return zipSync({
+    'model.json': strToU8(files.modelJson),
+    'weights.bin': new Uint8Array(files.weights),
+  });
+}
+
+/** `subnet-<hash>-tfjs.zip`: the subnet's genotype key shortened to a 32-bit FNV-1a hash. */
+export function modelZipName(genotypeKey: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < genotypeKey.length; i++) {
+    h = Math.imul(h ^ genotypeKey.charCodeAt(i), 0x01000193);
+  }
+  return `subnet-${(h >>> 0).toString(36)}-tfjs.zip`;
 }
 
 /** The entry a training's outcome leaves. */

@@ -1,15 +1,25 @@
 /** The search view (Pareto chart, subnet table, inspector) and the stand-alone trainings it asks the shared engine client for. */
 import type { StateCreator } from 'zustand';
+import { NO_TRAINED_WORKER } from '../bridge/model-export';
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type { StandaloneOutcome } from '../core/run/protocol';
 import type { EngineHolder, NegotiationHooks } from './engine-holder';
 import { describeError } from './run-slice';
 import { initialSearchView } from './search-archive';
-import { anyPending, outcomeEntry, resolveTrainings, type QueuedTraining } from './search-queue';
+import {
+  anyPending,
+  modelZip,
+  modelZipName,
+  outcomeEntry,
+  pointEntry,
+  resolveTrainings,
+  type QueuedTraining,
+} from './search-queue';
 import { standaloneProblem } from './search-selectors';
 import type {
   ColorBy,
   CostAxis,
+  ModelExportState,
   SearchViewState,
   StandaloneEntry,
   SubnetColumn,
@@ -23,6 +33,8 @@ export interface SearchSlice {
   readonly standaloneBusy: boolean;
   /** True once the user has set the stand-alone epochs; until then each run sets its default. */
   readonly standaloneEpochsEdited: boolean;
+  /** tfjs model downloads being prepared, or that failed, by stand-alone entry key. */
+  readonly modelExports: Readonly<Record<string, ModelExportState>>;
   setCostAxis(axis: CostAxis): void;
   setColorBy(by: ColorBy): void;
   setCompareRuns(on: boolean): void;
@@ -37,6 +49,15 @@ export interface SearchSlice {
   trainStandalone(ids: readonly string[]): void;
   /** Stops the current training and drops the queue. */
   cancelStandalone(): void;
+  /**
+   * Fetches the tfjs model of point `id`'s trained stand-alone subnet from the worker and hands
+   * it to `save` as one zip (model.json + weights.bin); modelExports shows it preparing, then
+   * drops it, or keeps why it failed. Does nothing unless the point's training is done.
+   */
+  downloadStandaloneModel(
+    id: string,
+    save: (filename: string, zip: Uint8Array) => void,
+  ): Promise<void>;
 }
 
 /** Columns whose first click sorts best-first (largest first). */
@@ -63,6 +84,13 @@ export function createSearchSlice(
       set((s) => {
         const standalone = change(s.search.standalone);
         return { search: { ...s.search, standalone }, standaloneBusy: anyPending(standalone) };
+      });
+
+    /** Sets (or, with null, drops) the model export state of entry `key`. */
+    const exportState = (key: string, next: ModelExportState | null): void =>
+      set((s) => {
+        const { [key]: _dropped, ...rest } = s.modelExports;
+        return { modelExports: next === null ? rest : { ...rest, [key]: next } };
       });
 
     const hooks: NegotiationHooks = {
@@ -118,6 +146,7 @@ export function createSearchSlice(
       search: initialSearchView(initial),
       standaloneBusy: false,
       standaloneEpochsEdited: false,
+      modelExports: {},
       setCostAxis: (costAxis) => view((s) => ({ ...s, costAxis })),
       setColorBy: (colorBy) => view((s) => ({ ...s, colorBy })),
       setCompareRuns: (compareRuns) => view((s) => ({ ...s, compareRuns })),
@@ -139,12 +168,40 @@ export function createSearchSlice(
         const items = resolveTrainings(state.run, state.search, ids);
         if (items.length === 0) return;
         queue = [...queue, ...items];
+        for (const item of items) exportState(item.key, null);
         entries((all) => {
           const next = { ...all };
           for (const item of items) next[item.key] = { state: 'queued', epochs: item.epochs };
           return next;
         });
         void drain();
+      },
+      downloadStandaloneModel: async (id, save) => {
+        const state = get();
+        const found = pointEntry(state.run, state.search, id);
+        if (found === null) return;
+        const { key } = found;
+        const entry = state.search.standalone[key];
+        if (entry?.state !== 'done' || state.modelExports[key]?.state === 'preparing') return;
+        exportState(key, { state: 'preparing' });
+        try {
+          const client = holder.existing();
+          const files =
+            client === null
+              ? { problem: NO_TRAINED_WORKER }
+              : await client.exportStandaloneModel(entry.score.key);
+          if ('problem' in files) {
+            exportState(key, { state: 'failed', message: files.problem });
+            return;
+          }
+          save(modelZipName(found.record.key), modelZip(files));
+          exportState(key, null);
+        } catch (err) {
+          exportState(key, {
+            state: 'failed',
+            message: `The tfjs model could not be downloaded: ${describeError(err).replace(/\.$/, '')}.`,
+          });
+        }
       },
       cancelStandalone: () => {
         const dropped = new Set(queue.map((q) => q.key));

@@ -57,6 +57,11 @@ export type StandaloneEntry =
   | { readonly state: 'stopped'; readonly epochs: number; readonly message: string }
   | { readonly state: 'failed'; readonly epochs: number; readonly message: string };
 
+/** A tfjs model download of a trained subnet being prepared, or why the last one failed (no state once saved). */
+export type ModelExportState =
+  | { readonly state: 'preparing' }
+  | { readonly state: 'failed'; readonly message: string };
+
 /** One evaluated subnet as the Pareto chart, table and inspector show it. */
 export interface SearchPoint {
   /** Unique across runs: `${runId}:${record.key}`. */

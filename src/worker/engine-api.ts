@@ -4,6 +4,7 @@
  * tested without a worker. One task at a time: a run or a stand-alone training.
  */
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
+import type { RunCheckpoint } from '../core/run/checkpoint';
 import { createRunControl, type RunControl } from '../core/run/control';
 import type {
   BackendChoice,
@@ -16,8 +17,11 @@ import type {
   StandaloneProgress,
   StandaloneRequest,
   StandaloneScore,
+  ModelExportProblem,
+  TfjsModelFiles,
 } from '../core/run/protocol';
 import type { StandaloneHooks } from '../engine/standalone';
+import { exportSubnetModel } from './standalone-task';
 import { createEventBatcher, type BatcherClock } from './batcher';
 import { createProgressThrottle } from './progress-throttle';
 
@@ -36,6 +40,7 @@ export interface EngineParts {
     data: LoadedDataset,
     control: RunControl,
     emit: (event: RunEvent) => void,
+    resume?: RunCheckpoint,
   ): Promise<RunStatus>;
   /** Trains `request.genotype` from scratch on `data` and scores it; throws when `hooks.shouldStop` stopped it. */
   trainStandalone(
@@ -43,6 +48,8 @@ export interface EngineParts {
     data: LoadedDataset,
     hooks: StandaloneHooks,
   ): Promise<StandaloneScore>;
+  /** A trained subnet kept by `trainStandalone`, by its score's key, as tfjs model files; the worker's own trainer when absent. */
+  exportStandaloneModel?(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
   /** Hands one batch to the UI's sink, transferring `transfer`; may resolve once the UI has taken it. */
   deliver(sink: EventSink, events: RunEvent[], transfer: ArrayBuffer[]): Promise<void> | void;
   /** Lets go of a run's sink or a training's progress callback once it is over (releases the comlink proxy). */
@@ -99,7 +106,11 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     return report;
   };
 
-  const startRun = async (spec: ExperimentSpec, sink: EventSink): Promise<RunStatus> => {
+  const startRun = async (
+    spec: ExperimentSpec,
+    sink: EventSink,
+    resume?: RunCheckpoint,
+  ): Promise<RunStatus> => {
     if (control !== null)
       throw new Error('A run is already in progress in this engine worker; stop it first.');
     if (standalone !== null)
@@ -131,7 +142,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
       report ??= await parts.negotiate('auto');
       emit({ type: 'backend', report });
       const data = await loadData(spec);
-      return await parts.run(spec, data, runControl, emit);
+      return await parts.run(spec, data, runControl, emit, resume);
     } catch (err) {
       emit({
         type: 'status',
@@ -212,10 +223,21 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     }
   };
 
+  const exportStandaloneModel = async (
+    key: string,
+  ): Promise<TfjsModelFiles | ModelExportProblem> => {
+    try {
+      return await (parts.exportStandaloneModel ?? exportSubnetModel)(key);
+    } catch (err) {
+      return { problem: `The tfjs model could not be made: ${describeError(err)}.` };
+    }
+  };
+
   return {
     negotiateBackend,
     startRun,
     trainStandalone,
+    exportStandaloneModel,
     pause: () => control?.pause(),
     resume: () => control?.resume(),
     stepOnce: () => control?.stepOnce(),

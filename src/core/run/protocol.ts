@@ -234,4 +234,20 @@ export interface EngineApi {
     request: StandaloneRequest,
     onProgress: (p: StandaloneProgress) => void,
   ): Promise<StandaloneOutcome>;
+  /**
+   * The trained subnet whose stand-alone score has key `key` as a tfjs model, or why it cannot be
+   * exported (the worker keeps only its last few trained subnets).
+   */
+  exportStandaloneModel(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
+}
+
+/** A trained subnet as a tfjs LayersModel: model.json's text (its weightsManifest names one file, weights.bin) and weights.bin's bytes. */
+export interface TfjsModelFiles {
+  readonly modelJson: string;
+  readonly weights: ArrayBuffer;
+}
+
+/** Why a model could not be exported, in plain words. */
+export interface ModelExportProblem {
+  readonly problem: string;
 }

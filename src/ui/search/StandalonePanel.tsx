@@ -1,7 +1,7 @@
 /** "Train stand-alone" for the inspected subnet: epochs, the button (or why it cannot run), progress, Cancel, and the result next to the search's estimate. */
 import { formatPercent } from '../../charts/pareto-format';
 import { formatDuration } from '../../store/run-selectors';
-import { standaloneProblem } from '../../store/search-selectors';
+import { runContext, standaloneKey, standaloneProblem } from '../../store/search-selectors';
 import type { SearchPoint, StandaloneEntry } from '../../store/search-state';
 import { studioStore, useStudio } from '../studio';
 import { EpochsField } from './EpochsField';
@@ -75,6 +75,52 @@ function Scores({
   );
 }
 
+/** Starts the browser download of `zip` as `filename` (a Blob behind a temporary <a download>). */
+function saveZip(filename: string, zip: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([new Uint8Array(zip)], { type: 'application/zip' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** "Download tfjs model" for a subnet trained stand-alone: the button, then progress text or why it failed. */
+function ModelDownload({ point }: { readonly point: SearchPoint }) {
+  const state = useStudio((s) =>
+    s.run.spec === null
+      ? null
+      : (s.modelExports[standaloneKey(runContext(s.run.spec), point.record.key)] ?? null),
+  );
+  const preparing = state?.state === 'preparing';
+  return (
+    <div className="standalone-controls">
+      <button
+        type="button"
+        className="action"
+        data-testid="export-tfjs"
+        disabled={preparing}
+        title="A zip of model.json and weights.bin: this trained subnet as a tfjs LayersModel (tf.loadLayersModel), giving logits."
+        onClick={() => void studioStore.getState().downloadStandaloneModel(point.id, saveZip)}
+      >
+        Download tfjs model
+      </button>
+      {preparing ? (
+        <span className="muted" data-testid="export-tfjs-progress" role="status">
+          Preparing the tfjs model…
+        </span>
+      ) : null}
+      {state?.state === 'failed' ? (
+        <span className="field-error" data-testid="export-tfjs-error" role="alert">
+          {state.message}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 /** The stand-alone training block of the inspector. */
 export function StandalonePanel({ point }: { readonly point: SearchPoint }) {
   const problem = useStudio(standaloneProblem);
@@ -144,6 +190,7 @@ export function StandalonePanel({ point }: { readonly point: SearchPoint }) {
         </p>
       ) : null}
       {entry ? <Scores point={point} entry={entry} /> : null}
+      {entry?.state === 'done' ? <ModelDownload point={point} /> : null}
     </div>
   );
 }
