@@ -1,5 +1,5 @@
 // ESLint: strict TypeScript, no `any`, and the one-way import boundaries of the design
-// (core <- engine <- worker, cli; core <- bridge <- store <- ui; core <- charts <- ui).
+// (core <- engine <- worker, cli; core <- bridge <- store <- ui; core <- storage <- store; core <- charts <- ui).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -47,6 +47,7 @@ export default tseslint.config(
   boundary(['src/worker/**'], ui, ['bridge', 'store', 'charts', 'ui', 'cli', 'bench'], 'src/worker wraps the engine; it never touches the UI.'),
   boundary(['src/bridge/**'], [...tf, ...ui], ['engine', 'worker', 'store', 'charts', 'ui', 'cli', 'bench'], 'src/bridge talks to the worker through core types only.'),
   boundary(['src/store/**'], [...tf, 'd3', 'd3-*', 'react-dom'], ['engine', 'worker', 'charts', 'ui', 'cli', 'bench'], 'src/store holds state; it never imports tfjs, the engine or views.'),
+  boundary(['src/storage/**'], [...tf, ...ui, 'comlink'], ['engine', 'worker', 'bridge', 'charts', 'ui', 'cli', 'bench'], 'src/storage keeps run state in IndexedDB; it knows core and the store\'s state types only.'),
   boundary(['src/charts/**'], [...tf, 'zustand', 'comlink'], ['engine', 'worker', 'bridge', 'store', 'ui', 'cli', 'bench'], 'src/charts draws plain data from core.'),
   boundary(['src/ui/**'], tf, ['engine', 'worker', 'cli', 'bench'], 'src/ui never imports tfjs or the engine; it talks to the worker through the bridge.'),
 );

@@ -17,6 +17,7 @@ test('charts of a DARTS run download as standalone SVG and as PNG at twice their
   page,
 }) => {
   await setUpTiny(page, { backend: 'wasm', samples: 200, epochs: 5, batchSize: 16, seed: 7 });
+  await page.getByTestId('view-tab-run').click();
   // The alpha chart draws no svg before the first alpha step: nothing to download yet.
   await expect(page.getByTestId('export-svg-alphas')).toBeDisabled();
   await expect(page.getByTestId('export-png-alphas')).toBeDisabled();

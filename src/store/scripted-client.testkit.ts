@@ -1,16 +1,20 @@
 /** Test helpers for the store: an engine client whose runs and stand-alone trainings the test scripts step by step. */
 import type { EngineClient } from '../bridge/types';
 import type { ExperimentSpec } from '../core/experiment/spec';
+import type { RunCheckpoint } from '../core/run/checkpoint';
 import type {
   BackendChoice,
   BackendReport,
+  ModelExportProblem,
   RunEvent,
   RunStatus,
   StandaloneOutcome,
   StandaloneProgress,
   StandaloneRequest,
   StandaloneScore,
+  TfjsModelFiles,
 } from '../core/run/protocol';
+import type { HistoryAccess } from './history-access';
 import { createStudioStore } from './studio-store';
 
 /** A stand-alone training the test has not ended yet. */
@@ -25,20 +29,28 @@ export class ScriptedClient implements EngineClient {
   readonly calls: string[] = [];
   readonly negotiated: BackendChoice[] = [];
   readonly specs: ExperimentSpec[] = [];
+  /** The checkpoint each start was asked to resume from (undefined for a fresh run), in order. */
+  readonly resumes: (RunCheckpoint | undefined)[] = [];
   readonly requests: StandaloneRequest[] = [];
   private listeners = new Set<(message: string) => void>();
   private emit: ((events: RunEvent[]) => void) | null = null;
   private finish: ((status: RunStatus) => void) | null = null;
   private training: PendingTraining | null = null;
   private rejection: string | null = null;
+  private exporting: ((result: TfjsModelFiles | ModelExportProblem) => void) | null = null;
 
   negotiate(choice: BackendChoice): Promise<BackendReport> {
     this.negotiated.push(choice);
     const backend = choice === 'auto' ? 'wasm' : choice;
     return Promise.resolve({ backend, choice, reason: `Using ${backend}.`, probes: [] });
   }
-  start(spec: ExperimentSpec, onEvents: (events: RunEvent[]) => void): Promise<RunStatus> {
+  start(
+    spec: ExperimentSpec,
+    onEvents: (events: RunEvent[]) => void,
+    resume?: RunCheckpoint,
+  ): Promise<RunStatus> {
     this.specs.push(spec);
+    this.resumes.push(resume);
     this.emit = onEvents;
     return new Promise((resolve) => (this.finish = resolve));
   }
@@ -52,6 +64,16 @@ export class ScriptedClient implements EngineClient {
     this.rejection = null;
     if (rejection !== null) return Promise.reject(new Error(rejection));
     return new Promise((finish) => (this.training = { request, onProgress, finish }));
+  }
+  exportStandaloneModel(key: string): Promise<TfjsModelFiles | ModelExportProblem> {
+    this.calls.push(`export ${key}`);
+    return new Promise((resolve) => (this.exporting = resolve));
+  }
+  /** Answers the pending model export with `result`. */
+  endExport(result: TfjsModelFiles | ModelExportProblem): void {
+    const resolve = this.exporting;
+    this.exporting = null;
+    resolve?.(result);
   }
   pause(): void {
     this.calls.push('pause');
@@ -126,8 +148,8 @@ export function scoreOf(key: string, validAcc: number): StandaloneScore {
 /** Lets pending promise callbacks run. */
 export const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-/** A studio store over scripted clients, and the clients it made. */
-export function scriptedStore(): {
+/** A studio store over scripted clients (runs saved through `history` when given), and the clients it made. */
+export function scriptedStore(history?: HistoryAccess): {
   store: ReturnType<typeof createStudioStore>;
   clients: ScriptedClient[];
 } {
@@ -136,6 +158,6 @@ export function scriptedStore(): {
     const c = new ScriptedClient();
     clients.push(c);
     return c;
-  });
+  }, history);
   return { store, clients };
 }

@@ -1,8 +1,10 @@
-/** The whole studio state: the experiment being edited, its search space in the composer, the run being watched and the search view. */
+/** The whole studio state: the experiment being edited, its search space in the composer, the run being watched, the search view and the run history. */
 import type { ComposerSlice } from './composer-slice';
 import type { ExperimentSlice } from './experiment-slice';
+import type { HistorySlice } from './history-slice';
 import type { RunSlice } from './run-slice';
 import type { SearchSlice } from './search-slice';
 
 /** Every slice of the studio store. */
-export interface StudioState extends ExperimentSlice, ComposerSlice, RunSlice, SearchSlice {}
+export interface StudioState
+  extends ExperimentSlice, ComposerSlice, RunSlice, SearchSlice, HistorySlice {}

@@ -1,24 +1,42 @@
-/** The studio store: one zustand store holding every slice; the run and search slices share one engine client. */
+/** The studio store: one zustand store holding every slice; the run and search slices share one engine client, the run and history slices one run journal. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEngineClient } from '../bridge/engine-client';
 import type { EngineClient } from '../bridge/types';
 import { createComposerSlice } from './composer-slice';
 import { createEngineHolder } from './engine-holder';
 import { createExperimentSlice, initialExperiment } from './experiment-slice';
+import { browserHistoryAccess, type HistoryAccess } from './history-access';
+import { createHistorySlice } from './history-slice';
+import { createRunJournal } from './run-journal';
 import { createRunSlice } from './run-slice';
 import { createSearchSlice } from './search-slice';
 import type { StudioState } from './studio-state';
 
-/** Creates a studio store; clients (and their workers) are made lazily by `makeClient`. */
+/** Creates a studio store; clients (and their workers) are made lazily by `makeClient`; runs are saved through `history`. */
 export function createStudioStore(
   makeClient: () => EngineClient = createEngineClient,
+  history: HistoryAccess = browserHistoryAccess(),
 ): StoreApi<StudioState> {
   const initial = initialExperiment();
   const engine = createEngineHolder(makeClient);
-  return createStore<StudioState>()((...a) => ({
+  const holder: { store: StoreApi<StudioState> | null } = { store: null };
+  const journal = createRunJournal(history, {
+    onSaved: (id, notable) => {
+      const store = holder.store;
+      if (store === null) return;
+      const known = store.getState().history.rows.some((r) => r.id === id);
+      if (!known || notable) void store.getState().refreshHistory();
+    },
+    onProblem: (problem) =>
+      holder.store?.setState((s) => ({ history: { ...s.history, problem } })),
+  });
+  const store = createStore<StudioState>()((...a) => ({
     ...createExperimentSlice(initial)(...a),
     ...createComposerSlice(initial)(...a),
-    ...createRunSlice(engine)(...a),
+    ...createRunSlice(engine, journal)(...a),
     ...createSearchSlice(initial, engine)(...a),
+    ...createHistorySlice(history, journal)(...a),
   }));
+  holder.store = store;
+  return store;
 }

@@ -5,6 +5,10 @@ import { ExperimentForm } from './form/ExperimentForm';
 import { BackendBadge } from './header/BackendBadge';
 import { BackendSelect } from './header/BackendSelect';
 import { ErrorBanner } from './header/ErrorBanner';
+import { HistoryView } from './history/HistoryView';
+import { ReplayBar } from './history/ReplayBar';
+import { ResumeBanner } from './history/ResumeBanner';
+import { StorageNotice } from './history/StorageNotice';
 import { Results } from './results/Results';
 import { RunControls } from './run/RunControls';
 import { SearchView } from './search/SearchView';
@@ -14,14 +18,15 @@ import { GenotypeDiagram } from './views/GenotypeDiagram';
 import { MetricCharts } from './views/MetricCharts';
 import { StepLog } from './views/StepLog';
 
-type View = 'space' | 'run' | 'search';
+type View = 'space' | 'run' | 'search' | 'history';
 
-const VIEWS: readonly View[] = ['space', 'run', 'search'];
+const VIEWS: readonly View[] = ['space', 'run', 'search', 'history'];
 
 const VIEW_TITLES: Record<View, string> = {
   space: 'Search space',
   run: 'Run',
   search: 'Subnets & Pareto',
+  history: 'History',
 };
 
 /** The whole page. */
@@ -29,6 +34,7 @@ export function App() {
   const [view, setView] = useState<View>('space');
   useEffect(() => {
     void studioStore.getState().checkBackend();
+    void studioStore.getState().loadHistory();
   }, []);
   return (
     <div className="app">
@@ -46,6 +52,8 @@ export function App() {
         </div>
       </header>
       <ErrorBanner />
+      <StorageNotice />
+      <ResumeBanner />
       <div className="layout">
         <aside className="sidebar">
           <ExperimentForm />
@@ -67,8 +75,11 @@ export function App() {
               </button>
             ))}
           </div>
+          {view === 'run' || view === 'search' ? <ReplayBar /> : null}
           {view === 'space' ? (
             <Composer />
+          ) : view === 'history' ? (
+            <HistoryView onOpened={() => setView('run')} />
           ) : view === 'search' ? (
             <SearchView />
           ) : (

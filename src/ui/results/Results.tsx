@@ -1,4 +1,5 @@
 /** What a run ends with: the genotype in DARTS and NAS-Bench-201 form, final metrics, and (DARTS) the alpha tables. */
+import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
 import type { StrategyKind } from '../../core/experiment/spec';
@@ -30,7 +31,7 @@ export function Results() {
 
 /** The results card, shown once a run has ended with a genotype (DARTS's derived cell, or the best subnet a discrete search found). */
 function ResultsCard() {
-  const run = useStudio((s) => s.run);
+  const run = useStudio(shownRun);
   const { spec, result, status } = run;
   const cells = useMemo(() => alphaCells(run), [run]);
   const shown = useMemo(() => shownGenotype(run), [run]);

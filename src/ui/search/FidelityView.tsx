@@ -110,6 +110,7 @@ export function FidelityView({ points }: { readonly points: readonly SearchPoint
         create={createFidelityChart}
         data={data}
         testId="fidelity-chart"
+        exportName="fidelity"
         role="group"
         label="Accuracy with inherited supernet weights against stand-alone accuracy"
       />

@@ -1,4 +1,5 @@
 /** The latency lookup table of the current run (backend, device, entries measured or reused) and its end-to-end check. */
+import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { formatMs } from '../../charts/pareto-format';
 import { formatDuration } from '../../store/run-selectors';
@@ -7,9 +8,9 @@ import { checkAgreement } from './search-text';
 
 /** The card; nothing until the run has a latency table or checks. */
 export function LatencyCard() {
-  const table = useStudio((s) => s.run.latency);
-  const checks = useStudio((s) => s.run.latencyChecks);
-  const subnets = useStudio((s) => s.run.subnets);
+  const table = useStudio((s) => shownRun(s).latency);
+  const checks = useStudio((s) => shownRun(s).latencyChecks);
+  const subnets = useStudio((s) => shownRun(s).subnets);
   const order = useMemo(() => new Map(subnets.map((r, i) => [r.key, i + 1])), [subnets]);
   const agreement = useMemo(() => checkAgreement(checks), [checks]);
   if (table === null && checks.length === 0) return null;

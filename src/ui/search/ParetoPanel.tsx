@@ -1,4 +1,5 @@
 /** The Pareto card: cost axis, colour and comparison controls above the accuracy-against-cost chart. */
+import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { createParetoChart, type ParetoData } from '../../charts/pareto-chart';
 import { COST_AXIS_NAMES, tooltipContent, type TooltipContent } from '../../charts/pareto-format';
@@ -26,8 +27,8 @@ export interface ParetoPanelProps {
 
 /** The controls and the chart. */
 export function ParetoPanel({ points, specs }: ParetoPanelProps) {
-  const runSpec = useStudio((s) => s.run.spec);
-  const runId = useStudio((s) => s.run.runId);
+  const runSpec = useStudio((s) => shownRun(s).spec);
+  const runId = useStudio((s) => shownRun(s).runId);
   const costAxis = useStudio((s) => s.search.costAxis);
   const colorBy = useStudio((s) => s.search.colorBy);
   const compareRuns = useStudio((s) => s.search.compareRuns);
@@ -131,6 +132,7 @@ export function ParetoPanel({ points, specs }: ParetoPanelProps) {
         create={createParetoChart}
         data={data}
         testId="pareto-chart"
+        exportName="pareto"
         role="group"
         label="Validation accuracy against cost, one point per evaluated subnet"
       />

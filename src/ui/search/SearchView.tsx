@@ -1,4 +1,5 @@
 /** The "Search" tab: controls, Pareto chart, subnet table, inspector, ranking fidelity and the latency card of discrete searches. */
+import { isReplaying, shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { searchPoints } from '../../store/search-selectors';
 import { useStudio } from '../studio';
@@ -15,10 +16,16 @@ import './subnets.css';
 export function SearchView() {
   // The points depend on the run's id, spec and subnets only: subscribing to those (not to the
   // whole run) keeps training steps from recomputing the front and redrawing every point.
-  const runId = useStudio((s) => s.run.runId);
-  const spec = useStudio((s) => s.run.spec);
-  const subnets = useStudio((s) => s.run.subnets);
-  const search = useStudio((s) => s.search);
+  const runId = useStudio((s) => shownRun(s).runId);
+  const spec = useStudio((s) => shownRun(s).spec);
+  const subnets = useStudio((s) => shownRun(s).subnets);
+  const live = useStudio((s) => s.search);
+  const replaying = useStudio(isReplaying);
+  // A replayed run is shown alone: the session's earlier runs are not its comparison set.
+  const search = useMemo(
+    () => (replaying ? { ...live, compareRuns: false } : live),
+    [live, replaying],
+  );
   const points = useMemo(
     () => searchPoints({ runId, spec, subnets }, search),
     [runId, spec, subnets, search],

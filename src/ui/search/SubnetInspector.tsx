@@ -37,6 +37,7 @@ function CellDiagrams({
             create={createCellDiagram}
             data={data}
             className="diagram-host"
+            exportName={`subnet-${point.order}-${role}`}
             label={`${title} of the selected subnet`}
           />
         </figure>

@@ -1,4 +1,5 @@
 /** Architecture-weight trajectories: one small chart per edge of each searched cell (DARTS only: SPOS and multi-trial have no alphas). */
+import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { createAlphaChart } from '../../charts/alpha-chart';
 import { useStudio } from '../studio';
@@ -7,10 +8,10 @@ import { alphaCells } from './chart-data';
 
 /** The alpha small multiples for the current run; nothing when the run (or, before any run, the form) uses a strategy without alphas. */
 export function AlphaTrajectories() {
-  const spec = useStudio((s) => s.run.spec);
-  const started = useStudio((s) => s.run.started);
-  const alphas = useStudio((s) => s.run.alphas);
-  const kind = useStudio((s) => (s.run.spec ?? s.spec).strategy.kind);
+  const spec = useStudio((s) => shownRun(s).spec);
+  const started = useStudio((s) => shownRun(s).started);
+  const alphas = useStudio((s) => shownRun(s).alphas);
+  const kind = useStudio((s) => (shownRun(s).spec ?? s.spec).strategy.kind);
   const cells = useMemo(() => alphaCells({ spec, started, alphas }), [spec, started, alphas]);
   if (kind !== 'darts') return null;
   return (
@@ -24,6 +25,7 @@ export function AlphaTrajectories() {
         create={createAlphaChart}
         data={cells}
         testId="alpha-chart"
+        exportName="alphas"
         label="Softmax architecture weights per edge over steps"
       />
     </section>

@@ -1,4 +1,5 @@
 /** The current genotype drawn as cell DAGs: DARTS's derived cell as the argmax changes, or a discrete search's best subnet. */
+import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { createCellDiagram } from '../../charts/cell-diagram';
 import { useStudio } from '../studio';
@@ -20,10 +21,10 @@ function title(shown: ShownGenotype | null, discrete: boolean, evaluated: number
 
 /** One diagram per searched cell of the genotype to show. */
 export function GenotypeDiagram() {
-  const spec = useStudio((s) => s.run.spec);
-  const genotype = useStudio((s) => s.run.genotype);
-  const result = useStudio((s) => s.run.result);
-  const subnets = useStudio((s) => s.run.subnets);
+  const spec = useStudio((s) => shownRun(s).spec);
+  const genotype = useStudio((s) => shownRun(s).genotype);
+  const result = useStudio((s) => shownRun(s).result);
+  const subnets = useStudio((s) => shownRun(s).subnets);
   const shown = useMemo(
     () => shownGenotype({ spec, genotype, result, subnets }),
     [spec, genotype, result, subnets],
@@ -51,6 +52,7 @@ export function GenotypeDiagram() {
                 create={createCellDiagram}
                 data={data}
                 className="diagram-host"
+                exportName={`genotype-${role}`}
                 label={`${cellTitle} genotype`}
               />
             </figure>

@@ -1,4 +1,5 @@
 /** Live loss and accuracy charts: training per step, validation per epoch. */
+import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import type { ChartView } from '../../charts/view';
@@ -23,9 +24,9 @@ const createAccChart = (el: HTMLElement): ChartView<readonly LineSeries[]> =>
 
 /** The two metric charts side by side. */
 export function MetricCharts() {
-  const steps = useStudio((s) => s.run.steps);
-  const evals = useStudio((s) => s.run.evals);
-  const kind = useStudio((s) => (s.run.spec ?? s.spec).strategy.kind);
+  const steps = useStudio((s) => shownRun(s).steps);
+  const evals = useStudio((s) => shownRun(s).evals);
+  const kind = useStudio((s) => (shownRun(s).spec ?? s.spec).strategy.kind);
   const loss = useMemo(() => lossSeries({ steps, evals }, kind), [steps, evals, kind]);
   const acc = useMemo(() => accuracySeries({ steps, evals }, kind), [steps, evals, kind]);
   return (
@@ -36,6 +37,7 @@ export function MetricCharts() {
           create={createLossChart}
           data={loss}
           testId="loss-chart"
+          exportName="loss"
           label="Loss over steps"
         />
       </section>
@@ -45,6 +47,7 @@ export function MetricCharts() {
           create={createAccChart}
           data={acc}
           testId="acc-chart"
+          exportName="accuracy"
           label="Accuracy over steps"
         />
       </section>

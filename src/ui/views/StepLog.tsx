@@ -1,4 +1,5 @@
 /** A collapsible table of the first and the latest steps: real numbers to read and copy. */
+import { shownRun } from '../../store/history-selectors';
 import { useState } from 'react';
 import { STEP_LOG_SIZE, type StepPoint } from '../../store/run-state';
 import { stepLogRows } from '../../store/run-selectors';
@@ -19,7 +20,7 @@ function Row({ p }: { readonly p: StepPoint }) {
 
 /** The step log; rows render only while it is open. */
 export function StepLog() {
-  const log = useStudio((s) => s.run.stepLog);
+  const log = useStudio((s) => shownRun(s).stepLog);
   const [open, setOpen] = useState(false);
   const { head, tail, gap } = stepLogRows({ stepLog: log });
   return (

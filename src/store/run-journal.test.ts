@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { checkpoint, freshHistory, runState, valueOf } from '../storage/history.testkit';
+import type { RunHistory } from '../storage/run-history';
+import type { SavedRunRecord } from '../storage/types';
+import { createRunJournal, type JournalHooks } from './run-journal';
+import type { RunState } from './run-state';
+
+/** A history that records every put, and hooks that record what the journal reports. */
+async function setup(intervalMs = 40) {
+  const { history } = await freshHistory();
+  const puts: SavedRunRecord[] = [];
+  const spy: RunHistory = {
+    ...history,
+    put: (r) => {
+      puts.push(r);
+      return history.put(r);
+    },
+  };
+  const saved: [string, boolean][] = [];
+  const problems: string[] = [];
+  const hooks: JournalHooks = {
+    onSaved: (id, notable) => saved.push([id, notable]),
+    onProblem: (p) => problems.push(p),
+  };
+  let n = 0;
+  const journal = createRunJournal(() => Promise.resolve({ ok: true, value: spy }), hooks, {
+    intervalMs,
+    newId: () => `run-${++n}`,
+  });
+  return { history, journal, puts, saved, problems };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A new run state object (a change the journal sees as new). */
+const changed = (run: RunState): RunState => ({ ...run });
+
+describe('run journal', () => {
+  it('saves at begin, throttles saves while the run trains, and saves at once on a status change', async () => {
+    const { journal, puts } = await setup();
+    const run = runState('running');
+    expect(journal.begin(run)).toBe('run-1');
+    await journal.flush();
+    expect(puts).toHaveLength(1);
+    for (let i = 0; i < 5; i++) journal.change(changed(run));
+    await journal.flush();
+    expect(puts).toHaveLength(1);
+    await wait(80);
+    await journal.flush();
+    expect(puts).toHaveLength(2);
+    journal.change({ ...run, status: 'finished' });
+    await journal.flush();
+    expect(puts).toHaveLength(3);
+    expect(puts[2]?.status).toBe('finished');
+  });
+
+  it('stores each checkpoint with the run state of its moment, and drops it when the run ends', async () => {
+    const { history, journal, saved } = await setup();
+    const run = runState('running');
+    const id = journal.begin(run);
+    journal.checkpoint(run, checkpoint(3));
+    await journal.flush();
+    expect(valueOf(await history.getCheckpoint(id))?.checkpoint.step).toBe(3);
+    expect(saved.some(([, notable]) => notable)).toBe(true);
+    journal.change({ ...run, status: 'stopped' });
+    await journal.flush();
+    expect(valueOf(await history.getCheckpoint(id))).toBeNull();
+    expect(valueOf(await history.get(id))?.status).toBe('stopped');
+  });
+
+  it('continues a resumed run under its saved id and name, and follows a rename', async () => {
+    const { history, journal } = await setup();
+    const run = runState('running');
+    const id = journal.begin(run, { id: 'kept', name: 'My search', createdAt: new Date(0) });
+    expect(id).toBe('kept');
+    await journal.flush();
+    expect(valueOf(await history.get('kept'))?.name).toBe('My search');
+    journal.renamed('kept', 'Renamed');
+    journal.change({ ...run, status: 'finished' });
+    await journal.flush();
+    expect(valueOf(await history.get('kept'))?.name).toBe('Renamed');
+  });
+
+  it('reports a storage problem and never throws', async () => {
+    const problems: string[] = [];
+    const journal = createRunJournal(
+      () => Promise.resolve({ ok: false, problem: 'The browser storage is full.' }),
+      { onSaved: () => undefined, onProblem: (p) => problems.push(p) },
+    );
+    const run = runState('running');
+    journal.begin(run);
+    journal.checkpoint(run, checkpoint(1));
+    await journal.flush();
+    expect(problems).toEqual([
+      'The browser storage is full.',
+      'The browser storage is full.',
+      'The browser storage is full.',
+    ]);
+  });
+});

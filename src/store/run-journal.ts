@@ -1,0 +1,151 @@
+/**
+ * Saves the live run to the run history as it goes: its record (spec, folded run state, summary)
+ * at most every few seconds while it runs and at once when its status changes, and each checkpoint
+ * the engine sends. Saves run one after another; a storage problem is reported and the run goes on
+ * in memory (the next save tries again).
+ */
+import type { RunCheckpoint } from '../core/run/checkpoint';
+import { runName, runRecord } from '../storage/run-record';
+import type { RunHistory } from '../storage/run-history';
+import type { StorageResult } from '../storage/types';
+import type { HistoryAccess } from './history-access';
+import { isEnded } from './run-reducer';
+import type { RunState } from './run-state';
+
+/** Saves while a run trains: at most once per this many ms. */
+export const SAVE_INTERVAL_MS = 3000;
+
+/** The saved identity a resumed run carries on under. */
+export interface SavedIdentity {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: Date;
+}
+
+/** What the journal tells the page. */
+export interface JournalHooks {
+  /** A save of run `id` landed; `notable` for its final save and for a checkpoint (the history list should show it). */
+  onSaved(id: string, notable: boolean): void;
+  onProblem(problem: string): void;
+}
+
+/** The live run's journal. */
+export interface RunJournal {
+  /** A run began: a new saved run, or `saved` continued (a resume). Returns the saved id. */
+  begin(run: RunState, saved?: SavedIdentity): string;
+  /** The run changed (called on every change; saving is throttled). */
+  change(run: RunState): void;
+  /** The engine sent a checkpoint; `run` is the run state at that moment. */
+  checkpoint(run: RunState, checkpoint: RunCheckpoint): void;
+  /** The live run was renamed in the history. */
+  renamed(id: string, name: string): void;
+  /** Resolves when every queued save has landed (tests, page unload). */
+  flush(): Promise<void>;
+}
+
+/** Options: clock, timers and ids (tests pass their own). */
+export interface JournalOptions {
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+  readonly intervalMs?: number;
+}
+
+interface Live {
+  readonly runId: number;
+  readonly id: string;
+  name: string;
+  readonly createdAt: Date;
+  latest: RunState;
+  lastSaved: number;
+  status: RunState['status'];
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** A journal over `access`. */
+export function createRunJournal(
+  access: HistoryAccess,
+  hooks: JournalHooks,
+  options: JournalOptions = {},
+): RunJournal {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const interval = options.intervalMs ?? SAVE_INTERVAL_MS;
+  let live: Live | null = null;
+  let chain: Promise<void> = Promise.resolve();
+
+  const enqueue = (
+    id: string,
+    notable: boolean,
+    job: (h: RunHistory) => Promise<StorageResult<unknown>>,
+  ): void => {
+    chain = chain.then(async () => {
+      const h = await access();
+      const r = h.ok ? await job(h.value) : h;
+      if (r.ok) hooks.onSaved(id, notable);
+      else hooks.onProblem(r.problem);
+    });
+  };
+
+  const saveNow = (l: Live): void => {
+    if (l.timer !== null) clearTimeout(l.timer);
+    l.timer = null;
+    l.lastSaved = now().getTime();
+    const run = l.latest;
+    const spec = run.spec;
+    if (spec === null) return;
+    const ended = isEnded(run.status);
+    const record = runRecord({ id: l.id, name: l.name, spec, run, createdAt: l.createdAt });
+    enqueue(l.id, ended, async (h) => {
+      const put = await h.put(record);
+      // A run that ended cannot be resumed: its checkpoint only takes space.
+      return put.ok && ended ? h.removeCheckpoint(l.id) : put;
+    });
+  };
+
+  return {
+    begin(run, saved) {
+      if (live?.timer) clearTimeout(live.timer);
+      const createdAt = saved?.createdAt ?? now();
+      const spec = run.spec;
+      const name =
+        saved?.name ??
+        (spec ? runName(spec.strategy.kind, spec.dataset.id, createdAt) : 'Untitled run');
+      live = {
+        runId: run.runId,
+        id: saved?.id ?? newId(),
+        name,
+        createdAt,
+        latest: run,
+        lastSaved: 0,
+        status: run.status,
+        timer: null,
+      };
+      saveNow(live);
+      return live.id;
+    },
+    change(run) {
+      const l = live;
+      if (l === null || l.runId !== run.runId || run === l.latest) return;
+      l.latest = run;
+      if (run.status !== l.status) {
+        l.status = run.status;
+        saveNow(l);
+        return;
+      }
+      if (isEnded(run.status) || l.timer !== null) return;
+      const wait = Math.max(0, l.lastSaved + interval - now().getTime());
+      l.timer = setTimeout(() => saveNow(l), wait);
+    },
+    checkpoint(run, checkpoint) {
+      const l = live;
+      if (l === null || l.runId !== run.runId) return;
+      l.latest = run;
+      saveNow(l);
+      enqueue(l.id, true, (h) => h.putCheckpoint(l.id, checkpoint, run));
+    },
+    renamed(id, name) {
+      if (live?.id === id) live.name = name;
+    },
+    flush: () => chain,
+  };
+}
