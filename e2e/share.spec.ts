@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { setField } from './studio';
 
@@ -43,7 +47,9 @@ test('a mangled link shows an error and the studio still works', async ({ page }
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 120_000 });
 });
 
-test('an exported run JSON re-imports with the same genotype', async ({ page }) => {
+test('an exported run JSON re-imports with the same genotype, and the PyTorch export is valid Python', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByTestId('backend-select').selectOption('wasm');
   await setField(page, 'samples', 200);
@@ -59,4 +65,15 @@ test('an exported run JSON re-imports with the same genotype', async ({ page }) 
   await page.getByTestId('import-run').setInputFiles(path);
   await expect(page.getByTestId('imported-genotype')).toHaveText(genotype);
   await expect(page.getByTestId('imported-summary')).toContainText('Read-only');
+
+  const [python] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-pytorch').click(),
+  ]);
+  const file = join(mkdtempSync(join(tmpdir(), 'nas-studio-')), python.suggestedFilename());
+  copyFileSync(await python.path(), file);
+  expect(file.endsWith('.py')).toBe(true);
+  expect(readFileSync(file, 'utf8')).toContain('import torch');
+  // Throws (failing the test) with python's message when the file is not valid Python.
+  execFileSync('python3', ['-m', 'py_compile', file], { stdio: 'pipe' });
 });

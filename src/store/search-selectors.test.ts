@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { initialHistoryState } from './history-state';
 import { describe, expect, it } from 'vitest';
 import { dominates, paretoFront } from '../core/pareto/dominance';
 import { initialRunState } from './run-state';
@@ -251,5 +252,13 @@ describe('standaloneProblem', () => {
       expect(
         standaloneProblem({ run: ended, search: { ...search, standaloneEpochs: epochs } }),
       ).toBeNull();
+  });
+
+  it('refuses while a saved run is replayed read-only', () => {
+    const search = initialSearchView(sposSpec(1));
+    const run = runWith(sposSpec(1), 1, [record('a', 0.5, 10)]);
+    const replay = { id: 's', name: 'Saved', spec: sposSpec(1), run, createdAt: '' };
+    const history = { ...initialHistoryState(), replay };
+    expect(standaloneProblem({ run, search, history })).toContain('read-only');
   });
 });

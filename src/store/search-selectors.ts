@@ -190,8 +190,12 @@ export function epochsProblem(epochs: number): string | null {
     : `Stand-alone epochs must be a whole number from ${min} to ${max}.`;
 }
 
-/** Why stand-alone training cannot start now, or null: no run spec, a run in progress, epochs invalid. */
-export function standaloneProblem(state: Pick<StudioState, 'run' | 'search'>): string | null {
+/** Why stand-alone training cannot start now, or null: a saved run replayed read-only, no run spec, a run in progress, epochs invalid. */
+export function standaloneProblem(
+  state: Pick<StudioState, 'run' | 'search'> & { readonly history?: StudioState['history'] },
+): string | null {
+  if (state.history?.replay)
+    return 'A saved run is shown read-only: go back to the live run to train subnets stand-alone.';
   if (state.run.spec === null)
     return 'Run a search first: stand-alone training trains the subnets a search evaluated.';
   if (isActive(state.run))
