@@ -121,6 +121,23 @@ describe('run history in the store', () => {
     expect(second.store.getState().history.rows[0]?.checkpointStep).toBeNull();
   });
 
+  it('does not resume over a run in progress, and keeps offering the interrupted one', async () => {
+    const factory = new IDBFactory();
+    const first = page(factory);
+    void first.store.getState().startRun();
+    await tick();
+    first.clients[0]?.send([step(1), { type: 'checkpoint', checkpoint: checkpoint(1) }]);
+    await until(() => first.store.getState().history.rows[0]?.checkpointStep === 1, 'checkpoint');
+    const second = page(factory);
+    await second.store.getState().loadHistory();
+    void second.store.getState().startRun();
+    await tick();
+    await second.store.getState().resumeInterrupted();
+    expect(second.store.getState().history.problem).toMatch(/Stop the run/);
+    expect(second.store.getState().history.interrupted).not.toBeNull();
+    expect(second.clients[0]?.resumes).toEqual([undefined]);
+  });
+
   it('keeps running in memory and shows the problem when the browser cannot save', async () => {
     const { store, clients } = scriptedStore(() =>
       Promise.resolve({

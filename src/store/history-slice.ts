@@ -6,6 +6,7 @@ import type { SavedRunRecord, StorageResult } from '../storage/types';
 import type { HistoryAccess } from './history-access';
 import { initialHistoryState, type HistoryState, type ReplayedRun } from './history-state';
 import type { RunJournal } from './run-journal';
+import { isActive } from './run-reducer';
 import type { StudioState } from './studio-state';
 
 /** The history half of the studio state. */
@@ -132,6 +133,10 @@ export function createHistorySlice(
       resumeInterrupted: async () => {
         const target = get().history.interrupted;
         if (target === null) return;
+        if (isActive(get().run) || get().standaloneBusy) {
+          patch({ problem: 'Stop the run or training in progress first, then resume.' });
+          return;
+        }
         patch({ busy: 'Reading the checkpoint…' });
         const record = await loadRecord(target.id);
         const saved = record ? await use((h) => h.getCheckpoint(target.id)) : null;
