@@ -8,7 +8,7 @@ import {
   microData,
   microSpec,
   runAll,
-  withoutTimings,
+  expectIdenticalRuns,
 } from './checkpoint-runs.testkit';
 import { initNodeBackend } from './node-backend';
 import { microDarts, testStrategy } from './spaces.testkit';
@@ -24,15 +24,7 @@ describe('DARTS checkpoints and resume', () => {
   });
 
   it('two runs of one spec give identical genotypes and metrics', async () => {
-    const a = await runAll(microSpec(darts(1)), data);
-    const b = await runAll(microSpec(darts(1)), data);
-    expect(a.status).toBe('finished');
-    const fa = a.events[a.events.length - 1];
-    const fb = b.events[b.events.length - 1];
-    if (fa?.type !== 'finished' || fb?.type !== 'finished') throw new Error('a run did not finish');
-    expect(fb.genotype).toEqual(fa.genotype);
-    expect(fb.metrics).toEqual(fa.metrics);
-    expect(withoutTimings(b.events)).toEqual(withoutTimings(a.events));
+    await expectIdenticalRuns(microSpec(darts(1)), data);
   });
 
   it('emits a checkpoint after each epoch but the last, right after its eval', async () => {

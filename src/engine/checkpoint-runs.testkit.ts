@@ -99,3 +99,19 @@ export function failure(run: CollectedRun): string {
   if (last?.type !== 'status' || last.status !== 'failed') throw new Error('no failed status');
   return last.message;
 }
+
+/** Runs `spec` twice and expects the same finished genotype and metrics, and the same events but for clock readings. */
+export async function expectIdenticalRuns(
+  spec: ExperimentSpec,
+  data: LoadedDataset,
+): Promise<void> {
+  const a = await runAll(spec, data);
+  const b = await runAll(spec, data);
+  expect(a.status).toBe('finished');
+  const fa = a.events[a.events.length - 1];
+  const fb = b.events[b.events.length - 1];
+  if (fa?.type !== 'finished' || fb?.type !== 'finished') throw new Error('a run did not finish');
+  expect(fb.genotype).toEqual(fa.genotype);
+  expect(fb.metrics).toEqual(fa.metrics);
+  expect(withoutTimings(b.events)).toEqual(withoutTimings(a.events));
+}

@@ -11,7 +11,7 @@ import {
   microData,
   microSpec,
   runAll,
-  withoutTimings,
+  expectIdenticalRuns,
 } from './checkpoint-runs.testkit';
 import { initNodeBackend } from './node-backend';
 import { runExperiment } from './runner';
@@ -43,15 +43,7 @@ describe('SPOS checkpoints and resume', () => {
   });
 
   it('two runs of one spec give identical genotypes and metrics', async () => {
-    const a = await runAll(microSpec(sposOf('evolution')), data);
-    const b = await runAll(microSpec(sposOf('evolution')), data);
-    expect(a.status).toBe('finished');
-    const fa = a.events[a.events.length - 1];
-    const fb = b.events[b.events.length - 1];
-    if (fa?.type !== 'finished' || fb?.type !== 'finished') throw new Error('a run did not finish');
-    expect(fb.genotype).toEqual(fa.genotype);
-    expect(fb.metrics).toEqual(fa.metrics);
-    expect(withoutTimings(b.events)).toEqual(withoutTimings(a.events));
+    await expectIdenticalRuns(microSpec(sposOf('evolution')), data);
   });
 
   it('checkpoints after each supernet epoch but the last, and after the latency phase', async () => {

@@ -10,7 +10,7 @@ import {
   microData,
   microSpec,
   runAll,
-  withoutTimings,
+  expectIdenticalRuns,
 } from './checkpoint-runs.testkit';
 import { initNodeBackend } from './node-backend';
 import { microDarts, testStrategy } from './spaces.testkit';
@@ -38,15 +38,7 @@ describe('multi-trial checkpoints and resume', () => {
   });
 
   it('two runs of one spec give identical genotypes and metrics', async () => {
-    const a = await runAll(microSpec(evolution()), data);
-    const b = await runAll(microSpec(evolution()), data);
-    expect(a.status).toBe('finished');
-    const fa = a.events[a.events.length - 1];
-    const fb = b.events[b.events.length - 1];
-    if (fa?.type !== 'finished' || fb?.type !== 'finished') throw new Error('a run did not finish');
-    expect(fb.genotype).toEqual(fa.genotype);
-    expect(fb.metrics).toEqual(fa.metrics);
-    expect(withoutTimings(b.events)).toEqual(withoutTimings(a.events));
+    await expectIdenticalRuns(microSpec(evolution()), data);
   });
 
   it('checkpoints after the latency phase and after every trial, with the trials so far', async () => {
