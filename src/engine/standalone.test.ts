@@ -8,7 +8,13 @@ import type { OpName } from '../core/search-space/ops';
 import type { Genotype } from '../core/search-space/types';
 import { initNodeBackend } from './node-backend';
 import { randomImages, tinyDarts } from './spaces.testkit';
-import { genotypeSpace, trainStandalone, type StandaloneOptions } from './standalone';
+import {
+  genotypeSpace,
+  StandaloneStopped,
+  trainStandalone,
+  type KeptNetwork,
+  type StandaloneOptions,
+} from './standalone';
 
 const noMnist = (): Promise<Uint8Array> => Promise.reject(new Error('MNIST is not needed here.'));
 
@@ -137,6 +143,68 @@ describe('stand-alone training', () => {
       const cost = subnetCost(space, genotype, data.input, data.classes);
       expect(result.paramCount).toBe(cost.params);
     }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('hands the trained network to `keep` instead of disposing it; a stopped or refused hand-over keeps nothing', async () => {
+    const before = tf.memory().numTensors;
+    const space = presetSpace('teaching');
+    const data = await loadDataset({ ...defaultDataset('circles'), samples: 200 }, 1, noMnist);
+    const genotype = teachingGenotype();
+    const quick = { ...OPTIONS, epochs: 2, calibrationBatches: 2 };
+    const handed: KeptNetwork[] = [];
+    const result = await trainStandalone(space, genotype, data, quick, {
+      keep: (k) => void handed.push(k),
+    });
+    expect(result).toEqual(await trainStandalone(space, genotype, data, quick));
+    const [kept] = handed;
+    if (kept === undefined) throw new Error('keep was not called');
+    expect(handed).toHaveLength(1);
+    expect(kept.net.paramCount).toBe(result.paramCount);
+    expect(kept.path).toEqual(genotypeSpace(space, genotype).path);
+    expect(kept.calibration).toHaveLength(quick.calibrationBatches);
+    // The teaching cell's dense ops have no BatchNorm.
+    expect(kept.batchNormIds).toEqual([]);
+    expect(tf.memory().numTensors).toBeGreaterThan(before);
+    const x = tf.zeros([3, 2]);
+    const logits = tf.tidy(() => kept.net.forwardPath(x, kept.path));
+    expect(logits.shape).toEqual([3, data.classes]);
+    tf.dispose([x, logits]);
+    kept.net.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+
+    // A keep that throws refuses the network: the training disposes it and rejects with the error.
+    const refuse = (): void => {
+      throw new Error('The network is not wanted.');
+    };
+    await expect(
+      trainStandalone(space, genotype, data, quick, { shouldStop: () => true, keep: refuse }),
+    ).rejects.toBeInstanceOf(StandaloneStopped);
+    await expect(trainStandalone(space, genotype, data, quick, { keep: refuse })).rejects.toThrow(
+      'The network is not wanted.',
+    );
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('names the kept network’s BatchNorm layers by consecutive ids, in creation order', async () => {
+    const before = tf.memory().numTensors;
+    const data = randomImages(8, 8, 1, 3, [8, 4, 4]);
+    const space = { ...presetSpace('nb201'), macro: browserMacro('nb201', data.input) };
+    const quick = { ...OPTIONS, epochs: 1, batchSize: 8, calibrationBatches: 1 };
+    const ids: number[][] = [];
+    for (let i = 0; i < 2; i++) {
+      await trainStandalone(space, nb201Genotype(), data, quick, {
+        keep: (k) => {
+          ids.push([...k.batchNormIds]);
+          k.net.dispose();
+        },
+      });
+    }
+    const [first = [], second = []] = ids;
+    expect(first.length).toBeGreaterThan(0);
+    expect(first).toEqual(first.map((_, i) => (first[0] ?? 0) + i));
+    expect(second).toHaveLength(first.length);
+    expect(second[0]).toBeGreaterThan(first.at(-1) ?? Infinity);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

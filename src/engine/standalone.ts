@@ -15,11 +15,11 @@ import { yieldToEventLoop } from '../core/run/control';
 import type { OpName } from '../core/search-space/ops';
 import type { CellSpec, Genotype, SearchSpaceSpec } from '../core/search-space/types';
 import { genotypePath, type CellPath, type SubnetPath } from '../core/strategies/path';
-import { createBatchStream, toDevice } from './batches';
-import { calibrationBatches } from './bn-recalibrate';
+import { createBatchStream, toDevice, type HostBatch } from './batches';
+import { batchNormId, calibrationBatches } from './bn-recalibrate';
 import { createSposTrainer, type SposHyper } from './spos';
 import { evaluateSubnet, type SubnetScore } from './subnet-eval';
-import { buildSupernet } from './supernet';
+import { buildSupernet, type Supernet } from './supernet';
 
 /** The budget and optimiser of a stand-alone training. */
 export interface StandaloneOptions extends WeightTrainingSpec {
@@ -37,12 +37,29 @@ export class StandaloneStopped extends Error {
   }
 }
 
-/** Optional progress and cancellation for a stand-alone training. */
+/** A trained stand-alone network handed over by the `keep` hook: the receiver disposes `net`. */
+export interface KeptNetwork {
+  /** The trained network (the genotype's ops only). */
+  readonly net: Supernet;
+  /** The genotype's single path through `net`. */
+  readonly path: SubnetPath;
+  /** The training batches BatchNorm was recalibrated on for the scores. */
+  readonly calibration: readonly HostBatch[];
+  /** Ids of the network's BatchNorm layers (the keys of recalibrated statistics), in creation order. */
+  readonly batchNormIds: readonly number[];
+}
+
+/** Optional progress, cancellation and hand-over of the trained network for a stand-alone training. */
 export interface StandaloneHooks {
   /** Asked before every step (after yielding to the event loop, so a stop message can arrive); true stops the training. */
   readonly shouldStop?: () => boolean;
   /** Called after every step. */
   readonly onStep?: (step: number, totalSteps: number) => void;
+  /**
+   * Called once the trained network is scored; when it returns, the network is the receiver's to
+   * dispose instead of the training's. Never called when the training throws or stops.
+   */
+  readonly keep?: (kept: KeptNetwork) => void;
 }
 
 /** What a stand-alone training reports. */
@@ -89,7 +106,8 @@ export function genotypeSpace(
  * Trains `genotype` of `space` from scratch on `data.train` for `o.epochs` epochs (SGD with
  * momentum, cosine schedule, gradient clipping), then scores it on the validation and test splits
  * with BatchNorm recalibrated on training batches. The same options and data give the same result.
- * `hooks` report each step and may stop the training (it then throws StandaloneStopped).
+ * `hooks` report each step and may stop the training (it then throws StandaloneStopped); with
+ * `hooks.keep` the trained network is handed over instead of disposed.
  */
 export async function trainStandalone(
   space: SearchSpaceSpec,
@@ -103,7 +121,10 @@ export async function trainStandalone(
   }
   const { space: own, path } = genotypeSpace(space, genotype);
   const rng = createRng(o.seed);
+  // BatchNorm ids are handed out in creation order: the network's are the ones between these two.
+  const firstId = batchNormId();
   const net = buildSupernet(own, data.input, data.classes, rng.fork(), { affine: true });
+  const lastId = batchNormId();
   const batchRng = rng.fork();
   const stepsPerEpoch = Math.ceil(data.train.count / o.batchSize);
   const hyper: SposHyper = { ...o, totalSteps: o.epochs * stepsPerEpoch };
@@ -123,6 +144,7 @@ export async function trainStandalone(
       batchSize: Math.max(o.batchSize, 64),
       calibration,
     });
+  let handedOver = false;
   try {
     const initialValid = await score(data.valid);
     let trainLoss = Number.NaN;
@@ -146,7 +168,7 @@ export async function trainStandalone(
       trainLoss = ((await total.data())[0] ?? Number.NaN) / stepsPerEpoch;
       total.dispose();
     }
-    return {
+    const result: StandaloneResult = {
       initialValid,
       valid: await score(data.valid),
       test: await score(data.test),
@@ -154,8 +176,14 @@ export async function trainStandalone(
       steps: trainer.steps,
       paramCount: net.paramCount,
     };
+    if (hooks.keep) {
+      const batchNormIds = Array.from({ length: lastId - firstId - 1 }, (_, i) => firstId + 1 + i);
+      hooks.keep({ net, path, calibration, batchNormIds });
+      handedOver = true;
+    }
+    return result;
   } finally {
     trainer.dispose();
-    net.dispose();
+    if (!handedOver) net.dispose();
   }
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { gatedRunner, setupEngine } from './engine-parts.testkit';
-import { NOT_HELD } from './standalone-task';
 
 describe('createEngineApi: exportStandaloneModel', () => {
   it("hands the key to the parts' export and resolves its files", async () => {
@@ -22,8 +21,11 @@ describe('createEngineApi: exportStandaloneModel', () => {
     });
   });
 
-  it("uses the worker's own trainer when the parts bring no export: it keeps nothing it did not train", async () => {
-    const { api } = setupEngine(gatedRunner(1));
-    expect(await api.exportStandaloneModel('never-trained@k')).toEqual({ problem: NOT_HELD });
+  it("passes the parts' own problem on unchanged", async () => {
+    const { api, log } = setupEngine(gatedRunner(1));
+    expect(await api.exportStandaloneModel('never-trained@k')).toEqual({
+      problem: 'No trained subnet is kept here.',
+    });
+    expect(log).toEqual(['export never-trained@k']);
   });
 });

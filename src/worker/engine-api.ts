@@ -21,7 +21,6 @@ import type {
   TfjsModelFiles,
 } from '../core/run/protocol';
 import type { StandaloneHooks } from '../engine/standalone';
-import { exportSubnetModel } from './standalone-task';
 import { createEventBatcher, type BatcherClock } from './batcher';
 import { createProgressThrottle } from './progress-throttle';
 
@@ -48,8 +47,8 @@ export interface EngineParts {
     data: LoadedDataset,
     hooks: StandaloneHooks,
   ): Promise<StandaloneScore>;
-  /** A trained subnet kept by `trainStandalone`, by its score's key, as tfjs model files; the worker's own trainer when absent. */
-  exportStandaloneModel?(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
+  /** A trained subnet kept by `trainStandalone`, by its score's key, as tfjs model files, or why it cannot be exported. */
+  exportStandaloneModel(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
   /** Hands one batch to the UI's sink, transferring `transfer`; may resolve once the UI has taken it. */
   deliver(sink: EventSink, events: RunEvent[], transfer: ArrayBuffer[]): Promise<void> | void;
   /** Lets go of a run's sink or a training's progress callback once it is over (releases the comlink proxy). */
@@ -227,7 +226,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     key: string,
   ): Promise<TfjsModelFiles | ModelExportProblem> => {
     try {
-      return await (parts.exportStandaloneModel ?? exportSubnetModel)(key);
+      return await parts.exportStandaloneModel(key);
     } catch (err) {
       return { problem: `The tfjs model could not be made: ${describeError(err)}.` };
     }

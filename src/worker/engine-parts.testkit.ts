@@ -50,6 +50,10 @@ export function setupEngine(run: EngineParts['run'], overrides: Partial<EnginePa
     loadData: async () => (log.push('load'), testData),
     run,
     trainStandalone: async (request) => (log.push('train'), testScore(request.key, 0)),
+    exportStandaloneModel: async (key) => (
+      log.push(`export ${key}`),
+      { problem: 'No trained subnet is kept here.' }
+    ),
     deliver: (_sink, batch) => {
       log.push(`deliver ${batch.length}`);
       events.push(...batch);

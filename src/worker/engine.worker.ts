@@ -10,7 +10,7 @@ import { runExperiment } from '../engine/runner';
 import { negotiateBackend } from './backend';
 import { deviceName } from './device';
 import { createEngineApi, type EngineParts } from './engine-api';
-import { trainSubnet } from './standalone-task';
+import { exportSubnetModel, trainSubnet } from './standalone-task';
 
 let mnist: Promise<Uint8Array> | null = null;
 
@@ -46,6 +46,7 @@ const api = createEngineApi({
   loadData: (spec) => loadDataset(spec.dataset, spec.seed, readMnist),
   run: runExperiment,
   trainStandalone: trainSubnet,
+  exportStandaloneModel: exportSubnetModel,
   deliver: async (sink, events, transfer) => {
     await sink(Comlink.transfer(events, transfer));
   },

@@ -8,6 +8,7 @@ import { initNodeBackend } from '../engine/node-backend';
 import { StandaloneStopped, trainStandalone } from '../engine/standalone';
 import {
   createSubnetTrainer,
+  exportSubnetModel,
   HELD_SUBNETS,
   NOT_HELD,
   trainedSubnetKey,
@@ -136,6 +137,16 @@ describe('createSubnetTrainer: trained subnets kept for export', () => {
     expect(tf.memory().numTensors).toBe(before);
     trainer.dispose();
     expect(trainer.held()).toEqual([]);
+  });
+
+  it("exports from the worker's own trainer only what it trained", async () => {
+    expect(await exportSubnetModel('never-trained@k')).toEqual({ problem: NOT_HELD });
+    const req = teachingRequest(9);
+    const data = await loadDataset(req.spec.dataset, req.spec.seed, noMnist);
+    const { key } = await trainSubnet({ ...req, budget: { ...req.budget, epochs: 1 } }, data, {});
+    const files = await exportSubnetModel(key);
+    if ('problem' in files) throw new Error(files.problem);
+    expect(JSON.parse(files.modelJson)).toMatchObject({ format: 'layers-model' });
   });
 
   it('keeps nothing when a training is stopped', async () => {

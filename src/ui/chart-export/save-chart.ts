@@ -3,7 +3,7 @@ import { chartPicture, type ChartPicture } from '../../charts/export/chart-pictu
 import { domLayout } from '../../charts/export/dom-layout';
 import { ChartExportError } from '../../charts/export/export-error';
 import { svgToPng } from '../../charts/export/png';
-import { downloadText } from '../export/download';
+import { downloadBlob, downloadText } from '../export/download';
 
 /** A file name for chart `name` with extension `ext`: lower case letters, digits and dashes. */
 export function chartFileName(name: string, ext: 'svg' | 'png'): string {
@@ -13,18 +13,6 @@ export function chartFileName(name: string, ext: 'svg' | 'png'): string {
     .replace(/^-|-$/g, '')
     .slice(0, 80);
   return `${stem === '' ? 'chart' : stem}.${ext}`;
-}
-
-/** Starts the browser download of `blob` as `filename`. */
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 function picture(host: HTMLElement, label: string): ChartPicture {

@@ -1,8 +1,8 @@
-/** Saves text as a file through a Blob and a temporary <a download>. */
+/** Saves text or binary data as a file through a Blob and a temporary <a download>. */
 
-/** Starts the browser download of `text` as `filename` with MIME type `type`. */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Starts the browser download of `blob` as `filename`. */
+export function downloadBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -10,6 +10,11 @@ export function downloadText(filename: string, text: string, type: string): void
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Starts the browser download of `text` as `filename` with MIME type `type`. */
+export function downloadText(filename: string, text: string, type: string): void {
+  downloadBlob(filename, new Blob([text], { type }));
 }
 
 /** A file-name-safe form of an experiment name. */

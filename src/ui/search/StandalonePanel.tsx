@@ -3,6 +3,7 @@ import { formatPercent } from '../../charts/pareto-format';
 import { formatDuration } from '../../store/run-selectors';
 import { runContext, standaloneKey, standaloneProblem } from '../../store/search-selectors';
 import type { SearchPoint, StandaloneEntry } from '../../store/search-state';
+import { downloadBlob } from '../export/download';
 import { studioStore, useStudio } from '../studio';
 import { EpochsField } from './EpochsField';
 import { trainingPercent } from './search-text';
@@ -75,16 +76,9 @@ function Scores({
   );
 }
 
-/** Starts the browser download of `zip` as `filename` (a Blob behind a temporary <a download>). */
+/** Starts the browser download of the model `zip` as `filename`. */
 function saveZip(filename: string, zip: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([new Uint8Array(zip)], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(filename, new Blob([new Uint8Array(zip)], { type: 'application/zip' }));
 }
 
 /** "Download tfjs model" for a subnet trained stand-alone: the button, then progress text or why it failed. */
