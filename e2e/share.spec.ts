@@ -65,6 +65,14 @@ test('an exported run JSON re-imports with the same genotype, and the PyTorch ex
   await page.getByTestId('import-run').setInputFiles(path);
   await expect(page.getByTestId('imported-genotype')).toHaveText(genotype);
   await expect(page.getByTestId('imported-summary')).toContainText('Read-only');
+  await page.getByTestId('import-replay').click();
+  await expect(page.getByTestId('replay-bar')).toBeVisible();
+  await expect(page.getByTestId('final-genotype')).toHaveText(genotype);
+  await expect(page.getByTestId('loss-chart').locator('path.series-line').first()).toHaveAttribute(
+    'd',
+    /L/,
+  );
+  await page.getByTestId('replay-close').click();
 
   const [python] = await Promise.all([
     page.waitForEvent('download'),

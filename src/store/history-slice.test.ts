@@ -4,7 +4,7 @@ import { seriesPoints } from '../core/series/downsample';
 import { checkpoint } from '../storage/history.testkit';
 import { browserHistoryAccess } from './history-access';
 import { shownRun } from './history-selectors';
-import { REPLAY_RUN_ID } from './history-slice';
+import { REPLAY_RUN_ID } from './history-state';
 import { scriptedStore, tick } from './scripted-client.testkit';
 
 /** Waits until `check` holds (saves land asynchronously). */
@@ -74,9 +74,7 @@ describe('run history in the store', () => {
     expect(await store.getState().renameSavedRun(a.id, '   ')).toBe(false);
     expect(store.getState().history.problem).toMatch(/name/i);
     expect(await store.getState().renameSavedRun(a.id, '  Spiral baseline ')).toBe(true);
-    expect(store.getState().history.rows.find((r) => r.id === a.id)?.name).toBe(
-      'Spiral baseline',
-    );
+    expect(store.getState().history.rows.find((r) => r.id === a.id)?.name).toBe('Spiral baseline');
     await store.getState().compareSavedRuns(a.id, b.id);
     expect(store.getState().history.compare.map((c) => c.id)).toEqual([a.id, b.id]);
     await store.getState().deleteSavedRun(b.id);
@@ -142,7 +140,8 @@ describe('run history in the store', () => {
     const { store, clients } = scriptedStore(() =>
       Promise.resolve({
         ok: false,
-        problem: 'This browser does not allow saving (private mode?): runs are kept in memory only.',
+        problem:
+          'This browser does not allow saving (private mode?): runs are kept in memory only.',
       }),
     );
     const done = store.getState().startRun();

@@ -4,7 +4,12 @@ import type { RunHistory } from '../storage/run-history';
 import { summaryOf } from '../storage/run-record';
 import type { SavedRunRecord, StorageResult } from '../storage/types';
 import type { HistoryAccess } from './history-access';
-import { initialHistoryState, type HistoryState, type ReplayedRun } from './history-state';
+import {
+  initialHistoryState,
+  REPLAY_RUN_ID,
+  type HistoryState,
+  type ReplayedRun,
+} from './history-state';
 import type { RunJournal } from './run-journal';
 import { isActive } from './run-reducer';
 import type { StudioState } from './studio-state';
@@ -18,6 +23,8 @@ export interface HistorySlice {
   loadHistory(): Promise<void>;
   /** Shows saved run `id` read-only in the Run and Subnets views. */
   openSavedRun(id: string): Promise<void>;
+  /** Shows an imported run read-only in the Run and Subnets views. */
+  showImportedRun(run: ReplayedRun): void;
   /** Back to the live run. */
   closeReplay(): void;
   renameSavedRun(id: string, name: string): Promise<boolean>;
@@ -31,9 +38,6 @@ export interface HistorySlice {
   discardInterrupted(): Promise<void>;
   dismissStorageProblem(): void;
 }
-
-/** Run id of a replayed run: never a live run's, so its points and archive entries cannot mix with the session's. */
-export const REPLAY_RUN_ID = -1;
 
 /** The replayable part of a saved record. */
 function replayOf(r: SavedRunRecord): ReplayedRun {
@@ -95,6 +99,7 @@ export function createHistorySlice(
         const record = await loadRecord(id);
         patch({ busy: null, replay: record ? replayOf(record) : get().history.replay });
       },
+      showImportedRun: (run) => patch({ replay: run }),
       closeReplay: () => patch({ replay: null }),
       renameSavedRun: async (id, name) => {
         const summary = await use((h) => h.rename(id, name));

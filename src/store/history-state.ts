@@ -1,6 +1,9 @@
 /** The history slice's data: saved runs as listed, the run being replayed or compared, an interrupted run to resume, storage trouble. */
 import type { SavedRunRecord, SavedRunSummary } from '../storage/types';
 
+/** Run id of a replayed run: never a live run's, so its points and archive entries cannot mix with the session's. */
+export const REPLAY_RUN_ID = -1;
+
 /** A saved run opened read-only. */
 export type ReplayedRun = Pick<SavedRunRecord, 'id' | 'name' | 'spec' | 'run' | 'createdAt'>;
 

@@ -2,12 +2,15 @@
 import { useState, type ChangeEvent } from 'react';
 import { parseRunFile, type RunFile } from '../../core/export/run-file';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
+import { replayOfFile } from '../../store/imported-run';
 import { CopyText } from '../results/CopyText';
+import { studioStore } from '../studio';
 import { MetricsTable } from '../results/MetricsTable';
 
 /** The import control and, once a file is read, its summary (or why it was refused). */
 export function ImportedRun() {
   const [run, setRun] = useState<RunFile | null>(null);
+  const [fileName, setFileName] = useState('');
   const [problems, setProblems] = useState<readonly string[]>([]);
   const onFile = (e: ChangeEvent<HTMLInputElement>): void => {
     const file = e.target.files?.[0];
@@ -15,6 +18,7 @@ export function ImportedRun() {
     file.text().then(
       (text) => {
         const read = parseRunFile(text);
+        setFileName(file.name);
         setRun(read.ok ? read.run : null);
         setProblems(read.ok ? [] : read.problems);
       },
@@ -49,7 +53,14 @@ export function ImportedRun() {
           <p>
             <strong>{run.spec.name}</strong> ({run.spec.strategy.kind}, status {run.status}),{' '}
             {run.subnets.length} evaluated subnet{run.subnets.length === 1 ? '' : 's'},{' '}
-            {run.series.steps.length} recorded steps. Read-only.
+            {run.series.steps.length} recorded steps. Read-only.{' '}
+            <button
+              type="button"
+              data-testid="import-replay"
+              onClick={() => studioStore.getState().showImportedRun(replayOfFile(run, fileName))}
+            >
+              Show its charts
+            </button>
           </p>
           {run.result ? (
             <>
