@@ -33,6 +33,11 @@ test('a run survives a reload: resume from its checkpoint, finish as an uninterr
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 120_000 });
   const resumed = await resultText(page);
   expect(resumed.genotype).toContain('Genotype(normal=[');
+  // The derived cell is scored with inherited weights and listed as a subnet to train or export.
+  await expect(page.getByTestId('derived-cell')).toContainText('Derived cell');
+  await page.getByTestId('view-tab-search').click();
+  await expect(page.getByTestId('pareto-point')).toHaveCount(1);
+  await page.getByTestId('view-tab-run').click();
 
   // The same experiment run straight through ends exactly where the resumed run ended.
   await page.getByTestId('run-button').click();

@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { subnetCost } from '../core/cost/network-cost';
 import { loadDataset } from '../core/data/load';
 import { defaultDarts, defaultExperiment } from '../core/experiment/defaults';
 import type { DartsStrategySpec, ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import { createRunControl, type RunControl } from '../core/run/control';
 import type { RunEvent, RunStatus } from '../core/run/protocol';
+import { genotypeKey } from '../core/strategies/genotype-key';
 import { initNodeBackend } from './node-backend';
 import { runExperiment } from './runner';
 
@@ -79,6 +81,36 @@ describe('runExperiment', () => {
     expect(finished.genotype.normal.edges).toHaveLength(6);
     for (const v of Object.values(finished.metrics)) expect(Number.isFinite(v)).toBe(true);
     expect(finished.weights.normal).toHaveLength(30);
+  });
+
+  it('reports the derived cell as one subnet with inherited weights just before "finished", the same for a seed', async () => {
+    const spec = teaching(2, 1);
+    const derived = async (): Promise<RunEvent[]> => {
+      const { status, events, data } = await run(spec);
+      expect(status).toBe('finished');
+      const subnets = ofType(events, 'subnet');
+      expect(subnets).toHaveLength(1);
+      const finished = events[events.length - 1];
+      if (finished?.type !== 'finished') throw new Error('the last event is not "finished"');
+      expect(events[events.length - 2]).toBe(subnets[0]);
+      const record = subnets[0]?.record;
+      if (!record) throw new Error('no subnet record');
+      const cost = subnetCost(spec.space, finished.genotype, data.input, data.classes);
+      expect(record).toMatchObject({
+        key: genotypeKey(spec.space, finished.genotype),
+        genotype: finished.genotype,
+        evaluation: 'inherited',
+        origin: 'derived',
+        generation: 0,
+        latencyMs: null,
+        params: cost.params,
+        flops: cost.flops,
+      });
+      expect(record.accuracy).toBeGreaterThanOrEqual(0);
+      expect(record.accuracy).toBeLessThanOrEqual(1);
+      return subnets;
+    };
+    expect(await derived()).toEqual(await derived());
   });
 
   it('repeats data, init and the first 20 losses for a seed, and differs for another seed', async () => {

@@ -1,10 +1,16 @@
 /** The whole DARTS search loop: build, train step by step under a run control, evaluate, report. */
+import { DARTS_CALIBRATION_BATCHES } from '../core/experiment/defaults';
+import { subnetCost } from '../core/cost/network-cost';
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
-import { createRng } from '../core/random';
+import { createRng, type Rng } from '../core/random';
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import type { RunControl } from '../core/run/control';
-import type { RunStatus } from '../core/run/protocol';
+import type { RunStatus, SubnetRecord } from '../core/run/protocol';
+import type { Genotype } from '../core/search-space/types';
+import { genotypeKey } from '../core/strategies/genotype-key';
+import { genotypePath } from '../core/strategies/path';
 import { createBatchStream } from './batches';
+import { calibrationBatches } from './bn-recalibrate';
 import { checkpointMismatch, requireResumable, resumedStatus, writeTensors } from './checkpoint';
 import { createDartsTrainer, type DartsTrainer } from './darts';
 import { evaluateSplit, type SplitScore } from './evaluate';
@@ -13,20 +19,66 @@ import { dartsTensors, genotypeOf, searchLoop, type Emit, type RunState } from '
 import { runMultiTrial } from './multi-trial-runner';
 import { runSpos } from './spos-runner';
 import { failedStatus, requireTrainAndValid } from './step-gate';
+import { evaluateSubnet } from './subnet-eval';
 import { buildSupernet, type Supernet } from './supernet';
 
-/** Final metrics on all three splits (the last epoch's validation score is reused) and the 'finished' event. */
-async function finish(st: RunState, lastValid: SplitScore | null, emit: Emit): Promise<void> {
+/**
+ * The derived cell as an evaluated subnet: its validation accuracy with the supernet's inherited
+ * weights after BatchNorm recalibration on seeded training batches drawn with `rng` (as SPOS
+ * scores its subnets), so the gap to the supernet's own validation accuracy is the discretization
+ * gap. Stand-alone params and FLOPs; no latency (DARTS measures no lookup table).
+ */
+async function derivedSubnet(st: RunState, genotype: Genotype, rng: Rng): Promise<SubnetRecord> {
+  const { spec, data, net } = st;
+  const batchSize = spec.strategy.batchSize;
+  const calibration = calibrationBatches(
+    data.train,
+    data.input,
+    batchSize,
+    DARTS_CALIBRATION_BATCHES,
+    rng,
+  );
+  const score = await evaluateSubnet(net, genotypePath(spec.space, genotype), data.valid, {
+    input: data.input,
+    calibration,
+    batchSize,
+  });
+  const cost = subnetCost(spec.space, genotype, data.input, data.classes);
+  return {
+    key: genotypeKey(spec.space, genotype),
+    genotype,
+    accuracy: score.accuracy,
+    evaluation: 'inherited',
+    params: cost.params,
+    flops: cost.flops,
+    latencyMs: null,
+    generation: 0,
+    origin: 'derived',
+  };
+}
+
+/**
+ * Final metrics on all three splits (the last epoch's validation score is reused), the derived
+ * cell's 'subnet' event (its calibration batches drawn with `derivedRng`), then 'finished'.
+ */
+async function finish(
+  st: RunState,
+  lastValid: SplitScore | null,
+  derivedRng: Rng,
+  emit: Emit,
+): Promise<void> {
   const { net, data } = st;
   const batch = st.spec.strategy.batchSize;
   const train = await evaluateSplit(net, data.train, data.input, batch);
   const valid = lastValid ?? (await evaluateSplit(net, data.valid, data.input, batch));
   const test = await evaluateSplit(net, data.test, data.input, batch);
   const weights = await net.softmaxAlphas();
+  const genotype = genotypeOf(st.spec, rowsOf(net, weights));
+  emit({ type: 'subnet', record: await derivedSubnet(st, genotype, derivedRng) });
   emit({
     type: 'finished',
     step: st.step,
-    genotype: genotypeOf(st.spec, rowsOf(net, weights)),
+    genotype,
     metrics: {
       trainAcc: train.acc,
       validAcc: valid.acc,
@@ -63,8 +115,10 @@ async function resumeDarts(st: RunState, stepsPerEpoch: number, c: RunCheckpoint
 /**
  * Runs `spec` on `data`, dispatching on the strategy: SPOS runs in spos-runner.ts (runSpos),
  * multi-trial baselines in multi-trial-runner.ts (runMultiTrial); DARTS here. DARTS emits 'started', then per step 'step', 'alphas' and (at step 1 and on every
- * change) 'genotype', an 'eval' on the validation split after each epoch, and 'finished' with the
- * final metrics (NaN for an empty split); after every epoch's 'eval' but the last, a
+ * change) 'genotype', an 'eval' on the validation split after each epoch, one 'subnet' for the
+ * derived cell (origin 'derived', evaluation 'inherited': its validation accuracy with the
+ * supernet's weights after BatchNorm recalibration) and 'finished' with the supernet's final
+ * metrics (NaN for an empty split); after every epoch's 'eval' but the last, a
  * 'checkpoint'. With `resume` (a checkpoint of the same spec) it builds the run as a fresh one,
  * restores the checkpoint, emits 'started' and a 'running' status naming the step, and then only
  * the events a fresh run emits after that checkpoint; a checkpoint that does not fit fails the
@@ -92,6 +146,8 @@ export async function runExperiment(
     const rng = createRng(spec.seed);
     net = buildSupernet(spec.space, data.input, data.classes, rng.fork());
     const batchRng = rng.fork();
+    // Forked after every fork the search uses, so scoring the derived cell leaves its trajectory as it was.
+    const derivedRng = rng.fork();
     trainer = createDartsTrainer(net, s);
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
     st = {
@@ -129,7 +185,7 @@ export async function runExperiment(
       });
       return 'stopped';
     }
-    await finish(st, valid, emit);
+    await finish(st, valid, derivedRng, emit);
     return 'finished';
   } catch (err) {
     emit(failedStatus(st?.step ?? 0, err));

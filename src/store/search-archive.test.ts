@@ -33,8 +33,8 @@ describe('archiveRun', () => {
     expect(trials[0]?.strategy).toBe('multi-trial');
   });
 
-  it('leaves out DARTS runs, runs without subnets and runs still in progress', () => {
-    expect(archiveRun(empty, runWith(dartsSpec(1), 1, records))).toBe(empty);
+  it('keeps a DARTS run with its derived cell, and leaves out runs without subnets and runs still in progress', () => {
+    expect(archiveRun(empty, runWith(dartsSpec(1), 1, records)).archive).toHaveLength(1);
     expect(archiveRun(empty, runWith(sposSpec(1), 1, []))).toBe(empty);
     expect(archiveRun(empty, runWith(sposSpec(1), 1, records, 'running'))).toBe(empty);
   });

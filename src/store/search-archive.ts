@@ -31,11 +31,10 @@ export function initialSearchView(spec: ExperimentSpec): SearchViewState {
   };
 }
 
-/** The archived copy of an ended discrete-search run with at least one subnet record, else null. */
+/** The archived copy of an ended run with at least one subnet record (a DARTS run has its derived cell), else null. */
 export function searchRunOf(run: RunState): SearchRun | null {
   const spec = run.spec;
   if (spec === null || !isEnded(run.status) || run.subnets.length === 0) return null;
-  if (spec.strategy.kind !== 'spos' && spec.strategy.kind !== 'multi-trial') return null;
   return {
     runId: run.runId,
     label: runLabel(spec),

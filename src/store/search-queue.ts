@@ -1,4 +1,5 @@
 /** Pure parts of the stand-alone training queue: which points to train, the worker request, and each outcome as an entry. */
+import { DARTS_CALIBRATION_BATCHES } from '../core/experiment/defaults';
 import { strToU8, zipSync } from 'fflate';
 import type { ExperimentSpec, WeightTrainingSpec } from '../core/experiment/spec';
 import type {
@@ -20,7 +21,7 @@ export interface QueuedTraining {
 }
 
 /** Calibration batches of a DARTS run's subnets (DARTS has no such setting; SPOS and multi-trial default to 4). */
-export const DARTS_CALIBRATION_BATCHES = 4;
+export { DARTS_CALIBRATION_BATCHES };
 
 /** The request training `record` of a run of `spec` from scratch for `epochs` with that run's weight optimiser. */
 export function standaloneRequest(

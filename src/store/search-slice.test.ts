@@ -42,7 +42,7 @@ async function searched(): Promise<{ store: Store; client: ScriptedClient }> {
 const keyOf = (genotypeKey: string): string => standaloneKey(runContext(sposSpec(1)), genotypeKey);
 
 describe('search slice: archive', () => {
-  it('archives a SPOS run when it ends, and not a DARTS run', async () => {
+  it('archives a SPOS run and a DARTS run (its derived cell) when they end', async () => {
     const { store, clients } = scriptedStore();
     const { end } = await startWith(store, clients, sposSpec(1), [record('a', 0.9, 300)]);
     expect(store.getState().run.subnets).toHaveLength(1);
@@ -53,7 +53,7 @@ describe('search slice: archive', () => {
     ]);
     const darts = await startWith(store, clients, dartsSpec(1), [record('d', 0.5, 10)]);
     await darts.end('finished');
-    expect(store.getState().search.archive).toHaveLength(1);
+    expect(store.getState().search.archive.map((a) => a.strategy)).toEqual(['spos', 'darts']);
     const points = searchPoints(store.getState().run, store.getState().search);
     expect(points.map((p) => p.id)).toEqual(['1:a', '2:d']);
   });

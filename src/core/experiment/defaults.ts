@@ -95,6 +95,9 @@ export function defaultSpos(dataset: DatasetSpec, spaceSize: bigint): SposStrate
   };
 }
 
+/** BatchNorm calibration batches for a DARTS run's derived cell and its stand-alone training (DARTS has no such setting: the SPOS default). */
+export const DARTS_CALIBRATION_BATCHES = 4;
+
 /** No bound on params, FLOPs or latency. */
 export const NO_CONSTRAINTS = { maxParams: null, maxFlops: null, maxLatencyMs: null } as const;
 

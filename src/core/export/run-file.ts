@@ -118,7 +118,7 @@ const subnet = z.object({
   flops: z.number(),
   latencyMs: z.number().nullable(),
   generation: z.number(),
-  origin: z.enum(['random', 'mutation', 'crossover']),
+  origin: z.enum(['random', 'mutation', 'crossover', 'derived']),
 });
 
 const step = z.object({

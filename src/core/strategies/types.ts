@@ -22,8 +22,8 @@ export type CostFn = (genotype: Genotype) => CandidateCost;
 /** Measures a genotype's accuracy (inherited supernet weights, or a short stand-alone training). */
 export type EvaluateFn = (genotype: Genotype) => Promise<{ readonly accuracy: number }>;
 
-/** How a candidate was made. */
-export type Origin = 'random' | 'mutation' | 'crossover';
+/** How a candidate was made ('derived': the cell a DARTS run derived from its alphas). */
+export type Origin = 'random' | 'mutation' | 'crossover' | 'derived';
 
 /** One evaluated subnet, as the strategy reports it. */
 export interface EvaluatedRecord {

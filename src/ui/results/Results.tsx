@@ -5,6 +5,7 @@ import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format
 import type { StrategyKind } from '../../core/experiment/spec';
 import { ExportButtons } from '../export/ExportButtons';
 import { ImportedRun } from '../export/ImportedRun';
+import { derivedCellText } from '../search/search-text';
 import { useStudio } from '../studio';
 import { alphaCells } from '../views/chart-data';
 import { isDiscrete, shownGenotype } from '../views/shown-genotype';
@@ -46,6 +47,8 @@ function ResultsCard() {
   const final = shown.genotype;
   const nb201 = formatNb201(spec.space.normal, final.normal);
   const ended = status === 'failed' ? 'failed' : 'stopped';
+  const derivedLine =
+    result && kind === 'darts' ? derivedCellText(run.subnets, result.metrics.validAcc) : null;
   const heading = result
     ? discrete
       ? 'Result: best subnet found'
@@ -66,6 +69,11 @@ function ResultsCard() {
       ) : null}
       <ExportButtons run={run} genotype={final} />
       {result ? <MetricsTable metrics={result.metrics} caption={METRICS_CAPTIONS[kind]} /> : null}
+      {derivedLine !== null ? (
+        <p className="hint" data-testid="derived-cell">
+          {derivedLine}
+        </p>
+      ) : null}
       {discrete ? (
         <p className="hint">
           The Subnets & Pareto view plots every evaluated subnet against its cost, and can train any

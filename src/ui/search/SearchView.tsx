@@ -43,7 +43,9 @@ export function SearchView() {
           Single Path One-Shot and the multi-trial baselines (random search and regularized
           evolution, each subnet trained stand-alone) evaluate many subnets; each appears here with
           its accuracy and costs, on a Pareto chart and in a table. Choose one of them as the
-          strategy and press Run. DARTS derives a single cell from its alphas: see the Run view.
+          strategy and press Run. DARTS derives a single cell from its alphas: when a DARTS run
+          finishes, that cell appears here as one subnet, scored with the supernet’s inherited
+          weights, so it can be trained stand-alone and downloaded as a tfjs model.
         </p>
       </section>
     );

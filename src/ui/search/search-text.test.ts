@@ -8,8 +8,10 @@ import type { SearchPoint, SearchRun, StandaloneEntry } from '../../store/search
 import {
   canTrain,
   checkAgreement,
+  derivedCellText,
   genotypeStrings,
   howObtained,
+  ORIGIN_WORDS,
   pointSummary,
   runSpecs,
   standaloneText,
@@ -178,5 +180,32 @@ describe('latency check agreement', () => {
   it('is null without usable checks', () => {
     expect(checkAgreement([])).toBeNull();
     expect(checkAgreement([{ key: 'a', predictedMs: 0, measuredMs: 1 }])).toBeNull();
+  });
+});
+
+describe('the derived cell of a DARTS run', () => {
+  it('puts its inherited-weight accuracy beside the supernet’s and says where to train or export it', () => {
+    const records = [
+      nb201Record('a', 0.5),
+      nb201Record('b', 0.8125, { origin: 'derived', generation: 0 }),
+    ];
+    expect(derivedCellText(records, 0.9)).toBe(
+      'Derived cell with inherited weights: valid acc 81.25% (supernet 90.00%) — train it stand-alone or export it from Subnets & Pareto.',
+    );
+  });
+
+  it('says nothing for a run without a derived cell', () => {
+    expect(derivedCellText([nb201Record('a', 0.5)], 0.9)).toBeNull();
+    expect(derivedCellText([], 0.9)).toBeNull();
+  });
+
+  it('names its origin and its four calibration batches in the inspector', () => {
+    const record = nb201Record('b', 0.8, { origin: 'derived' });
+    const darts: ExperimentSpec = defaultExperiment('nb201', 'mnist', 3);
+    expect(darts.strategy.kind).toBe('darts');
+    expect(ORIGIN_WORDS[record.origin]).toBe('derived from the alphas');
+    expect(howObtained(record, darts)).toBe(
+      'weights inherited from the trained supernet, after BatchNorm recalibration on 4 training batches',
+    );
   });
 });

@@ -1,10 +1,11 @@
-/** Pure read-outs for the search view's components: words for states and origins, a point's summary, which points can still be trained, the latency check's agreement. */
+/** Pure read-outs for the search view's components: words for states and origins, a point's summary, which points can still be trained, the latency check's agreement, the derived cell's line. */
 import { formatPercent, type SubnetSummary } from '../../charts/pareto-format';
 import type { ExperimentSpec } from '../../core/experiment/spec';
 import type { LatencyCheck, SubnetRecord } from '../../core/run/protocol';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
 import type { Origin } from '../../core/strategies/types';
 import type { RunState } from '../../store/run-state';
+import { DARTS_CALIBRATION_BATCHES } from '../../store/search-queue';
 import type { SearchPoint, SearchRun, StandaloneEntry } from '../../store/search-state';
 
 /** How a candidate was made, in words. */
@@ -12,6 +13,7 @@ export const ORIGIN_WORDS: Record<Origin, string> = {
   random: 'random sample',
   mutation: 'mutation',
   crossover: 'crossover',
+  derived: 'derived from the alphas',
 };
 
 /** Percent of a training done (0 before its step count is known). */
@@ -40,7 +42,12 @@ export function standaloneText(entry: StandaloneEntry | null): string {
 export function howObtained(record: SubnetRecord, spec: ExperimentSpec | null): string {
   const s = spec?.strategy;
   if (record.evaluation === 'inherited') {
-    const batches = s && s.kind !== 'darts' ? s.calibrationBatches : null;
+    const batches =
+      s === undefined
+        ? null
+        : s.kind === 'darts'
+          ? DARTS_CALIBRATION_BATCHES
+          : s.calibrationBatches;
     return batches === null
       ? 'weights inherited from the trained supernet, after BatchNorm recalibration'
       : `weights inherited from the trained supernet, after BatchNorm recalibration on ${batches} training batch${batches === 1 ? '' : 'es'}`;
@@ -125,4 +132,18 @@ export function checkAgreement(
   if (ratios.length === 0) return null;
   const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
   return { meanRatio: mean(ratios), meanError: mean(ratios.map((r) => Math.abs(r - 1))) };
+}
+
+/**
+ * The line a finished DARTS run's results show about its derived cell: the cell's validation
+ * accuracy with inherited weights beside the supernet's (their gap is the discretization gap),
+ * and where to train or export it. Null when the run reported no derived cell.
+ */
+export function derivedCellText(
+  records: readonly SubnetRecord[],
+  supernetValidAcc: number,
+): string | null {
+  const derived = records.find((r) => r.origin === 'derived');
+  if (derived === undefined) return null;
+  return `Derived cell with inherited weights: valid acc ${formatPercent(derived.accuracy)} (supernet ${formatPercent(supernetValidAcc)}) — train it stand-alone or export it from Subnets & Pareto.`;
 }
