@@ -1,4 +1,5 @@
 /** What makes two runs comparable (same space, same data) and how runs are named in the search view. */
+import { hash53 } from '../core/hash';
 import { datasetInput } from '../core/data/load';
 import { isTwoD } from '../core/data/two-d';
 import type { ExperimentSpec, StrategySpec } from '../core/experiment/spec';
@@ -13,20 +14,6 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-/** A 53-bit string hash (cyrb53), as base-36 text. */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /** Contexts already computed, by spec object (specs are immutable). */

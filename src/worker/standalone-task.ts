@@ -2,6 +2,7 @@
  * The worker's stand-alone training: the engine's training on a request, its result as the score
  * the UI shows, and the last few trained subnets kept so they can be exported as tfjs models.
  */
+import { hash53 } from '../core/hash';
 import type { LoadedDataset } from '../core/experiment/spec';
 import type {
   ModelExportProblem,
@@ -35,20 +36,6 @@ export function standaloneScore(
     paramCount: result.paramCount,
     elapsedMs,
   };
-}
-
-/** A 53-bit hash of `text` (cyrb53) in base 36. */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /**
