@@ -91,6 +91,8 @@ describe('run history in the store', () => {
     const client = first.clients[0];
     if (!client) throw new Error('no client');
     client.send([step(1), step(2), { type: 'checkpoint', checkpoint: checkpoint(2) }, step(3)]);
+    // Pausing writes the pending checkpoint at once (otherwise it waits for the next timed save).
+    first.store.getState().pauseRun();
     await until(() => first.store.getState().history.rows[0]?.checkpointStep === 2, 'checkpoint');
 
     // The page closes mid-run (its promise never settles); a new page opens on the same storage.
@@ -125,6 +127,7 @@ describe('run history in the store', () => {
     void first.store.getState().startRun();
     await tick();
     first.clients[0]?.send([step(1), { type: 'checkpoint', checkpoint: checkpoint(1) }]);
+    first.store.getState().pauseRun();
     await until(() => first.store.getState().history.rows[0]?.checkpointStep === 1, 'checkpoint');
     const second = page(factory);
     await second.store.getState().loadHistory();

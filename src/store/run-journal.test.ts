@@ -54,11 +54,13 @@ describe('run journal', () => {
     expect(puts[2]?.status).toBe('finished');
   });
 
-  it('stores each checkpoint with the run state of its moment, and drops it when the run ends', async () => {
+  it('writes the latest checkpoint with the run state of its moment at the next save, and drops it when the run ends', async () => {
     const { history, journal, saved } = await setup();
     const run = runState('running');
     const id = journal.begin(run);
+    journal.checkpoint(run, checkpoint(2));
     journal.checkpoint(run, checkpoint(3));
+    await wait(80);
     await journal.flush();
     expect(valueOf(await history.getCheckpoint(id))?.checkpoint.step).toBe(3);
     expect(saved.some(([, notable]) => notable)).toBe(true);
@@ -81,6 +83,18 @@ describe('run journal', () => {
     expect(valueOf(await history.get('kept'))?.name).toBe('Renamed');
   });
 
+  it('writes a pending checkpoint at once when the run pauses', async () => {
+    const { history, journal } = await setup(60_000);
+    const run = runState('running');
+    const id = journal.begin(run);
+    journal.checkpoint(run, checkpoint(4));
+    await journal.flush();
+    expect(valueOf(await history.getCheckpoint(id))).toBeNull();
+    journal.change({ ...run, status: 'paused' });
+    await journal.flush();
+    expect(valueOf(await history.getCheckpoint(id))?.checkpoint.step).toBe(4);
+  });
+
   it('reports a storage problem and never throws', async () => {
     const problems: string[] = [];
     const journal = createRunJournal(
@@ -90,11 +104,8 @@ describe('run journal', () => {
     const run = runState('running');
     journal.begin(run);
     journal.checkpoint(run, checkpoint(1));
+    journal.change({ ...run, status: 'paused' });
     await journal.flush();
-    expect(problems).toEqual([
-      'The browser storage is full.',
-      'The browser storage is full.',
-      'The browser storage is full.',
-    ]);
+    expect(problems).toEqual(['The browser storage is full.', 'The browser storage is full.']);
   });
 });

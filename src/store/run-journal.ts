@@ -1,7 +1,7 @@
 /**
  * Saves the live run to the run history as it goes: its record (spec, folded run state, summary)
- * at most every few seconds while it runs and at once when its status changes, and each checkpoint
- * the engine sends. Saves run one after another; a storage problem is reported and the run goes on
+ * and its latest checkpoint, at most every few seconds while it runs and at once when its status
+ * changes (a pause writes the checkpoint it has). Saves run one after another; a storage problem is reported and the run goes on
  * in memory (the next save tries again).
  */
 import type { RunCheckpoint } from '../core/run/checkpoint';
@@ -35,7 +35,7 @@ export interface RunJournal {
   begin(run: RunState, saved?: SavedIdentity): string;
   /** The run changed (called on every change; saving is throttled). */
   change(run: RunState): void;
-  /** The engine sent a checkpoint; `run` is the run state at that moment. */
+  /** The engine sent a checkpoint; `run` is the run state at that moment. Written with the next save (the latest one wins). */
   checkpoint(run: RunState, checkpoint: RunCheckpoint): void;
   /** The live run was renamed in the history. */
   renamed(id: string, name: string): void;
@@ -59,6 +59,8 @@ interface Live {
   lastSaved: number;
   status: RunState['status'];
   timer: ReturnType<typeof setTimeout> | null;
+  /** The latest checkpoint not yet written, with the run state of its moment. */
+  pending: { readonly run: RunState; readonly checkpoint: RunCheckpoint } | null;
 }
 
 /** A journal over `access`. */
@@ -95,11 +97,22 @@ export function createRunJournal(
     if (spec === null) return;
     const ended = isEnded(run.status);
     const record = runRecord({ id: l.id, name: l.name, spec, run, createdAt: l.createdAt });
-    enqueue(l.id, ended, async (h) => {
+    const pending = ended ? null : l.pending;
+    l.pending = null;
+    enqueue(l.id, ended || pending !== null, async (h) => {
       const put = await h.put(record);
+      if (!put.ok) return put;
       // A run that ended cannot be resumed: its checkpoint only takes space.
-      return put.ok && ended ? h.removeCheckpoint(l.id) : put;
+      if (ended) return h.removeCheckpoint(l.id);
+      return pending ? h.putCheckpoint(l.id, pending.checkpoint, pending.run) : put;
     });
+  };
+
+  /** Saves now when the last save is older than the interval, else once it is. */
+  const saveSoon = (l: Live): void => {
+    if (l.timer !== null) return;
+    const wait = Math.max(0, l.lastSaved + interval - now().getTime());
+    l.timer = setTimeout(() => saveNow(l), wait);
   };
 
   return {
@@ -119,6 +132,7 @@ export function createRunJournal(
         lastSaved: 0,
         status: run.status,
         timer: null,
+        pending: null,
       };
       saveNow(live);
       return live.id;
@@ -132,16 +146,14 @@ export function createRunJournal(
         saveNow(l);
         return;
       }
-      if (isEnded(run.status) || l.timer !== null) return;
-      const wait = Math.max(0, l.lastSaved + interval - now().getTime());
-      l.timer = setTimeout(() => saveNow(l), wait);
+      if (!isEnded(run.status)) saveSoon(l);
     },
     checkpoint(run, checkpoint) {
       const l = live;
       if (l === null || l.runId !== run.runId) return;
-      l.latest = run;
-      saveNow(l);
-      enqueue(l.id, true, (h) => h.putCheckpoint(l.id, checkpoint, run));
+      // Short epochs send checkpoints many times a second: only the latest is written, with the next save.
+      l.pending = { run, checkpoint };
+      saveSoon(l);
     },
     renamed(id, name) {
       if (live?.id === id) live.name = name;
