@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkpoint, freshHistory, runState, valueOf } from '../storage/history.testkit';
 import type { RunHistory } from '../storage/run-history';
-import type { SavedRunRecord } from '../storage/types';
+import type { SavedRunRecord, SavedRunSummary } from '../storage/types';
 import { createRunJournal, type JournalHooks } from './run-journal';
 import type { RunState } from './run-state';
 
@@ -16,10 +16,10 @@ async function setup(intervalMs = 40) {
       return history.put(r);
     },
   };
-  const saved: [string, boolean][] = [];
+  const saved: SavedRunSummary[] = [];
   const problems: string[] = [];
   const hooks: JournalHooks = {
-    onSaved: (id, notable) => saved.push([id, notable]),
+    onSaved: (summary) => saved.push(summary),
     onProblem: (p) => problems.push(p),
   };
   let n = 0;
@@ -63,7 +63,7 @@ describe('run journal', () => {
     await wait(80);
     await journal.flush();
     expect(valueOf(await history.getCheckpoint(id))?.checkpoint.step).toBe(3);
-    expect(saved.some(([, notable]) => notable)).toBe(true);
+    expect(saved.some((r) => r.id === id && r.checkpointStep === 3)).toBe(true);
     journal.change({ ...run, status: 'stopped' });
     await journal.flush();
     expect(valueOf(await history.getCheckpoint(id))).toBeNull();

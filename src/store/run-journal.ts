@@ -7,7 +7,7 @@
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import { runName, runRecord } from '../storage/run-record';
 import type { RunHistory } from '../storage/run-history';
-import type { StorageResult } from '../storage/types';
+import type { SavedRunSummary, StorageResult } from '../storage/types';
 import type { HistoryAccess } from './history-access';
 import { isEnded } from './run-reducer';
 import type { RunState } from './run-state';
@@ -24,8 +24,8 @@ export interface SavedIdentity {
 
 /** What the journal tells the page. */
 export interface JournalHooks {
-  /** A save of run `id` landed; `notable` for its final save and for a checkpoint (the history list should show it). */
-  onSaved(id: string, notable: boolean): void;
+  /** A save landed: the run's summary as now stored (the history list updates its row from it). */
+  onSaved(summary: SavedRunSummary): void;
   onProblem(problem: string): void;
 }
 
@@ -39,7 +39,7 @@ export interface RunJournal {
   checkpoint(run: RunState, checkpoint: RunCheckpoint): void;
   /** The live run was renamed in the history. */
   renamed(id: string, name: string): void;
-  /** Resolves when every queued save has landed (tests, page unload). */
+  /** Resolves when every queued save has landed. */
   flush(): Promise<void>;
 }
 
@@ -75,15 +75,11 @@ export function createRunJournal(
   let live: Live | null = null;
   let chain: Promise<void> = Promise.resolve();
 
-  const enqueue = (
-    id: string,
-    notable: boolean,
-    job: (h: RunHistory) => Promise<StorageResult<unknown>>,
-  ): void => {
+  const enqueue = (job: (h: RunHistory) => Promise<StorageResult<SavedRunSummary>>): void => {
     chain = chain.then(async () => {
       const h = await access();
       const r = h.ok ? await job(h.value) : h;
-      if (r.ok) hooks.onSaved(id, notable);
+      if (r.ok) hooks.onSaved(r.value);
       else hooks.onProblem(r.problem);
     });
   };
@@ -99,12 +95,19 @@ export function createRunJournal(
     const record = runRecord({ id: l.id, name: l.name, spec, run, createdAt: l.createdAt });
     const pending = ended ? null : l.pending;
     l.pending = null;
-    enqueue(l.id, ended || pending !== null, async (h) => {
+    enqueue(async (h) => {
       const put = await h.put(record);
       if (!put.ok) return put;
       // A run that ended cannot be resumed: its checkpoint only takes space.
-      if (ended) return h.removeCheckpoint(l.id);
-      return pending ? h.putCheckpoint(l.id, pending.checkpoint, pending.run) : put;
+      const after = ended
+        ? await h.removeCheckpoint(l.id)
+        : pending
+          ? await h.putCheckpoint(l.id, pending.checkpoint, pending.run)
+          : null;
+      if (after === null) return put;
+      if (!after.ok) return after;
+      const checkpointStep = pending ? pending.checkpoint.step : null;
+      return { ok: true, value: { ...put.value, checkpointStep } };
     });
   };
 

@@ -21,14 +21,21 @@ export function createStudioStore(
   const engine = createEngineHolder(makeClient);
   const holder: { store: StoreApi<StudioState> | null } = { store: null };
   const journal = createRunJournal(history, {
-    onSaved: (id, notable) => {
+    onSaved: (summary) => {
       const store = holder.store;
       if (store === null) return;
-      const known = store.getState().history.rows.some((r) => r.id === id);
-      if (!known || notable) void store.getState().refreshHistory();
+      const { rows } = store.getState().history;
+      // A known row is updated in place; a new one needs the list read for its order.
+      if (rows.some((r) => r.id === summary.id))
+        store.setState((s) => ({
+          history: {
+            ...s.history,
+            rows: s.history.rows.map((r) => (r.id === summary.id ? summary : r)),
+          },
+        }));
+      else void store.getState().refreshHistory();
     },
-    onProblem: (problem) =>
-      holder.store?.setState((s) => ({ history: { ...s.history, problem } })),
+    onProblem: (problem) => holder.store?.setState((s) => ({ history: { ...s.history, problem } })),
   });
   const store = createStore<StudioState>()((...a) => ({
     ...createExperimentSlice(initial)(...a),

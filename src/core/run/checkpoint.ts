@@ -51,11 +51,3 @@ export interface RunCheckpoint {
   /** The latency table the run priced subnets with, once measured (SPOS, multi-trial). */
   readonly latency: LatencyTable | null;
 }
-
-/** Bytes a checkpoint's tensors take (for the history panel and storage-size messages). */
-export function checkpointBytes(c: RunCheckpoint): number {
-  let n = 0;
-  for (const list of [c.weights, c.alphas, c.velocity, c.adamM, c.adamS])
-    for (const t of list) n += t.values.byteLength;
-  return n;
-}
