@@ -1,7 +1,7 @@
 /** The run history: saved runs and their latest checkpoints in IndexedDB, behind calls that never throw. */
 import { CHECKPOINT_VERSION, type RunCheckpoint } from '../core/run/checkpoint';
 import type { RunStatus } from '../core/run/protocol';
-import type { RunState } from '../store/run-state';
+import type { RunState } from '../core/run/state';
 import { checkRunName, summaryOf } from './run-record';
 import { attempt, StorageProblem } from './storage-problem';
 import { inTransaction, type HistoryTransaction } from './transaction';

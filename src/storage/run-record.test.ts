@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySeries, appendPoints } from '../core/series/downsample';
 import type { SubnetRecord } from '../core/run/protocol';
-import { initialRunState } from '../store/run-state';
+import { initialRunState } from '../core/run/state';
 import { SPEC, runState } from './history.testkit';
 import {
   bestAccuracy,

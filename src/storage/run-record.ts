@@ -2,7 +2,7 @@
 import { DATASET_LABELS, STRATEGY_LABELS } from '../core/experiment/defaults';
 import type { DatasetId, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import { lastPoint, seriesPoints } from '../core/series/downsample';
-import type { RunState } from '../store/run-state';
+import type { RunState } from '../core/run/state';
 import type { SavedRunRecord, SavedRunSummary, StorageResult } from './types';
 
 /** Most characters of a run name. */

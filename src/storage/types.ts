@@ -3,7 +3,7 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { DatasetId, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import type { RunStatus } from '../core/run/protocol';
-import type { RunState } from '../store/run-state';
+import type { RunState } from '../core/run/state';
 
 /** One saved run: the spec it ran, its folded run state (downsampled events, subnets, result) and summary fields. */
 export interface SavedRunRecord {

@@ -1,5 +1,5 @@
 /** What the Run and Subnets views show: the replayed saved run while one is open, else the live run. */
-import type { RunState } from './run-state';
+import type { RunState } from '../core/run/state';
 import type { StudioState } from './studio-state';
 
 /** The run the views draw (read-only when it is a replay). */

@@ -11,7 +11,7 @@ import {
   type ReplayedRun,
 } from './history-state';
 import type { RunJournal } from './run-journal';
-import { isActive } from './run-reducer';
+import { isActive } from '../core/run/fold';
 import type { StudioState } from './studio-state';
 
 /** The history half of the studio state. */

@@ -5,7 +5,7 @@ import { seriesPoints } from '../core/series/downsample';
 import { runState, SPEC } from '../storage/history.testkit';
 import { REPLAY_RUN_ID } from './history-state';
 import { replayOfFile } from './imported-run';
-import { foldEvents } from './run-reducer';
+import { foldEvents } from '../core/run/fold';
 
 describe('an imported run file as a replay', () => {
   it('shows the series, subnets and result the file was exported with', () => {

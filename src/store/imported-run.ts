@@ -4,7 +4,7 @@ import { appendPoints, emptySeries } from '../core/series/downsample';
 import { appendHeadTail } from '../core/series/head-tail';
 import type { ReplayedRun } from './history-state';
 import { REPLAY_RUN_ID } from './history-state';
-import { initialRunState, type RunState } from './run-state';
+import { initialRunState, type RunState } from '../core/run/state';
 
 /** The run state a run file describes: its spec, status, series, subnets and result (no alphas: run files do not carry them). */
 export function runStateOfFile(file: RunFile): RunState {

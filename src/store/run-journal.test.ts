@@ -3,7 +3,7 @@ import { checkpoint, freshHistory, runState, valueOf } from '../storage/history.
 import type { RunHistory } from '../storage/run-history';
 import type { SavedRunRecord, SavedRunSummary } from '../storage/types';
 import { createRunJournal, type JournalHooks } from './run-journal';
-import type { RunState } from './run-state';
+import type { RunState } from '../core/run/state';
 
 /** A history that records every put, and hooks that record what the journal reports. */
 async function setup(intervalMs = 40) {

@@ -9,8 +9,8 @@ import { runName, runRecord } from '../storage/run-record';
 import type { RunHistory } from '../storage/run-history';
 import type { SavedRunSummary, StorageResult } from '../storage/types';
 import type { HistoryAccess } from './history-access';
-import { isEnded } from './run-reducer';
-import type { RunState } from './run-state';
+import { isEnded } from '../core/run/fold';
+import type { RunState } from '../core/run/state';
 
 /** Saves while a run trains: at most once per this many ms. */
 export const SAVE_INTERVAL_MS = 3000;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type { RunEvent } from '../core/run/protocol';
-import { beginRun, foldEvents } from './run-reducer';
+import { beginRun, foldEvents } from '../core/run/fold';
 import { formatDuration, progressOf, recentRate } from './run-selectors';
-import { initialRunState } from './run-state';
+import { initialRunState } from '../core/run/state';
 
 const step = (i: number, ms: number): RunEvent => ({
   type: 'step',

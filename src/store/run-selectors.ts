@@ -1,7 +1,7 @@
 /** Pure read-outs of run state for the progress bar and the step log. */
 import { lastPoint } from '../core/series/downsample';
 import { droppedCount } from '../core/series/head-tail';
-import type { RunState, StepPoint } from './run-state';
+import type { RunState, StepPoint } from '../core/run/state';
 import type { StudioState } from './studio-state';
 
 /** Progress of a run: steps done of the total, time spent, and the recent speed. */

@@ -16,12 +16,12 @@ import {
   withEnd,
   withError,
   withStatus,
-} from './run-reducer';
-import { initialRunState, type RunState } from './run-state';
+} from '../core/run/fold';
+import { initialRunState, type RunState } from '../core/run/state';
 import { archiveRun, defaultStandaloneEpochs, keepPlotted } from './search-archive';
 import type { StudioState } from './studio-state';
 
-export { isActive } from './run-reducer';
+export { isActive } from '../core/run/fold';
 
 /** A saved run to carry on: its spec, the run state at its checkpoint, and the checkpoint. */
 export interface ContinuedRun {

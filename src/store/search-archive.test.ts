@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beginRun } from './run-reducer';
+import { beginRun } from '../core/run/fold';
 import {
   ARCHIVE_LIMIT,
   archiveRun,

@@ -2,8 +2,8 @@
 import { defaultMultiTrial } from '../core/experiment/defaults';
 import type { ExperimentSpec } from '../core/experiment/spec';
 import { spaceSize } from '../core/search-space/size';
-import { isEnded } from './run-reducer';
-import type { RunState } from './run-state';
+import { isEnded } from '../core/run/fold';
+import type { RunState } from '../core/run/state';
 import { runContext, runLabel } from './search-context';
 import { searchPoints } from './search-selectors';
 import type { SearchRun, SearchViewState } from './search-state';

@@ -8,7 +8,7 @@ import type {
   SubnetRecord,
   TfjsModelFiles,
 } from '../core/run/protocol';
-import type { RunState } from './run-state';
+import type { RunState } from '../core/run/state';
 import { runContext, standaloneKey } from './search-context';
 import { searchPoints } from './search-selectors';
 import type { SearchViewState, StandaloneEntry } from './search-state';

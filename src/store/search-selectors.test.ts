@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { initialHistoryState } from './history-state';
 import { describe, expect, it } from 'vitest';
 import { dominates, paretoFront } from '../core/pareto/dominance';
-import { initialRunState } from './run-state';
+import { initialRunState } from '../core/run/state';
 import { initialSearchView, searchRunOf } from './search-archive';
 import {
   costOf,

@@ -7,8 +7,8 @@ import type { StrategyKind } from '../core/experiment/spec';
 import { paretoFront, type Objective } from '../core/pareto/dominance';
 import type { SubnetRecord } from '../core/run/protocol';
 import { kendallTau, spearmanRho } from '../core/stats/correlation';
-import { isActive } from './run-reducer';
-import type { RunState } from './run-state';
+import { isActive } from '../core/run/fold';
+import type { RunState } from '../core/run/state';
 import { runContext, runLabel, standaloneKey } from './search-context';
 import type {
   CostAxis,

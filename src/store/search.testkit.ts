@@ -4,8 +4,8 @@ import type { DatasetId, ExperimentSpec } from '../core/experiment/spec';
 import type { RunStatus, SubnetRecord } from '../core/run/protocol';
 import { spaceSize } from '../core/search-space/size';
 import type { Genotype } from '../core/search-space/types';
-import { beginRun, foldEvents, withEnd } from './run-reducer';
-import { initialRunState, type RunState } from './run-state';
+import { beginRun, foldEvents, withEnd } from '../core/run/fold';
+import { initialRunState, type RunState } from '../core/run/state';
 
 /** A genotype of the teaching cell. */
 export const GENOTYPE: Genotype = {

@@ -5,7 +5,7 @@ import { pytorchSource } from '../../core/export/pytorch';
 import { runFileOf, serializeRunFile } from '../../core/export/run-file';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
 import type { Genotype } from '../../core/search-space/types';
-import type { RunState } from '../../store/run-state';
+import type { RunState } from '../../core/run/state';
 import { downloadText, fileStem } from './download';
 
 /** The buttons under a run's results. `genotype` is the genotype the card shows. */

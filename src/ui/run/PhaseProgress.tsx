@@ -1,6 +1,6 @@
 /** The phase of a discrete-search run and, for phases without training steps, "done / total" with a bar. */
 import type { RunPhase } from '../../core/run/protocol';
-import type { RunState } from '../../store/run-state';
+import type { RunState } from '../../core/run/state';
 import { useStudio } from '../studio';
 
 /** Short names of the phases. */

@@ -4,7 +4,7 @@ import type { ExperimentSpec } from '../../core/experiment/spec';
 import type { LatencyCheck, SubnetRecord } from '../../core/run/protocol';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
 import type { Origin } from '../../core/strategies/types';
-import type { RunState } from '../../store/run-state';
+import type { RunState } from '../../core/run/state';
 import { DARTS_CALIBRATION_BATCHES } from '../../store/search-queue';
 import type { SearchPoint, SearchRun, StandaloneEntry } from '../../store/search-state';
 

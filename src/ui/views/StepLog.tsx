@@ -1,7 +1,7 @@
 /** A collapsible table of the first and the latest steps: real numbers to read and copy. */
 import { shownRun } from '../../store/history-selectors';
 import { useState } from 'react';
-import { STEP_LOG_SIZE, type StepPoint } from '../../store/run-state';
+import { STEP_LOG_SIZE, type StepPoint } from '../../core/run/state';
 import { stepLogRows } from '../../store/run-selectors';
 import { useStudio } from '../studio';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment } from '../../core/experiment/defaults';
-import { beginRun, foldEvents } from '../../store/run-reducer';
-import { initialRunState } from '../../store/run-state';
+import { beginRun, foldEvents } from '../../core/run/fold';
+import { initialRunState } from '../../core/run/state';
 import { accuracySeries, alphaCells, lossSeries, searchedCells } from './chart-data';
 
 describe('chart data', () => {

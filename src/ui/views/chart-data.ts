@@ -5,7 +5,7 @@ import type { LineSeries } from '../../charts/line-chart';
 import { nodeIndex } from '../../core/search-space/cell';
 import type { CellRole, CellSpec } from '../../core/search-space/types';
 import { seriesPoints } from '../../core/series/downsample';
-import type { RunState } from '../../store/run-state';
+import type { RunState } from '../../core/run/state';
 
 /** Line colours of the metric charts. */
 export const METRIC_COLORS = { train: '#1a73e8', alpha: '#9334e6', valid: '#e8710a' } as const;

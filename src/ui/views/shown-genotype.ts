@@ -2,7 +2,7 @@
 import type { StrategyKind } from '../../core/experiment/spec';
 import type { SubnetRecord } from '../../core/run/protocol';
 import type { Genotype } from '../../core/search-space/types';
-import type { RunState } from '../../store/run-state';
+import type { RunState } from '../../core/run/state';
 
 /** A genotype to draw and where it came from. */
 export interface ShownGenotype {

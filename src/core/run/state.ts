@@ -1,5 +1,5 @@
-/** The run slice's data: what the studio knows about the current (or last) run. Plain data only. */
-import type { ExperimentSpec } from '../core/experiment/spec';
+/** What a run shows, folded from its events: the studio page and the command line keep the same run state. Plain data only. */
+import type { ExperimentSpec } from '../experiment/spec';
 import type {
   BackendReport,
   LatencyCheck,
@@ -10,10 +10,10 @@ import type {
   RunStatus,
   RunStep,
   SubnetRecord,
-} from '../core/run/protocol';
-import type { CellRole, Genotype } from '../core/search-space/types';
-import { emptySeries, type Downsampled } from '../core/series/downsample';
-import { emptyHeadTail, type HeadTail } from '../core/series/head-tail';
+} from './protocol';
+import type { CellRole, Genotype } from '../search-space/types';
+import { emptySeries, type Downsampled } from '../series/downsample';
+import { emptyHeadTail, type HeadTail } from '../series/head-tail';
 
 /** One training step as charts and the step log show it. */
 export type StepPoint = RunStep;

@@ -1,9 +1,9 @@
 /** Pure folding of run events (and the studio's own lifecycle changes) into run state. */
-import type { ExperimentSpec } from '../core/experiment/spec';
-import type { LatencyCheck, RunEvent, RunStatus, SubnetRecord } from '../core/run/protocol';
-import type { CellRole } from '../core/search-space/types';
-import { appendPoints, emptySeries } from '../core/series/downsample';
-import { appendHeadTail } from '../core/series/head-tail';
+import type { ExperimentSpec } from '../experiment/spec';
+import type { LatencyCheck, RunEvent, RunStatus, SubnetRecord } from './protocol';
+import type { CellRole } from '../search-space/types';
+import { appendPoints, emptySeries } from '../series/downsample';
+import { appendHeadTail } from '../series/head-tail';
 import {
   initialRunState,
   MESSAGE_LIMIT,
@@ -12,7 +12,7 @@ import {
   type RunMessage,
   type RunState,
   type StepPoint,
-} from './run-state';
+} from './state';
 
 /** Statuses after which a run is over. */
 export const ENDED: readonly RunStatus[] = ['finished', 'stopped', 'failed'];

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ExperimentSpec } from '../core/experiment/spec';
+import type { ExperimentSpec } from '../experiment/spec';
 import type {
   BackendReport,
   LatencyTableSummary,
   RunEvent,
   SubnetRecord,
-} from '../core/run/protocol';
-import type { Genotype } from '../core/search-space/types';
-import { seriesPoints } from '../core/series/downsample';
-import { beginRun, foldEvents, withEnd, withError, withStatus } from './run-reducer';
-import { initialRunState, STEP_LOG_SIZE } from './run-state';
+} from './protocol';
+import type { Genotype } from '../search-space/types';
+import { seriesPoints } from '../series/downsample';
+import { beginRun, foldEvents, withEnd, withError, withStatus } from './fold';
+import { initialRunState, STEP_LOG_SIZE } from './state';
 
 const report: BackendReport = {
   backend: 'wasm',
