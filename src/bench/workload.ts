@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DartsStrategySpec, InputShape } from '../core/experiment/spec';
+import { DARTS_OPTIONS } from '../core/experiment/defaults';
 import { createRng } from '../core/random';
 import { presetSpace } from '../core/search-space/presets';
 import type { SearchSpaceSpec } from '../core/search-space/types';
@@ -47,6 +48,7 @@ const STRATEGY: DartsStrategySpec = {
   alphaBeta1: 0.5,
   alphaBeta2: 0.999,
   alphaWeightDecay: 1e-3,
+  ...DARTS_OPTIONS,
 };
 
 /** A built workload on the active backend. */

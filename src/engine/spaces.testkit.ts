@@ -1,5 +1,6 @@
 /** Small search spaces and data for engine tests (tiny, so the cpu backend can run them too). */
 import type { DartsStrategySpec, DataSplit, LoadedDataset } from '../core/experiment/spec';
+import { DARTS_OPTIONS } from '../core/experiment/defaults';
 import { createRng } from '../core/random';
 import { DARTS_OPS, presetSpace } from '../core/search-space/presets';
 import type { CellSpec, SearchSpaceSpec } from '../core/search-space/types';
@@ -104,5 +105,6 @@ export function testStrategy(order: 1 | 2, epochs = 1, batchSize = 8): DartsStra
     alphaBeta1: 0.5,
     alphaBeta2: 0.999,
     alphaWeightDecay: 1e-3,
+    ...DARTS_OPTIONS,
   };
 }

@@ -1,7 +1,13 @@
 /** The experiment being edited: preset, dataset, strategy and its hyper-parameters, seed, and the backend choice. */
 import type { StateCreator } from 'zustand';
 import { datasetsFor, defaultExperiment } from '../core/experiment/defaults';
-import type { DatasetId, DatasetSpec, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
+import type {
+  DartsStrategySpec,
+  DatasetId,
+  DatasetSpec,
+  ExperimentSpec,
+  StrategyKind,
+} from '../core/experiment/spec';
 import type { BackendChoice } from '../core/run/protocol';
 import { pushHistory } from '../core/history';
 import type { PresetName } from '../core/search-space/presets';
@@ -14,7 +20,12 @@ import {
   withStrategyKind,
   withStrategyNumber,
 } from './strategy-edits';
-import type { ConstraintField, SearchMode, StrategyNumberField } from './strategy-fields';
+import type {
+  ConstraintField,
+  DartsChoiceField,
+  SearchMode,
+  StrategyNumberField,
+} from './strategy-fields';
 import type { StudioState } from './studio-state';
 
 /** A numeric field of any strategy kind (defined with the per-kind field lists). */
@@ -41,6 +52,8 @@ export interface ExperimentSlice {
   setStrategyKind(kind: StrategyKind): void;
   /** DARTS only: first or second order. */
   setOrder(order: 1 | 2): void;
+  /** DARTS only: one of its list settings (order, early stopping, selection rule). */
+  setDartsChoice<K extends DartsChoiceField>(field: K, value: DartsStrategySpec[K]): void;
   /** Sets one hyper-parameter of the active kind (a field it lacks does nothing); NaN (an unreadable entry) is kept so validation can refuse it. */
   setStrategyNumber(field: StrategyNumberField, value: number): void;
   /** SPOS and multi-trial: evolution or random search (DARTS ignores it). */
@@ -113,10 +126,11 @@ export function createExperimentSlice(
         setSpec({ ...next, strategy: strategyFor(spec.strategy.kind, next) });
       },
       setStrategyKind: (kind) => setSpec(withStrategyKind(get().spec, kind)),
-      setOrder: (order) => {
+      setOrder: (order) => get().setDartsChoice('order', order),
+      setDartsChoice: (field, value) => {
         const { spec } = get();
-        if (spec.strategy.kind !== 'darts') return;
-        setSpec({ ...spec, strategy: { ...spec.strategy, order } });
+        if (spec.strategy.kind !== 'darts' || spec.strategy[field] === value) return;
+        setSpec({ ...spec, strategy: { ...spec.strategy, [field]: value } });
       },
       setStrategyNumber: (field, value) => {
         const { spec } = get();

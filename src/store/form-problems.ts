@@ -60,7 +60,7 @@ export function shownFields(spec: ExperimentSpec): ReadonlySet<string> {
     'kind',
     ...layoutFields(strategyLayout(s)).map(strategyFieldName),
   ];
-  if (s.kind === 'darts') names.push('order');
+  if (s.kind === 'darts') names.push('order', 'earlyStop', 'selection');
   else names.push('search', 'constraints', ...CONSTRAINT_FIELDS);
   return new Set(names);
 }

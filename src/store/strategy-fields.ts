@@ -8,8 +8,11 @@ import type {
   StrategySpec,
 } from '../core/experiment/spec';
 
-/** DARTS hyper-parameters edited as numbers (everything but `kind` and `order`). */
-export type DartsNumberField = Exclude<keyof DartsStrategySpec, 'kind' | 'order'>;
+/** DARTS hyper-parameters edited as numbers (everything but `kind` and the choices). */
+export type DartsNumberField = Exclude<keyof DartsStrategySpec, 'kind' | DartsChoiceField>;
+
+/** DARTS settings chosen from a list: the order, early stopping and the selection rule. */
+export type DartsChoiceField = 'order' | 'earlyStop' | 'selection';
 
 /** SPOS hyper-parameters edited as numbers (everything but `kind`, `search` and `constraints`). */
 export type SposNumberField = Exclude<keyof SposStrategySpec, 'kind' | 'search' | 'constraints'>;
@@ -72,6 +75,9 @@ const FIELD_SETS: { readonly [K in StrategyKind]: Readonly<Record<NumberFieldsBy
       alphaBeta1: true,
       alphaBeta2: true,
       alphaWeightDecay: true,
+      warmupEpochs: true,
+      stableEpochs: true,
+      tuneEpochs: true,
     },
     spos: {
       epochs: true,
@@ -129,8 +135,11 @@ export function strategyLayout(s: StrategySpec): StrategyLayout {
   if (s.kind === 'darts') {
     return {
       training: [...WEIGHT_MAIN, 'alphaLr'],
-      search: [],
-      more: [...WEIGHT_MORE, 'alphaBeta1', 'alphaBeta2', 'alphaWeightDecay'],
+      search: [
+        ...(s.earlyStop === 'darts+' ? ['stableEpochs' as const] : []),
+        ...(s.selection === 'perturbation' ? ['tuneEpochs' as const] : []),
+      ],
+      more: [...WEIGHT_MORE, 'warmupEpochs', 'alphaBeta1', 'alphaBeta2', 'alphaWeightDecay'],
     };
   }
   if (s.kind === 'spos') {

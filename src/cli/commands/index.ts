@@ -3,6 +3,7 @@ import type { ParsedArgs } from '../args';
 import type { CliIo } from '../io';
 import { COST_HELP, runCost } from './cost';
 import { EXPORT_HELP, runExport } from './export';
+import { RUN_HELP, runRun } from './run';
 import { runSize, SIZE_HELP } from './size';
 
 /** One command: a summary line, a usage line, and a runner that returns the exit code. */
@@ -17,4 +18,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   size: { ...SIZE_HELP, run: runSize },
   cost: { ...COST_HELP, run: runCost },
   export: { ...EXPORT_HELP, run: runExport },
+  run: { ...RUN_HELP, run: runRun },
 };

@@ -55,6 +55,11 @@ describe('defaults', () => {
       alphaBeta1: 0.5,
       alphaBeta2: 0.999,
       alphaWeightDecay: 1e-3,
+      warmupEpochs: 0,
+      earlyStop: 'off',
+      stableEpochs: 10,
+      selection: 'magnitude',
+      tuneEpochs: 1,
     });
     expect(defaultDarts(defaultDataset('mnist'))).toEqual({ ...twoD, epochs: 4, weightLr: 0.025 });
   });

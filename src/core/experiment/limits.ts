@@ -14,6 +14,11 @@ export const LIMITS = {
   gradClip: { min: 0, minExclusive: true },
   beta: { min: 0, max: 1, maxExclusive: true },
   orders: [1, 2],
+  warmupEpochs: { integer: true, min: 0, max: 499 },
+  stableEpochs: { integer: true, min: 1, max: 500 },
+  tuneEpochs: { integer: true, min: 0, max: 50 },
+  earlyStops: ['off', 'darts+'] as const,
+  selections: ['magnitude', 'perturbation'] as const,
   samplesTwoD: { integer: true, min: 50, max: 5000 },
   samplesMnist: { integer: true, min: 100, max: 10000 },
   noise: { min: 0, max: 0.5 },
@@ -30,4 +35,7 @@ export const LIMITS = {
   calibrationBatches: { integer: true, min: 1, max: 1000 },
   maxCost: { min: 0, minExclusive: true },
   macro: MACRO_LIMITS,
-} as const satisfies Record<string, NumberRule | readonly number[] | Record<string, NumberRule>>;
+} as const satisfies Record<
+  string,
+  NumberRule | readonly number[] | readonly string[] | Record<string, NumberRule>
+>;

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { OpName } from '../search-space/ops';
-import type { DatasetId } from './spec';
+import { DARTS_OPTIONS } from './defaults';
+import type { DartsEarlyStop, DartsSelection, DatasetId } from './spec';
 
 /** A string typed as a name; validateCell / validateDataset report names that are not known. */
 const name = <T extends string>() => z.custom<T>((v) => typeof v === 'string', 'Expected a string');
@@ -80,6 +81,12 @@ const darts = z.object({
   alphaBeta1: z.number(),
   alphaBeta2: z.number(),
   alphaWeightDecay: z.number(),
+  // Added in link format 3: older specs, links and run files take the defaults.
+  warmupEpochs: z.number().default(DARTS_OPTIONS.warmupEpochs),
+  earlyStop: name<DartsEarlyStop>().default(DARTS_OPTIONS.earlyStop),
+  stableEpochs: z.number().default(DARTS_OPTIONS.stableEpochs),
+  selection: name<DartsSelection>().default(DARTS_OPTIONS.selection),
+  tuneEpochs: z.number().default(DARTS_OPTIONS.tuneEpochs),
 });
 
 const spos = z.object({

@@ -41,7 +41,23 @@ export interface DartsStrategySpec extends WeightTrainingSpec {
   readonly alphaBeta1: number;
   readonly alphaBeta2: number;
   readonly alphaWeightDecay: number;
+  /** Epochs at the start that train the weights only; alpha steps begin after them (PC-DARTS's warm-up). 0: from the first step. */
+  readonly warmupEpochs: number;
+  /** DARTS+ early stopping (Liang et al. 2019): 'off', or stop at the end of the first epoch where one of its two rules holds. */
+  readonly earlyStop: DartsEarlyStop;
+  /** DARTS+'s second rule: stop once the ranking of every edge's ops has stayed the same for this many epochs. */
+  readonly stableEpochs: number;
+  /** How the final cell is chosen from the trained supernet (the magnitude cell is always derived and shown). */
+  readonly selection: DartsSelection;
+  /** Perturbation selection: epochs the supernet is fine-tuned after each decision (the paper: 5 on CIFAR-10). */
+  readonly tuneEpochs: number;
 }
+
+/** DARTS early stopping: none, or DARTS+'s two rules (two or more skip connections in the derived normal cell; op rankings stable for `stableEpochs`). */
+export type DartsEarlyStop = 'off' | 'darts+';
+
+/** Architecture selection: 'magnitude' keeps the strongest alpha; 'perturbation' keeps the op whose removal hurts the supernet most (Wang et al. 2021). */
+export type DartsSelection = 'magnitude' | 'perturbation';
 
 /** Upper bounds on a searched subnet: stand-alone params / FLOPs (core subnetCost) and latency priced by this device's lookup table; null: no bound. */
 export interface ConstraintsSpec {

@@ -32,12 +32,19 @@ const WEIGHT_FIELDS: readonly [keyof WeightTrainingSpec, string, NumberRule][] =
 ];
 
 /** Label and rule of each numeric DARTS field. */
-const STRATEGY_FIELDS: readonly [keyof DartsStrategySpec, string, NumberRule][] = [
+const STRATEGY_FIELDS: readonly [
+  Exclude<keyof DartsStrategySpec, 'kind' | 'order' | 'earlyStop' | 'selection'>,
+  string,
+  NumberRule,
+][] = [
   ...WEIGHT_FIELDS,
   ['alphaLr', 'Alpha learning rate', LIMITS.learningRate],
   ['alphaBeta1', 'Alpha Adam beta1', LIMITS.beta],
   ['alphaBeta2', 'Alpha Adam beta2', LIMITS.beta],
   ['alphaWeightDecay', 'Alpha weight decay', LIMITS.weightDecay],
+  ['warmupEpochs', 'Warm-up epochs', LIMITS.warmupEpochs],
+  ['stableEpochs', 'Stable epochs (DARTS+)', LIMITS.stableEpochs],
+  ['tuneEpochs', 'Tuning epochs', LIMITS.tuneEpochs],
 ];
 
 /** Label and rule of each numeric field of a discrete-search strategy (kind, search and constraints are checked apart). */
@@ -93,6 +100,27 @@ function validateDarts(s: DartsStrategySpec): Problem[] {
   for (const [key, label, rule] of STRATEGY_FIELDS)
     pushCheck(out, `strategy.${key}`, label, s[key], rule);
   lrOrderProblems(out, s);
+  if (
+    !out.some((p) => p.path === 'strategy.warmupEpochs' || p.path === 'strategy.epochs') &&
+    s.warmupEpochs >= s.epochs
+  )
+    out.push({
+      path: 'strategy.warmupEpochs',
+      code: 'too-large',
+      message: `Warm-up epochs must be fewer than the epochs ${s.epochs}, or the alphas never train (got ${s.warmupEpochs}).`,
+    });
+  if (!(LIMITS.earlyStops as readonly unknown[]).includes(s.earlyStop))
+    out.push({
+      path: 'strategy.earlyStop',
+      code: 'out-of-range',
+      message: `Early stopping must be 'off' or 'darts+' (got ${shown(s.earlyStop)}).`,
+    });
+  if (!(LIMITS.selections as readonly unknown[]).includes(s.selection))
+    out.push({
+      path: 'strategy.selection',
+      code: 'out-of-range',
+      message: `Selection must be 'magnitude' or 'perturbation' (got ${shown(s.selection)}).`,
+    });
   return out;
 }
 

@@ -6,14 +6,17 @@
  * Format history:
  * - 1: the experiment spec as first released: strategy kinds 'darts' and 'spos', SPOS constraints
  *   `{ maxParams, maxFlops }` only. Read by migrating: a missing `maxLatencyMs` becomes null.
- * - 2: the current spec: adds the 'multi-trial' strategy and `constraints.maxLatencyMs`.
+ * - 2: adds the 'multi-trial' strategy and `constraints.maxLatencyMs`.
+ * - 3: the current spec: DARTS gains `warmupEpochs`, `earlyStop`, `stableEpochs`, `selection` and
+ *   `tuneEpochs`. Format 2 links read with those at DARTS_OPTIONS (the paper's behaviour), which
+ *   the spec schema fills in for any spec that lacks them.
  */
 
 /** The hash prefix that marks an experiment link. */
 export const LINK_PREFIX = '#x=';
 
 /** The format this version writes and the newest it reads. */
-export const LINK_FORMAT = 2;
+export const LINK_FORMAT = 3;
 
 /** The oldest format this version still reads (by migration). */
 export const OLDEST_LINK_FORMAT = 1;

@@ -54,6 +54,11 @@ const strategy: fc.Arbitrary<StrategySpec> = fc.oneof(
       alphaBeta1: fc.double({ min: 0, max: 0.9, noNaN: true }),
       alphaBeta2: fc.double({ min: 0.9, max: 0.999, noNaN: true }),
       alphaWeightDecay: fc.double({ min: 0, max: 0.01, noNaN: true }),
+      warmupEpochs: fc.constant(0),
+      earlyStop: fc.constantFrom('off' as const, 'darts+' as const),
+      stableEpochs: fc.integer({ min: 1, max: 50 }),
+      selection: fc.constantFrom('magnitude' as const, 'perturbation' as const),
+      tuneEpochs: fc.integer({ min: 0, max: 10 }),
     })
     .map(({ w, ...d }) => ({ kind: 'darts' as const, ...w, ...d })),
   fc

@@ -5,6 +5,7 @@ import { isRecord } from './records';
 /** The payload JSON brought to the current format, with a note for the user when it was migrated. */
 export function migratePayload(format: number, json: unknown): { json: unknown; notes: string[] } {
   if (format === LINK_FORMAT) return { json, notes: [] };
+  // Format 2 -> 3: the DARTS settings added in 3 are filled in by the spec schema's defaults.
   // Format 1 -> 2: SPOS constraints gained maxLatencyMs (null: no bound).
   const notes = [
     `This link was made by an older version of NAS Studio (format ${format}); it was updated to format ${LINK_FORMAT}.`,

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment, defaultSpos } from '../experiment/defaults';
+import { DARTS_OPTIONS, defaultExperiment, defaultSpos } from '../experiment/defaults';
 import type { ExperimentSpec } from '../experiment/spec';
 import { toBase64Url } from './base64url';
 import { decodeLink, encodeLink } from './codec';
-import { LINK_LIMITS } from './format';
+import { LINK_FORMAT, LINK_LIMITS } from './format';
 import { deflateBytes } from './inflate';
 import format1 from './fixtures/format1-spos.json';
 
 /** A link of any JSON value in format `format`, bypassing encodeLink's types. */
-function rawLink(json: unknown, format = 2): string {
+function rawLink(json: unknown, format = LINK_FORMAT): string {
   const bytes = new TextEncoder().encode(JSON.stringify(json));
   return `#x=${format}.${toBase64Url(deflateBytes(bytes))}`;
 }
@@ -117,16 +117,26 @@ describe('link format versions', () => {
       },
     });
     expect(r.repairs).toEqual([
-      'This link was made by an older version of NAS Studio (format 1); it was updated to format 2.',
+      'This link was made by an older version of NAS Studio (format 1); it was updated to format 3.',
+    ]);
+  });
+
+  it('reads a format 2 DARTS link with the settings format 3 added at their defaults', () => {
+    const raw = JSON.parse(JSON.stringify(teaching)) as { strategy: Record<string, unknown> };
+    for (const key of Object.keys(DARTS_OPTIONS)) delete raw.strategy[key];
+    const r = decodeLink(rawLink({ spec: raw }, 2));
+    expect(r.ok && r.payload.spec).toEqual(teaching);
+    expect(r.ok && r.repairs).toEqual([
+      'This link was made by an older version of NAS Studio (format 2); it was updated to format 3.',
     ]);
   });
 
   it('refuses a newer format with the versions named', () => {
-    const r = decodeLink(encodeLink({ spec: teaching }).replace('#x=2.', '#x=7.'));
+    const r = decodeLink(encodeLink({ spec: teaching }).replace('#x=3.', '#x=7.'));
     expect(r).toEqual({
       ok: false,
       problems: [
-        'This link was made by a newer version of NAS Studio (format 7); this version reads format ≤ 2.',
+        'This link was made by a newer version of NAS Studio (format 7); this version reads format ≤ 3.',
       ],
     });
   });

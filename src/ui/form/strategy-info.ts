@@ -53,7 +53,13 @@ export const SEARCH_MODES: Record<'spos' | 'multi-trial', readonly SearchModeInf
 };
 
 /** The weight optimiser's fields, shared by every kind. */
-const WEIGHT: Record<Exclude<NumberFieldsByKind['darts'], `alpha${string}`>, FieldInfo> = {
+const WEIGHT: Record<
+  Exclude<
+    NumberFieldsByKind['darts'],
+    `alpha${string}` | 'warmupEpochs' | 'stableEpochs' | 'tuneEpochs'
+  >,
+  FieldInfo
+> = {
   epochs: { label: 'Epochs', help: 'Passes over the weight split.', integer: true },
   batchSize: { label: 'Batch size', help: 'Examples per weight step.', integer: true },
   weightLr: {
@@ -81,6 +87,21 @@ const FIELDS: { readonly [K in StrategyKind]: Record<NumberFieldsByKind[K], Fiel
     alphaBeta1: { label: 'Alpha β1', help: 'Adam first-moment decay for the alphas.' },
     alphaBeta2: { label: 'Alpha β2', help: 'Adam second-moment decay for the alphas.' },
     alphaWeightDecay: { label: 'Alpha weight decay', help: 'L2 penalty on the alphas.' },
+    warmupEpochs: {
+      label: 'Warm-up epochs',
+      help: 'Epochs that train only the weights before the alphas start to move (PC-DARTS).',
+      integer: true,
+    },
+    stableEpochs: {
+      label: 'Stable epochs',
+      help: 'DARTS+ stops once every edge has kept the same ranking of its ops this many epochs.',
+      integer: true,
+    },
+    tuneEpochs: {
+      label: 'Tuning epochs',
+      help: 'Epochs the supernet is fine-tuned after each perturbation decision (the paper uses 5).',
+      integer: true,
+    },
   },
   spos: {
     ...WEIGHT,

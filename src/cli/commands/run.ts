@@ -1,0 +1,129 @@
+/**
+ * `run (--spec <spec.json | link> | --space <preset> --dataset <id> --strategy <kind>) [--seed N]
+ * [--epochs N] [--backend wasm|cpu] --out run.json`: runs an experiment in Node with the studio's
+ * engine and writes the run file the studio exports and imports.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { runFileOf, serializeRunFile } from '../../core/export/run-file';
+import { createRunControl } from '../../core/run/control';
+import { optionValue, type ParsedArgs } from '../args';
+import { resolveExperiment, STRATEGY_KINDS } from '../experiment-source';
+import type { HeadlessBackend } from '../headless';
+import type { CliIo } from '../io';
+import { createProgressPrinter } from '../progress';
+
+/** One-line summary and usage of the command. */
+export const RUN_HELP = {
+  summary: 'Run an experiment headless (Node, wasm) and write its run file.',
+  usage: `run (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}>) [--seed N] [--epochs N] [--backend wasm|cpu] --out run.json`,
+} as const;
+
+const OPTIONS = [
+  'spec',
+  'space',
+  'dataset',
+  'strategy',
+  'seed',
+  'epochs',
+  'backend',
+  'out',
+] as const;
+
+/** A whole number in [min, max] from option `name`, null when absent, or the problem. */
+function wholeOption(
+  args: ParsedArgs,
+  name: string,
+  min: number,
+): { value: number | null } | { problem: string } {
+  const text = optionValue(args, name);
+  if (text === null) return { value: null };
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min)
+    return { problem: `--${name} must be a whole number of at least ${min} (got "${text}").` };
+  return { value };
+}
+
+/** The parsed options, or the first problem with them. */
+function readOptions(args: ParsedArgs):
+  | {
+      readonly seed: number | null;
+      readonly epochs: number | null;
+      readonly backend: HeadlessBackend;
+      readonly out: string;
+    }
+  | { readonly problem: string } {
+  const unknown = [...args.options.keys()].filter(
+    (k) => !(OPTIONS as readonly string[]).includes(k),
+  );
+  if (unknown.length > 0)
+    return { problem: `Unknown option ${unknown.map((k) => `--${k}`).join(', ')}.` };
+  if (args.positionals.length > 0)
+    return { problem: `Unexpected argument "${args.positionals[0]}".` };
+  for (const name of OPTIONS)
+    if (args.options.get(name) === true) return { problem: `--${name} needs a value.` };
+  const out = optionValue(args, 'out');
+  if (out === null) return { problem: 'The run command needs --out, the run file to write.' };
+  const backend = optionValue(args, 'backend') ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'cpu')
+    return { problem: `--backend must be wasm or cpu (got "${backend}").` };
+  const seed = wholeOption(args, 'seed', 0);
+  if ('problem' in seed) return seed;
+  const epochs = wholeOption(args, 'epochs', 1);
+  if ('problem' in epochs) return epochs;
+  return { seed: seed.value, epochs: epochs.value, backend, out };
+}
+
+/**
+ * Runs the experiment, printing progress to stderr, and writes the run file (also for a run that
+ * stopped or failed, with its status). Ctrl+C stops the run after the current step. Exit codes: 0
+ * finished; 1 stopped or failed; 2 a bad flag, spec or link (each problem printed), or an
+ * unwritable output file.
+ */
+export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
+  const options = readOptions(args);
+  if ('problem' in options) {
+    io.err(options.problem);
+    io.err(`Usage: npm run cli -- ${RUN_HELP.usage}`);
+    return 2;
+  }
+  const cwd = io.cwd ?? process.cwd();
+  const source = await resolveExperiment(
+    {
+      spec: optionValue(args, 'spec'),
+      space: optionValue(args, 'space'),
+      dataset: optionValue(args, 'dataset'),
+      strategy: optionValue(args, 'strategy'),
+      seed: options.seed,
+      epochs: options.epochs,
+    },
+    cwd,
+  );
+  if (!source.ok) {
+    source.problems.forEach((p, i) => io.err(i === 0 ? p : `  ${p}`));
+    return 2;
+  }
+  const { spec } = source;
+  io.err(`running "${spec.name}" (${spec.strategy.kind}, seed ${spec.seed}) on ${options.backend}`);
+  const { runHeadless } = await import('../headless');
+  const control = createRunControl();
+  const stop = (): void => {
+    io.err('stopping after the current step…');
+    control.stop();
+  };
+  process.once('SIGINT', stop);
+  const print = createProgressPrinter(() => performance.now());
+  const startedAt = new Date().toISOString();
+  const { status, state } = await runHeadless(spec, options.backend, control, (e) => {
+    for (const line of print(e)) io.err(line);
+  }).finally(() => process.off('SIGINT', stop));
+  const file = runFileOf({ ...state, spec }, { startedAt, exportedAt: new Date().toISOString() });
+  try {
+    await writeFile(resolve(cwd, options.out), `${serializeRunFile(file)}\n`);
+  } catch (e) {
+    io.err(`Cannot write ${options.out}: ${e instanceof Error ? e.message : String(e)}.`);
+    return 2;
+  }
+  io.err(`Wrote ${options.out} (run ${status}).`);
+  return status === 'finished' ? 0 : 1;
+}
