@@ -101,7 +101,7 @@ export function factorizedReduce(p: ParamStore, cin: number, cout: number, affin
 }
 
 /**
- * A bare k x k pooling op (padding (k - 1) / 2, never counted): the pool of the reference
+ * A bare k x k pooling op (padding (k - 1) / 2, padded cells never counted): the pool of the reference
  * evaluation networks (quark0/darts NetworkCIFAR, NAS-Bench-201's cells), used in derived networks.
  */
 export function pool(kind: 'max' | 'avg', k: number, stride: number): Layer {
