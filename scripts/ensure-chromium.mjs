@@ -15,7 +15,7 @@ if (!existsSync(CHROMIUM)) {
   }
 }
 
-// python3 checks the generated PyTorch export (python3 -m py_compile in src/core/export tests).
+// python3 compiles the PyTorch file the page downloads (python3 -m py_compile in e2e/share.spec.ts).
 try {
   execSync('command -v python3', { stdio: 'ignore' });
 } catch {

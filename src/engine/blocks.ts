@@ -23,7 +23,8 @@ export function vectorStem(p: ParamStore, cin: number, cout: number): Layer {
 }
 
 /**
- * Brings a cell input to the shape the cell expects, only when it differs: ReLU-Conv1x1-BN for a
+ * Brings a cell input to the shape the cell expects, only when it differs (core/cost/skeleton.ts
+ * says why this one rule gives both DARTS's and NAS-Bench-201's networks): ReLU-Conv1x1-BN for a
  * channel change, FactorizedReduce when the input has twice the resolution (DARTS after a reduction
  * cell), ReLU-dense for vectors. BatchNorm here is affine only when `affine` (stand-alone
  * subnets), not in the DARTS search supernet.

@@ -31,7 +31,7 @@ export interface CellContext {
   readonly domain: 'image' | 'vector';
   readonly channels: number;
   readonly reduction: boolean;
-  /** BatchNorm inside ops with scale and shift (stand-alone subnets); absent or false in the supernet. */
+  /** Derived-network ops (affine BatchNorm, bare pools: stand-alone subnets); absent or false in the supernet. */
   readonly affine?: boolean;
 }
 

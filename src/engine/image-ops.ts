@@ -101,8 +101,20 @@ export function factorizedReduce(p: ParamStore, cin: number, cout: number, affin
 }
 
 /**
- * A 3x3 pooling op as inside a DARTS mixed op: pooling, then BatchNorm without affine, also in
- * stand-alone networks (the reference evaluation networks have no BN here; the cost model counts none).
+ * A bare k x k pooling op (padding (k - 1) / 2, padded cells never counted): the pool of the reference
+ * evaluation networks (quark0/darts NetworkCIFAR, NAS-Bench-201's cells), used in derived networks.
+ */
+export function pool(kind: 'max' | 'avg', k: number, stride: number): Layer {
+  const pad = torchPad(k);
+  return (x) =>
+    kind === 'max'
+      ? maxPool(x as tf.Tensor4D, k, stride, pad)
+      : avgPool(x as tf.Tensor4D, k, stride, pad);
+}
+
+/**
+ * A pooling op as inside a DARTS search mixed op: the bare pool, then BatchNorm without affine
+ * (quark0/darts model_search MixedOp). Only the supernet builds it; it has no parameters.
  */
 export function poolBn(
   p: ParamStore,
@@ -111,14 +123,7 @@ export function poolBn(
   k: number,
   stride: number,
 ): Layer {
-  const bn = batchNormLayer(p, c, false);
-  const pad = torchPad(k);
-  return (x) =>
-    bn(
-      kind === 'max'
-        ? maxPool(x as tf.Tensor4D, k, stride, pad)
-        : avgPool(x as tf.Tensor4D, k, stride, pad),
-    );
+  return sequence(pool(kind, k, stride), batchNormLayer(p, c, false));
 }
 
 /** Zeros shaped like the op's output: the input itself at stride 1, ceil(H/2) x ceil(W/2) at stride 2. */

@@ -46,8 +46,9 @@ type Block =
  * `cellsPerStage` normal cells; between stages the channels double and resolution halves through a
  * reduction cell ('cell') or a residual block ('residual'). Vectors: a dense stem and all cells at
  * `channels` features. A cell with n inputs takes the outputs of the previous n blocks (the stem
- * standing in for missing ones, as DARTS feeds the stem to the first cell twice). `affine` gives
- * the BatchNorm of ops and preprocessing scale and shift (stand-alone subnets; false in the supernet).
+ * standing in for missing ones, as DARTS feeds the stem to the first cell twice). `affine` builds
+ * the derived network (stand-alone subnets): BatchNorm of ops and preprocessing with scale and
+ * shift, and bare pools; false in the supernet (BatchNorm without affine, also after pools).
  */
 export function buildNetwork(
   p: ParamStore,

@@ -6,8 +6,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { sumTensors } from './sum';
 
-/** Adam's epsilon, passed explicitly (tfjs's default follows the backend's float precision). */
-export const ADAM_EPSILON = 1e-7;
+/**
+ * Adam's epsilon: PyTorch's default, 1e-8, which DARTS's architect uses. Always explicit: tfjs's
+ * own default is 1e-7, and 1e-4 on a backend that reports 16-bit floats (webgl on SwiftShader).
+ */
+export const ADAM_EPSILON = 1e-8;
 
 /** SGD with momentum and weight decay: v = mu*v + g + wd*w; w -= lr*v. */
 export interface MomentumSgd {

@@ -1,7 +1,7 @@
 /** Builds any op of the registry (src/core/search-space/ops.ts) for one edge, with its weights. */
 import * as tf from '@tensorflow/tfjs';
 import { opDef, type OpName } from '../core/search-space/ops';
-import { dilConv, factorizedReduce, poolBn, reluConvBn, sepConv, zeroOp } from './image-ops';
+import { dilConv, factorizedReduce, pool, poolBn, reluConvBn, sepConv, zeroOp } from './image-ops';
 import { denseLayer, sequence, type Layer } from './layers';
 import type { ParamStore } from './params';
 
@@ -11,7 +11,10 @@ export interface OpContext {
   readonly channels: number;
   /** 2 on edges leaving the inputs of a reduction cell (images only), else 1. */
   readonly stride: 1 | 2;
-  /** BatchNorm with scale and shift (stand-alone subnets); absent or false in the search supernet. */
+  /**
+   * True in a derived (stand-alone) network: BatchNorm with scale and shift, and bare pools. Absent
+   * or false in the search supernet: BatchNorm without affine, also after every pool.
+   */
   readonly affine?: boolean;
 }
 
@@ -47,8 +50,12 @@ export function buildOp(p: ParamStore, name: OpName, ctx: OpContext): BuiltOp {
       return built(zeroOp(stride), true);
     case 'identity':
       return built(stride === 1 ? (x) => x : factorizedReduce(p, c, c, affine));
-    case 'pool':
-      return built(poolBn(p, c, def.pool ?? 'max', k, stride));
+    case 'pool': {
+      // Derived networks pool bare, as the reference evaluation networks; the supernet adds a
+      // BatchNorm without affine, as DARTS's search MixedOp.
+      const kind = def.pool ?? 'max';
+      return built(affine ? pool(kind, k, stride) : poolBn(p, c, kind, k, stride));
+    }
     case 'conv':
       return built(reluConvBn(p, c, c, k, stride, affine));
     case 'sep_conv':

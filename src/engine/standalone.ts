@@ -3,10 +3,10 @@
  * ops, with fresh seeded weights, trained for a short budget and scored on the validation and test
  * splits. This is the "true" accuracy a supernet estimate is compared with.
  *
- * The network is built from the same layer code as the supernet, but with affine BatchNorm (scale
- * and shift) inside ops and cell preprocessing, as the reference evaluation networks and core
- * subnetCost have it. Departures: pooling ops keep a BatchNorm without affine, and DARTS evaluation
- * extras (auxiliary head, drop-path) are absent.
+ * The network is built from the same layer code as the supernet, but as the reference evaluation
+ * networks (quark0/darts NetworkCIFAR, NAS-Bench-201's cells) and core subnetCost have it: affine
+ * BatchNorm (scale and shift) inside ops and cell preprocessing, and pools without a BatchNorm after
+ * them. Departure: DARTS evaluation extras (auxiliary head, drop-path, cutout) are absent.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LoadedDataset, WeightTrainingSpec } from '../core/experiment/spec';

@@ -52,7 +52,10 @@ function toScalars(w: tf.Tensor2D, opsPerEdge: readonly number[]): EdgeWeights {
   return tf.unstack(w).map((row, e) => tf.unstack(row).slice(0, opsPerEdge[e] ?? 0) as tf.Scalar[]);
 }
 
-/** How a supernet is built beyond its space: `affine` gives op and preprocessing BatchNorm scale and shift. */
+/**
+ * How a supernet is built beyond its space: `affine` builds the derived (stand-alone) network's
+ * layers, BatchNorm of ops and preprocessing with scale and shift and pools without BatchNorm.
+ */
 export interface SupernetOptions {
   readonly affine?: boolean;
 }
@@ -61,7 +64,8 @@ export interface SupernetOptions {
  * Builds the supernet for `space` on `input` with `classes` outputs. Network weights are drawn
  * first, then the alphas (normal, then reduce), all from `rng`. The reduce alphas exist whenever
  * the space has a reduction cell, so a genotype can always be derived. BatchNorm inside ops and
- * preprocessing is without affine (DARTS search) unless `options.affine` (stand-alone subnets).
+ * preprocessing is without affine and pools are followed by one (DARTS search) unless
+ * `options.affine` (stand-alone subnets: affine BatchNorm, bare pools, as the evaluation networks).
  */
 export function buildSupernet(
   space: SearchSpaceSpec,

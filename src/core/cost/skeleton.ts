@@ -116,8 +116,11 @@ const half = (side: number): number => Math.ceil(side / 2);
  * channels); `stages` stages of `cellsPerStage` normal cells; before every stage but the first the
  * channels double through a reduction cell or a residual block; a cell with n inputs takes the
  * outputs of the previous n blocks (the stem standing in for missing ones), each preprocessed when
- * its shape differs (quark0/darts always preprocesses; the engine, followed here, skips it when the
- * shapes match, which never happens in the DARTS networks, whose cells output 4x their width).
+ * its shape differs. One rule gives both papers' networks: quark0/darts always preprocesses, and in
+ * its skeleton an input never has the cell's shape (the stem gives 3C, cells 4C); NAS-Bench-201's
+ * cells never preprocess, and theirs always has it (C in, C out). A composed space where an input
+ * already has the cell's shape (e.g. DARTS cells with stem multiplier 1) passes it through unchanged
+ * where DARTS would apply ReLU-Conv1x1-BN.
  * Throws when the skeleton cannot be built (validateSpace explains why): vector inputs with a
  * reduction, a reduction cell the space lacks, or a cell input at a resolution it cannot take.
  */

@@ -36,14 +36,11 @@ def dil_conv(c, kernel, dilation, stride):
     )
 
 
-def pool_bn(c, kind, stride):
-    """A 3x3 pool (padding 1, padded cells never counted), then BatchNorm without scale and shift."""
-    pool = (
-        nn.MaxPool2d(3, stride, 1)
-        if kind == "max"
-        else nn.AvgPool2d(3, stride, 1, count_include_pad=False)
-    )
-    return nn.Sequential(pool, nn.BatchNorm2d(c, affine=False))
+def pool(kind, kernel, stride):
+    """A bare k x k pool (padding (k - 1) / 2, padded cells never counted), as in DARTS's and NAS-Bench-201's evaluation cells."""
+    if kind == "max":
+        return nn.MaxPool2d(kernel, stride, (kernel - 1) // 2)
+    return nn.AvgPool2d(kernel, stride, (kernel - 1) // 2, count_include_pad=False)
 
 
 def dense(c, activation):
@@ -142,7 +139,7 @@ export function opLambda(name: OpName): string {
     case 'identity':
       return 'lambda c, stride: nn.Identity() if stride == 1 else FactorizedReduce(c, c)';
     case 'pool':
-      return `lambda c, stride: pool_bn(c, "${def.pool ?? 'max'}", stride)`;
+      return `lambda c, stride: pool("${def.pool ?? 'max'}", ${k}, stride)`;
     case 'conv':
       return `lambda c, stride: relu_conv_bn(c, c, ${k}, stride)`;
     case 'sep_conv':

@@ -112,7 +112,7 @@ export function pytorchSource(
     `Input: ${shape} per example, ${classes} classes.`,
     `Expected trainable parameters (NAS Studio's cost model): ${expected}`,
     '',
-    "Cells hold only the genotype's ops; BatchNorm has scale and shift except after pooling ops.",
+    "Cells hold only the genotype's ops; BatchNorm has scale and shift, and pools have none after them.",
     "The studio normalises with batch statistics at evaluation too; PyTorch's eval() uses running ones.",
     '"""',
     'import torch',

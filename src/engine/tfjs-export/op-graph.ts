@@ -128,7 +128,7 @@ export function factorizedReduceGraph(
   };
 }
 
-/** How an edge's op is built: its domain, width, stride and whether its BatchNorm is affine. */
+/** How an edge's op is built: its domain, width, stride, and whether it is a derived-network op (affine BatchNorm, bare pools). */
 export interface OpGraphContext {
   readonly domain: 'image' | 'vector';
   readonly channels: number;
@@ -146,11 +146,11 @@ export function opGraph(kit: GraphKit, name: string, op: OpName, ctx: OpGraphCon
       throw new Error('The none op has no layers; its edge is dropped.');
     case 'identity':
       return stride === 1 ? (x) => x : factorizedReduceGraph(kit, name, c, c, affine);
-    case 'pool':
-      return chain(
-        poolBlock(kit, name, def.pool ?? 'max', k, stride),
-        batchNormBlock(kit, name, c, false),
-      );
+    case 'pool': {
+      // Bare in a derived network (affine), as the engine's buildOp; BatchNorm without affine after it otherwise.
+      const pool = poolBlock(kit, name, def.pool ?? 'max', k, stride);
+      return affine ? pool : chain(pool, batchNormBlock(kit, name, c, false));
+    }
     case 'conv':
       return reluConvBnGraph(kit, name, c, c, k, stride, affine);
     case 'sep_conv':
