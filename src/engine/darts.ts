@@ -25,11 +25,12 @@ export interface Batch {
 /** Runs DARTS steps on one supernet; owns the optimiser state. */
 export interface DartsTrainer {
   /**
-   * Alpha step on `valid` (DARTS order: the architect first), then the weight step on `train` at
-   * weight learning rate `lr`. Returns [train loss, correct train predictions, alpha (valid) loss]
-   * as a new tensor the caller disposes.
+   * Alpha step on `valid` (DARTS order: the architect first; skipped when `alphaStep` is false, as
+   * during a warm-up), then the weight step on `train` at weight learning rate `lr`. Returns [train
+   * loss, correct train predictions, alpha (valid) loss, NaN without an alpha step] as a new tensor
+   * the caller disposes.
    */
-  step(train: Batch, valid: Batch, lr: number): tf.Tensor1D;
+  step(train: Batch, valid: Batch, lr: number, alphaStep?: boolean): tf.Tensor1D;
   readonly sgd: MomentumSgd;
   readonly adam: Adam;
   dispose(): void;
@@ -120,9 +121,13 @@ export function createDartsTrainer(net: Supernet, s: DartsStrategySpec): DartsTr
   return {
     sgd,
     adam,
-    step(train, valid, lr) {
+    step(train, valid, lr, alphaStep = true) {
       return tf.tidy(() => {
-        const alphaLoss = s.order === 2 ? secondOrder(train, valid, lr) : firstOrder(valid);
+        const alphaLoss = !alphaStep
+          ? tf.scalar(Number.NaN)
+          : s.order === 2
+            ? secondOrder(train, valid, lr)
+            : firstOrder(valid);
         const { loss, correct } = weightStep(train, lr);
         const out = tf.stack([loss, correct, alphaLoss]) as tf.Tensor1D;
         correct.dispose();

@@ -83,6 +83,20 @@ describe('runExperiment', () => {
     expect(finished.weights.normal).toHaveLength(30);
   });
 
+  it('trains only the weights during warm-up epochs: alphas stay put and the alpha loss is NaN', async () => {
+    const { status, events } = await run(teaching(1, 2, { warmupEpochs: 1 }));
+    expect(status).toBe('finished');
+    const started = events[0];
+    if (started?.type !== 'started') throw new Error('the first event is not "started"');
+    const perEpoch = started.stepsPerEpoch;
+    const steps = ofType(events, 'step');
+    expect(steps.slice(0, perEpoch).every((s) => Number.isNaN(s.alphaLoss))).toBe(true);
+    expect(steps.slice(perEpoch).every((s) => Number.isFinite(s.alphaLoss))).toBe(true);
+    const alphas = ofType(events, 'alphas').map((e) => Array.from(e.weights.normal ?? []));
+    expect(alphas[perEpoch - 1]).toEqual(alphas[0]);
+    expect(alphas[alphas.length - 1]).not.toEqual(alphas[0]);
+  });
+
   it('reports the derived cell as one subnet with inherited weights just before "finished", the same for a seed', async () => {
     const spec = teaching(2, 1);
     const derived = async (): Promise<RunEvent[]> => {

@@ -152,6 +152,7 @@ export async function runExperiment(
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
     st = {
       spec,
+      strategy: s,
       data,
       net,
       trainer,

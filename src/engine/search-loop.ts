@@ -1,6 +1,6 @@
 /** The step-by-step part of a DARTS run: gate, alpha step, weight step, read-back, events, epoch evaluations. */
 import * as tf from '@tensorflow/tfjs';
-import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
+import type { DartsStrategySpec, ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import type { RunControl } from '../core/run/control';
 import { deriveGenotype } from '../core/search-space/derive';
 import type { CellAlphas, CellRole, Genotype } from '../core/search-space/types';
@@ -24,11 +24,11 @@ export function genotypeOf(
   return deriveGenotype(spec.space, { normal: rows.normal, reduce: rows.reduce ?? null });
 }
 
-/** Names the first non-finite loss of a step ('training loss NaN'), or null when both are finite. */
-function nonFinite(r: StepReadout): string | null {
+/** Names the first non-finite loss of a step ('training loss NaN'), or null when both are finite (a warm-up step has no alpha loss). */
+function nonFinite(r: StepReadout, alphaStep: boolean): string | null {
   for (const [what, v] of [
     ['training loss', r.trainLoss],
-    ['validation loss', r.alphaLoss],
+    ...(alphaStep ? [['validation loss', r.alphaLoss] as const] : []),
   ] as const) {
     if (!Number.isFinite(v)) return `${what} ${nonFiniteName(v)}`;
   }
@@ -38,6 +38,8 @@ function nonFinite(r: StepReadout): string | null {
 /** Everything one run holds while it trains. */
 export interface RunState {
   readonly spec: ExperimentSpec;
+  /** The spec's DARTS settings. */
+  readonly strategy: DartsStrategySpec;
   readonly data: LoadedDataset;
   readonly net: Supernet;
   readonly trainer: DartsTrainer;
@@ -68,20 +70,20 @@ async function searchStep(
   gate: StepGate,
   emit: Emit,
 ): Promise<boolean> {
-  const s = st.spec.strategy;
+  const s = st.strategy;
   const started = performance.now();
   st.step += 1;
   const lr = cosineLr(st.step - 1, st.totalSteps, s.weightLr, s.weightLrMin);
   const train = toDevice(st.trainStream.next(), st.data.input);
   const valid = toDevice(st.validStream.next(), st.data.input);
   const batchCount = train.y.shape[0];
-  const stats = st.trainer.step(train, valid, lr);
+  const stats = st.trainer.step(train, valid, lr, epoch > s.warmupEpochs);
   const packed = packStep(st.net, stats);
   tf.dispose([stats, train.x, train.y, valid.x, valid.y]);
   const r = unpackStep(st.net, await packed.data<'float32'>());
   packed.dispose();
   st.activeMs += performance.now() - started;
-  const bad = nonFinite(r);
+  const bad = nonFinite(r, epoch > s.warmupEpochs);
   if (bad !== null) {
     gate.pauseForNonFinite(st.step, bad);
     return false;
@@ -116,7 +118,7 @@ export async function searchLoop(
   control: RunControl,
   emit: Emit,
 ): Promise<SplitScore | null | false> {
-  const s = st.spec.strategy;
+  const s = st.strategy;
   const stepsPerEpoch = Math.ceil(st.data.train.count / s.batchSize);
   const gate = createStepGate(control, emit, () => st.step);
   let valid: SplitScore | null = null;
