@@ -109,3 +109,30 @@ export function handSupernet(
   tf.tidy(() => a.variable.assign(tf.tensor2d(alphas.map((r) => [...r]))));
   return net;
 }
+
+/**
+ * A small DARTS-style space: normal and reduction cells with 2 inputs and nodes n0 (2 inputs) and
+ * n1 (3 inputs: e2, e3, e4), 4 ops per edge, each node keeping 2 inputs; 2 channels, two stages.
+ */
+export function smallTopTwo(): SearchSpaceSpec {
+  const ops: readonly OpName[] = ['none', 'max_pool_3x3', 'skip_connect', 'sep_conv_3x3'];
+  const cell: CellSpec = {
+    inputs: ['c0', 'c1'],
+    nodes: ['n0', 'n1'],
+    edges: [
+      { id: 'e0', from: 'c0', to: 'n0', ops },
+      { id: 'e1', from: 'c1', to: 'n0', ops },
+      { id: 'e2', from: 'c0', to: 'n1', ops },
+      { id: 'e3', from: 'c1', to: 'n1', ops },
+      { id: 'e4', from: 'n0', to: 'n1', ops },
+    ],
+    output: 'concat',
+    derive: { rule: 'top-k', k: 2 },
+  };
+  return {
+    preset: null,
+    normal: cell,
+    reduce: cell,
+    macro: { channels: 2, stemMultiplier: 1, stages: 2, cellsPerStage: 1, reduction: 'cell' },
+  };
+}
