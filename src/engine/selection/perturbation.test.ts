@@ -3,11 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../core/random';
 import { deriveGenotype } from '../../core/search-space/derive';
 import type { SelectionDecision } from '../../core/search-space/selection';
+import { presetSpace } from '../../core/search-space/presets';
 import { toCellAlphas } from '../alphas';
+import { createBatchStream, toDevice } from '../batches';
+import { createDartsTrainer } from '../darts';
 import { initNodeBackend } from '../node-backend';
 import { testStrategy } from '../spaces.testkit';
-import type { Supernet } from '../supernet';
+import { buildSupernet, type Supernet } from '../supernet';
 import { selectByPerturbation } from './perturbation';
+import { rankByHarm } from './plan';
 import {
   diagonalData,
   handSpace,
@@ -116,5 +120,53 @@ describe('selectByPerturbation on hand-built supernets', () => {
     expect(node).toMatchObject({ kind: 'node', node: 'h2', edges: ['e1', 'e2'], kept: ['e2'] });
     expect(accs(node)).toEqual([1, 0.5]);
     net.dispose();
+  });
+
+  it('after a short DARTS search on the teaching cell (per-edge), fixes every edge to one op, none a candidate', async () => {
+    const space = presetSpace('teaching');
+    const data = diagonalData(32);
+    const strategy = { ...testStrategy(1, 1, 8), weightLr: 0.3 };
+    const rng = createRng(11);
+    const net = buildSupernet(space, data.input, data.classes, rng.fork());
+    const trainer = createDartsTrainer(net, strategy);
+    const train = createBatchStream(data.train, data.input, 8, rng.fork());
+    const valid = createBatchStream(data.valid, data.input, 8, rng.fork());
+    for (let i = 0; i < 20; i++) {
+      const [t, v] = [toDevice(train.next(), data.input), toDevice(valid.next(), data.input)];
+      tf.dispose([trainer.step(t, v, strategy.weightLr), t.x, t.y, v.x, v.y]);
+    }
+    trainer.dispose();
+    const before = tf.memory().numTensors;
+    const result = await selectByPerturbation(
+      net,
+      { space, strategy },
+      data,
+      { tuneEpochs: 1 },
+      rng.fork(),
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    net.dispose();
+    if (result.status !== 'finished') throw new Error('the selection did not finish');
+    expect(result.decisions).toHaveLength(6);
+    for (const d of result.decisions) {
+      if (d.kind !== 'op') throw new Error('a per-edge cell takes op decisions only');
+      expect(d.candidates).toEqual([
+        'none',
+        'skip_connect',
+        'dense_relu',
+        'dense_tanh',
+        'dense_sigmoid',
+      ]);
+      expect(d.op).toBe(d.candidates[rankByHarm(d.masked)[0] ?? -1]);
+    }
+    const { edges } = result.genotype.normal;
+    expect(edges.map((e) => `${e.from}>${e.to}`)).toEqual(
+      space.normal.edges.map((e) => `${e.from}>${e.to}`),
+    );
+    const chosen = new Map(
+      result.decisions.map((d) => [d.kind === 'op' ? d.edge : '', d.kind === 'op' ? d.op : '']),
+    );
+    expect(edges.map((e) => e.op)).toEqual(space.normal.edges.map((e) => chosen.get(e.id)));
+    expect(result.genotype.normal.concat).toEqual(['h3']);
   });
 });

@@ -11,7 +11,7 @@ import type { Genotype, SearchSpaceSpec } from '../../core/search-space/types';
 import type { Supernet } from '../supernet';
 import { decideStep, type DecisionContext } from './decide';
 import { emptyState, selectedGenotype, selectionRounds, type SelectionStep } from './plan';
-import { createSelectionTuner } from './tuner';
+import { createSelectionTuner, type SelectionTuner } from './tuner';
 
 /** What a selection needs of the experiment: the space and the DARTS settings (tuning optimiser, batch size). */
 export interface SelectionSpec {
@@ -67,6 +67,36 @@ function opsAfter(rounds: readonly (readonly SelectionStep[])[], r: number): boo
 }
 
 /**
+ * The tuning after `done` decisions: `epochs` epochs of `stepsPerEpoch` steps, the gate before each,
+ * one progress report per epoch; resolves false when the gate stopped it, throws on a non-finite loss.
+ */
+async function tuneRound(
+  tuner: SelectionTuner,
+  ctx: DecisionContext,
+  done: number,
+  epochs: number,
+  stepsPerEpoch: number,
+  trainAlphas: boolean,
+): Promise<boolean> {
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    let sum = 0;
+    for (let i = 0; i < stepsPerEpoch; i++) {
+      if (!(await ctx.gate())) return false;
+      const loss = await tuner.step(ctx.state, trainAlphas);
+      if (!Number.isFinite(loss))
+        throw new Error(
+          `Fine-tuning after ${done} decision(s) produced a non-finite loss (${loss}); lower the weight learning rate.`,
+        );
+      sum += loss;
+    }
+    ctx.report(
+      `Fine-tuning the supernet with ${done} decision(s) fixed: epoch ${epoch} of ${epochs}, mean training loss ${(sum / stepsPerEpoch).toFixed(4)}.`,
+    );
+  }
+  return true;
+}
+
+/**
  * Selects a genotype from the trained supernet `net` by perturbation. Decisions come in rounds, as
  * in darts-pt: first every edge's op, then (top-k cells) every node's inputs; within each cell in
  * an order shuffled with `rng`, one decision per searched cell per round. An op decision masks each
@@ -103,17 +133,14 @@ export async function selectByPerturbation(
   const tuneSteps = Math.max(0, rounds.length - 1) * settings.tuneEpochs * stepsPerEpoch;
   const total = rounds.reduce((n, round) => n + round.length, 0);
   const decisions: SelectionDecision[] = [];
-  const gate = hooks.gate ?? (() => Promise.resolve(true));
-  const report = (message: string): void =>
-    hooks.onProgress?.({ done: decisions.length, total, message });
   const ctx: DecisionContext = {
     net,
     space: spec.space,
     data,
     batchSize: spec.strategy.batchSize,
     state: emptyState(spec.space),
-    gate,
-    report,
+    gate: hooks.gate ?? (() => Promise.resolve(true)),
+    report: (message) => hooks.onProgress?.({ done: decisions.length, total, message }),
   };
   const tuner =
     tuneSteps > 0 ? createSelectionTuner(net, spec.strategy, data, tunerRng, tuneSteps) : null;
@@ -124,25 +151,13 @@ export async function selectByPerturbation(
         const decision = await decideStep(ctx, step);
         if (decision === null) return stopped();
         decisions.push(decision.record);
-        report(decision.summary);
+        ctx.report(decision.summary);
       }
       if (!tuner || r === rounds.length - 1) continue;
-      const trainAlphas = opsAfter(rounds, r);
-      for (let epoch = 1; epoch <= settings.tuneEpochs; epoch++) {
-        let sum = 0;
-        for (let i = 0; i < stepsPerEpoch; i++) {
-          if (!(await gate())) return stopped();
-          const loss = await tuner.step(ctx.state, trainAlphas);
-          if (!Number.isFinite(loss))
-            throw new Error(
-              `Fine-tuning after ${decisions.length} decision(s) produced a non-finite loss (${loss}); lower the weight learning rate.`,
-            );
-          sum += loss;
-        }
-        report(
-          `Fine-tuning the supernet with ${decisions.length} decision(s) fixed: epoch ${epoch} of ${settings.tuneEpochs}, mean training loss ${(sum / stepsPerEpoch).toFixed(4)}.`,
-        );
-      }
+      const alphas = opsAfter(rounds, r);
+      const d = decisions.length;
+      if (!(await tuneRound(tuner, ctx, d, settings.tuneEpochs, stepsPerEpoch, alphas)))
+        return stopped();
     }
     return { status: 'finished', genotype: selectedGenotype(spec.space, ctx.state), decisions };
   } finally {
