@@ -7,6 +7,7 @@ import type {
   SelectionDecision,
 } from '../../core/search-space/selection';
 import type { CellRole, CellSpec, SearchSpaceSpec } from '../../core/search-space/types';
+import { cellOf } from '../../core/strategies/cell-choices';
 import type { Supernet } from '../supernet';
 import { maskedScore } from './masked-score';
 import {
@@ -35,29 +36,42 @@ export interface TakenDecision {
   readonly summary: string;
 }
 
+/** The cell of `role`; throws when the space does not search one. */
 function cellFor(space: SearchSpaceSpec, role: CellRole): CellSpec {
-  const cell = role === 'normal' ? space.normal : space.reduce;
+  const cell = cellOf(space, role);
   if (!cell) throw new Error(`The space has no ${role} cell.`);
   return cell;
 }
 
-/** Scores with nothing masked, then with each mask in turn; null when the gate stopped it. */
+/** An accuracy as a percentage with one decimal. */
+const pct = (acc: number): string => `${(100 * acc).toFixed(1)}%`;
+
+/**
+ * Scores with nothing masked, then with each mask in turn, reporting each as it comes (`where`
+ * names the edge or node, `labels` what each mask removes); null when the gate stopped it.
+ */
 async function measure(
   ctx: DecisionContext,
+  where: string,
   masks: readonly Mask[],
+  labels: readonly string[],
 ): Promise<{ unmasked: MaskedScore; masked: MaskedScore[] } | null> {
   const scores: MaskedScore[] = [];
-  for (const mask of [null, ...masks]) {
+  for (const [i, mask] of [null, ...masks].entries()) {
     if (!(await ctx.gate())) return null;
     const { valid, input } = ctx.data;
-    scores.push(await maskedScore(ctx.net, ctx.state, mask, valid, input, ctx.batchSize));
+    const score = await maskedScore(ctx.net, ctx.state, mask, valid, input, ctx.batchSize);
+    scores.push(score);
+    ctx.report(
+      i === 0
+        ? `${where}: validation accuracy ${pct(score.acc)} with nothing masked.`
+        : `${where} without ${labels[i - 1] ?? '?'}: validation accuracy ${pct(score.acc)} (${i} of ${masks.length}).`,
+    );
   }
   const [unmasked, ...masked] = scores;
   if (!unmasked) throw new Error('No unmasked score was measured.');
   return { unmasked, masked };
 }
-
-const pct = (acc: number): string => `${(100 * acc).toFixed(1)}%`;
 
 /** Fixes one edge to the candidate op whose removal hurts most. */
 async function decideOp(ctx: DecisionContext, step: OpStep): Promise<TakenDecision | null> {
@@ -65,12 +79,13 @@ async function decideOp(ctx: DecisionContext, step: OpStep): Promise<TakenDecisi
   const edge = cell.edges[step.edge];
   const s = ctx.state[step.role];
   if (!edge || !s) throw new Error(`The ${step.role} cell has no edge ${step.edge}.`);
-  ctx.report(
-    `Edge ${edge.id} of the ${step.role} cell: masking each of its ${step.candidates.length} candidate op(s) in turn.`,
-  );
+  const where = `Edge ${edge.id} of the ${step.role} cell`;
+  ctx.report(`${where}: masking each of its ${step.candidates.length} candidate op(s) in turn.`);
   const scores = await measure(
     ctx,
+    where,
     step.candidates.map((op) => ({ role: step.role, edge: step.edge, op })),
+    step.candidates.map((o) => edge.ops[o] ?? '?'),
   );
   if (!scores) return null;
   const best = rankByHarm(scores.masked)[0] ?? 0;
@@ -98,12 +113,16 @@ async function decideNode(ctx: DecisionContext, step: NodeStep): Promise<TakenDe
   const cell = cellFor(ctx.space, step.role);
   const s = ctx.state[step.role];
   if (!s) throw new Error(`No decisions for the ${step.role} cell.`);
+  const where = `Node ${step.node} of the ${step.role} cell`;
   ctx.report(
-    `Node ${step.node} of the ${step.role} cell: masking each of its ${step.edges.length} incoming edges in turn to keep ${step.k}.`,
+    `${where}: masking each of its ${step.edges.length} incoming edges in turn to keep ${step.k}.`,
   );
+  const id = (i: number): string => cell.edges[i]?.id ?? String(i);
   const scores = await measure(
     ctx,
+    where,
     step.edges.map((edge) => ({ role: step.role, edge, op: null })),
+    step.edges.map((i) => `edge ${id(i)}`),
   );
   if (!scores) return null;
   const kept = rankByHarm(scores.masked)
@@ -112,7 +131,6 @@ async function decideNode(ctx: DecisionContext, step: NodeStep): Promise<TakenDe
   cell.edges.forEach((e, i) => {
     if (e.to === step.node && !kept.includes(i)) s.dropped[i] = true;
   });
-  const id = (i: number): string => cell.edges[i]?.id ?? String(i);
   const record: NodeDecision = {
     kind: 'node',
     role: step.role,

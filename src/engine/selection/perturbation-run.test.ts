@@ -120,6 +120,14 @@ describe('selectByPerturbation on a small DARTS-style space (wasm)', () => {
       /^Node n1 of the reduce cell keeps e\d from \w+, e\d from \w+\.$/,
     );
     expect(progress.filter((p) => p.message.startsWith('Fine-tuning'))).toHaveLength(5);
+    // One report per measurement, as it comes.
+    const measured = progress.filter((p) =>
+      / validation accuracy \d+\.\d%( with nothing masked| \(\d of \d\))\.$/.test(p.message),
+    );
+    expect(measured).toHaveLength(10 * 4 + 2 * 4);
+    expect(measured[1]?.message).toMatch(
+      /^Edge e\d of the normal cell without max_pool_3x3: validation accuracy .* \(1 of 3\)\.$/,
+    );
     expect(progress.map((p) => p.done)).toEqual(
       [...progress.map((p) => p.done)].sort((a, b) => a - b),
     );
