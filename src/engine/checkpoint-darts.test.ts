@@ -27,7 +27,7 @@ describe('DARTS checkpoints and resume', () => {
     await expectIdenticalRuns(microSpec(darts(1)), data);
   });
 
-  it('emits a checkpoint after each epoch but the last, right after its eval', async () => {
+  it('emits a checkpoint after each epoch but the last, right after its eval and diagnostics', async () => {
     const { events } = await runAll(microSpec(darts(1)), data);
     const marks = checkpointsOf(events);
     expect(marks.map(({ c }) => [c.strategy, c.epoch, c.step])).toEqual([
@@ -35,7 +35,9 @@ describe('DARTS checkpoints and resume', () => {
       ['darts', 2, 6],
     ]);
     for (const { at, c } of marks) {
-      expect(events[at - 1]).toMatchObject({ type: 'eval', epoch: c.epoch, step: c.step });
+      expect(events[at - 2]).toMatchObject({ type: 'eval', epoch: c.epoch, step: c.step });
+      expect(events[at - 1]).toMatchObject({ type: 'diagnostics', epoch: c.epoch, step: c.step });
+      expect(c.diagnostics?.ranking).not.toBeNull();
       expect(c.weights.length).toBeGreaterThan(0);
       expect(c.velocity.map((v) => v.shape)).toEqual(c.weights.map((w) => w.shape));
       // Alphas of the normal and the reduction cell, and Adam's moments for each.

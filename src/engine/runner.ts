@@ -20,6 +20,7 @@ import { runMultiTrial } from './multi-trial-runner';
 import { runSpos } from './spos-runner';
 import { failedStatus, requireTrainAndValid } from './step-gate';
 import { evaluateSubnet } from './subnet-eval';
+import { createDiagnosticsState } from './diagnostics/epoch';
 import { buildSupernet, type Supernet } from './supernet';
 
 /**
@@ -107,6 +108,7 @@ async function resumeDarts(st: RunState, stepsPerEpoch: number, c: RunCheckpoint
   st.step = c.step;
   st.epoch = c.epoch;
   st.activeMs = c.activeMs;
+  if (c.diagnostics) st.diagnostics.memo = c.diagnostics;
   st.genotypeKey = JSON.stringify(
     genotypeOf(st.spec, rowsOf(st.net, await st.net.softmaxAlphas())),
   );
@@ -148,6 +150,7 @@ export async function runExperiment(
     const batchRng = rng.fork();
     // Forked after every fork the search uses, so scoring the derived cell leaves its trajectory as it was.
     const derivedRng = rng.fork();
+    const diagnosticsRng = rng.fork();
     trainer = createDartsTrainer(net, s);
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
     st = {
@@ -163,6 +166,8 @@ export async function runExperiment(
       epoch: 0,
       activeMs: 0,
       genotypeKey: '',
+      diagnostics: createDiagnosticsState(data.valid, data.input, s.batchSize, diagnosticsRng),
+      diagnosticsSeed: diagnosticsRng.int(0x7fffffff),
     };
     if (resume) await resumeDarts(st, stepsPerEpoch, resume);
     emit({

@@ -9,7 +9,10 @@ import { captureCheckpoint, type TrainedTensors } from './checkpoint';
 import type { DartsTrainer } from './darts';
 import { evaluateSplit, type SplitScore } from './evaluate';
 import { cosineLr } from './optimizers';
-import { packStep, unpackStep, type StepReadout } from './readout';
+import { packStep, rowsOf, unpackStep, type StepReadout } from './readout';
+import { epochDiagnostics, type DiagnosticsState } from './diagnostics/epoch';
+import { earlyStopMessage, type EarlyStopRule } from '../core/diagnostics/collapse';
+import { createRng } from '../core/random';
 import { createStepGate, nonFiniteName, type Emit, type StepGate } from './step-gate';
 import type { Supernet } from './supernet';
 
@@ -51,6 +54,10 @@ export interface RunState {
   epoch: number;
   activeMs: number;
   genotypeKey: string;
+  /** Collapse diagnostics carried between epochs. */
+  readonly diagnostics: DiagnosticsState;
+  /** Seeds the per-epoch random streams of the diagnostics (epoch e uses diagnosticsSeed + e). */
+  readonly diagnosticsSeed: number;
 }
 
 /** What a DARTS checkpoint holds of a run: weights, alphas, SGD velocity and Adam's state. */
@@ -109,9 +116,10 @@ async function searchStep(
 }
 
 /**
- * Trains every epoch after `st.epoch`, emitting a 'checkpoint' after each epoch's 'eval' but the
- * last; resolves the last validation score (null without epochs), or false when the control
- * stopped the run.
+ * Trains every epoch after `st.epoch`. After each epoch: 'eval', then 'diagnostics' (collapse
+ * diagnostics), then, when DARTS+ is on and one of its rules holds, 'early-stop' and the end of
+ * training; otherwise a 'checkpoint' after every epoch but the last. Resolves the last validation
+ * score (null without epochs), or false when the control stopped the run.
  */
 export async function searchLoop(
   st: RunState,
@@ -131,14 +139,46 @@ export async function searchLoop(
     if (gate.pausedForNonFinite() && !(await gate.proceed())) return false;
     const started = performance.now();
     valid = await evaluateSplit(st.net, st.data.valid, st.data.input, s.batchSize);
-    st.activeMs += performance.now() - started;
     emit({ type: 'eval', step: st.step, epoch, validLoss: valid.loss, validAcc: valid.acc });
+    const rule = await diagnose(st, epoch, emit);
+    st.activeMs += performance.now() - started;
     st.epoch = epoch;
+    if (rule !== null) {
+      emit({
+        type: 'early-stop',
+        rule,
+        epoch,
+        step: st.step,
+        message: earlyStopMessage(rule, epoch, s.stableEpochs),
+      });
+      break;
+    }
     if (epoch < s.epochs)
       emit({
         type: 'checkpoint',
-        checkpoint: await captureCheckpoint('darts', st, dartsTensors(st)),
+        checkpoint: {
+          ...(await captureCheckpoint('darts', st, dartsTensors(st))),
+          diagnostics: st.diagnostics.memo,
+        },
       });
   }
   return valid;
+}
+
+/** Emits the collapse diagnostics after epoch `epoch`; resolves the DARTS+ rule that holds, if any. */
+async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EarlyStopRule | null> {
+  const snapshot = await st.net.softmaxAlphas();
+  const rows = rowsOf(st.net, snapshot);
+  const report = await epochDiagnostics(
+    st.net,
+    st.diagnostics,
+    { epoch, step: st.step },
+    st.strategy,
+    st.spec.space,
+    st.data.input,
+    { rows, genotype: genotypeOf(st.spec, rows) },
+    createRng((st.diagnosticsSeed + epoch) >>> 0),
+  );
+  emit({ type: 'diagnostics', ...report.diagnostics });
+  return report.rule;
 }

@@ -1,7 +1,8 @@
 /** The run history: saved runs and their latest checkpoints in IndexedDB, behind calls that never throw. */
 import { CHECKPOINT_VERSION, type RunCheckpoint } from '../core/run/checkpoint';
 import type { RunStatus } from '../core/run/protocol';
-import type { RunState } from '../core/run/state';
+import { restoreRunState, type RunState } from '../core/run/state';
+import { restoreSpec } from '../core/experiment/restore';
 import { checkRunName, summaryOf } from './run-record';
 import { attempt, StorageProblem } from './storage-problem';
 import { inTransaction, type HistoryTransaction } from './transaction';
@@ -77,6 +78,11 @@ async function mustGet(
   return record;
 }
 
+/** A record as read back: its spec and run state with the settings and fields added since it was saved. */
+function restored(record: SavedRunRecord): SavedRunRecord {
+  return { ...record, spec: restoreSpec(record.spec), run: restoreRunState(record.run) };
+}
+
 /** `record` with `status` in its summary fields and in its run snapshot. */
 function withStatus(record: SavedRunRecord, status: RunStatus): SavedRunRecord {
   return { ...record, status, run: { ...record.run, status } };
@@ -102,12 +108,10 @@ export function createRunHistory(db: HistoryDb, options: RunHistoryOptions = {})
 
     get: (id) =>
       attempt(() =>
-        inTransaction(
-          db,
-          ['runs'],
-          'readonly',
-          async (tx) => (await tx.objectStore('runs').get(id)) ?? null,
-        ),
+        inTransaction(db, ['runs'], 'readonly', async (tx) => {
+          const record = await tx.objectStore('runs').get(id);
+          return record === undefined ? null : restored(record);
+        }),
       ),
 
     put: (record) =>
@@ -149,7 +153,7 @@ export function createRunHistory(db: HistoryDb, options: RunHistoryOptions = {})
           if (saved === undefined) return null;
           if (saved.checkpoint.version !== CHECKPOINT_VERSION)
             throw new StorageProblem(OLD_CHECKPOINT_PROBLEM);
-          return saved;
+          return { ...saved, run: restoreRunState(saved.run) };
         }),
       ),
 
@@ -189,7 +193,8 @@ export function createRunHistory(db: HistoryDb, options: RunHistoryOptions = {})
           let cursor = await tx.objectStore('runs').index('updatedAt').openCursor(null, 'prev');
           while (cursor) {
             const record = cursor.value;
-            if (UNFINISHED.has(record.status) && withCheckpoint.has(record.id)) return record;
+            if (UNFINISHED.has(record.status) && withCheckpoint.has(record.id))
+              return restored(record);
             cursor = await cursor.continue();
           }
           return null;

@@ -6,7 +6,7 @@ import type { ReplayedRun } from './history-state';
 import { REPLAY_RUN_ID } from './history-state';
 import { initialRunState, type RunState } from '../core/run/state';
 
-/** The run state a run file describes: its spec, status, series, subnets and result (no alphas: run files do not carry them). */
+/** The run state a run file describes: its spec, status, series, subnets, result and DARTS diagnostics (no alphas: run files do not carry them). */
 export function runStateOfFile(file: RunFile): RunState {
   const base = initialRunState();
   const step = file.series.steps[file.series.steps.length - 1]?.step ?? 0;
@@ -19,6 +19,9 @@ export function runStateOfFile(file: RunFile): RunState {
     evals: appendPoints(emptySeries(), file.series.evals),
     stepLog: appendHeadTail(base.stepLog, file.series.steps),
     subnets: file.subnets,
+    diagnostics: file.diagnostics,
+    earlyStop: file.earlyStop,
+    selection: file.selection,
     genotype: file.result ? { step, genotype: file.result.genotype } : null,
     result: file.result
       ? { step, genotype: file.result.genotype, metrics: file.result.metrics, weights: {} }

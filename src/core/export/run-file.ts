@@ -1,13 +1,21 @@
 /**
  * The run file: a versioned JSON record of one run (spec, status, result, every evaluated subnet,
- * downsampled loss and accuracy series), written from the run state and read back with size,
+ * downsampled loss and accuracy series, DARTS diagnostics and selections), written from the run state and read back with size,
  * depth and structure checks. Never throws when reading.
  */
 import { z } from 'zod';
 import { experimentSchema } from '../experiment/schema';
 import type { ExperimentSpec } from '../experiment/spec';
 import { jsonDepth } from '../link/depth';
-import type { FinalMetrics, RunStatus, RunStep, SubnetRecord } from '../run/protocol';
+import type {
+  EarlyStop,
+  EpochDiagnostics,
+  FinalMetrics,
+  RunStatus,
+  RunStep,
+  SubnetRecord,
+} from '../run/protocol';
+import type { SelectionDecision } from '../search-space/selection';
 import type { OpName } from '../search-space/ops';
 import type { Genotype } from '../search-space/types';
 import { seriesPoints, type Downsampled } from '../series/downsample';
@@ -40,6 +48,10 @@ export interface RunFileSource {
   readonly subnets: readonly SubnetRecord[];
   readonly steps: Downsampled<RunStep>;
   readonly evals: Downsampled<RunFileEval>;
+  /** DARTS only; absent means none. */
+  readonly diagnostics?: readonly EpochDiagnostics[];
+  readonly earlyStop?: EarlyStop | null;
+  readonly selection?: readonly SelectionDecision[] | null;
 }
 
 /** When the run started and when it was exported (ISO times). */
@@ -59,6 +71,21 @@ export interface RunFile {
   readonly result: { readonly genotype: Genotype; readonly metrics: FinalMetrics } | null;
   readonly subnets: readonly SubnetRecord[];
   readonly series: { readonly steps: readonly RunStep[]; readonly evals: readonly RunFileEval[] };
+  /**
+   * DARTS collapse diagnostics, one per epoch: `hessianEigenvalue` (the dominant eigenvalue of the
+   * validation loss's Hessian in the alphas, null in warm-up epochs), `skipCount`,
+   * `parameterFreeCount` and `opCount` of the derived normal cell, and `stableEpochs` (epochs in a
+   * row with every edge's op ranking unchanged). Empty for other strategies and older files.
+   */
+  readonly diagnostics: readonly EpochDiagnostics[];
+  /** When DARTS+ stopped the search: its `rule` ('skip-connections' | 'stable-ranking'), `epoch`, `step` and `message`; null otherwise. */
+  readonly earlyStop: EarlyStop | null;
+  /**
+   * Perturbation-based selection's decisions (each edge's op with the validation accuracy and loss
+   * measured with each candidate masked; each node's kept inputs), or null when it did not run.
+   * Both selected cells are among `subnets`: origin 'derived' (magnitude) and 'perturbation'.
+   */
+  readonly selection: readonly SelectionDecision[] | null;
 }
 
 /** The run file of a run: its spec, status, result, subnets and the downsampled series. */
@@ -73,6 +100,9 @@ export function runFileOf(run: RunFileSource, meta: RunFileMeta): RunFile {
     result: run.result ? { genotype: run.result.genotype, metrics: run.result.metrics } : null,
     subnets: run.subnets,
     series: { steps: [...seriesPoints(run.steps)], evals: [...seriesPoints(run.evals)] },
+    diagnostics: run.diagnostics ?? [],
+    earlyStop: run.earlyStop ?? null,
+    selection: run.selection ?? null,
   };
 }
 
@@ -118,7 +148,7 @@ const subnet = z.object({
   flops: z.number(),
   latencyMs: z.number().nullable(),
   generation: z.number(),
-  origin: z.enum(['random', 'mutation', 'crossover', 'derived']),
+  origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation']),
 });
 
 const step = z.object({
@@ -132,6 +162,48 @@ const step = z.object({
 
 const evalPoint = z.object({ step: z.number(), epoch: z.number(), validLoss: num, validAcc: num });
 
+const diagnosticsPoint = z.object({
+  epoch: z.number(),
+  step: z.number(),
+  hessianEigenvalue: z.number().nullable(),
+  skipCount: z.number(),
+  parameterFreeCount: z.number(),
+  opCount: z.number(),
+  stableEpochs: z.number(),
+});
+
+const earlyStop = z.object({
+  rule: z.enum(['skip-connections', 'stable-ranking']),
+  epoch: z.number(),
+  step: z.number(),
+  message: z.string().max(1024),
+});
+
+const maskedScore = z.object({ acc: num, loss: num });
+const opName = z.custom<OpName>((v) => typeof v === 'string', 'Expected a string');
+const role = z.enum(['normal', 'reduce']);
+
+const decision = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('op'),
+    role,
+    edge: text,
+    unmasked: maskedScore,
+    candidates: z.array(opName).max(64),
+    masked: z.array(maskedScore).max(64),
+    op: opName,
+  }),
+  z.object({
+    kind: z.literal('node'),
+    role,
+    node: text,
+    unmasked: maskedScore,
+    edges: z.array(text).max(1024),
+    masked: z.array(maskedScore).max(1024),
+    kept: z.array(text).max(1024),
+  }),
+]);
+
 const runFileSchema = z.object({
   format: z.literal(RUN_FILE_FORMAT),
   version: z.literal(RUN_FILE_VERSION),
@@ -142,6 +214,9 @@ const runFileSchema = z.object({
   result: z.object({ genotype, metrics }).nullable(),
   subnets: z.array(subnet).max(100_000),
   series: z.object({ steps: z.array(step).max(100_000), evals: z.array(evalPoint).max(100_000) }),
+  diagnostics: z.array(diagnosticsPoint).max(100_000).default([]),
+  earlyStop: earlyStop.nullable().default(null),
+  selection: z.array(decision).max(100_000).nullable().default(null),
 });
 
 /** Reading a run file: the run, or every problem found, in plain words. */

@@ -26,6 +26,17 @@ export interface TrialMemo {
   readonly testLoss: number;
 }
 
+/**
+ * What a DARTS run's collapse diagnostics carry from epoch to epoch: the last Hessian eigenvector
+ * (the next power iteration starts from it), the last op ranking of every edge, and for how many
+ * epochs in a row it has held.
+ */
+export interface DiagnosticsMemo {
+  readonly eigenvector: Float64Array | null;
+  readonly ranking: readonly (readonly number[])[] | null;
+  readonly stableFor: number;
+}
+
 /** A run's state at a step boundary (the end of an epoch, or of a trial). */
 export interface RunCheckpoint {
   readonly version: number;
@@ -50,4 +61,6 @@ export interface RunCheckpoint {
   readonly trials: readonly TrialMemo[];
   /** The latency table the run priced subnets with, once measured (SPOS, multi-trial). */
   readonly latency: LatencyTable | null;
+  /** DARTS: the collapse diagnostics' memory (absent in checkpoints saved before diagnostics existed). */
+  readonly diagnostics?: DiagnosticsMemo;
 }

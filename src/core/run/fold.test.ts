@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentSpec } from '../experiment/spec';
-import type {
-  BackendReport,
-  LatencyTableSummary,
-  RunEvent,
-  SubnetRecord,
-} from './protocol';
+import type { BackendReport, LatencyTableSummary, RunEvent, SubnetRecord } from './protocol';
 import type { Genotype } from '../search-space/types';
 import { seriesPoints } from '../series/downsample';
 import { beginRun, foldEvents, withEnd, withError, withStatus } from './fold';

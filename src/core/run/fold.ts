@@ -1,6 +1,6 @@
 /** Pure folding of run events (and the studio's own lifecycle changes) into run state. */
 import type { ExperimentSpec } from '../experiment/spec';
-import type { LatencyCheck, RunEvent, RunStatus, SubnetRecord } from './protocol';
+import type { EpochDiagnostics, LatencyCheck, RunEvent, RunStatus, SubnetRecord } from './protocol';
 import type { CellRole } from '../search-space/types';
 import { appendPoints, emptySeries } from '../series/downsample';
 import { appendHeadTail } from '../series/head-tail';
@@ -71,6 +71,7 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
   const messages: RunMessage[] = [];
   const subnets: SubnetRecord[] = [];
   const checks: LatencyCheck[] = [];
+  const diagnostics: EpochDiagnostics[] = [];
   let next: RunState = state;
   for (const e of events) {
     switch (e.type) {
@@ -130,6 +131,19 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
       case 'latency-check':
         checks.push(...e.checks);
         break;
+      case 'diagnostics': {
+        const { type: _type, ...point } = e;
+        diagnostics.push(point);
+        break;
+      }
+      case 'early-stop': {
+        const { type: _type, ...stop } = e;
+        next = { ...next, earlyStop: stop };
+        break;
+      }
+      case 'selection':
+        next = { ...next, selection: e.decisions };
+        break;
       default:
         // An event this studio does not know (a newer engine): keep the state.
         break;
@@ -152,6 +166,8 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
   }
   if (subnets.length > 0) next = { ...next, subnets: [...next.subnets, ...subnets] };
   if (checks.length > 0) next = { ...next, latencyChecks: [...next.latencyChecks, ...checks] };
+  if (diagnostics.length > 0)
+    next = { ...next, diagnostics: [...next.diagnostics, ...diagnostics] };
   if (messages.length > 0)
     next = { ...next, messages: [...next.messages, ...messages].slice(-MESSAGE_LIMIT) };
   return next;

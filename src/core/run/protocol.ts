@@ -1,5 +1,7 @@
 /** What crosses the worker boundary: backend reports, run events, and the engine API. Plain data only. */
 import type { ExperimentSpec, WeightTrainingSpec } from '../experiment/spec';
+import type { EarlyStopRule } from '../diagnostics/collapse';
+import type { SelectionDecision } from '../search-space/selection';
 import type { CellRole, Genotype } from '../search-space/types';
 import type { Origin } from '../strategies/types';
 import type { RunCheckpoint } from './checkpoint';
@@ -72,11 +74,11 @@ export interface RunFinished {
 }
 
 /**
- * The part of a discrete-search run in progress: SPOS supernet training, measuring the latency
- * lookup table, the search over subnets (inherited weights, or short stand-alone trainings), and
- * timing a few whole subnets end to end to check the table.
+ * The part of a run in progress: SPOS supernet training, measuring the latency lookup table, the
+ * search over subnets (inherited weights, or short stand-alone trainings), timing a few whole
+ * subnets end to end to check the table, and (DARTS) perturbation-based selection after training.
  */
-export type RunPhase = 'supernet' | 'latency' | 'search' | 'check';
+export type RunPhase = 'supernet' | 'latency' | 'search' | 'check' | 'selection';
 
 /** How a subnet's accuracy was obtained: weights inherited from the trained supernet, or a short training from scratch. */
 export type SubnetEvaluation = 'inherited' | 'standalone';
@@ -106,6 +108,35 @@ export interface RunStep {
   readonly trainAcc: number;
   readonly alphaLoss: number;
   readonly elapsedMs: number;
+}
+
+/**
+ * Collapse diagnostics of a DARTS search at the end of one epoch (RobustDARTS, DARTS+), read off
+ * the supernet after that epoch's validation.
+ */
+export interface EpochDiagnostics {
+  readonly epoch: number;
+  readonly step: number;
+  /**
+   * The dominant eigenvalue of the Hessian of the validation loss with respect to the alphas
+   * (power iteration on finite-difference Hessian-vector products over a fixed validation sample);
+   * null during warm-up epochs, where the alphas do not train.
+   */
+  readonly hessianEigenvalue: number | null;
+  /** Skip connections, parameter-free ops and all ops chosen by the derived normal cell. */
+  readonly skipCount: number;
+  readonly parameterFreeCount: number;
+  readonly opCount: number;
+  /** Epochs in a row that every edge has kept the same ranking of its ops (DARTS+'s second rule). */
+  readonly stableEpochs: number;
+}
+
+/** Why and when DARTS+ stopped a search early. */
+export interface EarlyStop {
+  readonly rule: EarlyStopRule;
+  readonly epoch: number;
+  readonly step: number;
+  readonly message: string;
 }
 
 /** The latency lookup table a run measured (or reused) on its backend and device. */
@@ -167,6 +198,12 @@ export type RunEvent =
   | { readonly type: 'latency-table'; readonly table: LatencyTableSummary }
   /** Whole subnets timed end to end after the search (the 'check' phase). */
   | { readonly type: 'latency-check'; readonly checks: readonly LatencyCheck[] }
+  /** A DARTS epoch's collapse diagnostics (after its 'eval'). */
+  | ({ readonly type: 'diagnostics' } & EpochDiagnostics)
+  /** DARTS+ stopped the search after an epoch; the run goes on to selection and 'finished'. */
+  | ({ readonly type: 'early-stop' } & EarlyStop)
+  /** Perturbation-based selection's decisions (before its 'subnet' event). */
+  | { readonly type: 'selection'; readonly decisions: readonly SelectionDecision[] }
   /** The run's state at a step boundary (end of a supernet epoch, or of a trial), to resume from after a reload. */
   | { readonly type: 'checkpoint'; readonly checkpoint: RunCheckpoint }
   | ({ readonly type: 'finished' } & RunFinished);

@@ -1,7 +1,11 @@
 /** What a run shows, folded from its events: the studio page and the command line keep the same run state. Plain data only. */
+import { restoreSpec } from '../experiment/restore';
 import type { ExperimentSpec } from '../experiment/spec';
+import type { SelectionDecision } from '../search-space/selection';
 import type {
   BackendReport,
+  EarlyStop,
+  EpochDiagnostics,
   LatencyCheck,
   LatencyTableSummary,
   RunFinished,
@@ -77,6 +81,12 @@ export interface RunState {
   readonly latency: LatencyTableSummary | null;
   /** Whole subnets timed end to end against the table's prediction. */
   readonly latencyChecks: readonly LatencyCheck[];
+  /** DARTS collapse diagnostics, one per epoch trained. */
+  readonly diagnostics: readonly EpochDiagnostics[];
+  /** Why DARTS+ stopped the search early, when it did. */
+  readonly earlyStop: EarlyStop | null;
+  /** The decisions of a perturbation-based selection, once it has run. */
+  readonly selection: readonly SelectionDecision[] | null;
 }
 
 /** Steps kept at each end of the step log. */
@@ -106,5 +116,20 @@ export function initialRunState(): RunState {
     subnets: [],
     latency: null,
     latencyChecks: [],
+    diagnostics: [],
+    earlyStop: null,
+    selection: null,
+  };
+}
+
+/**
+ * A run state read back from storage, with the fields added since it was saved at their empty
+ * values (a run saved before diagnostics existed has none) and its spec restored (restoreSpec).
+ */
+export function restoreRunState(saved: RunState): RunState {
+  return {
+    ...initialRunState(),
+    ...saved,
+    spec: saved.spec === null ? null : restoreSpec(saved.spec),
   };
 }

@@ -22,8 +22,8 @@ export type CostFn = (genotype: Genotype) => CandidateCost;
 /** Measures a genotype's accuracy (inherited supernet weights, or a short stand-alone training). */
 export type EvaluateFn = (genotype: Genotype) => Promise<{ readonly accuracy: number }>;
 
-/** How a candidate was made ('derived': the cell a DARTS run derived from its alphas). */
-export type Origin = 'random' | 'mutation' | 'crossover' | 'derived';
+/** How a candidate was made ('derived': the cell a DARTS run derived from its alphas by magnitude; 'perturbation': by perturbation-based selection). */
+export type Origin = 'random' | 'mutation' | 'crossover' | 'derived' | 'perturbation';
 
 /** One evaluated subnet, as the strategy reports it. */
 export interface EvaluatedRecord {

@@ -9,6 +9,7 @@ const PHASE_WORDS: Record<RunPhase, string> = {
   latency: 'latency table',
   search: 'search',
   check: 'latency check',
+  selection: 'perturbation selection',
 };
 
 /** What each phase counts. */
@@ -17,6 +18,7 @@ const PHASE_UNITS: Record<RunPhase, string> = {
   latency: 'entries measured',
   search: 'subnets evaluated',
   check: 'subnets timed',
+  selection: 'decisions taken',
 };
 
 /** The current phase while the run is in progress, else null. */

@@ -13,7 +13,8 @@ export const ORIGIN_WORDS: Record<Origin, string> = {
   random: 'random sample',
   mutation: 'mutation',
   crossover: 'crossover',
-  derived: 'derived from the alphas',
+  derived: 'derived from the alphas (magnitude)',
+  perturbation: 'perturbation-based selection',
 };
 
 /** Percent of a training done (0 before its step count is known). */
