@@ -1,0 +1,21 @@
+/** The default budget of a stand-alone training: long enough that its accuracy can beat the supernet's estimate. */
+import { defaultDarts } from '../experiment/defaults';
+import { LIMITS } from '../experiment/limits';
+import type { ExperimentSpec } from '../experiment/spec';
+
+/**
+ * Stand-alone epochs for the subnets of a run of `spec`: the supernet's own epochs (DARTS, SPOS), or
+ * for multi-trial runs the larger of the per-trial epochs and the supernet epochs a one-shot search
+ * of the same data would train (defaultDarts). A subnet trained alone for as many epochs as the
+ * supernet gets at least as many updates of its own weights as the supernet gave it (which spread
+ * its steps over every path), so its accuracy can beat the inherited estimate; with fewer (the
+ * earlier default was a fifth: 1 epoch on MNIST) most stand-alone accuracies fell below the
+ * inherited ones and the rank correlations measured the training's start, not the subnets.
+ * Kept within the spec's epoch limits.
+ */
+export function standaloneEpochs(spec: ExperimentSpec): number {
+  const s = spec.strategy;
+  const supernet = s.kind === 'multi-trial' ? defaultDarts(spec.dataset).epochs : s.epochs;
+  const epochs = Math.max(s.epochs, supernet);
+  return Math.min(LIMITS.epochs.max, Math.max(LIMITS.epochs.min, Math.round(epochs)));
+}
