@@ -7,11 +7,11 @@ import type { ExperimentSpec } from '../experiment/spec';
  * Stand-alone epochs for the subnets of a run of `spec`: the supernet's own epochs (DARTS, SPOS), or
  * for multi-trial runs the larger of the per-trial epochs and the supernet epochs a one-shot search
  * of the same data would train (defaultDarts). A subnet trained alone for as many epochs as the
- * supernet gets at least as many updates of its own weights as the supernet gave it (which spread
- * its steps over every path), so its accuracy can beat the inherited estimate; with fewer (the
- * earlier default was a fifth: 1 epoch on MNIST) most stand-alone accuracies fell below the
- * inherited ones and the rank correlations measured the training's start, not the subnets.
- * Kept within the spec's epoch limits.
+ * supernet gets at least as many updates of its own weights as the supernet gave it (the supernet
+ * spread its steps over every path), so its accuracy can beat the inherited estimate. Measured on
+ * NB201 / MNIST (SPOS, seed 1, the six best of 20 random subnets, inherited 26-30%): 1 epoch (the
+ * earlier default, a fifth of the supernet's) left them half-trained at 39-57% validation accuracy;
+ * 4 epochs reached 83-92%, 8 epochs 93-95%. Kept within the spec's epoch limits.
  */
 export function standaloneEpochs(spec: ExperimentSpec): number {
   const s = spec.strategy;
