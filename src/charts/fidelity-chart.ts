@@ -93,8 +93,8 @@ export function createFidelityChart(el: HTMLElement): ChartView<FidelityData> {
       );
     g.append('text')
       .attr('class', 'fidelity-diagonal-label')
-      .attr('x', x(d1) - 4)
-      .attr('y', y(d1) + 14)
+      .attr('x', x(d1) - 2)
+      .attr('y', y(d1) - 5)
       .attr('text-anchor', 'end')
       .text('y = x');
     const placed = data.pairs.map((d) => ({

@@ -239,7 +239,7 @@ describe('rankingFidelity', () => {
     // Pairs (x, y): (0.2, 0.1) and (0.4, 0.4) are not above; 1 of 5 below is no warning.
     expect(rankingFidelity(points).warnings).toEqual([]);
     const short = points.map((p) => ({ ...p, record: { ...p.record, accuracy: 0.45 } }));
-    const f = rankingFidelity(short.slice(0, 5), 4);
+    const f = rankingFidelity(short.slice(0, 5), { suggestedEpochs: 4, chance: null });
     expect(f.warnings.map((w) => w.kind)).toEqual(['short-standalone']);
     expect(f.warnings[0]?.action).toContain('at least 4 epochs');
     expect(f.trusted).toBe(false);

@@ -6,7 +6,12 @@
 import type { StrategyKind } from '../core/experiment/spec';
 import { paretoFront, type Objective } from '../core/pareto/dominance';
 import type { SubnetRecord } from '../core/run/protocol';
-import { fidelityReport, type FidelityReport } from '../core/trust/fidelity';
+import {
+  fidelityReport,
+  NO_FIDELITY_CONTEXT,
+  type FidelityContext,
+  type FidelityReport,
+} from '../core/trust/fidelity';
 import { isActive } from '../core/run/fold';
 import type { RunState } from '../core/run/state';
 import { runContext, runLabel, standaloneKey } from './search-context';
@@ -160,12 +165,12 @@ export { FIDELITY_MIN_PAIRS } from '../core/trust/thresholds';
  * Ranking fidelity: points evaluated with inherited weights whose stand-alone training is done →
  * pairs (supernet accuracy, stand-alone validation accuracy), with Kendall tau-b and Spearman rho,
  * their bootstrap 90% intervals and the trust warnings (core/trust fidelityReport; correlations
- * from 3 pairs, null below or when a side is constant). `suggestedEpochs` goes into the advice of
- * the short-training warning.
+ * from 3 pairs, null below or when a side is constant). `trust` (the run's suggested stand-alone
+ * epochs and chance level, core/trust fidelityContext) feeds the warnings that need it.
  */
 export function rankingFidelity(
   points: readonly SearchPoint[],
-  suggestedEpochs: number | null = null,
+  trust: FidelityContext = NO_FIDELITY_CONTEXT,
 ): FidelitySummary {
   const pairs = points.flatMap((p): FidelityPair[] => {
     const s = p.standalone;
@@ -173,7 +178,7 @@ export function rankingFidelity(
     const pair = { id: p.id, supernetAcc: p.record.accuracy, standaloneAcc: s.score.validAcc };
     return Number.isFinite(pair.supernetAcc) && Number.isFinite(pair.standaloneAcc) ? [pair] : [];
   });
-  return { pairs, ...fidelityReport(pairs, suggestedEpochs) };
+  return { pairs, ...fidelityReport(pairs, trust) };
 }
 
 /** Why `epochs` cannot be a stand-alone budget, or null. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { kendallTau, spearmanRho } from '../stats/correlation';
-import { fewPairsWarning, fidelityReport, shortStandaloneWarning } from './fidelity';
+import {
+  fewPairsWarning,
+  fidelityContext,
+  fidelityReport,
+  nearChancePairsWarning,
+  shortStandaloneWarning,
+} from './fidelity';
+import { mnistSpec } from './trust.testkit';
 import { FIDELITY_RELIABLE_PAIRS } from './thresholds';
 
 /** Pairs whose stand-alone accuracy is above the inherited one for `above` of them, below for the rest. */
@@ -48,6 +55,45 @@ describe('shortStandaloneWarning', () => {
   });
 });
 
+describe('nearChancePairsWarning', () => {
+  const mnist = { classes: 10, chance: 0.1 };
+  /** `near` pairs with one side just under MNIST's near-chance limit (0.19), `clear` pairs well above it. */
+  const mixed = (near: number, clear: number) => [
+    ...Array.from({ length: near }, (_, i) =>
+      i % 2 === 0
+        ? { supernetAcc: 0.1899, standaloneAcc: 0.8 }
+        : { supernetAcc: 0.6, standaloneAcc: 0.1899 },
+    ),
+    ...Array.from({ length: clear }, () => ({ supernetAcc: 0.1901, standaloneAcc: 0.7 })),
+  ];
+
+  it('fires when more than half the pairs are near chance on either side', () => {
+    expect(nearChancePairsWarning(mixed(3, 2), mnist)?.problem).toContain(
+      '3 of 5 pairs are near chance (10.0% for 10 classes)',
+    );
+    expect(nearChancePairsWarning(mixed(2, 2), mnist)).toBeNull();
+    expect(nearChancePairsWarning(mixed(0, 4), mnist)).toBeNull();
+    expect(nearChancePairsWarning([], mnist)).toBeNull();
+  });
+
+  it('is part of the report only when the chance level is known', () => {
+    const p = mixed(5, 0);
+    expect(fidelityReport(p).warnings.map((w) => w.kind)).toEqual([]);
+    const known = fidelityReport(p, { suggestedEpochs: null, chance: mnist });
+    expect(known.warnings.map((w) => w.kind)).toEqual(['pairs-near-chance']);
+  });
+});
+
+describe('fidelityContext', () => {
+  it('takes the default stand-alone epochs and the chance level from the spec', () => {
+    expect(fidelityContext(mnistSpec('spos'))).toEqual({
+      suggestedEpochs: 4,
+      chance: { classes: 10, chance: 0.1 },
+    });
+    expect(fidelityContext(null)).toEqual({ suggestedEpochs: null, chance: null });
+  });
+});
+
 describe('fidelityReport', () => {
   it('computes τ and ρ with bootstrap intervals around them', () => {
     const p = pairs(4, 2);
@@ -65,7 +111,7 @@ describe('fidelityReport', () => {
   });
 
   it('is not trusted while a warning holds', () => {
-    const r = fidelityReport(pairs(1, 3), 4);
+    const r = fidelityReport(pairs(1, 3), { suggestedEpochs: 4, chance: null });
     expect(r.warnings.map((w) => w.kind)).toEqual(['few-pairs', 'short-standalone']);
     expect(r.trusted).toBe(false);
     expect(r.kendall.value).not.toBeNull();

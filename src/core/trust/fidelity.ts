@@ -5,9 +5,17 @@
  */
 import { bootstrapPairs, type BootstrapInterval } from '../stats/bootstrap';
 import { kendallTau, spearmanRho } from '../stats/correlation';
-import { FIDELITY_MIN_PAIRS, FIDELITY_RELIABLE_PAIRS, SHORT_STANDALONE_SHARE } from './thresholds';
+import type { ExperimentSpec } from '../experiment/spec';
+import { chanceOf, isNearChance } from './chance';
+import {
+  FIDELITY_MIN_PAIRS,
+  FIDELITY_RELIABLE_PAIRS,
+  NEAR_CHANCE_PAIRS_SHARE,
+  SHORT_STANDALONE_SHARE,
+} from './thresholds';
+import { standaloneEpochs } from './standalone-epochs';
 import type { TrustWarning } from './warning';
-import { count } from './words';
+import { count, percent } from './words';
 
 /** One subnet scored both ways (accuracies in [0, 1]). */
 export interface AccuracyPair {
@@ -76,16 +84,54 @@ export function shortStandaloneWarning(
   };
 }
 
+/**
+ * The pairs-near-chance warning: more than NEAR_CHANCE_PAIRS_SHARE of the pairs have an accuracy
+ * near chance on one side or both (core/trust isNearChance), so their differences are mostly noise.
+ */
+export function nearChancePairsWarning(
+  pairs: readonly AccuracyPair[],
+  chance: { readonly classes: number; readonly chance: number },
+): TrustWarning | null {
+  if (pairs.length === 0) return null;
+  const near = pairs.filter(
+    (p) =>
+      isNearChance(p.supernetAcc, chance.chance) || isNearChance(p.standaloneAcc, chance.chance),
+  ).length;
+  if (!(near / pairs.length > NEAR_CHANCE_PAIRS_SHARE)) return null;
+  return {
+    kind: 'pairs-near-chance',
+    problem: `${near} of ${pairs.length} pairs are near chance (${percent(chance.chance)} for ${chance.classes} classes) on one side or both: what separates them is mostly noise, so their order says little.`,
+    action:
+      'Train the supernet longer (its epochs) and the subnets stand-alone longer, until accuracies rise clearly above chance.',
+  };
+}
+
+/** What the fidelity warnings know of the run: the stand-alone epochs to suggest, and the data's chance level. */
+export interface FidelityContext {
+  readonly suggestedEpochs: number | null;
+  readonly chance: { readonly classes: number; readonly chance: number } | null;
+}
+
+/** No run context: warnings that need it are skipped and advice names no epochs. */
+export const NO_FIDELITY_CONTEXT: FidelityContext = { suggestedEpochs: null, chance: null };
+
+/** The fidelity context of a run of `spec`: its default stand-alone epochs and its data's chance level. */
+export function fidelityContext(spec: ExperimentSpec | null): FidelityContext {
+  if (spec === null) return NO_FIDELITY_CONTEXT;
+  return { suggestedEpochs: standaloneEpochs(spec), chance: chanceOf(spec.dataset) };
+}
+
 /** Kendall's τ and Spearman's ρ of the pairs with their bootstrap intervals, and the warnings on them. */
 export function fidelityReport(
   pairs: readonly AccuracyPair[],
-  suggestedEpochs: number | null = null,
+  context: FidelityContext = NO_FIDELITY_CONTEXT,
 ): FidelityReport {
   const x = pairs.map((p) => p.supernetAcc);
   const y = pairs.map((p) => p.standaloneAcc);
   const warnings = [
     fewPairsWarning(pairs.length),
-    shortStandaloneWarning(pairs, suggestedEpochs),
+    context.chance === null ? null : nearChancePairsWarning(pairs, context.chance),
+    shortStandaloneWarning(pairs, context.suggestedEpochs),
   ].filter((w): w is TrustWarning => w !== null);
   return {
     kendall: estimate(x, y, kendallTau),

@@ -50,3 +50,11 @@ export const FIDELITY_RELIABLE_PAIRS = 5;
  * good they are. Half leaves room for the noise of a few subnets.
  */
 export const SHORT_STANDALONE_SHARE = 0.5;
+
+/**
+ * Share of pairs near chance (either accuracy below the near-chance limit) above which rank
+ * correlations are flagged: more than half. Near chance, two accuracies differ by about their
+ * sampling noise (±3.2 points at 50% on the 2D sets' 240 validation points), so the order of such
+ * pairs is mostly a coin toss; a few of them among well-trained pairs do no harm.
+ */
+export const NEAR_CHANCE_PAIRS_SHARE = 0.5;

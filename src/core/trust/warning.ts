@@ -15,6 +15,8 @@ export const TRUST_WARNINGS = {
   'discretization-gap': { topic: 'accuracy', title: 'Large discretization gap' },
   /** Rank correlations from too few pairs to say much. */
   'few-pairs': { topic: 'fidelity', title: 'Too few pairs' },
+  /** Rank correlations from pairs mostly near chance, whose order is mostly noise. */
+  'pairs-near-chance': { topic: 'fidelity', title: 'Pairs near chance' },
   /** Rank correlations from stand-alone trainings too short to beat the inherited estimates. */
   'short-standalone': { topic: 'fidelity', title: 'Stand-alone training too short' },
 } as const satisfies Record<string, { readonly topic: TrustTopic; readonly title: string }>;

@@ -2,8 +2,7 @@
 import { useMemo } from 'react';
 import { createFidelityChart, type FidelityData } from '../../charts/fidelity-chart';
 import type { ExperimentSpec } from '../../core/experiment/spec';
-import type { RankEstimate } from '../../core/trust/fidelity';
-import { defaultStandaloneEpochs } from '../../store/search-archive';
+import { fidelityContext, type RankEstimate } from '../../core/trust/fidelity';
 import {
   FIDELITY_MIN_PAIRS,
   rankingFidelity,
@@ -60,7 +59,7 @@ function Correlation({
   );
 }
 
-/** The fidelity card; `spec` (the shown run's) sets the stand-alone epochs the warnings suggest. */
+/** The fidelity card; `spec` (the shown run's) sets the chance level and the stand-alone epochs of its warnings. */
 export function FidelityView({
   points,
   spec,
@@ -72,8 +71,8 @@ export function FidelityView({
   const brushed = useStudio((s) => s.search.brushed);
   const problem = useStudio(standaloneProblem);
   const { trainStandalone, selectPoint } = studioStore.getState();
-  const suggested = useMemo(() => (spec === null ? null : defaultStandaloneEpochs(spec)), [spec]);
-  const summary = useMemo(() => rankingFidelity(points, suggested), [points, suggested]);
+  const trust = useMemo(() => fidelityContext(spec), [spec]);
+  const summary = useMemo(() => rankingFidelity(points, trust), [points, trust]);
   const data = useMemo((): FidelityData => {
     const byId = new Map(points.map((p) => [p.id, p]));
     return {
