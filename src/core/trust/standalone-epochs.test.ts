@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment } from '../experiment/defaults';
 import type { ExperimentSpec } from '../experiment/spec';
-import { standaloneEpochs } from './standalone-epochs';
+import { shortEpochsNote, standaloneEpochs } from './standalone-epochs';
 import { mnistSpec } from './trust.testkit';
 
 /** `spec` with its strategy's epochs set to `epochs`. */
@@ -26,5 +26,20 @@ describe('standaloneEpochs', () => {
 
   it('stays within the epoch limits', () => {
     expect(standaloneEpochs(withEpochs(mnistSpec('spos'), 900))).toBe(500);
+  });
+});
+
+describe('shortEpochsNote', () => {
+  it('speaks just below the suggested epochs, not at or above them', () => {
+    expect(shortEpochsNote(3, 4)).toContain('suggested 4');
+    expect(shortEpochsNote(4, 4)).toBeNull();
+    expect(shortEpochsNote(9, 4)).toBeNull();
+  });
+
+  it('says nothing for epochs the field refuses anyway, or without a suggestion', () => {
+    expect(shortEpochsNote(Number.NaN, 4)).toBeNull();
+    expect(shortEpochsNote(2.5, 4)).toBeNull();
+    expect(shortEpochsNote(0, 4)).toBeNull();
+    expect(shortEpochsNote(1, null)).toBeNull();
   });
 });

@@ -19,3 +19,10 @@ export function standaloneEpochs(spec: ExperimentSpec): number {
   const epochs = Math.max(s.epochs, supernet);
   return Math.min(LIMITS.epochs.max, Math.max(LIMITS.epochs.min, Math.round(epochs)));
 }
+
+/** What the epochs field says when `epochs` (a valid whole number) is below the `suggested` default; null otherwise. */
+export function shortEpochsNote(epochs: number, suggested: number | null): string | null {
+  if (suggested === null || !Number.isInteger(epochs) || epochs < 1 || epochs >= suggested)
+    return null;
+  return `Fewer than the suggested ${suggested} (the supernet’s own): stand-alone accuracies may stay below the inherited ones and rank subnets by how fast they start.`;
+}
