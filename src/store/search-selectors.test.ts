@@ -235,6 +235,18 @@ describe('rankingFidelity', () => {
     expect(rankingFidelity(points)).toEqual(f);
   });
 
+  it('reuses the report while the pairs stay the same, and computes it again when one moves', () => {
+    const first = rankingFidelity(points);
+    const again = rankingFidelity(points.map((p) => ({ ...p })));
+    expect(again.kendall).toBe(first.kendall);
+    const moved = points.map((p, i) =>
+      i === 0 ? { ...p, record: { ...p.record, accuracy: 0.35 } } : p,
+    );
+    const next = rankingFidelity(moved);
+    expect(next.kendall).not.toBe(first.kendall);
+    expect(next.kendall.value).not.toBeCloseTo(first.kendall.value ?? NaN, 6);
+  });
+
   it('warns, with the suggested epochs, when most stand-alone accuracies are below the inherited ones', () => {
     // Pairs (x, y): (0.2, 0.1) and (0.4, 0.4) are not above; 1 of 5 below is no warning.
     expect(rankingFidelity(points).warnings).toEqual([]);

@@ -159,6 +159,7 @@ export interface FidelitySummary extends FidelityReport {
   readonly pairs: readonly FidelityPair[];
 }
 
+/** Pairs needed before rank correlations are reported (core/trust). */
 export { FIDELITY_MIN_PAIRS } from '../core/trust/thresholds';
 
 /**
@@ -178,7 +179,20 @@ export function rankingFidelity(
     const pair = { id: p.id, supernetAcc: p.record.accuracy, standaloneAcc: s.score.validAcc };
     return Number.isFinite(pair.supernetAcc) && Number.isFinite(pair.standaloneAcc) ? [pair] : [];
   });
-  return { pairs, ...fidelityReport(pairs, trust) };
+  return { pairs, ...cachedReport(pairs, trust) };
+}
+
+/** The last fidelity report and what it was computed from (the bootstrap is the costly part). */
+let lastReport: { readonly key: string; readonly report: FidelityReport } | null = null;
+
+/**
+ * fidelityReport, computed again only when the pairs' accuracies or the context change: progress
+ * of a stand-alone training renews the points ten times a second without changing any pair.
+ */
+function cachedReport(pairs: readonly FidelityPair[], trust: FidelityContext): FidelityReport {
+  const key = JSON.stringify([pairs.map((p) => [p.supernetAcc, p.standaloneAcc]), trust]);
+  if (lastReport?.key !== key) lastReport = { key, report: fidelityReport(pairs, trust) };
+  return lastReport.report;
 }
 
 /** Why `epochs` cannot be a stand-alone budget, or null. */
