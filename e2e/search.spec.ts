@@ -78,7 +78,21 @@ test('SPOS with evolution: the Pareto chart shows points and a front, a click in
   await page.getByTestId('train-top').click();
   await expect(page.getByTestId('kendall-tau')).toContainText(/-?\d\.\d/, { timeout: 180_000 });
   await expect(page.getByTestId('spearman-rho')).toContainText(/-?\d\.\d/);
+  await expect(page.getByTestId('kendall-tau-interval')).toContainText(/90% interval/);
   await expect(page.getByTestId('fidelity-point')).not.toHaveCount(0);
+  await expect(page.getByTestId('fidelity-diagonal')).toHaveCount(1);
+
+  // Once the trainings end, n counts the pairs and the marks drawn hold every one of them.
+  await expect(page.getByTestId('cancel-standalone')).toHaveCount(0, { timeout: 180_000 });
+  const n = Number(
+    /n = (\d+)/.exec((await page.getByTestId('fidelity-n').textContent()) ?? '')?.[1],
+  );
+  expect(n).toBeGreaterThanOrEqual(5);
+  const counts = await page
+    .getByTestId('fidelity-point')
+    .evaluateAll((marks) => marks.map((m) => Number(m.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
+  await expect(page.getByTestId('fidelity-drawn')).toHaveAttribute('data-n', String(n));
 });
 
 test('multi-trial random search trains each subnet stand-alone and plots every one', async ({

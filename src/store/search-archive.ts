@@ -1,8 +1,7 @@
 /** Pure changes of the search view state around runs: its opening state, archiving ended runs, and what a new run keeps. */
-import { defaultMultiTrial } from '../core/experiment/defaults';
 import type { ExperimentSpec } from '../core/experiment/spec';
-import { spaceSize } from '../core/search-space/size';
 import { isEnded } from '../core/run/fold';
+import { standaloneEpochs } from '../core/trust/standalone-epochs';
 import type { RunState } from '../core/run/state';
 import { runContext, runLabel } from './search-context';
 import { searchPoints } from './search-selectors';
@@ -11,9 +10,9 @@ import type { SearchRun, SearchViewState } from './search-state';
 /** Discrete-search runs kept for comparison; the oldest is dropped beyond this. */
 export const ARCHIVE_LIMIT = 20;
 
-/** Stand-alone epochs for subnets of `spec`: the per-trial budget of the multi-trial defaults for its data (20 on 2D sets, 1 on MNIST). */
+/** Stand-alone epochs for subnets of `spec`: at least the supernet's own epochs (core/trust standaloneEpochs; 4 on MNIST, 100 on 2D sets by default). */
 export function defaultStandaloneEpochs(spec: ExperimentSpec): number {
-  return defaultMultiTrial(spec.dataset, spaceSize(spec.space)).epochs;
+  return standaloneEpochs(spec);
 }
 
 /** The search view before any run: params axis, coloured by strategy, comparing runs, table in evaluation order. */

@@ -220,18 +220,60 @@ describe('rankingFidelity', () => {
     const f = rankingFidelity(points);
     expect(f.pairs.map((p) => p.id)).toEqual(['1:k0', '1:k1', '1:k2', '1:k3', '1:k4']);
     expect(f.pairs[1]).toEqual({ id: '1:k1', supernetAcc: 0.2, standaloneAcc: 0.1 });
-    expect(f.kendall).toBeCloseTo(6 / 9, 12);
-    expect(f.spearman).toBeCloseTo(7.25 / 9.5, 12);
+    expect(f.kendall.value).toBeCloseTo(6 / 9, 12);
+    expect(f.spearman.value).toBeCloseTo(7.25 / 9.5, 12);
+  });
+
+  it('gives each correlation a bootstrap 90% interval around it, the same on every call', () => {
+    const f = rankingFidelity(points);
+    for (const e of [f.kendall, f.spearman]) {
+      if (e.interval === null || e.value === null) throw new Error('no interval');
+      expect(e.interval.level).toBe(0.9);
+      expect(e.interval.low).toBeLessThanOrEqual(e.value);
+      expect(e.interval.high).toBeGreaterThanOrEqual(e.value);
+    }
+    expect(rankingFidelity(points)).toEqual(f);
+  });
+
+  it('reuses the report while the pairs stay the same, and computes it again when one moves', () => {
+    const first = rankingFidelity(points);
+    const again = rankingFidelity(points.map((p) => ({ ...p })));
+    expect(again.kendall).toBe(first.kendall);
+    const moved = points.map((p, i) =>
+      i === 0 ? { ...p, record: { ...p.record, accuracy: 0.35 } } : p,
+    );
+    const next = rankingFidelity(moved);
+    expect(next.kendall).not.toBe(first.kendall);
+    expect(next.kendall.value).not.toBeCloseTo(first.kendall.value ?? NaN, 6);
+  });
+
+  it('warns, with the suggested epochs, when most stand-alone accuracies are below the inherited ones', () => {
+    // Pairs (x, y): (0.2, 0.1) and (0.4, 0.4) are not above; 1 of 5 below is no warning.
+    expect(rankingFidelity(points).warnings).toEqual([]);
+    const short = points.map((p) => ({ ...p, record: { ...p.record, accuracy: 0.45 } }));
+    const f = rankingFidelity(short.slice(0, 5), { suggestedEpochs: 4, chance: null });
+    expect(f.warnings.map((w) => w.kind)).toEqual(['short-standalone']);
+    expect(f.warnings[0]?.action).toContain('at least 4 epochs');
+    expect(f.trusted).toBe(false);
+  });
+
+  it('warns below 5 pairs', () => {
+    const four = rankingFidelity(points.slice(0, 4));
+    expect(four.warnings.map((w) => w.kind)).toEqual(['few-pairs']);
+    expect(four.kendall.value).not.toBeNull();
   });
 
   it('is null below 3 pairs and for a constant sample', () => {
     const two = rankingFidelity(points.slice(0, 2));
     expect(two.pairs).toHaveLength(2);
-    expect(two.kendall).toBeNull();
-    expect(two.spearman).toBeNull();
-    expect(rankingFidelity([])).toEqual({ pairs: [], kendall: null, spearman: null });
+    expect(two.kendall).toEqual({ value: null, interval: null });
+    expect(two.spearman).toEqual({ value: null, interval: null });
+    expect(rankingFidelity([])).toMatchObject({ pairs: [], warnings: [], trusted: true });
     const flat = points.slice(0, 3).map((p) => ({ ...p, record: { ...p.record, accuracy: 0.5 } }));
-    expect(rankingFidelity(flat)).toMatchObject({ kendall: null, spearman: null });
+    expect(rankingFidelity(flat)).toMatchObject({
+      kendall: { value: null, interval: null },
+      spearman: { value: null, interval: null },
+    });
   });
 });
 

@@ -6,7 +6,12 @@
 import type { StrategyKind } from '../core/experiment/spec';
 import { paretoFront, type Objective } from '../core/pareto/dominance';
 import type { SubnetRecord } from '../core/run/protocol';
-import { kendallTau, spearmanRho } from '../core/stats/correlation';
+import {
+  fidelityReport,
+  NO_FIDELITY_CONTEXT,
+  type FidelityContext,
+  type FidelityReport,
+} from '../core/trust/fidelity';
 import { isActive } from '../core/run/fold';
 import type { RunState } from '../core/run/state';
 import { runContext, runLabel, standaloneKey } from './search-context';
@@ -149,37 +154,45 @@ export interface FidelityPair {
   readonly standaloneAcc: number;
 }
 
-/** How well supernet accuracy ranks subnets as stand-alone training does. */
-export interface FidelitySummary {
+/** How well supernet accuracy ranks subnets as stand-alone training does, how sure that is, and the warnings on it. */
+export interface FidelitySummary extends FidelityReport {
   readonly pairs: readonly FidelityPair[];
-  readonly kendall: number | null;
-  readonly spearman: number | null;
 }
 
-/** Pairs needed before rank correlations are reported. */
-export const FIDELITY_MIN_PAIRS = 3;
-
-/** A correlation, or null when it is undefined (a constant sample). */
-function defined(v: number): number | null {
-  return Number.isFinite(v) ? v : null;
-}
+/** Pairs needed before rank correlations are reported (core/trust). */
+export { FIDELITY_MIN_PAIRS } from '../core/trust/thresholds';
 
 /**
  * Ranking fidelity: points evaluated with inherited weights whose stand-alone training is done →
- * pairs (supernet accuracy, stand-alone validation accuracy), with Kendall tau-b and Spearman rho
- * (core/stats) when at least 3 pairs (and neither side is constant), else null.
+ * pairs (supernet accuracy, stand-alone validation accuracy), with Kendall tau-b and Spearman rho,
+ * their bootstrap 90% intervals and the trust warnings (core/trust fidelityReport; correlations
+ * from 3 pairs, null below or when a side is constant). `trust` (the run's suggested stand-alone
+ * epochs and chance level, core/trust fidelityContext) feeds the warnings that need it.
  */
-export function rankingFidelity(points: readonly SearchPoint[]): FidelitySummary {
+export function rankingFidelity(
+  points: readonly SearchPoint[],
+  trust: FidelityContext = NO_FIDELITY_CONTEXT,
+): FidelitySummary {
   const pairs = points.flatMap((p): FidelityPair[] => {
     const s = p.standalone;
     if (p.record.evaluation !== 'inherited' || s?.state !== 'done') return [];
     const pair = { id: p.id, supernetAcc: p.record.accuracy, standaloneAcc: s.score.validAcc };
     return Number.isFinite(pair.supernetAcc) && Number.isFinite(pair.standaloneAcc) ? [pair] : [];
   });
-  if (pairs.length < FIDELITY_MIN_PAIRS) return { pairs, kendall: null, spearman: null };
-  const x = pairs.map((p) => p.supernetAcc);
-  const y = pairs.map((p) => p.standaloneAcc);
-  return { pairs, kendall: defined(kendallTau(x, y)), spearman: defined(spearmanRho(x, y)) };
+  return { pairs, ...cachedReport(pairs, trust) };
+}
+
+/** The last fidelity report and what it was computed from (the bootstrap is the costly part). */
+let lastReport: { readonly key: string; readonly report: FidelityReport } | null = null;
+
+/**
+ * fidelityReport, computed again only when the pairs' accuracies or the context change: progress
+ * of a stand-alone training renews the points ten times a second without changing any pair.
+ */
+function cachedReport(pairs: readonly FidelityPair[], trust: FidelityContext): FidelityReport {
+  const key = JSON.stringify([pairs.map((p) => [p.supernetAcc, p.standaloneAcc]), trust]);
+  if (lastReport?.key !== key) lastReport = { key, report: fidelityReport(pairs, trust) };
+  return lastReport.report;
 }
 
 /** Why `epochs` cannot be a stand-alone budget, or null. */

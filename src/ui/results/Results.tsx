@@ -3,10 +3,13 @@ import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
 import type { StrategyKind } from '../../core/experiment/spec';
+import { runWarnings } from '../../core/trust/run-warnings';
+import { warningsAt } from '../../core/trust/warning';
 import { ExportButtons } from '../export/ExportButtons';
 import { ImportedRun } from '../export/ImportedRun';
 import { derivedCellText } from '../search/search-text';
 import { useStudio } from '../studio';
+import { TrustNotes } from '../trust/TrustNotes';
 import { alphaCells } from '../views/chart-data';
 import { isDiscrete, shownGenotype } from '../views/shown-genotype';
 import { AlphaTable } from './AlphaTable';
@@ -36,6 +39,7 @@ function ResultsCard() {
   const { spec, result, status } = run;
   const cells = useMemo(() => alphaCells(run), [run]);
   const shown = useMemo(() => shownGenotype(run), [run]);
+  const warnings = useMemo(() => runWarnings(run), [run]);
   if (
     spec === null ||
     shown === null ||
@@ -59,6 +63,7 @@ function ResultsCard() {
   return (
     <section className="card results" aria-labelledby="results-title">
       <h3 id="results-title">{heading}</h3>
+      <TrustNotes warnings={warningsAt(warnings, 'genotype')} testId="genotype-warnings" />
       <CopyText
         label="DARTS genotype"
         text={formatDartsGenotype(spec.space, final)}
@@ -74,6 +79,7 @@ function ResultsCard() {
           {derivedLine}
         </p>
       ) : null}
+      <TrustNotes warnings={warningsAt(warnings, 'accuracy')} testId="accuracy-warnings" />
       {discrete ? (
         <p className="hint">
           The Subnets & Pareto view plots every evaluated subnet against its cost, and can train any

@@ -1,6 +1,8 @@
-/** Ranking fidelity: supernet accuracy against stand-alone accuracy for subnets scored both ways, with Kendall tau and Spearman rho. */
+/** Ranking fidelity: supernet accuracy against stand-alone accuracy for subnets scored both ways, with Kendall tau and Spearman rho, their bootstrap intervals and warnings. */
 import { useMemo } from 'react';
 import { createFidelityChart, type FidelityData } from '../../charts/fidelity-chart';
+import type { ExperimentSpec } from '../../core/experiment/spec';
+import { fidelityContext, type RankEstimate } from '../../core/trust/fidelity';
 import {
   FIDELITY_MIN_PAIRS,
   rankingFidelity,
@@ -8,6 +10,7 @@ import {
 } from '../../store/search-selectors';
 import type { SearchPoint } from '../../store/search-state';
 import { studioStore, useStudio } from '../studio';
+import { TrustNotes } from '../trust/TrustNotes';
 import { ChartHost } from '../views/ChartHost';
 import { topInherited, trainableIds } from './search-text';
 
@@ -22,13 +25,54 @@ function correlation(value: number | null, n: number): string {
     : 'undefined (a constant sample)';
 }
 
-/** The fidelity card. */
-export function FidelityView({ points }: { readonly points: readonly SearchPoint[] }) {
+/** A correlation's bootstrap interval as text, e.g. "90% interval −0.20 to 0.87", or null when there is none. */
+function interval(e: RankEstimate): string | null {
+  const i = e.interval;
+  if (i === null) return null;
+  const f = (v: number): string => v.toFixed(2).replace('-', '−');
+  return `${Math.round(100 * i.level)}% interval ${f(i.low)} to ${f(i.high)}`;
+}
+
+/** One correlation: its name, value and bootstrap interval. */
+function Correlation({
+  name,
+  estimate,
+  n,
+  testId,
+}: {
+  readonly name: string;
+  readonly estimate: RankEstimate;
+  readonly n: number;
+  readonly testId: string;
+}) {
+  const range = interval(estimate);
+  return (
+    <span>
+      {name} <strong data-testid={testId}>{correlation(estimate.value, n)}</strong>
+      {range !== null ? (
+        <span className="fidelity-interval" data-testid={`${testId}-interval`}>
+          {' '}
+          ({range})
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** The fidelity card; `spec` (the shown run's) sets the chance level and the stand-alone epochs of its warnings. */
+export function FidelityView({
+  points,
+  spec,
+}: {
+  readonly points: readonly SearchPoint[];
+  readonly spec: ExperimentSpec | null;
+}) {
   const selected = useStudio((s) => s.search.selected);
   const brushed = useStudio((s) => s.search.brushed);
   const problem = useStudio(standaloneProblem);
   const { trainStandalone, selectPoint } = studioStore.getState();
-  const summary = useMemo(() => rankingFidelity(points), [points]);
+  const trust = useMemo(() => fidelityContext(spec), [spec]);
+  const summary = useMemo(() => rankingFidelity(points, trust), [points, trust]);
   const data = useMemo((): FidelityData => {
     const byId = new Map(points.map((p) => [p.id, p]));
     return {
@@ -63,19 +107,22 @@ export function FidelityView({ points }: { readonly points: readonly SearchPoint
         Does the supernet rank subnets as training them from scratch would? Kendall’s τ and
         Spearman’s ρ compare the two orders: 1 is the same order, 0 no relation, −1 reversed. Yu et
         al. (2020, “Evaluating the search phase of NAS”) found weight sharing often ranks poorly, so
-        a search on a supernet can be little better than random.
+        a search on a supernet can be little better than random. Each number comes with a 90%
+        bootstrap interval over the pairs: how far it could move with other subnets like these.
+        Greyed numbers rest on too little; the note below them says why.
       </p>
-      <p className="fidelity-stats">
-        <span>
-          Kendall τ <strong data-testid="kendall-tau">{correlation(summary.kendall, n)}</strong>
-        </span>
-        <span>
-          Spearman ρ <strong data-testid="spearman-rho">{correlation(summary.spearman, n)}</strong>
-        </span>
+      <p
+        className={summary.trusted ? 'fidelity-stats' : 'fidelity-stats untrusted'}
+        data-testid="fidelity-stats"
+        data-trusted={summary.trusted}
+      >
+        <Correlation name="Kendall τ" estimate={summary.kendall} n={n} testId="kendall-tau" />
+        <Correlation name="Spearman ρ" estimate={summary.spearman} n={n} testId="spearman-rho" />
         <span className="muted" data-testid="fidelity-n">
           n = {n} subnet{n === 1 ? '' : 's'} scored both ways
         </span>
       </p>
+      <TrustNotes warnings={summary.warnings} testId="fidelity-warnings" />
       <div className="search-controls">
         <button
           type="button"

@@ -60,7 +60,7 @@ export function SearchView() {
         spec={selected ? (specs.get(selected.runId) ?? null) : null}
       />
       <SubnetTable points={points} />
-      {inherited ? <FidelityView points={points} /> : null}
+      {inherited ? <FidelityView points={points} spec={spec} /> : null}
       <LatencyCard />
     </div>
   );

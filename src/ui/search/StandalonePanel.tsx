@@ -1,6 +1,9 @@
 /** "Train stand-alone" for the inspected subnet: epochs, the button (or why it cannot run), progress, Cancel, and the result next to the search's estimate. */
 import { formatPercent } from '../../charts/pareto-format';
+import { useMemo } from 'react';
+import { shownRun } from '../../store/history-selectors';
 import { formatDuration } from '../../store/run-selectors';
+import { defaultStandaloneEpochs } from '../../store/search-archive';
 import { runContext, standaloneKey, standaloneProblem } from '../../store/search-selectors';
 import type { SearchPoint, StandaloneEntry } from '../../store/search-state';
 import { downloadBlob } from '../export/download';
@@ -120,6 +123,8 @@ export function StandalonePanel({ point }: { readonly point: SearchPoint }) {
   const problem = useStudio(standaloneProblem);
   const busy = useStudio((s) => s.standaloneBusy);
   const epochs = useStudio((s) => s.search.standaloneEpochs);
+  const spec = useStudio((s) => shownRun(s).spec);
+  const suggested = useMemo(() => (spec === null ? null : defaultStandaloneEpochs(spec)), [spec]);
   const { trainStandalone, cancelStandalone, setStandaloneEpochs } = studioStore.getState();
   const entry = point.standalone;
   const reason = problem ?? entryReason(entry);
@@ -131,7 +136,7 @@ export function StandalonePanel({ point }: { readonly point: SearchPoint }) {
         its true accuracy next to the search’s estimate.
       </p>
       <div className="standalone-controls">
-        <EpochsField value={epochs} onCommit={setStandaloneEpochs} />
+        <EpochsField value={epochs} onCommit={setStandaloneEpochs} suggested={suggested} />
         <button
           type="button"
           className="action"
