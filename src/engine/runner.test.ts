@@ -97,6 +97,68 @@ describe('runExperiment', () => {
     expect(alphas[alphas.length - 1]).not.toEqual(alphas[0]);
   });
 
+  it('reports collapse diagnostics after every epoch: eigenvalue once the alphas train, derived-cell counts, ranking stability', async () => {
+    const { status, events } = await run(teaching(1, 3, { warmupEpochs: 1 }));
+    expect(status).toBe('finished');
+    const diagnostics = ofType(events, 'diagnostics');
+    expect(diagnostics.map((d) => d.epoch)).toEqual([1, 2, 3]);
+    const evals = ofType(events, 'eval');
+    for (const d of diagnostics) {
+      const at = events.indexOf(d);
+      expect(events[at - 1]).toBe(evals[d.epoch - 1]);
+      expect(d.opCount).toBeGreaterThan(0);
+      expect(d.skipCount).toBeLessThanOrEqual(d.parameterFreeCount);
+      expect(d.parameterFreeCount).toBeLessThanOrEqual(d.opCount);
+    }
+    expect(diagnostics[0]?.hessianEigenvalue).toBeNull();
+    expect(diagnostics[0]?.stableEpochs).toBe(0);
+    for (const d of diagnostics.slice(1)) expect(Number.isFinite(d.hessianEigenvalue)).toBe(true);
+    expect(ofType(events, 'early-stop')).toEqual([]);
+  });
+
+  it('stops training when a DARTS+ rule holds, says which and when, and still finishes with the derived cell', async () => {
+    const before = tf.memory().numTensors;
+    const spec = teaching(1, 30, { earlyStop: 'darts+', stableEpochs: 1 });
+    const { status, events } = await run(spec);
+    expect(status).toBe('finished');
+    expect(tf.memory().numTensors).toBe(before);
+    const [stop, ...more] = ofType(events, 'early-stop');
+    if (!stop) throw new Error('DARTS+ did not stop the run');
+    expect(more).toEqual([]);
+    const last = ofType(events, 'diagnostics').at(-1);
+    expect(last?.epoch).toBe(stop.epoch);
+    expect(
+      stop.rule === 'skip-connections' ? (last?.skipCount ?? 0) >= 2 : last?.stableEpochs,
+    ).toBeTruthy();
+    expect(stop.epoch).toBeLessThan(30);
+    expect(stop.message).toContain(`after epoch ${stop.epoch}`);
+    const steps = ofType(events, 'step');
+    expect(steps.at(-1)?.step).toBe(stop.step);
+    const tail = events.slice(events.indexOf(stop) + 1).map((e) => e.type);
+    expect(tail).toEqual(['subnet', 'finished']);
+  });
+
+  it('selects by perturbation after training: decisions, the selected cell beside the magnitude one, and that genotype as the result', async () => {
+    const before = tf.memory().numTensors;
+    const spec = teaching(1, 2, { selection: 'perturbation', tuneEpochs: 1 });
+    const { status, events } = await run(spec);
+    expect(status).toBe('finished');
+    expect(tf.memory().numTensors).toBe(before);
+    const subnets = ofType(events, 'subnet').map((e) => e.record);
+    expect(subnets.map((r) => r.origin)).toEqual(['derived', 'perturbation']);
+    const [selection] = ofType(events, 'selection');
+    expect(selection?.decisions.filter((d) => d.kind === 'op')).toHaveLength(
+      spec.space.normal.edges.length,
+    );
+    expect(ofType(events, 'phase').map((e) => e.phase)).toEqual(['selection']);
+    const finished = events.at(-1);
+    if (finished?.type !== 'finished') throw new Error('the last event is not "finished"');
+    expect(finished.genotype).toEqual(subnets[1]?.genotype);
+    for (const d of selection?.decisions ?? [])
+      if (d.kind === 'op')
+        expect(finished.genotype.normal.edges.some((e) => e.op === d.op)).toBe(true);
+  });
+
   it('reports the derived cell as one subnet with inherited weights just before "finished", the same for a seed', async () => {
     const spec = teaching(2, 1);
     const derived = async (): Promise<RunEvent[]> => {

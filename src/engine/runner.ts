@@ -1,16 +1,10 @@
 /** The whole DARTS search loop: build, train step by step under a run control, evaluate, report. */
-import { DARTS_CALIBRATION_BATCHES } from '../core/experiment/defaults';
-import { subnetCost } from '../core/cost/network-cost';
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import { createRng, type Rng } from '../core/random';
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import type { RunControl } from '../core/run/control';
-import type { RunStatus, SubnetRecord } from '../core/run/protocol';
-import type { Genotype } from '../core/search-space/types';
-import { genotypeKey } from '../core/strategies/genotype-key';
-import { genotypePath } from '../core/strategies/path';
+import type { RunStatus } from '../core/run/protocol';
 import { createBatchStream } from './batches';
-import { calibrationBatches } from './bn-recalibrate';
 import { checkpointMismatch, requireResumable, resumedStatus, writeTensors } from './checkpoint';
 import { createDartsTrainer, type DartsTrainer } from './darts';
 import { evaluateSplit, type SplitScore } from './evaluate';
@@ -19,53 +13,22 @@ import { dartsTensors, genotypeOf, searchLoop, type Emit, type RunState } from '
 import { runMultiTrial } from './multi-trial-runner';
 import { runSpos } from './spos-runner';
 import { failedStatus, requireTrainAndValid } from './step-gate';
-import { evaluateSubnet } from './subnet-eval';
+import { inheritedSubnet, perturbationSelection } from './darts-selection';
 import { createDiagnosticsState } from './diagnostics/epoch';
 import { buildSupernet, type Supernet } from './supernet';
 
 /**
- * The derived cell as an evaluated subnet: its validation accuracy with the supernet's inherited
- * weights after BatchNorm recalibration on seeded training batches drawn with `rng` (as SPOS
- * scores its subnets), so the gap to the supernet's own validation accuracy is the discretization
- * gap. Stand-alone params and FLOPs; no latency (DARTS measures no lookup table).
- */
-async function derivedSubnet(st: RunState, genotype: Genotype, rng: Rng): Promise<SubnetRecord> {
-  const { spec, data, net } = st;
-  const batchSize = spec.strategy.batchSize;
-  const calibration = calibrationBatches(
-    data.train,
-    data.input,
-    batchSize,
-    DARTS_CALIBRATION_BATCHES,
-    rng,
-  );
-  const score = await evaluateSubnet(net, genotypePath(spec.space, genotype), data.valid, {
-    input: data.input,
-    calibration,
-    batchSize,
-  });
-  const cost = subnetCost(spec.space, genotype, data.input, data.classes);
-  return {
-    key: genotypeKey(spec.space, genotype),
-    genotype,
-    accuracy: score.accuracy,
-    evaluation: 'inherited',
-    params: cost.params,
-    flops: cost.flops,
-    latencyMs: null,
-    generation: 0,
-    origin: 'derived',
-  };
-}
-
-/**
- * Final metrics on all three splits (the last epoch's validation score is reused), the derived
- * cell's 'subnet' event (its calibration batches drawn with `derivedRng`), then 'finished'.
+ * Final metrics of the trained supernet on all three splits (the last epoch's validation score is
+ * reused), the magnitude-derived cell's 'subnet' event (its calibration batches drawn with
+ * `rngs.derived`), then, with perturbation selection, its phase, decisions and cell, and
+ * 'finished' with the selected genotype. The metrics and alphas are the supernet's before
+ * selection fine-tunes it.
  */
 async function finish(
   st: RunState,
   lastValid: SplitScore | null,
-  derivedRng: Rng,
+  rngs: { readonly derived: Rng; readonly selection: Rng },
+  control: RunControl,
   emit: Emit,
 ): Promise<void> {
   const { net, data } = st;
@@ -74,8 +37,15 @@ async function finish(
   const valid = lastValid ?? (await evaluateSplit(net, data.valid, data.input, batch));
   const test = await evaluateSplit(net, data.test, data.input, batch);
   const weights = await net.softmaxAlphas();
-  const genotype = genotypeOf(st.spec, rowsOf(net, weights));
-  emit({ type: 'subnet', record: await derivedSubnet(st, genotype, derivedRng) });
+  const magnitude = genotypeOf(st.spec, rowsOf(net, weights));
+  emit({
+    type: 'subnet',
+    record: await inheritedSubnet(st, magnitude, 'derived', rngs.derived),
+  });
+  const genotype =
+    st.strategy.selection === 'perturbation'
+      ? ((await perturbationSelection(st, control, emit, rngs)) ?? magnitude)
+      : magnitude;
   emit({
     type: 'finished',
     step: st.step,
@@ -116,18 +86,21 @@ async function resumeDarts(st: RunState, stepsPerEpoch: number, c: RunCheckpoint
 
 /**
  * Runs `spec` on `data`, dispatching on the strategy: SPOS runs in spos-runner.ts (runSpos),
- * multi-trial baselines in multi-trial-runner.ts (runMultiTrial); DARTS here. DARTS emits 'started', then per step 'step', 'alphas' and (at step 1 and on every
- * change) 'genotype', an 'eval' on the validation split after each epoch, one 'subnet' for the
- * derived cell (origin 'derived', evaluation 'inherited': its validation accuracy with the
- * supernet's weights after BatchNorm recalibration) and 'finished' with the supernet's final
- * metrics (NaN for an empty split); after every epoch's 'eval' but the last, a
- * 'checkpoint'. With `resume` (a checkpoint of the same spec) it builds the run as a fresh one,
- * restores the checkpoint, emits 'started' and a 'running' status naming the step, and then only
- * the events a fresh run emits after that checkpoint; a checkpoint that does not fit fails the
- * run. Awaits `control.gate()` before every step. A non-finite
- * loss pauses the run through the control and emits a 'paused' status naming the step ('running'
- * follows when the run is resumed); a stop emits 'stopped'; an exception emits 'failed'. Never
- * throws. Every tensor it makes is disposed before it returns.
+ * multi-trial baselines in multi-trial-runner.ts (runMultiTrial); DARTS here. DARTS emits
+ * 'started', then per step 'step', 'alphas' and (at step 1 and on every change) 'genotype'; after
+ * each epoch 'eval' on the validation split and 'diagnostics' (collapse diagnostics), and, when
+ * DARTS+ is on and a rule holds, 'early-stop', which ends training; a 'checkpoint' after every
+ * epoch but the last. Then one 'subnet' for the magnitude-derived cell (origin 'derived',
+ * evaluation 'inherited': its validation accuracy with the supernet's weights after BatchNorm
+ * recalibration); with perturbation selection, its 'phase', 'progress', 'selection' and 'subnet'
+ * (origin 'perturbation'); and 'finished' with the supernet's final metrics (NaN for an empty
+ * split) and the selected genotype. With `resume` (a checkpoint of the same spec) it builds the
+ * run as a fresh one, restores the checkpoint, emits 'started' and a 'running' status naming the
+ * step, and then only the events a fresh run emits after that checkpoint; a checkpoint that does
+ * not fit fails the run. Awaits `control.gate()` before every step. A non-finite loss pauses the
+ * run through the control and emits a 'paused' status naming the step ('running' follows when the
+ * run is resumed); a stop emits 'stopped'; an exception emits 'failed'. Never throws. Every tensor
+ * it makes is disposed before it returns.
  */
 export async function runExperiment(
   spec: ExperimentSpec,
@@ -151,6 +124,7 @@ export async function runExperiment(
     // Forked after every fork the search uses, so scoring the derived cell leaves its trajectory as it was.
     const derivedRng = rng.fork();
     const diagnosticsRng = rng.fork();
+    const selectionRng = rng.fork();
     trainer = createDartsTrainer(net, s);
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
     st = {
@@ -191,7 +165,7 @@ export async function runExperiment(
       });
       return 'stopped';
     }
-    await finish(st, valid, derivedRng, emit);
+    await finish(st, valid, { derived: derivedRng, selection: selectionRng }, control, emit);
     return 'finished';
   } catch (err) {
     emit(failedStatus(st?.step ?? 0, err));
