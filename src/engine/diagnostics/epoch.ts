@@ -23,7 +23,7 @@ import type {
   SearchSpaceSpec,
 } from '../../core/search-space/types';
 import { gather, toDevice, type HostBatch } from '../batches';
-import { dominantAlphaEigen, EIGEN_DEFAULTS } from './hessian';
+import { EIGEN_DEFAULTS, largestAlphaEigen } from './hessian';
 import type { Supernet } from '../supernet';
 
 /** Validation examples the Hessian is taken over: the same seeded sample every epoch, so epochs compare. */
@@ -86,7 +86,7 @@ export async function epochDiagnostics(
   if (alphasTrain && state.sample.length > 0) {
     const batches = state.sample.map((b) => toDevice(b, input));
     try {
-      const r = await dominantAlphaEigen(net, batches, {
+      const r = await largestAlphaEigen(net, batches, {
         ...EIGEN_DEFAULTS,
         start: eigenvector,
         rng,
