@@ -60,7 +60,8 @@ export async function inheritedSubnet(
 /**
  * Perturbation-based selection on the trained supernet (which it fine-tunes in place): a
  * 'selection' phase with progress per decision, the 'selection' decisions, and the selected cell as
- * a 'subnet' (origin 'perturbation', scored with the tuned supernet's weights). Pause and stop act
+ * a 'subnet' (origin 'perturbation', scored with the tuned supernet's weights; none when it equals
+ * the magnitude cell, whose key is `magnitudeKey`). Pause and stop act
  * between measurements and tuning steps. Resolves the selected genotype, or null when the run was
  * stopped during the selection (a status says the magnitude cell stands).
  */
@@ -69,6 +70,7 @@ export async function perturbationSelection(
   control: RunControl,
   emit: Emit,
   rngs: { readonly selection: Rng },
+  magnitudeKey: string,
 ): Promise<Genotype | null> {
   emit({
     type: 'phase',
@@ -98,9 +100,11 @@ export async function perturbationSelection(
     });
     return null;
   }
-  emit({
-    type: 'subnet',
-    record: await inheritedSubnet(st, result.genotype, 'perturbation', scoreRng),
-  });
+  // The same cell as the magnitude one is not listed twice (subnet keys are unique in a run).
+  if (genotypeKey(st.spec.space, result.genotype) !== magnitudeKey)
+    emit({
+      type: 'subnet',
+      record: await inheritedSubnet(st, result.genotype, 'perturbation', scoreRng),
+    });
   return result.genotype;
 }

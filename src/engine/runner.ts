@@ -38,13 +38,11 @@ async function finish(
   const test = await evaluateSplit(net, data.test, data.input, batch);
   const weights = await net.softmaxAlphas();
   const magnitude = genotypeOf(st.spec, rowsOf(net, weights));
-  emit({
-    type: 'subnet',
-    record: await inheritedSubnet(st, magnitude, 'derived', rngs.derived),
-  });
+  const derived = await inheritedSubnet(st, magnitude, 'derived', rngs.derived);
+  emit({ type: 'subnet', record: derived });
   const genotype =
     st.strategy.selection === 'perturbation'
-      ? ((await perturbationSelection(st, control, emit, rngs)) ?? magnitude)
+      ? ((await perturbationSelection(st, control, emit, rngs, derived.key)) ?? magnitude)
       : magnitude;
   emit({
     type: 'finished',

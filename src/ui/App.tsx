@@ -14,6 +14,7 @@ import { RunControls } from './run/RunControls';
 import { SearchView } from './search/SearchView';
 import { studioStore } from './studio';
 import { AlphaTrajectories } from './views/AlphaTrajectories';
+import { CollapseDiagnostics } from './views/CollapseDiagnostics';
 import { GenotypeDiagram } from './views/GenotypeDiagram';
 import { MetricCharts } from './views/MetricCharts';
 import { StepLog } from './views/StepLog';
@@ -86,6 +87,7 @@ export function App() {
             <>
               <MetricCharts />
               <AlphaTrajectories />
+              <CollapseDiagnostics />
               <GenotypeDiagram />
               <Results />
               <StepLog />

@@ -15,6 +15,7 @@ import { isDiscrete, shownGenotype } from '../views/shown-genotype';
 import { AlphaTable } from './AlphaTable';
 import { CopyText } from './CopyText';
 import { MetricsTable } from './MetricsTable';
+import { SelectionCompare } from './SelectionCompare';
 
 /** What the final metrics measure, by strategy. */
 const METRICS_CAPTIONS: Record<StrategyKind, string> = {
@@ -23,11 +24,12 @@ const METRICS_CAPTIONS: Record<StrategyKind, string> = {
   'multi-trial': 'Best subnet, after its short stand-alone training',
 };
 
-/** The results card (once a run has ended with a genotype) and the run import panel below it. */
+/** The results card (once a run has ended with a genotype), the selection comparison (DARTS with perturbation selection) and the run import panel below them. */
 export function Results() {
   return (
     <>
       <ResultsCard />
+      <SelectionCompare />
       <ImportedRun />
     </>
   );

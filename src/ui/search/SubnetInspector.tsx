@@ -1,50 +1,14 @@
 /** The selected subnet in full: its cells, genotype strings, accuracy and how it was obtained, costs, and stand-alone training. */
 import { useMemo } from 'react';
-import { createCellDiagram } from '../../charts/cell-diagram';
 import { formatPercent, formatMs } from '../../charts/pareto-format';
 import { STRATEGY_LABELS } from '../../core/experiment/defaults';
 import type { ExperimentSpec } from '../../core/experiment/spec';
 import type { SearchPoint } from '../../store/search-state';
 import { CopyText } from '../results/CopyText';
 import { studioStore } from '../studio';
-import { ChartHost } from '../views/ChartHost';
-import { searchedCells } from '../views/chart-data';
+import { GenotypeCells } from '../views/GenotypeCells';
 import { genotypeStrings, howObtained, ORIGIN_WORDS } from './search-text';
 import { StandalonePanel } from './StandalonePanel';
-
-/** One cell diagram per searched cell of the point's genotype. */
-function CellDiagrams({
-  point,
-  spec,
-}: {
-  readonly point: SearchPoint;
-  readonly spec: ExperimentSpec;
-}) {
-  const diagrams = useMemo(
-    () =>
-      searchedCells({ spec }).flatMap(({ role, title, cell }) => {
-        const genotype = point.record.genotype[role];
-        return genotype ? [{ role, title, data: { cell, genotype } }] : [];
-      }),
-    [spec, point.record.genotype],
-  );
-  return (
-    <div className="diagrams" data-testid="inspector-cell-diagram">
-      {diagrams.map(({ role, title, data }) => (
-        <figure key={role} className="diagram">
-          <figcaption>{title}</figcaption>
-          <ChartHost
-            create={createCellDiagram}
-            data={data}
-            className="diagram-host"
-            exportName={`subnet-${point.order}-${role}`}
-            label={`${title} of the selected subnet`}
-          />
-        </figure>
-      ))}
-    </div>
-  );
-}
 
 /** The inspector card, or a hint while nothing is selected. */
 export function SubnetInspector({
@@ -103,7 +67,13 @@ export function SubnetInspector({
           Close
         </button>
       </div>
-      <CellDiagrams point={point} spec={spec} />
+      <GenotypeCells
+        genotype={point.record.genotype}
+        spec={spec}
+        testId="inspector-cell-diagram"
+        exportPrefix={`subnet-${point.order}`}
+        labelSuffix="of the selected subnet"
+      />
       <CopyText label="DARTS genotype" text={strings.darts} testId="inspector-genotype" />
       {strings.nb201 !== null ? (
         <CopyText label="NAS-Bench-201 string" text={strings.nb201} testId="inspector-nb201" />

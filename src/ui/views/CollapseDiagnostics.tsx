@@ -1,0 +1,79 @@
+/** A DARTS run's collapse diagnostics: the Hessian eigenvalue and the derived cell's parameter-free ops per epoch, with what DARTS+ and RobustDARTS make of them. */
+import { useMemo } from 'react';
+import { createLineChart, type LineSeries } from '../../charts/line-chart';
+import type { ChartView } from '../../charts/view';
+import { shownRun } from '../../store/history-selectors';
+import { useStudio } from '../studio';
+import { ChartHost } from './ChartHost';
+import { collapseSeries, dartsEsText, dartsPlusText, eigenvalueSeries } from './diagnostics-data';
+
+const createEigenChart = (el: HTMLElement): ChartView<readonly LineSeries[]> =>
+  createLineChart(el, {
+    xLabel: 'epoch',
+    yLabel: 'largest eigenvalue of ∇²α L_val',
+    emptyText: 'The eigenvalue appears after the first epoch in which the alphas train.',
+  });
+
+const createCountChart = (el: HTMLElement): ChartView<readonly LineSeries[]> =>
+  createLineChart(el, {
+    xLabel: 'epoch',
+    yLabel: 'ops in the derived normal cell',
+    emptyText: 'Counts appear after the first epoch.',
+  });
+
+/** The diagnostics card of a DARTS run (nothing for other strategies). */
+export function CollapseDiagnostics() {
+  const run = useStudio(shownRun);
+  const { diagnostics, earlyStop, spec } = run;
+  const eigen = useMemo(() => eigenvalueSeries(diagnostics), [diagnostics]);
+  const counts = useMemo(() => collapseSeries(diagnostics), [diagnostics]);
+  const strategy = spec?.strategy;
+  if (strategy?.kind !== 'darts') return null;
+  const opCount = diagnostics[diagnostics.length - 1]?.opCount;
+  return (
+    <section
+      className="card"
+      aria-labelledby="diagnostics-title"
+      data-testid="collapse-diagnostics"
+    >
+      <h3 id="diagnostics-title">Collapse diagnostics</h3>
+      <p className="hint">
+        A long DARTS search can drift to cells full of parameter-free ops (skip connections, pools)
+        that score well in the supernet and badly on their own. RobustDARTS (Zela et al. 2020) found
+        that the largest eigenvalue of the Hessian of the validation loss in the alphas grows as
+        this happens: the search settles in a sharp minimum that discretization then breaks. Both
+        are measured after every epoch
+        {opCount !== undefined ? ` (the derived normal cell keeps ${opCount} ops)` : ''}.
+      </p>
+      <div className="chart-pair">
+        <div>
+          <ChartHost
+            create={createEigenChart}
+            data={eigen}
+            testId="eigenvalue-chart"
+            exportName="hessian-eigenvalue"
+            label="Largest Hessian eigenvalue of the validation loss per epoch"
+          />
+        </div>
+        <div>
+          <ChartHost
+            create={createCountChart}
+            data={counts}
+            testId="skip-count-chart"
+            exportName="derived-cell-ops"
+            label="Skip connections and parameter-free ops of the derived normal cell per epoch"
+          />
+        </div>
+      </div>
+      <p
+        className={earlyStop ? 'diagnostics-line diagnostics-stop' : 'diagnostics-line'}
+        data-testid="darts-plus"
+      >
+        {dartsPlusText(diagnostics, earlyStop, strategy)}
+      </p>
+      <p className="diagnostics-line" data-testid="darts-es">
+        {dartsEsText(diagnostics)}
+      </p>
+    </section>
+  );
+}

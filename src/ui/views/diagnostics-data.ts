@@ -1,0 +1,95 @@
+/** Pure read-outs of a DARTS run's collapse diagnostics: the chart series and the sentences beside them. */
+import type { LineSeries } from '../../charts/line-chart';
+import {
+  DARTS_ES,
+  DARTS_PLUS_SKIPS,
+  dartsEsEpoch,
+  dartsPlusRule,
+} from '../../core/diagnostics/collapse';
+import type { DartsStrategySpec } from '../../core/experiment/spec';
+import type { EarlyStop, EpochDiagnostics } from '../../core/run/protocol';
+
+/** Line colours of the diagnostics charts. */
+export const DIAGNOSTICS_COLORS = {
+  eigenvalue: '#c5221f',
+  skip: '#e37400',
+  parameterFree: '#5f6368',
+} as const;
+
+/** The dominant Hessian eigenvalue per epoch (a gap where none was computed). */
+export function eigenvalueSeries(diagnostics: readonly EpochDiagnostics[]): LineSeries[] {
+  return [
+    {
+      name: 'largest eigenvalue',
+      color: DIAGNOSTICS_COLORS.eigenvalue,
+      markers: true,
+      points: diagnostics.map((d) => ({ x: d.epoch, y: d.hessianEigenvalue ?? Number.NaN })),
+    },
+  ];
+}
+
+/** Skip connections and parameter-free ops of the derived normal cell per epoch. */
+export function collapseSeries(diagnostics: readonly EpochDiagnostics[]): LineSeries[] {
+  return [
+    {
+      name: 'skip connections',
+      color: DIAGNOSTICS_COLORS.skip,
+      markers: true,
+      points: diagnostics.map((d) => ({ x: d.epoch, y: d.skipCount })),
+    },
+    {
+      name: 'parameter-free ops',
+      color: DIAGNOSTICS_COLORS.parameterFree,
+      markers: true,
+      points: diagnostics.map((d) => ({ x: d.epoch, y: d.parameterFreeCount })),
+    },
+  ];
+}
+
+/** The first epoch (after the warm-up) at which a DARTS+ rule holds in `diagnostics`, with the rule; null when none does. */
+export function dartsPlusWouldStop(
+  diagnostics: readonly EpochDiagnostics[],
+  s: Pick<DartsStrategySpec, 'warmupEpochs' | 'stableEpochs'>,
+): { readonly epoch: number; readonly rule: NonNullable<ReturnType<typeof dartsPlusRule>> } | null {
+  for (const d of diagnostics) {
+    if (d.epoch <= s.warmupEpochs) continue;
+    const rule = dartsPlusRule(d.skipCount, d.stableEpochs, s.stableEpochs);
+    if (rule !== null) return { epoch: d.epoch, rule };
+  }
+  return null;
+}
+
+/** The sentence about DARTS+: why it stopped the run, what it watches, or when it would have stopped. */
+export function dartsPlusText(
+  diagnostics: readonly EpochDiagnostics[],
+  earlyStop: EarlyStop | null,
+  s: Pick<DartsStrategySpec, 'earlyStop' | 'warmupEpochs' | 'stableEpochs'>,
+): string {
+  if (earlyStop !== null) return earlyStop.message;
+  const last = diagnostics[diagnostics.length - 1];
+  const now =
+    last === undefined
+      ? ''
+      : ` Now: ${last.skipCount} skip connection${last.skipCount === 1 ? '' : 's'}, rankings unchanged for ${last.stableEpochs} epoch${last.stableEpochs === 1 ? '' : 's'}.`;
+  if (s.earlyStop === 'darts+')
+    return `DARTS+ is on: the search stops once the derived normal cell holds ${DARTS_PLUS_SKIPS} or more skip connections, or every edge has kept its op ranking for ${s.stableEpochs} epochs.${now}`;
+  const would = dartsPlusWouldStop(diagnostics, s);
+  if (would === null)
+    return `DARTS+ early stopping is off, and neither of its rules has held so far (${DARTS_PLUS_SKIPS}+ skip connections in the derived normal cell; op rankings unchanged for ${s.stableEpochs} epochs).${now}`;
+  return `DARTS+ early stopping is off; its ${would.rule === 'skip-connections' ? `skip-connection rule (${DARTS_PLUS_SKIPS}+ in the derived normal cell)` : `ranking rule (${s.stableEpochs} stable epochs)`} would have stopped this search after epoch ${would.epoch}.${now}`;
+}
+
+/** The sentence about RobustDARTS's early stop (DARTS-ES) on the eigenvalues so far. */
+export function dartsEsText(diagnostics: readonly EpochDiagnostics[]): string {
+  const values = diagnostics.map((d) => d.hessianEigenvalue);
+  const counted = values.filter((v) => v !== null).length;
+  if (counted <= DARTS_ES.window)
+    return `RobustDARTS's early stop compares the eigenvalue with its value ${DARTS_ES.window} epochs earlier; it needs ${DARTS_ES.window + 1} epochs with an eigenvalue (${counted} so far).`;
+  const i = dartsEsEpoch(values);
+  if (i === null)
+    return `The eigenvalue has not grown by more than a third over any ${DARTS_ES.window} epochs: RobustDARTS's early stop (DARTS-ES) would not stop this search.`;
+  const now = diagnostics[i];
+  const before = diagnostics[i - DARTS_ES.window];
+  if (!now || !before) return '';
+  return `The eigenvalue grew from ${(before.hessianEigenvalue ?? 0).toPrecision(3)} at epoch ${before.epoch} to ${(now.hessianEigenvalue ?? 0).toPrecision(3)} at epoch ${now.epoch}: RobustDARTS's early stop (DARTS-ES) would stop there and keep the alphas of epoch ${before.epoch}.`;
+}
