@@ -118,7 +118,7 @@ describe('runExperiment', () => {
 
   it('stops training when a DARTS+ rule holds, says which and when, and still finishes with the derived cell', async () => {
     const before = tf.memory().numTensors;
-    const spec = teaching(1, 30, { earlyStop: 'darts+', stableEpochs: 1 });
+    const spec = teaching(1, 30, { earlyStop: 'darts+', stableEpochs: 1, alphaLr: 0.05 });
     const { status, events } = await run(spec);
     expect(status).toBe('finished');
     expect(tf.memory().numTensors).toBe(before);
@@ -127,6 +127,7 @@ describe('runExperiment', () => {
     expect(more).toEqual([]);
     const last = ofType(events, 'diagnostics').at(-1);
     expect(last?.epoch).toBe(stop.epoch);
+    expect(last?.alphaEntropy).toBeLessThanOrEqual(0.98);
     expect(
       stop.rule === 'skip-connections' ? (last?.skipCount ?? 0) >= 2 : last?.stableEpochs,
     ).toBeTruthy();

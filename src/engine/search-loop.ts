@@ -13,6 +13,7 @@ import { packStep, rowsOf, unpackStep, type StepReadout } from './readout';
 import { epochDiagnostics, type DiagnosticsState } from './diagnostics/epoch';
 import { earlyStopMessage, type EarlyStopRule } from '../core/diagnostics/collapse';
 import { createRng } from '../core/random';
+import { meanAlphaEntropy } from '../core/trust/alpha-entropy';
 import { createStepGate, nonFiniteName, type Emit, type StepGate } from './step-gate';
 import type { Supernet } from './supernet';
 
@@ -176,7 +177,11 @@ async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EarlyS
     st.strategy,
     st.spec.space,
     st.data.input,
-    { rows, genotype: genotypeOf(st.spec, rows) },
+    {
+      rows,
+      genotype: genotypeOf(st.spec, rows),
+      entropy: meanAlphaEntropy(snapshot, st.net.edgeLabels),
+    },
     createRng((st.diagnosticsSeed + epoch) >>> 0),
   );
   emit({ type: 'diagnostics', ...report.diagnostics });

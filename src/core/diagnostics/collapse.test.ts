@@ -5,6 +5,7 @@ import type { CellAlphas } from '../search-space/types';
 import {
   collapseCounts,
   dartsEsEpoch,
+  dartsPlusChecks,
   dartsPlusRule,
   isParameterFree,
   opRanking,
@@ -112,6 +113,14 @@ describe('DARTS+ rules on scripted alphas', () => {
       fired.push(dartsPlusRule(skips, stableFor, 3));
     }
     expect(fired).toEqual([null, null, null, null, 'stable-ranking']);
+  });
+
+  it('reads the derived cell only after the warm-up and once the alphas have left uniform', () => {
+    expect(dartsPlusChecks(3, 0, 0.9)).toBe(true);
+    expect(dartsPlusChecks(3, 0, 0.98)).toBe(true);
+    expect(dartsPlusChecks(3, 0, 0.981)).toBe(false);
+    expect(dartsPlusChecks(3, 0, null)).toBe(false);
+    expect(dartsPlusChecks(2, 2, 0.5)).toBe(false);
   });
 
   it('checks the skip rule before the ranking rule', () => {

@@ -5,6 +5,7 @@
  */
 import { opDef, type OpName } from '../search-space/ops';
 import type { CellAlphas, CellGenotype, CellSpec } from '../search-space/types';
+import { ALPHA_UNIFORM_ENTROPY } from '../trust/thresholds';
 
 /** How many of a derived cell's chosen ops are skip connections and parameter-free ops, of all it chose. */
 export interface CollapseCounts {
@@ -73,6 +74,21 @@ export function dartsPlusRule(
   if (skipCount >= DARTS_PLUS_SKIPS) return 'skip-connections';
   if (stableFor >= stableEpochs) return 'stable-ranking';
   return null;
+}
+
+/**
+ * Whether DARTS+ reads the derived cell after `epoch`: once the warm-up is over and the alphas have
+ * left uniform (mean normalised entropy at most ALPHA_UNIFORM_ENTROPY, the threshold below which the
+ * studio stops warning that the alphas are undecided). A cell read off near-uniform alphas is noise;
+ * with the small alpha steps of short runs its skip connections would stop most searches after
+ * their first epoch. The paper has no such gate.
+ */
+export function dartsPlusChecks(
+  epoch: number,
+  warmupEpochs: number,
+  alphaEntropy: number | null,
+): boolean {
+  return epoch > warmupEpochs && alphaEntropy !== null && alphaEntropy <= ALPHA_UNIFORM_ENTROPY;
 }
 
 /** A plain sentence naming the rule that stopped a search at `epoch`. */

@@ -75,7 +75,8 @@ export interface RunFile {
    * DARTS collapse diagnostics, one per epoch: `hessianEigenvalue` (the dominant eigenvalue of the
    * validation loss's Hessian in the alphas, null in warm-up epochs), `skipCount`,
    * `parameterFreeCount` and `opCount` of the derived normal cell, and `stableEpochs` (epochs in a
-   * row with every edge's op ranking unchanged). Empty for other strategies and older files.
+   * row with every edge's op ranking unchanged) and `alphaEntropy` (mean normalised entropy of the
+   * softmax(α) rows, 1 = uniform). Empty for other strategies and older files.
    */
   readonly diagnostics: readonly EpochDiagnostics[];
   /** When DARTS+ stopped the search: its `rule` ('skip-connections' | 'stable-ranking'), `epoch`, `step` and `message`; null otherwise. */
@@ -170,6 +171,7 @@ const diagnosticsPoint = z.object({
   parameterFreeCount: z.number(),
   opCount: z.number(),
   stableEpochs: z.number(),
+  alphaEntropy: z.number().nullable().default(null),
 });
 
 const earlyStop = z.object({

@@ -129,6 +129,8 @@ export interface EpochDiagnostics {
   readonly opCount: number;
   /** Epochs in a row that every edge has kept the same ranking of its ops (DARTS+'s second rule). */
   readonly stableEpochs: number;
+  /** Mean normalised entropy of the softmax(α) rows (1: uniform, 0: one-hot); null when no edge has a choice. */
+  readonly alphaEntropy: number | null;
 }
 
 /** Why and when DARTS+ stopped a search early. */

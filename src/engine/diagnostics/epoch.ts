@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import {
   collapseCounts,
+  dartsPlusChecks,
   dartsPlusRule,
   opRanking,
   sameRanking,
@@ -65,10 +66,10 @@ function rankings(space: SearchSpaceSpec, rows: Partial<Record<CellRole, CellAlp
 }
 
 /**
- * The diagnostics after epoch `epoch` (step `step`) of a run whose alphas are `rows` (softmax) and
- * whose derived genotype is `genotype`. The eigenvalue is computed only once the alphas train
- * (after the warm-up); DARTS+ rules are checked only then too, since warm-up alphas carry no
- * ranking. Updates `state.memo`.
+ * The diagnostics after epoch `epoch` (step `step`) of a run whose alphas are `rows` (softmax, mean
+ * normalised entropy `entropy`) and whose derived genotype is `genotype`. The eigenvalue is computed
+ * only once the alphas train (after the warm-up); DARTS+ rules only where dartsPlusChecks says so.
+ * Updates `state.memo`.
  */
 export async function epochDiagnostics(
   net: Supernet,
@@ -77,7 +78,11 @@ export async function epochDiagnostics(
   s: DartsStrategySpec,
   space: SearchSpaceSpec,
   input: InputShape,
-  view: { readonly rows: Partial<Record<CellRole, CellAlphas>>; readonly genotype: Genotype },
+  view: {
+    readonly rows: Partial<Record<CellRole, CellAlphas>>;
+    readonly genotype: Genotype;
+    readonly entropy: number | null;
+  },
   rng: Rng,
 ): Promise<EpochReport> {
   const alphasTrain = at.epoch > s.warmupEpochs;
@@ -106,7 +111,7 @@ export async function epochDiagnostics(
   state.memo = { eigenvector, ranking, stableFor };
   const counts = collapseCounts(view.genotype.normal);
   const rule =
-    alphasTrain && s.earlyStop === 'darts+'
+    s.earlyStop === 'darts+' && dartsPlusChecks(at.epoch, s.warmupEpochs, view.entropy)
       ? dartsPlusRule(counts.skip, stableFor, s.stableEpochs)
       : null;
   return {
@@ -118,6 +123,7 @@ export async function epochDiagnostics(
       parameterFreeCount: counts.parameterFree,
       opCount: counts.ops,
       stableEpochs: stableFor,
+      alphaEntropy: view.entropy,
     },
     rule,
   };

@@ -22,6 +22,7 @@ function epochs(
     parameterFreeCount: (skips[i] ?? 0) + 1,
     opCount: 8,
     stableEpochs: stable[i] ?? 0,
+    alphaEntropy: 0.9,
   }));
 }
 
@@ -66,6 +67,11 @@ describe('collapse diagnostics read-outs', () => {
     expect(dartsPlusText(epochs([1], [1]), null, { ...off, earlyStop: 'darts+' })).toContain(
       'DARTS+ is on',
     );
+    const undecided = epochs([1], [3]).map((d) => ({ ...d, alphaEntropy: 0.99 }));
+    expect(dartsPlusText(undecided, null, { ...off, earlyStop: 'darts+' })).toContain(
+      'does not read the derived cell yet',
+    );
+    expect(dartsPlusWouldStop(undecided, off)).toBeNull();
   });
 
   it('applies RobustDARTS’s ratio rule only with six eigenvalues, and names the epochs when it fires', () => {

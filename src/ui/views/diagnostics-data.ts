@@ -4,6 +4,7 @@ import {
   DARTS_ES,
   DARTS_PLUS_SKIPS,
   dartsEsEpoch,
+  dartsPlusChecks,
   dartsPlusRule,
 } from '../../core/diagnostics/collapse';
 import type { DartsStrategySpec } from '../../core/experiment/spec';
@@ -46,13 +47,13 @@ export function collapseSeries(diagnostics: readonly EpochDiagnostics[]): LineSe
   ];
 }
 
-/** The first epoch (after the warm-up) at which a DARTS+ rule holds in `diagnostics`, with the rule; null when none does. */
+/** The first epoch DARTS+ reads (dartsPlusChecks) at which one of its rules holds in `diagnostics`, with the rule; null when none does. */
 export function dartsPlusWouldStop(
   diagnostics: readonly EpochDiagnostics[],
   s: Pick<DartsStrategySpec, 'warmupEpochs' | 'stableEpochs'>,
 ): { readonly epoch: number; readonly rule: NonNullable<ReturnType<typeof dartsPlusRule>> } | null {
   for (const d of diagnostics) {
-    if (d.epoch <= s.warmupEpochs) continue;
+    if (!dartsPlusChecks(d.epoch, s.warmupEpochs, d.alphaEntropy)) continue;
     const rule = dartsPlusRule(d.skipCount, d.stableEpochs, s.stableEpochs);
     if (rule !== null) return { epoch: d.epoch, rule };
   }
@@ -71,8 +72,12 @@ export function dartsPlusText(
     last === undefined
       ? ''
       : ` Now: ${last.skipCount} skip connection${last.skipCount === 1 ? '' : 's'}, rankings unchanged for ${last.stableEpochs} epoch${last.stableEpochs === 1 ? '' : 's'}.`;
+  const waiting =
+    last !== undefined && !dartsPlusChecks(last.epoch, s.warmupEpochs, last.alphaEntropy)
+      ? ` The alphas are still close to uniform (or warming up), so it does not read the derived cell yet.`
+      : '';
   if (s.earlyStop === 'darts+')
-    return `DARTS+ is on: the search stops once the derived normal cell holds ${DARTS_PLUS_SKIPS} or more skip connections, or every edge has kept its op ranking for ${s.stableEpochs} epochs.${now}`;
+    return `DARTS+ is on: the search stops once the derived normal cell holds ${DARTS_PLUS_SKIPS} or more skip connections, or every edge has kept its op ranking for ${s.stableEpochs} epochs.${now}${waiting}`;
   const would = dartsPlusWouldStop(diagnostics, s);
   if (would === null)
     return `DARTS+ early stopping is off, and neither of its rules has held so far (${DARTS_PLUS_SKIPS}+ skip connections in the derived normal cell; op rankings unchanged for ${s.stableEpochs} epochs).${now}`;
