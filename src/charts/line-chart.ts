@@ -101,6 +101,9 @@ function draw(
         .join('circle')
         .attr('r', 3)
         .attr('fill', s.color)
+        .attr('data-series', s.name)
+        .attr('data-x', (p) => p.x)
+        .attr('data-y', (p) => p.y)
         .attr('cx', (p) => x(p.x))
         .attr('cy', (p) => y(p.y));
     }

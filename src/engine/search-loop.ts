@@ -10,8 +10,8 @@ import type { DartsTrainer } from './darts';
 import { evaluateSplit, type SplitScore } from './evaluate';
 import { cosineLr } from './optimizers';
 import { packStep, rowsOf, unpackStep, type StepReadout } from './readout';
-import { epochDiagnostics, type DiagnosticsState } from './diagnostics/epoch';
-import { earlyStopMessage, type EarlyStopRule } from '../core/diagnostics/collapse';
+import { epochDiagnostics, type DiagnosticsState, type EpochReport } from './diagnostics/epoch';
+import { earlyStopMessage } from '../core/diagnostics/collapse';
 import { createRng } from '../core/random';
 import { meanAlphaEntropy } from '../core/trust/alpha-entropy';
 import { createStepGate, nonFiniteName, type Emit, type StepGate } from './step-gate';
@@ -141,16 +141,16 @@ export async function searchLoop(
     const started = performance.now();
     valid = await evaluateSplit(st.net, st.data.valid, st.data.input, s.batchSize);
     emit({ type: 'eval', step: st.step, epoch, validLoss: valid.loss, validAcc: valid.acc });
-    const rule = await diagnose(st, epoch, emit);
+    const report = await diagnose(st, epoch, emit);
     st.activeMs += performance.now() - started;
     st.epoch = epoch;
-    if (rule !== null) {
+    if (report.rule !== null) {
       emit({
         type: 'early-stop',
-        rule,
+        rule: report.rule,
         epoch,
         step: st.step,
-        message: earlyStopMessage(rule, epoch, s.stableEpochs),
+        message: earlyStopMessage(report.rule, epoch, report.diagnostics),
       });
       break;
     }
@@ -166,8 +166,8 @@ export async function searchLoop(
   return valid;
 }
 
-/** Emits the collapse diagnostics after epoch `epoch`; resolves the DARTS+ rule that holds, if any. */
-async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EarlyStopRule | null> {
+/** Emits the collapse diagnostics after epoch `epoch`; resolves them with the DARTS+ rule that holds, if any. */
+async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EpochReport> {
   const snapshot = await st.net.softmaxAlphas();
   const rows = rowsOf(st.net, snapshot);
   const report = await epochDiagnostics(
@@ -185,5 +185,5 @@ async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EarlyS
     createRng((st.diagnosticsSeed + epoch) >>> 0),
   );
   emit({ type: 'diagnostics', ...report.diagnostics });
-  return report.rule;
+  return report;
 }

@@ -91,11 +91,15 @@ export function dartsPlusChecks(
   return epoch > warmupEpochs && alphaEntropy !== null && alphaEntropy <= ALPHA_UNIFORM_ENTROPY;
 }
 
-/** A plain sentence naming the rule that stopped a search at `epoch`. */
-export function earlyStopMessage(rule: EarlyStopRule, epoch: number, stableEpochs: number): string {
+/** A plain sentence naming the rule that stopped a search at `epoch`, with the count that met it. */
+export function earlyStopMessage(
+  rule: EarlyStopRule,
+  epoch: number,
+  counts: { readonly skipCount: number; readonly stableEpochs: number },
+): string {
   return rule === 'skip-connections'
-    ? `DARTS+ stopped the search after epoch ${epoch}: the derived normal cell holds ${DARTS_PLUS_SKIPS} or more skip connections, the sign of a collapse.`
-    : `DARTS+ stopped the search after epoch ${epoch}: every edge has kept the same ranking of its ops for ${stableEpochs} epochs.`;
+    ? `DARTS+ stopped the search after epoch ${epoch}: the derived normal cell holds ${counts.skipCount} skip connections (it stops at ${DARTS_PLUS_SKIPS}), the sign of a collapse to parameter-free ops.`
+    : `DARTS+ stopped the search after epoch ${epoch}: every edge has kept the same ranking of its ops for ${counts.stableEpochs} epochs.`;
 }
 
 /** RobustDARTS's early-stop window (k epochs) and ratio threshold (DARTS-ES). */

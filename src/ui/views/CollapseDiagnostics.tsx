@@ -72,7 +72,7 @@ export function CollapseDiagnostics() {
         {dartsPlusText(diagnostics, earlyStop, strategy)}
       </p>
       <p className="diagnostics-line" data-testid="darts-es">
-        {dartsEsText(diagnostics)}
+        {dartsEsText(diagnostics, strategy.warmupEpochs)}
       </p>
     </section>
   );

@@ -74,11 +74,17 @@ describe('collapse diagnostics read-outs', () => {
     expect(dartsPlusWouldStop(undecided, off)).toBeNull();
   });
 
-  it('applies RobustDARTS’s ratio rule only with six eigenvalues, and names the epochs when it fires', () => {
-    expect(dartsEsText(epochs([1, 1, 1, 1, 1], []))).toContain('(5 so far)');
-    expect(dartsEsText(epochs([1, 1, 1, 1, 1, 1.2], []))).toContain('would not stop');
-    expect(dartsEsText(epochs([null, 1, 1, 1, 1, 1, 2], []))).toContain(
+  it('applies RobustDARTS’s ratio rule only with six eigenvalues from decided epochs, and names the epochs when it fires', () => {
+    expect(dartsEsText(epochs([1, 1, 1, 1, 1], []), 0)).toContain('(5 so far)');
+    expect(dartsEsText(epochs([1, 1, 1, 1, 1, 1.2], []), 0)).toContain('would not stop');
+    expect(dartsEsText(epochs([null, 1, 1, 1, 1, 1, 2], []), 0)).toContain(
       'at epoch 2 to 2.00 at epoch 7',
     );
+    expect(dartsEsText(epochs([1, 1, 1, 1, 1, 1, 2], []), 2)).toContain('(5 so far)');
+    const undecided = epochs([1, 1, 1, 1, 1, 1, 2], []).map((d, i) => ({
+      ...d,
+      alphaEntropy: i < 2 ? 0.995 : 0.9,
+    }));
+    expect(dartsEsText(undecided, 0)).toContain('(5 so far)');
   });
 });

@@ -84,17 +84,25 @@ export function dartsPlusText(
   return `DARTS+ early stopping is off; its ${would.rule === 'skip-connections' ? `skip-connection rule (${DARTS_PLUS_SKIPS}+ in the derived normal cell)` : `ranking rule (${s.stableEpochs} stable epochs)`} would have stopped this search after epoch ${would.epoch}.${now}`;
 }
 
-/** The sentence about RobustDARTS's early stop (DARTS-ES) on the eigenvalues so far. */
-export function dartsEsText(diagnostics: readonly EpochDiagnostics[]): string {
-  const values = diagnostics.map((d) => d.hessianEigenvalue);
-  const counted = values.filter((v) => v !== null).length;
-  if (counted <= DARTS_ES.window)
-    return `RobustDARTS's early stop compares the eigenvalue with its value ${DARTS_ES.window} epochs earlier; it needs ${DARTS_ES.window + 1} epochs with an eigenvalue (${counted} so far).`;
-  const i = dartsEsEpoch(values);
+/**
+ * The sentence about RobustDARTS's early stop (DARTS-ES) on the eigenvalues so far, counting only
+ * epochs after the warm-up in which the alphas had left uniform (dartsPlusChecks): the eigenvalues
+ * of near-uniform alphas are small and noisy, and their ratios would stop most searches at once.
+ */
+export function dartsEsText(
+  diagnostics: readonly EpochDiagnostics[],
+  warmupEpochs: number,
+): string {
+  const read = diagnostics.filter(
+    (d) => d.hessianEigenvalue !== null && dartsPlusChecks(d.epoch, warmupEpochs, d.alphaEntropy),
+  );
+  if (read.length <= DARTS_ES.window)
+    return `RobustDARTS's early stop (DARTS-ES) compares the eigenvalue with its value ${DARTS_ES.window} epochs earlier, from the epochs in which the alphas have left uniform; it needs ${DARTS_ES.window + 1} such epochs (${read.length} so far).`;
+  const i = dartsEsEpoch(read.map((d) => d.hessianEigenvalue));
   if (i === null)
-    return `The eigenvalue has not grown by more than a third over any ${DARTS_ES.window} epochs: RobustDARTS's early stop (DARTS-ES) would not stop this search.`;
-  const now = diagnostics[i];
-  const before = diagnostics[i - DARTS_ES.window];
+    return `The eigenvalue has not grown by more than a third over any ${DARTS_ES.window} epochs since the alphas left uniform: RobustDARTS's early stop (DARTS-ES) would not stop this search.`;
+  const now = read[i];
+  const before = read[i - DARTS_ES.window];
   if (!now || !before) return '';
   return `The eigenvalue grew from ${(before.hessianEigenvalue ?? 0).toPrecision(3)} at epoch ${before.epoch} to ${(now.hessianEigenvalue ?? 0).toPrecision(3)} at epoch ${now.epoch}: RobustDARTS's early stop (DARTS-ES) would stop there and keep the alphas of epoch ${before.epoch}.`;
 }
