@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MISSING_RUN_PROBLEM, OLD_CHECKPOINT_PROBLEM, type RunHistory } from './run-history';
 import { QUOTA_PROBLEM, UNAVAILABLE_PROBLEM } from './storage-problem';
+import { DARTS_OPTIONS } from '../core/experiment/defaults';
 import { checkpoint, freshHistory, runState, savedRun, valueOf } from './history.testkit';
 
 afterEach(() => {
@@ -21,6 +22,28 @@ describe('RunHistory put and get', () => {
     expect(got?.run.steps.kept[0]?.alphaLoss).toBeNaN();
     expect(got?.run).toEqual(record.run);
     expect(got?.spec).toEqual(record.spec);
+  });
+
+  it('reads back a record saved before the DARTS settings and diagnostics existed, with them at their defaults', async () => {
+    const { history } = await freshHistory();
+    const record = savedRun('old');
+    const strategy: Record<string, unknown> = { ...record.spec.strategy };
+    for (const key of Object.keys(DARTS_OPTIONS)) delete strategy[key];
+    const oldSpec = { ...record.spec, strategy } as unknown as typeof record.spec;
+    const { diagnostics: _d, earlyStop: _x, selection: _y, ...oldRun } = record.run;
+    valueOf(
+      await history.put({
+        ...record,
+        spec: oldSpec,
+        run: { ...oldRun, spec: oldSpec } as unknown as typeof record.run,
+      }),
+    );
+    const got = valueOf(await history.get('old'));
+    expect(got?.spec).toEqual(record.spec);
+    expect(got?.run.spec).toEqual(record.spec);
+    expect(got?.run.diagnostics).toEqual([]);
+    expect(got?.run.earlyStop).toBeNull();
+    expect(got?.run.selection).toBeNull();
   });
 
   it('gives null for an unknown id', async () => {
