@@ -203,9 +203,14 @@ describe('the derived cell of a DARTS run', () => {
     const record = nb201Record('b', 0.8, { origin: 'derived' });
     const darts: ExperimentSpec = defaultExperiment('nb201', 'mnist', 3);
     expect(darts.strategy.kind).toBe('darts');
-    expect(ORIGIN_WORDS[record.origin]).toBe('derived from the alphas');
+    expect(ORIGIN_WORDS[record.origin]).toBe('derived from the alphas (magnitude)');
     expect(howObtained(record, darts)).toBe(
       'weights inherited from the trained supernet, after BatchNorm recalibration on 4 training batches',
+    );
+    const perturbed = nb201Record('c', 0.7, { origin: 'perturbation' });
+    expect(ORIGIN_WORDS[perturbed.origin]).toBe('perturbation-based selection');
+    expect(howObtained(perturbed, darts)).toBe(
+      'weights inherited from the supernet as perturbation-based selection fine-tuned it, after BatchNorm recalibration on 4 training batches',
     );
   });
 });

@@ -49,9 +49,13 @@ export function howObtained(record: SubnetRecord, spec: ExperimentSpec | null): 
         : s.kind === 'darts'
           ? DARTS_CALIBRATION_BATCHES
           : s.calibrationBatches;
+    const supernet =
+      record.origin === 'perturbation'
+        ? 'the supernet as perturbation-based selection fine-tuned it'
+        : 'the trained supernet';
     return batches === null
-      ? 'weights inherited from the trained supernet, after BatchNorm recalibration'
-      : `weights inherited from the trained supernet, after BatchNorm recalibration on ${batches} training batch${batches === 1 ? '' : 'es'}`;
+      ? `weights inherited from ${supernet}, after BatchNorm recalibration`
+      : `weights inherited from ${supernet}, after BatchNorm recalibration on ${batches} training batch${batches === 1 ? '' : 'es'}`;
   }
   const epochs = s?.epochs;
   return epochs === undefined
