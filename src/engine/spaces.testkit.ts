@@ -3,6 +3,7 @@ import type { DartsStrategySpec, DataSplit, LoadedDataset } from '../core/experi
 import { DARTS_OPTIONS } from '../core/experiment/defaults';
 import { createRng } from '../core/random';
 import { DARTS_OPS, presetSpace } from '../core/search-space/presets';
+import type { OpName } from '../core/search-space/ops';
 import type { CellSpec, SearchSpaceSpec } from '../core/search-space/types';
 
 /** The NAS-Bench-201 cell at 4 channels, two stages joined by a residual block. */
@@ -13,9 +14,8 @@ export function tinyNb201(): SearchSpaceSpec {
   };
 }
 
-/** A DARTS-style cell with 2 inputs, 2 nodes and all 8 DARTS ops on each of its 5 edges. */
-function smallDartsCell(): CellSpec {
-  const ops = DARTS_OPS;
+/** A DARTS-style cell with 2 inputs, 2 nodes (n1 with 3 inputs), `ops` (all 8 DARTS ops by default) on each of its 5 edges, each node keeping 2. */
+export function smallDartsCell(ops: readonly OpName[] = DARTS_OPS): CellSpec {
   return {
     inputs: ['c0', 'c1'],
     nodes: ['n0', 'n1'],

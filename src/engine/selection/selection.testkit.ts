@@ -11,6 +11,7 @@ import type { DataSplit, LoadedDataset } from '../../core/experiment/spec';
 import { createRng } from '../../core/random';
 import type { OpName } from '../../core/search-space/ops';
 import type { CellSpec, EdgeSpec, SearchSpaceSpec } from '../../core/search-space/types';
+import { smallDartsCell } from '../spaces.testkit';
 import { buildSupernet, type Supernet } from '../supernet';
 
 /** The ops of every hand-built edge, in alpha order. */
@@ -115,20 +116,7 @@ export function handSupernet(
  * n1 (3 inputs: e2, e3, e4), 4 ops per edge, each node keeping 2 inputs; 2 channels, two stages.
  */
 export function smallTopTwo(): SearchSpaceSpec {
-  const ops: readonly OpName[] = ['none', 'max_pool_3x3', 'skip_connect', 'sep_conv_3x3'];
-  const cell: CellSpec = {
-    inputs: ['c0', 'c1'],
-    nodes: ['n0', 'n1'],
-    edges: [
-      { id: 'e0', from: 'c0', to: 'n0', ops },
-      { id: 'e1', from: 'c1', to: 'n0', ops },
-      { id: 'e2', from: 'c0', to: 'n1', ops },
-      { id: 'e3', from: 'c1', to: 'n1', ops },
-      { id: 'e4', from: 'n0', to: 'n1', ops },
-    ],
-    output: 'concat',
-    derive: { rule: 'top-k', k: 2 },
-  };
+  const cell = smallDartsCell(['none', 'max_pool_3x3', 'skip_connect', 'sep_conv_3x3']);
   return {
     preset: null,
     normal: cell,
