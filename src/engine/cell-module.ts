@@ -6,8 +6,8 @@ import { buildMixedOp, type MixedOp } from './mixed-op';
 import type { ParamStore } from './params';
 import { concatTensors, sumTensors } from './sum';
 
-/** Per edge (in `CellSpec.edges` order), one weight per op. */
-export type EdgeWeights = readonly (readonly tf.Scalar[])[];
+/** Per edge (in `CellSpec.edges` order), one weight per op; null for a weight known to be zero, whose op is then not computed. */
+export type EdgeWeights = readonly (readonly (tf.Scalar | null)[])[];
 
 /** Per edge (in `CellSpec.edges` order), the index of the one op that runs, or null for a dropped edge. */
 export type EdgeChoices = readonly (number | null)[];

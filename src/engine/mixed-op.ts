@@ -6,12 +6,12 @@ import { buildOp, type BuiltOp, type OpContext } from './primitives';
 import type { ParamStore } from './params';
 import { sumTensors } from './sum';
 
-/** One edge's candidate ops; `forward` takes one weight per op (softmax(alpha) during a DARTS search). */
+/** One edge's candidate ops; `forward` takes one weight per op (softmax(alpha) during a DARTS search; null: known zero, not computed). */
 export interface MixedOp {
   readonly ops: readonly BuiltOp[];
   /** The weights each op owns, in op order (empty for weightless ops). */
   readonly opVariables: readonly (readonly tf.Variable[])[];
-  forward(x: tf.Tensor, weights: readonly tf.Scalar[]): tf.Tensor;
+  forward(x: tf.Tensor, weights: readonly (tf.Scalar | null)[]): tf.Tensor;
   /** Runs op `index` alone (a single path); null for the `none` op, which contributes nothing. */
   forwardOne(x: tf.Tensor, index: number): tf.Tensor | null;
   /** Zeros shaped like this edge's output for input `x`. */
@@ -21,7 +21,9 @@ export interface MixedOp {
 /**
  * Builds the mixed op over `ops`. The forward pass is sum over ops of w_op * op(x); the `none` op
  * contributes exactly zero, so it is not computed (its weight still takes part in the softmax, so
- * its alpha still receives a gradient). Sums never pass more than 7 tensors to one addN.
+ * its alpha still receives a gradient), nor is an op whose weight is given as null (known to be
+ * zero, e.g. a decided edge's other ops during perturbation selection; such a weight gets no
+ * gradient). Sums never pass more than 7 tensors to one addN.
  */
 export function buildMixedOp(p: ParamStore, ops: readonly OpName[], ctx: OpContext): MixedOp {
   const opVariables: tf.Variable[][] = [];
@@ -49,7 +51,8 @@ export function buildMixedOp(p: ParamStore, ops: readonly OpName[], ctx: OpConte
       }
       const terms: tf.Tensor[] = [];
       built.forEach((op, i) => {
-        if (!op.zero) terms.push(tf.mul(op.layer(x), weights[i] as tf.Scalar));
+        const w = weights[i] ?? null;
+        if (!op.zero && w !== null) terms.push(tf.mul(op.layer(x), w));
       });
       return terms.length === 0 ? zeros(x) : sumTensors(terms);
     },

@@ -5,7 +5,7 @@ import type { MaskedScore } from '../../core/search-space/selection';
 import { evaluateSplit } from '../evaluate';
 import type { OpWeights, Supernet } from '../supernet';
 import type { SelectionState } from './plan';
-import { projectedWeights, type Mask } from './projection';
+import { projectedWeights, projectedZeros, type Mask } from './projection';
 
 /**
  * Accuracy and mean loss over the whole `split` (in order, as evaluateSplit batches it; BatchNorm
@@ -21,8 +21,9 @@ export async function maskedScore(
   batchSize: number,
 ): Promise<MaskedScore> {
   const weights: OpWeights = tf.tidy(() => projectedWeights(net, state, mask ?? undefined));
+  const zeros = projectedZeros(net, state, mask ?? undefined);
   try {
-    const view: Supernet = { ...net, forward: (x) => net.forwardWith(x, weights) };
+    const view: Supernet = { ...net, forward: (x) => net.forwardWith(x, weights, zeros) };
     const score = await evaluateSplit(view, split, input, batchSize);
     return { acc: score.acc, loss: score.loss };
   } finally {

@@ -5,7 +5,7 @@ import { initNodeBackend } from '../node-backend';
 import { microDarts } from '../spaces.testkit';
 import { buildSupernet, type Supernet } from '../supernet';
 import { emptyState, type SelectionState } from './plan';
-import { projectedWeights, type Mask } from './projection';
+import { projectedWeights, projectedZeros, type Mask } from './projection';
 
 const space = microDarts();
 let net: Supernet;
@@ -66,6 +66,40 @@ describe('projectedWeights', () => {
     expect(edgeMasked.normal).toEqual([0, 0, 0, 1, 0, 0, 0, 0]);
     // The mask names a role: the other cell is untouched.
     expect(edgeMasked.reduce).toEqual((await rows(state)).reduce);
+  });
+
+  it('marks as known zeros exactly the entries the projection zeroes, and skipping them leaves the logits as they were', async () => {
+    const masks: (Mask | undefined)[] = [
+      undefined,
+      { role: 'normal', edge: 1, op: 2 },
+      { role: 'normal', edge: 0, op: 3 },
+      { role: 'reduce', edge: 0, op: null },
+    ];
+    const x = tf.tidy(() => tf.randomNormal([3, 4, 4, 1], 0, 1, 'float32', 11));
+    for (const mask of masks) {
+      const state = partlyDecided();
+      const { normal, reduce } = await rows(state, mask);
+      const zeros = projectedZeros(net, state, mask);
+      const flat = (role: 'normal' | 'reduce') =>
+        (zeros[role] ?? []).flatMap((row) => [...row, ...Array(4 - row.length).fill(false)]);
+      for (const [values, known] of [
+        [normal, flat('normal')],
+        [reduce, flat('reduce')],
+      ] as const)
+        values.forEach((v, i) => {
+          if (known[i]) expect(v).toBe(0);
+          else expect(v).not.toBe(0);
+        });
+      const [full, skipped] = tf.tidy(() => {
+        const w = projectedWeights(net, state, mask);
+        return [net.forwardWith(x, w), net.forwardWith(x, w, zeros)];
+      });
+      expect(Array.from(await (skipped as tf.Tensor).data())).toEqual(
+        Array.from(await (full as tf.Tensor).data()),
+      );
+      tf.dispose([full as tf.Tensor, skipped as tf.Tensor]);
+    }
+    x.dispose();
   });
 
   it('passes gradients to the alphas of undecided edges only', async () => {

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CellRole } from '../../core/search-space/types';
 import { ROLES } from '../../core/strategies/cell-choices';
-import type { OpWeights, Supernet } from '../supernet';
+import type { KnownZeros, OpWeights, Supernet } from '../supernet';
 import type { SelectionState } from './plan';
 
 /** What to remove for one measurement: op `op` of an edge, or the whole edge when `op` is null. */
@@ -57,5 +57,27 @@ function roleWeights(
 export function projectedWeights(net: Supernet, state: SelectionState, mask?: Mask): OpWeights {
   const out: OpWeights = {};
   for (const role of ROLES) if (state[role]) out[role] = roleWeights(net, role, state, mask);
+  return out;
+}
+
+/**
+ * Where the projected weights of `state` with `mask` are exactly zero (the other ops of decided
+ * edges, dropped or masked edges, a masked op), so the forward pass can skip those ops.
+ */
+export function projectedZeros(net: Supernet, state: SelectionState, mask?: Mask): KnownZeros {
+  const out: KnownZeros = {};
+  for (const role of ROLES) {
+    const alphas = net.alphas[role];
+    const s = state[role];
+    if (!alphas || !s) continue;
+    out[role] = alphas.opsPerEdge.map((n, e) => {
+      const masked = mask !== undefined && mask.role === role && mask.edge === e;
+      const chosen = s.ops[e] ?? null;
+      return Array.from({ length: n }, (_, o) => {
+        if (s.dropped[e] || (masked && (mask.op === null || mask.op === o))) return true;
+        return chosen !== null && chosen !== o;
+      });
+    });
+  }
   return out;
 }

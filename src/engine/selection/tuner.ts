@@ -19,7 +19,7 @@ import {
 } from '../optimizers';
 import type { Supernet } from '../supernet';
 import type { SelectionState } from './plan';
-import { projectedWeights } from './projection';
+import { projectedWeights, projectedZeros } from './projection';
 
 /** Runs tuning steps on one supernet; owns fresh optimiser state. */
 export interface SelectionTuner {
@@ -83,9 +83,10 @@ export function createSelectionTuner(
       taken += 1;
       const train = toDevice(trainStream.next(), data.input);
       const valid = trainAlphas ? toDevice(validStream.next(), data.input) : null;
+      const zeros = projectedZeros(net, state);
       const loss = tf.tidy(() => {
         const lossOn = (x: tf.Tensor, y: tf.Tensor1D) => (): tf.Scalar =>
-          crossEntropy(net.forwardWith(x, projectedWeights(net, state)), y);
+          crossEntropy(net.forwardWith(x, projectedWeights(net, state), zeros), y);
         if (valid) adam.step(gradsOf(lossOn(valid.x, valid.y), net.alphaVariables).grads);
         const { value, grads } = gradsOf(lossOn(train.x, train.y), net.weights);
         sgd.step(clipByGlobalNorm(grads, s.gradClip), lr);
