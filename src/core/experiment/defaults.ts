@@ -4,6 +4,7 @@ import { isTwoD, TWO_D_IDS } from '../data/two-d';
 import { PRESETS, presetSpace, type PresetName } from '../search-space/presets';
 import type { MacroSpec } from '../search-space/types';
 import { scaledEvolution } from '../strategies/evolution-params';
+import { LIMITS } from './limits';
 import type {
   DartsStrategySpec,
   DatasetId,
@@ -50,6 +51,15 @@ export const DARTS_OPTIONS = {
   DartsStrategySpec,
   'warmupEpochs' | 'earlyStop' | 'stableEpochs' | 'selection' | 'tuneEpochs'
 >;
+
+/**
+ * SPOS's settings added after its first release, at the behaviour specs saved before them ran with:
+ * every candidate scored on the whole validation split (a subset as large as the largest split).
+ * Specs, links and run files without them read back with these values.
+ */
+export const SPOS_OPTIONS = {
+  validSubset: LIMITS.validSubset.max,
+} as const satisfies Pick<SposStrategySpec, 'validSubset'>;
 
 /**
  * DARTS hyper-parameters for the data. The paper's weight optimiser values (momentum 0.9, weight
@@ -108,6 +118,7 @@ export function defaultSpos(dataset: DatasetSpec, spaceSize: bigint): SposStrate
     mutationProb: evo.mutationProbability,
     samples: evo.generations * evo.population,
     calibrationBatches: 4,
+    validSubset: 250,
     constraints: NO_CONSTRAINTS,
   };
 }
