@@ -92,9 +92,9 @@ describe('keepPlotted', () => {
 });
 
 describe('defaultStandaloneEpochs', () => {
-  it('is the multi-trial per-trial budget: 20 epochs on 2D sets, 1 on MNIST', () => {
-    expect(defaultStandaloneEpochs(sposSpec(1))).toBe(20);
-    expect(defaultStandaloneEpochs(sposSpec(1, 'mnist'))).toBe(1);
-    expect(initialSearchView(sposSpec(1, 'mnist')).standaloneEpochs).toBe(1);
+  it('is the multi-trial per-trial budget: 100 epochs on 2D sets, 3 on MNIST', () => {
+    expect(defaultStandaloneEpochs(sposSpec(1))).toBe(100);
+    expect(defaultStandaloneEpochs(sposSpec(1, 'mnist'))).toBe(3);
+    expect(initialSearchView(sposSpec(1, 'mnist')).standaloneEpochs).toBe(3);
   });
 });

@@ -6,6 +6,7 @@ import type { ExperimentSpec } from '../../core/experiment/spec';
 import { validateExperiment } from '../../core/experiment/validate';
 import { createRunControl } from '../../core/run/control';
 import type { RunState } from '../../core/run/state';
+import type { Genotype } from '../../core/search-space/types';
 import { lastPoint } from '../../core/series/downsample';
 import { resolveExperiment } from '../../cli/experiment-source';
 import { MNIST_FILE, runHeadless } from '../../cli/headless';
@@ -34,6 +35,8 @@ export interface ComboResult extends Combo {
   /** 1-minute load average when the run started and ended. */
   readonly load: readonly [number, number];
   readonly steps: number;
+  /** Share of the run's wall time spent in training steps (SPOS: the supernet; DARTS: the search steps; multi-trial: the trials). */
+  readonly trainingShare: number;
   /** DARTS: the supernet's final validation accuracy; SPOS / multi-trial: the best subnet's. */
   readonly accuracy: number;
   /** DARTS: the derived cell's validation accuracy with inherited weights; otherwise null. */
@@ -45,6 +48,8 @@ export interface ComboResult extends Combo {
   readonly verdict: Verdict;
   /** The genotype key of the derived cell (DARTS) or the best subnet. */
   readonly architecture: string | null;
+  /** That genotype, to train or export again. */
+  readonly genotype: Genotype | null;
   readonly spec: Pick<ExperimentSpec, 'dataset' | 'strategy'> & {
     readonly macro: ExperimentSpec['space']['macro'];
   };
@@ -76,12 +81,20 @@ export async function comboSpec(
 }
 
 /** The derived cell's record of a DARTS run, or the finished best subnet of a search. */
-function foundOf(state: RunState): { derived: number | null; architecture: string | null } {
+function foundOf(state: RunState): {
+  derived: number | null;
+  architecture: string | null;
+  genotype: Genotype | null;
+} {
   const derived = state.subnets.find((r) => r.origin === 'derived');
   if (state.spec?.strategy.kind === 'darts')
-    return { derived: derived?.accuracy ?? Number.NaN, architecture: derived?.key ?? null };
+    return {
+      derived: derived?.accuracy ?? Number.NaN,
+      architecture: derived?.key ?? null,
+      genotype: derived?.genotype ?? null,
+    };
   const best = [...state.subnets].sort((a, b) => b.accuracy - a.accuracy)[0];
-  return { derived: null, architecture: best?.key ?? null };
+  return { derived: null, architecture: best?.key ?? null, genotype: best?.genotype ?? null };
 }
 
 /** Runs `spec` headless on wasm and measures it; for SPOS / multi-trial also trains the reference. */
@@ -108,7 +121,7 @@ export async function runCombo(
   );
   const chance = chanceAccuracy(data.valid.y);
   const accuracy = state.result?.metrics.validAcc ?? Number.NaN;
-  const { derived, architecture } = foundOf(state);
+  const { derived, architecture, genotype } = foundOf(state);
   let reference: number | null = null;
   let referenceMinutes: number | null = null;
   const best = state.result?.genotype;
@@ -134,6 +147,7 @@ export async function runCombo(
     cpuMinutes,
     load: [loadBefore, loadAfter],
     steps: state.result?.step ?? lastPoint(state.steps)?.step ?? 0,
+    trainingShare: (lastPoint(state.steps)?.elapsedMs ?? Number.NaN) / (wallMinutes * 60000),
     accuracy,
     derived,
     referenceAccuracy: reference,
@@ -141,6 +155,7 @@ export async function runCombo(
     chance,
     verdict,
     architecture,
+    genotype,
     spec: { dataset: spec.dataset, strategy: spec.strategy, macro: spec.space.macro },
   };
 }
