@@ -89,7 +89,12 @@ function specOfDefaults(space: string, dataset: string, strategy: string): Exper
     ok: true,
     spec: {
       ...base,
-      strategy: defaultStrategy(strategy as StrategyKind, base.dataset, spaceSize(base.space)),
+      strategy: defaultStrategy(
+        strategy as StrategyKind,
+        base.dataset,
+        spaceSize(base.space),
+        base.space.preset,
+      ),
     },
   };
 }

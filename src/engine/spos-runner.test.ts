@@ -136,6 +136,32 @@ describe('runSpos (through runExperiment)', () => {
     }
   });
 
+  it('scores every candidate on one fixed validation subset and the winner on the whole split', async () => {
+    const whole = await run(tiny(12, { validSubset: 1000 }));
+    const { status, events, data } = await run(tiny(12, { validSubset: 20 }));
+    expect(status).toBe('finished');
+    expect(data.valid.count).toBe(48);
+    const phase = events.find((e) => e.type === 'phase' && e.phase === 'search');
+    expect(phase?.type === 'phase' && phase.message).toMatch(
+      /scored on the same 20 of the 48 validation examples\.$/,
+    );
+    const recs = records(events);
+    expect(recs.length).toBeGreaterThan(1);
+    for (const r of recs) expect(r.accuracy * 20).toBeCloseTo(Math.round(r.accuracy * 20), 9);
+    const finished = events[events.length - 1];
+    if (finished?.type !== 'finished') throw new Error('the last event is not "finished"');
+    const valid = finished.metrics.validAcc * 48;
+    expect(valid).toBeCloseTo(Math.round(valid), 9);
+    // The subset draws from its own stream: supernet training is the same as with the whole split.
+    const losses = (e: RunEvent[]): number[] =>
+      e.flatMap((x) => (x.type === 'step' ? [x.trainLoss] : []));
+    expect(losses(events)).toEqual(losses(whole.events));
+    const wholePhase = whole.events.find((e) => e.type === 'phase' && e.phase === 'search');
+    expect(wholePhase?.type === 'phase' && wholePhase.message).toMatch(
+      /scored on all 48 validation examples\.$/,
+    );
+  });
+
   it('gives identical records for the same seed', async () => {
     const a = records((await run(tiny(7))).events);
     const b = records((await run(tiny(7))).events);

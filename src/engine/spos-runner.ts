@@ -2,9 +2,16 @@
  * A whole Single Path One-Shot run (Guo et al., REFERENCE.md): train the supernet one uniformly
  * sampled path per step, measure the latency lookup table on this device, then search its subnets
  * (SPOS evolution or random search) scoring each with inherited weights after BatchNorm
- * recalibration, under the spec's params / FLOPs / latency bounds, and time a few of them whole.
+ * recalibration on one fixed validation subset, as the paper scores every candidate on the same
+ * held-out images, under the spec's params / FLOPs / latency bounds, and time a few of them whole.
  */
-import type { ExperimentSpec, LoadedDataset, SposStrategySpec } from '../core/experiment/spec';
+import { fixedSubset } from '../core/data/subset';
+import type {
+  DataSplit,
+  ExperimentSpec,
+  LoadedDataset,
+  SposStrategySpec,
+} from '../core/experiment/spec';
 import type { LatencyTable } from '../core/cost/latency';
 import { createRng, type Rng } from '../core/random';
 import type { RunCheckpoint } from '../core/run/checkpoint';
@@ -87,9 +94,10 @@ async function trainSupernet(t: Training, control: RunControl, emit: Emit): Prom
   return true;
 }
 
-/** The trained supernet a search scores subnets with, its calibration batches, the latency table and the search's rng. */
+/** The trained supernet a search scores subnets with, the fixed validation subset and calibration batches, the latency table and the search's rng. */
 interface Searched {
   readonly net: Supernet;
+  readonly subset: DataSplit;
   readonly calibration: readonly HostBatch[];
   readonly table: LatencyTable | null;
   readonly rng: Rng;
@@ -100,7 +108,7 @@ async function searchSubnets(
   target: SearchTarget,
   s: SposStrategySpec,
   data: LoadedDataset,
-  { net, calibration, table, rng }: Searched,
+  { net, subset, calibration, table, rng }: Searched,
   control: RunControl,
   emit: Emit,
 ): Promise<SearchResult> {
@@ -111,7 +119,7 @@ async function searchSubnets(
     evaluate: async (g: Genotype) => {
       // Honour pause (and let control messages through) before each evaluation.
       if (!(await control.gate())) throw new StopSignal('stopped');
-      const score = await evaluateSubnet(net, genotypePath(target.space, g), data.valid, {
+      const score = await evaluateSubnet(net, genotypePath(target.space, g), subset, {
         input: data.input,
         calibration,
         batchSize: s.batchSize,
@@ -139,8 +147,9 @@ async function searchSubnets(
 /**
  * Runs a SPOS experiment: emits 'started', phase 'supernet', per training step 'step' (alphaLoss is
  * NaN: SPOS has no architecture step; no 'alphas', 'genotype' or 'eval' events), phase 'latency'
- * (search-latency.ts), phase 'search' with one 'subnet' (evaluation 'inherited': validation
- * accuracy with inherited weights after BatchNorm recalibration on fixed seeded training batches;
+ * (search-latency.ts), phase 'search' with one 'subnet' (evaluation 'inherited': accuracy with
+ * inherited weights after BatchNorm recalibration on fixed seeded training batches, on one fixed
+ * seeded subset of `validSubset` validation examples, the same for every candidate (core fixedSubset);
  * latencyMs priced by the table; none breaks the spec's constraints) and one 'progress' per
  * evaluated subnet, phase 'check' (search-check.ts), and 'finished' with the most accurate
  * subnet's genotype, its train / valid / test metrics with inherited weights, and empty
@@ -178,6 +187,8 @@ export async function runSpos(
     const pathRng = rng.fork();
     const searchRng = rng.fork();
     const calibrationRng = rng.fork();
+    // Forked last, so the streams above are those of runs made before the subset existed.
+    const subsetRng = rng.fork();
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
     const totalSteps = s.epochs * stepsPerEpoch;
     trainer = createSposTrainer(net, { ...s, totalSteps });
@@ -224,13 +235,19 @@ export async function runSpos(
       : await runLatencyPhase(target, s.constraints, control, emit);
     if (table === 'stopped') return stopped(t.step, 'The run was stopped while measuring latency.');
     if (!measured) emit(await sposCheckpoint(t, table));
+    const subset = fixedSubset(data.valid, s.validSubset, subsetRng);
+    const scoredOn =
+      subset === data.valid
+        ? `all ${subset.count} validation examples`
+        : `the same ${subset.count} of the ${data.valid.count} validation examples`;
     emit({
       type: 'phase',
       phase: 'search',
-      message:
+      message: `${
         s.search === 'random'
           ? `Searching ${s.samples} random subnet(s) with inherited weights.`
-          : `Searching with evolution: ${s.generations} generation(s) of ${s.population}.`,
+          : `Searching with evolution: ${s.generations} generation(s) of ${s.population}.`
+      } Each is scored on ${scoredOn}.`,
     });
     const calibration = calibrationBatches(
       data.train,
@@ -241,7 +258,7 @@ export async function runSpos(
     );
     let result: SearchResult;
     try {
-      const searched = { net: supernet, calibration, table, rng: searchRng };
+      const searched = { net: supernet, subset, calibration, table, rng: searchRng };
       result = await searchSubnets(target, s, data, searched, control, emit);
     } catch (err) {
       if (err instanceof StopSignal)

@@ -107,6 +107,8 @@ describe('form problems: fields shown per strategy', () => {
     const random = shownFields(specWith('spos', 'random'));
     expect(random.has('generations')).toBe(false);
     expect(random.has('searchSamples')).toBe(true);
+    // Both SPOS searches score candidates on the fixed validation subset.
+    expect(evo.has('validSubset') && random.has('validSubset')).toBe(true);
     const hidden = groupProblems([p('strategy.generations')], random);
     expect(hidden.other).toHaveLength(1);
 

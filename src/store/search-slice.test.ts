@@ -87,9 +87,9 @@ describe('search slice: archive', () => {
 
   it('sets the stand-alone epochs for each run until the user chooses them', async () => {
     const { store, clients } = scriptedStore();
-    expect(store.getState().search.standaloneEpochs).toBe(100);
+    expect(store.getState().search.standaloneEpochs).toBe(300);
     const mnist = await startWith(store, clients, sposSpec(1, 'mnist'), []);
-    expect(store.getState().search.standaloneEpochs).toBe(4);
+    expect(store.getState().search.standaloneEpochs).toBe(10);
     await mnist.end('finished');
     store.getState().setStandaloneEpochs(5);
     const spiral = await startWith(store, clients, sposSpec(1), []);
@@ -187,7 +187,7 @@ describe('search slice: stand-alone trainings', () => {
     await tick();
     expect(store.getState().search.standalone[keyOf('a')]).toEqual({
       state: 'failed',
-      epochs: 100,
+      epochs: 300,
       message: 'The loss became NaN.',
     });
     expect(client.trainingKey).toBe('b');
@@ -198,12 +198,12 @@ describe('search slice: stand-alone trainings', () => {
     const entries = store.getState().search.standalone;
     expect(entries[keyOf('b')]).toEqual({
       state: 'stopped',
-      epochs: 100,
+      epochs: 300,
       message: 'Stopped after step 3.',
     });
     expect(entries[keyOf('c')]).toEqual({
       state: 'failed',
-      epochs: 100,
+      epochs: 300,
       message: 'The stand-alone training failed: The engine worker is gone.',
     });
     expect(store.getState().standaloneBusy).toBe(false);
@@ -219,7 +219,7 @@ describe('search slice: stand-alone trainings', () => {
     const entries = store.getState().search.standalone;
     expect(entries[keyOf('a')]).toEqual({
       state: 'stopped',
-      epochs: 100,
+      epochs: 300,
       message: 'The stand-alone training was stopped.',
     });
     expect(entries[keyOf('b')]).toBeUndefined();

@@ -9,12 +9,12 @@ import {
   type StrategyNumberField,
 } from './strategy-fields';
 
-/** The defaults of strategy `kind` for the dataset and (composed) space of `spec`. */
+/** The defaults of strategy `kind` for the dataset and (composed) space of `spec`, at the budget of the preset it was made from. */
 export function strategyFor(
   kind: StrategyKind,
   spec: Pick<ExperimentSpec, 'dataset' | 'space'>,
 ): StrategySpec {
-  return defaultStrategy(kind, spec.dataset, spaceSize(spec.space));
+  return defaultStrategy(kind, spec.dataset, spaceSize(spec.space), spec.space.preset);
 }
 
 /** `spec` with strategy `kind` at its defaults; unchanged when `kind` is already in effect. */

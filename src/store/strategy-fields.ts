@@ -95,6 +95,7 @@ const FIELD_SETS: { readonly [K in StrategyKind]: Readonly<Record<NumberFieldsBy
       mutationProb: true,
       samples: true,
       calibrationBatches: true,
+      validSubset: true,
     },
     'multi-trial': {
       epochs: true,
@@ -147,6 +148,7 @@ export function strategyLayout(s: StrategySpec): StrategyLayout {
       training: WEIGHT_MAIN,
       search: [
         ...(s.search === 'random' ? ['samples' as const] : SPOS_EVOLUTION),
+        'validSubset',
         'calibrationBatches',
       ],
       more: WEIGHT_MORE,

@@ -33,6 +33,7 @@ export const LIMITS = {
   trials: { integer: true, min: 1, max: 100000 },
   tournament: { integer: true, min: 1, max: 10000 },
   calibrationBatches: { integer: true, min: 1, max: 1000 },
+  validSubset: { integer: true, min: 1, max: 10000 },
   maxCost: { min: 0, minExclusive: true },
   macro: MACRO_LIMITS,
 } as const satisfies Record<

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { OpName } from '../search-space/ops';
-import { DARTS_OPTIONS } from './defaults';
+import { DARTS_OPTIONS, SPOS_OPTIONS } from './defaults';
 import type { DartsEarlyStop, DartsSelection, DatasetId } from './spec';
 
 /** A string typed as a name; validateCell / validateDataset report names that are not known. */
@@ -101,6 +101,8 @@ const spos = z.object({
   mutationProb: z.number(),
   samples: z.number(),
   calibrationBatches: z.number(),
+  // Added in link format 3: older specs, links and run files score on the whole validation split.
+  validSubset: z.number().default(SPOS_OPTIONS.validSubset),
   constraints: constraintsSchema,
 });
 

@@ -85,6 +85,8 @@ export interface SposStrategySpec extends WeightTrainingSpec {
   readonly samples: number;
   /** Training batches each subnet's BatchNorm statistics are recalibrated on before it is scored. */
   readonly calibrationBatches: number;
+  /** Validation examples every candidate is scored on: one seeded subset of the validation split, the same for all (the whole split when it is no larger). */
+  readonly validSubset: number;
   readonly constraints: ConstraintsSpec;
 }
 

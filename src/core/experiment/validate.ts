@@ -65,6 +65,7 @@ const SPOS_FIELDS: SearchFields<SposStrategySpec> = [
   ['mutationProb', 'Mutation probability', LIMITS.probability],
   ['samples', 'Random-search samples', LIMITS.searchSamples],
   ['calibrationBatches', 'Calibration batches', LIMITS.calibrationBatches],
+  ['validSubset', 'Validation subset', LIMITS.validSubset],
 ];
 
 /** Label and rule of each numeric multi-trial field. */

@@ -8,8 +8,10 @@
  *   `{ maxParams, maxFlops }` only. Read by migrating: a missing `maxLatencyMs` becomes null.
  * - 2: adds the 'multi-trial' strategy and `constraints.maxLatencyMs`.
  * - 3: the current spec: DARTS gains `warmupEpochs`, `earlyStop`, `stableEpochs`, `selection` and
- *   `tuneEpochs`. Format 2 links read with those at DARTS_OPTIONS (the paper's behaviour), which
- *   the spec schema fills in for any spec that lacks them.
+ *   `tuneEpochs`; SPOS gains `validSubset` (the validation examples every candidate is scored on).
+ *   Format 2 links read with the DARTS ones at DARTS_OPTIONS (the paper's behaviour) and SPOS's at
+ *   SPOS_OPTIONS (the whole validation split, as they ran), which the spec schema fills in for any
+ *   spec that lacks them.
  */
 
 /** The hash prefix that marks an experiment link. */

@@ -73,6 +73,7 @@ const strategy: fc.Arbitrary<StrategySpec> = fc.oneof(
       mutationProb: fc.double({ min: 0, max: 1, noNaN: true }),
       samples: fc.integer({ min: 1, max: 1000 }),
       calibrationBatches: fc.integer({ min: 1, max: 10 }),
+      validSubset: fc.integer({ min: 1, max: 10000 }),
       constraints,
     })
     .map(({ w, topK, population, ...s }) => ({

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DARTS_OPTIONS, defaultExperiment, defaultSpos } from '../experiment/defaults';
+import {
+  DARTS_OPTIONS,
+  defaultExperiment,
+  defaultSpos,
+  SPOS_OPTIONS,
+} from '../experiment/defaults';
 import type { ExperimentSpec } from '../experiment/spec';
 import { toBase64Url } from './base64url';
 import { decodeLink, encodeLink } from './codec';
@@ -104,7 +109,7 @@ describe('link repairs', () => {
 });
 
 describe('link format versions', () => {
-  it('migrates the format 1 fixture: SPOS constraints gain maxLatencyMs null', () => {
+  it('migrates the format 1 fixture: SPOS constraints gain maxLatencyMs null, scoring the whole validation split', () => {
     const r = decodeLink(format1.hash);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -113,6 +118,7 @@ describe('link format versions', () => {
       ...old,
       strategy: {
         ...old.strategy,
+        validSubset: SPOS_OPTIONS.validSubset,
         constraints: { ...old.strategy.constraints, maxLatencyMs: null },
       },
     });
@@ -125,10 +131,25 @@ describe('link format versions', () => {
     const raw = JSON.parse(JSON.stringify(teaching)) as { strategy: Record<string, unknown> };
     for (const key of Object.keys(DARTS_OPTIONS)) delete raw.strategy[key];
     const r = decodeLink(rawLink({ spec: raw }, 2));
-    expect(r.ok && r.payload.spec).toEqual(teaching);
+    expect(r.ok && r.payload.spec).toEqual({
+      ...teaching,
+      strategy: { ...teaching.strategy, ...DARTS_OPTIONS },
+    });
     expect(r.ok && r.repairs).toEqual([
       'This link was made by an older version of NAS Studio (format 2); it was updated to format 3.',
     ]);
+  });
+
+  it('reads a format 2 SPOS link as it ran: every candidate scored on the whole validation split', () => {
+    const spos = sposSpec();
+    const raw = JSON.parse(JSON.stringify(spos)) as { strategy: Record<string, unknown> };
+    delete raw.strategy.validSubset;
+    const r = decodeLink(rawLink({ spec: raw }, 2));
+    expect(r.ok && r.payload.spec).toEqual({
+      ...spos,
+      strategy: { ...spos.strategy, validSubset: SPOS_OPTIONS.validSubset },
+    });
+    expect(SPOS_OPTIONS.validSubset).toBeGreaterThanOrEqual(10000);
   });
 
   it('refuses a newer format with the versions named', () => {

@@ -87,7 +87,7 @@ describe('nearChancePairsWarning', () => {
 describe('fidelityContext', () => {
   it('takes the default stand-alone epochs and the chance level from the spec', () => {
     expect(fidelityContext(mnistSpec('spos'))).toEqual({
-      suggestedEpochs: 4,
+      suggestedEpochs: 10,
       chance: { classes: 10, chance: 0.1 },
     });
     expect(fidelityContext(null)).toEqual({ suggestedEpochs: null, chance: null });

@@ -24,8 +24,8 @@ describe('alphaWarning', () => {
   it('names the entropy, the epochs and the alpha learning rate', () => {
     const w = alphaWarning(finishedRun(mnistSpec(), { row: [0.23, 0.2, 0.2, 0.2, 0.17] }));
     expect(w?.problem).toContain('0.997');
-    expect(w?.action).toContain('4 epochs');
-    expect(w?.action).toContain('0.003');
+    expect(w?.action).toContain('10 epochs');
+    expect(w?.action).toContain('alpha learning rate (now 1)');
   });
 
   it('reads the latest alpha snapshot of a run that ended without a result', () => {

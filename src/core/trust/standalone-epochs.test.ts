@@ -11,21 +11,26 @@ const withEpochs = (spec: ExperimentSpec, epochs: number): ExperimentSpec => ({
 });
 
 describe('standaloneEpochs', () => {
-  it('is the supernet’s own epochs for DARTS and SPOS', () => {
-    expect(standaloneEpochs(mnistSpec('darts'))).toBe(4);
-    expect(standaloneEpochs(mnistSpec('spos'))).toBe(4);
-    expect(standaloneEpochs(withEpochs(mnistSpec('spos'), 9))).toBe(9);
-    expect(standaloneEpochs(defaultExperiment('teaching', 'spiral'))).toBe(100);
+  it('is the run’s own epochs for DARTS', () => {
+    expect(standaloneEpochs(mnistSpec('darts'))).toBe(10);
+    expect(standaloneEpochs(withEpochs(mnistSpec('darts'), 7))).toBe(7);
+    expect(standaloneEpochs(defaultExperiment('teaching', 'spiral'))).toBe(300);
+  });
+
+  it('is the DARTS default’s epochs for SPOS, whatever the SPOS supernet trains (one path a step)', () => {
+    expect(mnistSpec('spos').strategy.epochs).toBe(40);
+    expect(standaloneEpochs(mnistSpec('spos'))).toBe(10);
+    expect(standaloneEpochs(withEpochs(mnistSpec('spos'), 9))).toBe(10);
   });
 
   it('is at least a one-shot supernet’s epochs for multi-trial, or the trials’ when longer', () => {
-    expect(mnistSpec('multi-trial').strategy.epochs).toBe(1);
-    expect(standaloneEpochs(mnistSpec('multi-trial'))).toBe(4);
+    expect(mnistSpec('multi-trial').strategy.epochs).toBe(3);
+    expect(standaloneEpochs(mnistSpec('multi-trial'))).toBe(10);
     expect(standaloneEpochs(withEpochs(mnistSpec('multi-trial'), 12))).toBe(12);
   });
 
   it('stays within the epoch limits', () => {
-    expect(standaloneEpochs(withEpochs(mnistSpec('spos'), 900))).toBe(500);
+    expect(standaloneEpochs(withEpochs(mnistSpec('darts'), 900))).toBe(500);
   });
 });
 

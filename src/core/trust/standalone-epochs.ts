@@ -4,19 +4,21 @@ import { LIMITS } from '../experiment/limits';
 import type { ExperimentSpec } from '../experiment/spec';
 
 /**
- * Stand-alone epochs for the subnets of a run of `spec`: the supernet's own epochs (DARTS, SPOS), or
- * for multi-trial runs the larger of the per-trial epochs and the supernet epochs a one-shot search
- * of the same data would train (defaultDarts). A subnet trained alone for as many epochs as the
- * supernet gets at least as many updates of its own weights as the supernet gave it (the supernet
- * spread its steps over every path), so its accuracy can beat the inherited estimate. Measured on
- * NB201 / MNIST (SPOS, seed 1, the six best of 20 random subnets, inherited 26-30%): 1 epoch (the
- * earlier default, a fifth of the supernet's) left them half-trained at 39-57% validation accuracy;
- * 4 epochs reached 83-92%, 8 epochs 93-95%. Kept within the spec's epoch limits.
+ * Stand-alone epochs for the subnets of a run of `spec`: as many epochs as a DARTS supernet of
+ * the same search trains every op for: the run's own epochs for DARTS, and for SPOS and
+ * multi-trial the epochs of the DARTS default for the same data and preset (defaultDarts), or a
+ * multi-trial run's per-trial epochs when longer. A DARTS supernet updates every op each step, so
+ * a subnet trained alone that long gets as many updates of its own weights as the supernet gave
+ * it and its accuracy can beat the inherited estimate. A SPOS supernet trains one path a step, so
+ * its (many more) epochs are spread over every path and are not the measure. Measured on NB201 /
+ * MNIST (SPOS, seed 1, the six best of 20 random subnets, inherited 26-30%): 1 epoch left them
+ * half-trained at 39-57% validation accuracy; 4 epochs reached 83-92%, 8 epochs 93-95%. Kept
+ * within the spec's epoch limits.
  */
 export function standaloneEpochs(spec: ExperimentSpec): number {
   const s = spec.strategy;
-  const supernet = s.kind === 'multi-trial' ? defaultDarts(spec.dataset).epochs : s.epochs;
-  const epochs = Math.max(s.epochs, supernet);
+  const supernet = s.kind === 'darts' ? s.epochs : defaultDarts(spec.dataset, spec.space.preset).epochs;
+  const epochs = s.kind === 'multi-trial' ? Math.max(s.epochs, supernet) : supernet;
   return Math.min(LIMITS.epochs.max, Math.max(LIMITS.epochs.min, Math.round(epochs)));
 }
 

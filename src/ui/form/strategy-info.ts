@@ -133,6 +133,11 @@ const FIELDS: { readonly [K in StrategyKind]: Record<NumberFieldsByKind[K], Fiel
       help: 'Distinct subnets drawn and scored with inherited weights.',
       integer: true,
     },
+    validSubset: {
+      label: 'Validation subset',
+      help: 'Validation examples every subnet is scored on: one seeded subset, the same for all (the whole split when it is smaller).',
+      integer: true,
+    },
     calibrationBatches: CALIBRATION,
   },
   'multi-trial': {

@@ -109,7 +109,7 @@ describe('how an accuracy was obtained', () => {
       strategy: defaultMultiTrial(nb201.dataset, spaceSize(nb201.space)),
     };
     expect(howObtained(nb201Record('a', 0.5, { evaluation: 'standalone' }), multi)).toBe(
-      'a short stand-alone training from scratch (1 epoch)',
+      'a short stand-alone training from scratch (3 epochs)',
     );
   });
 });
