@@ -1,0 +1,252 @@
+/**
+ * The run-time probe: builds the spec's supernet on a few real examples of its dataset and times,
+ * on the current backend, one unit of each kind of work the estimate needs (core work-units.ts),
+ * with the engine's own code for each: the DARTS trainer's weight step and its read-back, the
+ * diagnostics' alpha gradient, the evaluation forward pass, the SPOS trainer's step, a subnet's
+ * forward pass, a latency-table measurement and an end-to-end subnet timing.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LatencyKey } from '../../core/cost/latency';
+import type { UnitTimings } from '../../core/cost/run-estimate';
+import { WORK_UNIT_NAMES, type WorkUnit } from '../../core/cost/work-units';
+import type { ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
+import { createRng, type Rng } from '../../core/random';
+import { genotypePath, sampleSpos, type SubnetPath } from '../../core/strategies/path';
+import { sampleGenotype } from '../../core/strategies/sample';
+import { gather, toDevice, type HostBatch } from '../batches';
+import { createDartsTrainer, type DartsTrainer } from '../darts';
+import { alphaGradient } from '../diagnostics/hessian';
+import { MIN_EVAL_BATCH } from '../evaluate';
+import { DEFAULT_MEASURE, measureOp } from '../latency/measure';
+import { timeSubnet } from '../latency/subnet-timing';
+import { correctCount, crossEntropy } from '../loss';
+import { packStep } from '../readout';
+import { createSposTrainer } from '../spos';
+import { buildSupernet, type Supernet } from '../supernet';
+import { ProbeStopped, timeUnit, type ProbeTiming, type UnitTiming } from './time-unit';
+
+/** What a probe times with; `latencyKeys` are the latency-table entries the run would measure. */
+export interface ProbeOptions {
+  readonly timing: ProbeTiming;
+  readonly shouldStop?: () => boolean;
+  readonly latencyKeys?: readonly LatencyKey[];
+}
+
+/** The supernet and the examples every unit runs on. */
+interface Bench {
+  readonly spec: ExperimentSpec;
+  readonly data: LoadedDataset;
+  readonly net: Supernet;
+  readonly rng: Rng;
+  /** A training batch and a validation batch of the run's batch size, and an evaluation batch. */
+  readonly train: HostBatch;
+  readonly valid: HostBatch;
+  readonly evaluation: HostBatch;
+  readonly options: ProbeOptions;
+  readonly stop: () => boolean;
+  /** How the unit being probed now is timed (the first unit warms up longer). */
+  timing: UnitTiming;
+}
+
+/** The first `n` examples of a split (all of them when it has fewer). */
+function first(split: LoadedDataset['train'], data: LoadedDataset, n: number): HostBatch {
+  const count = Math.min(n, split.count);
+  return gather(
+    split,
+    data.input,
+    Array.from({ length: count }, (_, i) => i),
+  );
+}
+
+/** Runs `f` on `b` uploaded, then disposes the upload. */
+async function withBatch(
+  b: HostBatch,
+  bench: Bench,
+  f: (x: tf.Tensor, y: tf.Tensor1D) => Promise<void>,
+): Promise<void> {
+  const { x, y } = toDevice(b, bench.data.input);
+  try {
+    await f(x, y);
+  } finally {
+    tf.dispose([x, y]);
+  }
+}
+
+/** Reads `t` with `await data()` and disposes it. */
+async function settle(t: tf.Tensor): Promise<void> {
+  try {
+    await t.data();
+  } finally {
+    t.dispose();
+  }
+}
+
+/** A DARTS weight step as the search loop takes it: upload, weight step, the step's read-back. */
+async function weightStep(bench: Bench): Promise<number> {
+  const s = bench.spec.strategy;
+  if (s.kind !== 'darts') throw new Error('Only a DARTS run takes supernet weight steps.');
+  const trainer: DartsTrainer = createDartsTrainer(bench.net, s);
+  try {
+    return await timeUnit(
+      () =>
+        withBatch(bench.train, bench, async (x, y) => {
+          const stats = trainer.step({ x, y }, { x, y }, s.weightLr, false);
+          const packed = packStep(bench.net, stats);
+          stats.dispose();
+          await settle(packed);
+        }),
+      bench.timing,
+      bench.stop,
+    );
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** One alpha gradient of the validation loss on a batch of the run's size (as the alpha step and the Hessian take it). */
+function alphaPass(bench: Bench): Promise<number> {
+  return timeUnit(
+    () =>
+      withBatch(bench.valid, bench, async (x, y) => {
+        await alphaGradient(bench.net, [{ x, y }]);
+      }),
+    bench.timing,
+    bench.stop,
+  );
+}
+
+/** Loss and correct count of `logits`, read back: how evaluation ends every batch. */
+function scoreOf(logits: () => tf.Tensor, y: tf.Tensor1D, n: number): Promise<void> {
+  const sums = tf.tidy(() => {
+    const l = logits();
+    return tf.stack([tf.mul(crossEntropy(l, y), n), correctCount(l, y)]);
+  });
+  return settle(sums);
+}
+
+/** Ms per example of the supernet's evaluation forward pass, on an evaluation-sized batch. */
+async function supernetExample(bench: Bench): Promise<number> {
+  const b = bench.evaluation;
+  const ms = await timeUnit(
+    () => withBatch(b, bench, (x, y) => scoreOf(() => bench.net.forward(x), y, b.count)),
+    bench.timing,
+    bench.stop,
+  );
+  return ms / b.count;
+}
+
+/** The path of a genotype drawn uniformly from the space (a subnet as the searches score and train it). */
+function subnetPath(bench: Bench): SubnetPath {
+  return genotypePath(bench.spec.space, sampleGenotype(bench.spec.space, bench.rng));
+}
+
+/** Ms per example of a subnet's forward pass at the run's batch size, a fresh genotype each run. */
+async function subnetExample(bench: Bench): Promise<number> {
+  const b = bench.valid;
+  const ms = await timeUnit(
+    () =>
+      withBatch(b, bench, (x, y) => {
+        const path = subnetPath(bench);
+        return scoreOf(() => bench.net.forwardPath(x, path), y, b.count);
+      }),
+    bench.timing,
+    bench.stop,
+  );
+  return ms / b.count;
+}
+
+/** A single-path weight step (the SPOS trainer's), on a SPOS path or a genotype's path drawn afresh each run. */
+async function pathStep(bench: Bench, path: () => SubnetPath): Promise<number> {
+  const s = bench.spec.strategy;
+  const trainer = createSposTrainer(bench.net, { ...s, totalSteps: 1000 });
+  try {
+    return await timeUnit(
+      () => withBatch(bench.train, bench, (x, y) => settle(trainer.step({ x, y }, path()))),
+      bench.timing,
+      bench.stop,
+    );
+  } finally {
+    trainer.dispose();
+  }
+}
+
+/** A latency-table entry: its priming and its kept measurement (twice measureOp), the mean over up to 3 of the keys to measure. */
+async function latencyEntry(bench: Bench): Promise<number> {
+  const keys = bench.options.latencyKeys ?? [];
+  if (keys.length === 0) throw new Error('The probe was given no latency-table entry to time.');
+  const picks = [...new Set([0, Math.floor((keys.length - 1) / 2), keys.length - 1])];
+  let total = 0;
+  for (const i of picks) {
+    if (bench.stop()) throw new ProbeStopped();
+    const started = performance.now();
+    await measureOp(keys[i] as LatencyKey, DEFAULT_MEASURE);
+    total += performance.now() - started;
+  }
+  return (2 * total) / picks.length;
+}
+
+/** One end-to-end timing of a sampled subnet at batch 1, as the latency check takes it. */
+async function subnetTiming(bench: Bench): Promise<number> {
+  if (bench.stop()) throw new ProbeStopped();
+  const { spec, data } = bench;
+  const started = performance.now();
+  await timeSubnet(spec.space, sampleGenotype(spec.space, bench.rng), data.input, data.classes, {
+    ...DEFAULT_MEASURE,
+    batch: 1,
+  });
+  return performance.now() - started;
+}
+
+/** How each kind of unit is timed. */
+const PROBES: Record<WorkUnit, (bench: Bench) => Promise<number>> = {
+  weightStep,
+  alphaPass,
+  supernetExample,
+  pathStep: (bench) => pathStep(bench, () => sampleSpos(bench.spec.space, bench.rng)),
+  subnetStep: (bench) => pathStep(bench, () => subnetPath(bench)),
+  subnetExample,
+  latencyEntry,
+  subnetTiming,
+};
+
+/**
+ * Times `units` for `spec` on `data` on the current backend, in WORK_UNIT_NAMES order (training
+ * steps first): ms per unit (per example for the `...Example` kinds). The supernet is built from the spec's seed; batches are the first examples
+ * of the training and validation splits. Throws ProbeStopped when `options.shouldStop` says so,
+ * and a plain error when a split the run needs is empty. Every tensor it makes is disposed.
+ */
+export async function probeUnits(
+  spec: ExperimentSpec,
+  data: LoadedDataset,
+  units: readonly WorkUnit[],
+  options: ProbeOptions,
+): Promise<UnitTimings> {
+  if (units.length === 0) return {};
+  if (data.train.count === 0 || data.valid.count === 0)
+    throw new Error('A run needs training and validation examples; one of the splits is empty.');
+  const bs = spec.strategy.batchSize;
+  const rng = createRng(spec.seed);
+  const net = buildSupernet(spec.space, data.input, data.classes, rng.fork());
+  const bench: Bench = {
+    spec,
+    data,
+    net,
+    rng: rng.fork(),
+    train: first(data.train, data, bs),
+    valid: first(data.valid, data, bs),
+    evaluation: first(data.valid, data, Math.max(MIN_EVAL_BATCH, bs)),
+    options,
+    stop: options.shouldStop ?? (() => false),
+    timing: options.timing.first,
+  };
+  try {
+    const timings: UnitTimings = {};
+    for (const u of WORK_UNIT_NAMES.filter((name) => units.includes(name))) {
+      timings[u] = await PROBES[u](bench);
+      bench.timing = options.timing.rest;
+    }
+    return timings;
+  } finally {
+    net.dispose();
+  }
+}
