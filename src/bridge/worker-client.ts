@@ -10,6 +10,7 @@ import type {
   BackendChoice,
   BackendReport,
   EngineApi,
+  EstimateOutcome,
   RunEvent,
   RunStatus,
   StandaloneOutcome,
@@ -255,6 +256,39 @@ export function createWorkerClient(
     });
   };
 
+  const estimate = async (spec: ExperimentSpec): Promise<EstimateOutcome> => {
+    if (task !== null)
+      return {
+        status: 'refused',
+        message:
+          task.kind === 'run'
+            ? 'A run is in progress; the run time is estimated once it ends.'
+            : 'A stand-alone training is in progress; the run time is estimated once it ends.',
+      };
+    let s: Session;
+    try {
+      s = open();
+    } catch (err) {
+      return {
+        status: 'failed',
+        message: `The engine worker could not be started: ${describeError(err)}.`,
+      };
+    }
+    try {
+      if (!s.negotiated && choice !== null) {
+        const next = choice;
+        await call(s, (remote) => remote.negotiateBackend(next));
+        s.negotiated = true;
+      }
+      return await call(s, async (remote): Promise<EstimateOutcome> => remote.estimateRun(spec));
+    } catch (err) {
+      return {
+        status: 'failed',
+        message: `The run time could not be estimated: ${describeError(err)}`,
+      };
+    }
+  };
+
   const stop = (): void => {
     fire((remote) => remote.stop());
     const t = task;
@@ -279,6 +313,8 @@ export function createWorkerClient(
     start,
     trainStandalone,
     exportStandaloneModel: (key) => exportFromSession(session, key),
+    estimate,
+    cancelEstimate: () => fire(async (remote) => remote.cancelEstimate()),
     pause: () => fire((remote) => remote.pause()),
     resume: () => fire((remote) => remote.resume()),
     stepOnce: () => fire((remote) => remote.stepOnce()),

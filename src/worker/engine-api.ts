@@ -6,10 +6,12 @@
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import { createRunControl, type RunControl } from '../core/run/control';
+import type { RunEstimate } from '../core/cost/run-estimate';
 import type {
   BackendChoice,
   BackendReport,
   EngineApi,
+  EstimateOutcome,
   EventSink,
   RunEvent,
   RunStatus,
@@ -47,6 +49,12 @@ export interface EngineParts {
     data: LoadedDataset,
     hooks: StandaloneHooks,
   ): Promise<StandaloneScore>;
+  /** The expected run time of `spec` on `data` on the active backend; throws when `shouldStop` ended its probe. */
+  estimate(
+    spec: ExperimentSpec,
+    data: LoadedDataset,
+    shouldStop: () => boolean,
+  ): Promise<RunEstimate>;
   /** A trained subnet kept by `trainStandalone`, by its score's key, as tfjs model files, or why it cannot be exported. */
   exportStandaloneModel(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
   /** Hands one batch to the UI's sink, transferring `transfer`; may resolve once the UI has taken it. */
@@ -74,7 +82,8 @@ function dataKey(spec: ExperimentSpec): string {
 /**
  * Builds the EngineApi: one task at a time (a run or a stand-alone training); the backend is
  * negotiated ('auto') before the first task if nobody chose one; the last dataset loaded is kept
- * for the next task with the same dataset and seed.
+ * for the next task with the same dataset and seed. A run-time estimate is refused during a task,
+ * and a task (or a backend change) that starts during an estimate stops it and waits for it first.
  */
 export function createEngineApi(parts: EngineParts): EngineApi {
   let report: BackendReport | null = null;
@@ -82,6 +91,16 @@ export function createEngineApi(parts: EngineParts): EngineApi {
   /** The stand-alone training in progress: how to stop it. */
   let standalone: { stop(): void } | null = null;
   let cached: { key: string; data: Promise<LoadedDataset> } | null = null;
+  /** The estimate in progress: how to stop it, and its end. */
+  let estimating: { stop(): void; readonly done: Promise<unknown> } | null = null;
+
+  /** Stops the estimate in progress, if any, and resolves once it has ended. */
+  const endEstimate = async (): Promise<void> => {
+    const e = estimating;
+    if (e === null) return;
+    e.stop();
+    await e.done;
+  };
 
   const loadData = (spec: ExperimentSpec): Promise<LoadedDataset> => {
     const key = dataKey(spec);
@@ -101,6 +120,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
       throw new Error(
         'The backend cannot change while a stand-alone training is in progress; stop it first.',
       );
+    await endEstimate();
     report = await parts.negotiate(choice);
     return report;
   };
@@ -118,6 +138,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
       );
     const runControl = createRunControl();
     control = runControl;
+    await endEstimate();
     const inFlight = new Set<Promise<void>>();
     const batcher = createEventBatcher(
       (events, transfer) => {
@@ -176,6 +197,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     }
     let stopRequested = false;
     standalone = { stop: () => void (stopRequested = true) };
+    await endEstimate();
     const inFlight = new Set<Promise<void>>();
     const send = (progress: StandaloneProgress): void => {
       const delivery = new Promise<unknown>((resolve) => resolve(onProgress(progress)))
@@ -232,8 +254,42 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     }
   };
 
+  const estimateRun = async (spec: ExperimentSpec): Promise<EstimateOutcome> => {
+    const refusal =
+      control !== null
+        ? 'A run is in progress in this engine worker; the run time is estimated once it ends.'
+        : standalone !== null
+          ? 'A stand-alone training is in progress in this engine worker; the run time is estimated once it ends.'
+          : estimating !== null
+            ? 'Another estimate is in progress in this engine worker.'
+            : null;
+    if (refusal !== null) return { status: 'refused', message: refusal };
+    let stopRequested = false;
+    const work = (async (): Promise<RunEstimate> => {
+      report ??= await parts.negotiate('auto');
+      const data = await loadData(spec);
+      return parts.estimate(spec, data, () => stopRequested);
+    })();
+    const entry = { stop: () => void (stopRequested = true), done: work.catch(() => undefined) };
+    estimating = entry;
+    try {
+      return { status: 'estimated', estimate: await work };
+    } catch (err) {
+      return stopRequested
+        ? { status: 'stopped', message: 'The estimate was stopped before it ended.' }
+        : {
+            status: 'failed',
+            message: `The run time could not be estimated: ${describeError(err)}`,
+          };
+    } finally {
+      if (estimating === entry) estimating = null;
+    }
+  };
+
   return {
     negotiateBackend,
+    estimateRun,
+    cancelEstimate: () => estimating?.stop(),
     startRun,
     trainStandalone,
     exportStandaloneModel,
