@@ -10,13 +10,13 @@ import type {
   BackendChoice,
   BackendReport,
   EngineApi,
-  EstimateOutcome,
   RunEvent,
   RunStatus,
   StandaloneOutcome,
   StandaloneProgress,
   StandaloneRequest,
 } from '../core/run/protocol';
+import { busyRefusal, estimateOn } from './estimate-call';
 import { exportFromSession } from './model-export';
 import type { EngineClient } from './types';
 import {
@@ -256,39 +256,6 @@ export function createWorkerClient(
     });
   };
 
-  const estimate = async (spec: ExperimentSpec): Promise<EstimateOutcome> => {
-    if (task !== null)
-      return {
-        status: 'refused',
-        message:
-          task.kind === 'run'
-            ? 'A run is in progress; the run time is estimated once it ends.'
-            : 'A stand-alone training is in progress; the run time is estimated once it ends.',
-      };
-    let s: Session;
-    try {
-      s = open();
-    } catch (err) {
-      return {
-        status: 'failed',
-        message: `The engine worker could not be started: ${describeError(err)}.`,
-      };
-    }
-    try {
-      if (!s.negotiated && choice !== null) {
-        const next = choice;
-        await call(s, (remote) => remote.negotiateBackend(next));
-        s.negotiated = true;
-      }
-      return await call(s, async (remote): Promise<EstimateOutcome> => remote.estimateRun(spec));
-    } catch (err) {
-      return {
-        status: 'failed',
-        message: `The run time could not be estimated: ${describeError(err)}`,
-      };
-    }
-  };
-
   const stop = (): void => {
     fire((remote) => remote.stop());
     const t = task;
@@ -313,7 +280,8 @@ export function createWorkerClient(
     start,
     trainStandalone,
     exportStandaloneModel: (key) => exportFromSession(session, key),
-    estimate,
+    estimate: (spec) =>
+      task !== null ? Promise.resolve(busyRefusal(task.kind)) : estimateOn(open, choice, spec),
     cancelEstimate: () => fire(async (remote) => remote.cancelEstimate()),
     pause: () => fire((remote) => remote.pause()),
     resume: () => fire((remote) => remote.resume()),

@@ -24,6 +24,7 @@ import type {
 } from '../core/run/protocol';
 import type { StandaloneHooks } from '../engine/standalone';
 import { createEventBatcher, type BatcherClock } from './batcher';
+import { createEstimateGate } from './estimate-gate';
 import { createProgressThrottle } from './progress-throttle';
 
 /** Receives the progress of a stand-alone training (a comlink proxy in the worker). */
@@ -91,16 +92,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
   /** The stand-alone training in progress: how to stop it. */
   let standalone: { stop(): void } | null = null;
   let cached: { key: string; data: Promise<LoadedDataset> } | null = null;
-  /** The estimate in progress: how to stop it, and its end. */
-  let estimating: { stop(): void; readonly done: Promise<unknown> } | null = null;
-
-  /** Stops the estimate in progress, if any, and resolves once it has ended. */
-  const endEstimate = async (): Promise<void> => {
-    const e = estimating;
-    if (e === null) return;
-    e.stop();
-    await e.done;
-  };
+  const estimates = createEstimateGate();
 
   const loadData = (spec: ExperimentSpec): Promise<LoadedDataset> => {
     const key = dataKey(spec);
@@ -120,7 +112,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
       throw new Error(
         'The backend cannot change while a stand-alone training is in progress; stop it first.',
       );
-    await endEstimate();
+    await estimates.end();
     report = await parts.negotiate(choice);
     return report;
   };
@@ -138,7 +130,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
       );
     const runControl = createRunControl();
     control = runControl;
-    await endEstimate();
+    await estimates.end();
     const inFlight = new Set<Promise<void>>();
     const batcher = createEventBatcher(
       (events, transfer) => {
@@ -197,7 +189,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     }
     let stopRequested = false;
     standalone = { stop: () => void (stopRequested = true) };
-    await endEstimate();
+    await estimates.end();
     const inFlight = new Set<Promise<void>>();
     const send = (progress: StandaloneProgress): void => {
       const delivery = new Promise<unknown>((resolve) => resolve(onProgress(progress)))
@@ -254,42 +246,24 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     }
   };
 
-  const estimateRun = async (spec: ExperimentSpec): Promise<EstimateOutcome> => {
-    const refusal =
+  const estimateRun = (spec: ExperimentSpec): Promise<EstimateOutcome> =>
+    estimates.estimate(
       control !== null
         ? 'A run is in progress in this engine worker; the run time is estimated once it ends.'
         : standalone !== null
           ? 'A stand-alone training is in progress in this engine worker; the run time is estimated once it ends.'
-          : estimating !== null
-            ? 'Another estimate is in progress in this engine worker.'
-            : null;
-    if (refusal !== null) return { status: 'refused', message: refusal };
-    let stopRequested = false;
-    const work = (async (): Promise<RunEstimate> => {
-      report ??= await parts.negotiate('auto');
-      const data = await loadData(spec);
-      return parts.estimate(spec, data, () => stopRequested);
-    })();
-    const entry = { stop: () => void (stopRequested = true), done: work.catch(() => undefined) };
-    estimating = entry;
-    try {
-      return { status: 'estimated', estimate: await work };
-    } catch (err) {
-      return stopRequested
-        ? { status: 'stopped', message: 'The estimate was stopped before it ended.' }
-        : {
-            status: 'failed',
-            message: `The run time could not be estimated: ${describeError(err)}`,
-          };
-    } finally {
-      if (estimating === entry) estimating = null;
-    }
-  };
+          : null,
+      async (shouldStop) => {
+        report ??= await parts.negotiate('auto');
+        return parts.estimate(spec, await loadData(spec), shouldStop);
+      },
+      describeError,
+    );
 
   return {
     negotiateBackend,
     estimateRun,
-    cancelEstimate: () => estimating?.stop(),
+    cancelEstimate: () => estimates.cancel(),
     startRun,
     trainStandalone,
     exportStandaloneModel,
