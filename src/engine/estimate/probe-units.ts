@@ -44,8 +44,14 @@ interface Bench {
   readonly evaluation: HostBatch;
   readonly options: ProbeOptions;
   readonly stop: () => boolean;
-  /** How the unit being probed now is timed (the first unit warms up longer). */
-  timing: UnitTiming;
+  /** True once a unit has been timed (the first warms up for all). */
+  warm: boolean;
+}
+
+/** How the unit about to be timed is timed: the first warms up for all; later ones by their batch shape. */
+function timingOf(bench: Bench, shape: 'same' | 'new'): UnitTiming {
+  const t = bench.options.timing;
+  return !bench.warm ? t.first : shape === 'same' ? t.sameShape : t.newShape;
 }
 
 /** The first `n` examples of a split (all of them when it has fewer). */
@@ -95,7 +101,7 @@ async function weightStep(bench: Bench): Promise<number> {
           stats.dispose();
           await settle(packed);
         }),
-      bench.timing,
+      timingOf(bench, 'same'),
       bench.stop,
     );
   } finally {
@@ -110,7 +116,7 @@ function alphaPass(bench: Bench): Promise<number> {
       withBatch(bench.valid, bench, async (x, y) => {
         await alphaGradient(bench.net, [{ x, y }]);
       }),
-    bench.timing,
+    timingOf(bench, 'same'),
     bench.stop,
   );
 }
@@ -129,7 +135,7 @@ async function supernetExample(bench: Bench): Promise<number> {
   const b = bench.evaluation;
   const ms = await timeUnit(
     () => withBatch(b, bench, (x, y) => scoreOf(() => bench.net.forward(x), y, b.count)),
-    bench.timing,
+    timingOf(bench, 'new'),
     bench.stop,
   );
   return ms / b.count;
@@ -149,7 +155,7 @@ async function subnetExample(bench: Bench): Promise<number> {
         const path = subnetPath(bench);
         return scoreOf(() => bench.net.forwardPath(x, path), y, b.count);
       }),
-    bench.timing,
+    timingOf(bench, 'same'),
     bench.stop,
   );
   return ms / b.count;
@@ -162,7 +168,7 @@ async function pathStep(bench: Bench, path: () => SubnetPath): Promise<number> {
   try {
     return await timeUnit(
       () => withBatch(bench.train, bench, (x, y) => settle(trainer.step({ x, y }, path()))),
-      bench.timing,
+      timingOf(bench, 'same'),
       bench.stop,
     );
   } finally {
@@ -237,13 +243,13 @@ export async function probeUnits(
     evaluation: first(data.valid, data, Math.max(MIN_EVAL_BATCH, bs)),
     options,
     stop: options.shouldStop ?? (() => false),
-    timing: options.timing.first,
+    warm: false,
   };
   try {
     const timings: UnitTimings = {};
     for (const u of WORK_UNIT_NAMES.filter((name) => units.includes(name))) {
       timings[u] = await PROBES[u](bench);
-      bench.timing = options.timing.rest;
+      bench.warm = true;
     }
     return timings;
   } finally {

@@ -3,34 +3,44 @@ import { yieldToEventLoop } from '../../core/run/control';
 import { median } from '../../core/stats/median';
 
 /**
- * How a unit is timed: untimed warm-ups (at least one, more while fewer than `maxWarmups` have run
- * and less than `warmupMs` is spent), then timed repeats until `maxRepeats` have run or `budgetMs`
- * is spent (at least one).
+ * How a unit is timed. The first `minWarmups` runs are discarded (cold runs); so is every later run
+ * that still fits, with the discarded runs before it, in `warmupMs` (at most `maxWarmups` in all),
+ * so a cheap unit warms up for a while and an expensive one is timed at once. Timed runs follow
+ * until `maxRepeats` have run or `budgetMs` is spent (at least one); their median is kept.
  */
 export interface UnitTiming {
+  readonly minWarmups: number;
   readonly maxWarmups: number;
   readonly warmupMs: number;
   readonly maxRepeats: number;
   readonly budgetMs: number;
 }
 
-/** How a probe times its units: the first (the run's main training step) warms the JavaScript engine and the backend for all. */
+/**
+ * How a probe times its units: the first (the run's main training step) warms the JavaScript
+ * engine and the backend's kernels for all; a later unit on the training batch's shapes needs no
+ * cold run of its own, one on a new batch shape (evaluation batches) discards one, since webgl and
+ * webgpu compile their programs per shape.
+ */
 export interface ProbeTiming {
   readonly first: UnitTiming;
-  readonly rest: UnitTiming;
+  readonly sameShape: UnitTiming;
+  readonly newShape: UnitTiming;
 }
 
 /**
- * The first unit warms up for up to 25 runs or 0.6 s, the others (whose code and kernels it has
- * mostly warmed) for up to 0.15 s; each is then timed up to 9 times within 0.3 s. Small networks
- * need the runs: on wasm in Node the teaching cell's step took 230 ms, then 100, and settled near
- * 15-20 ms only after some 20 steps (the JavaScript engine optimising tfjs's many small calls). A
- * DARTS-preset step of half a second gets one warm-up and one timed run, so its probe stays near
- * three seconds on an idle 2-core machine.
+ * The first unit discards its cold run and warms up for up to 0.6 s (25 runs at most), the others
+ * for up to 0.15 s; each is then timed up to 9 times within 0.3 s. Small networks need the runs:
+ * on wasm in Node the teaching cell's step took 230 ms, then 100, and settled near 15-20 ms only
+ * after some 20 steps (the JavaScript engine optimising tfjs's many small calls). A DARTS-preset
+ * step of a second or more gets its cold run and one timed run: its first step took 3.8 s, its
+ * second 1.6 s and later ones 1.3-1.5 s (Node, load average 3 on 2 cores), so the probe reads
+ * that preset high by about the second step's excess.
  */
 export const PROBE_TIMING: ProbeTiming = {
-  first: { maxWarmups: 25, warmupMs: 600, maxRepeats: 9, budgetMs: 300 },
-  rest: { maxWarmups: 25, warmupMs: 150, maxRepeats: 9, budgetMs: 300 },
+  first: { minWarmups: 1, maxWarmups: 25, warmupMs: 600, maxRepeats: 9, budgetMs: 300 },
+  sameShape: { minWarmups: 0, maxWarmups: 25, warmupMs: 150, maxRepeats: 9, budgetMs: 300 },
+  newShape: { minWarmups: 1, maxWarmups: 25, warmupMs: 150, maxRepeats: 9, budgetMs: 300 },
 };
 
 /** Thrown when the probe was asked to stop (a run is about to start); nothing is left allocated. */
@@ -59,12 +69,20 @@ export async function timeUnit(
     return performance.now() - started;
   };
   let warm = 0;
-  for (let i = 0; i === 0 || (i < timing.maxWarmups && warm < timing.warmupMs); i++)
-    warm += await once();
+  let warmups = 0;
   const times: number[] = [];
   let spent = 0;
   while (times.length < Math.max(1, timing.maxRepeats)) {
     const ms = await once();
+    const discard =
+      times.length === 0 &&
+      (warmups < timing.minWarmups ||
+        (warmups < timing.maxWarmups && warm + ms <= timing.warmupMs));
+    if (discard) {
+      warm += ms;
+      warmups += 1;
+      continue;
+    }
     times.push(ms);
     spent += ms;
     if (spent >= timing.budgetMs) break;
