@@ -28,19 +28,21 @@ export function alphaCount(space: SearchSpaceSpec): number {
 }
 
 /**
- * The search itself. Every step takes a weight step on a training batch; after the warm-up it
- * first takes the alpha step on a validation batch: first order one alpha gradient; second order
- * (darts.ts) two more weight-sized gradients (the training gradient for the unrolled weights, and
- * the validation gradient in weights and alphas at them, each counted as a weight step) and two
- * alpha gradients of the training loss at w ± ε (the finite-difference Hessian-vector product).
+ * The search itself. A step after the warm-up is a first-order search step (the architect's alpha
+ * step on a validation batch, then the weight step); second order (darts.ts) adds two
+ * weight-sized gradients (the training gradient for the unrolled weights, and the validation
+ * gradient in weights and alphas at them, each counted as a weight step) and one more alpha
+ * gradient (the finite-difference Hessian-vector product takes two at w ± ε, where first order
+ * takes one). A warm-up step is a weight step alone.
  */
 function searchSteps(s: DartsStrategySpec, steps: number): WorkItem[] {
   const searched = Math.max(0, s.epochs - s.warmupEpochs) * steps;
-  const extraWeight = s.order === 2 ? 2 * searched : 0;
-  const alpha = s.order === 2 ? 2 * searched : searched;
+  const warmup = Math.min(s.warmupEpochs, s.epochs) * steps;
+  const second = s.order === 2 ? searched : 0;
   return [
-    { phase: 'training', unit: 'weightStep', count: s.epochs * steps + extraWeight },
-    { phase: 'training', unit: 'alphaPass', count: alpha },
+    { phase: 'training', unit: 'searchStep', count: searched },
+    { phase: 'training', unit: 'weightStep', count: warmup + 2 * second },
+    { phase: 'training', unit: 'alphaPass', count: second },
   ];
 }
 

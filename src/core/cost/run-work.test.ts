@@ -34,8 +34,10 @@ describe('runWork: DARTS', () => {
     const spec = darts('teaching', { epochs: 100, batchSize: 32, warmupEpochs: 0 });
     expect(specSplits(spec)).toEqual({ train: 240, valid: 240, test: 120 });
     const w = runWork(spec, { engine: ENGINE });
-    expect(count(w, 'training', 'weightStep')).toBe(800);
-    expect(count(w, 'training', 'alphaPass')).toBe(800);
+    // Every step is a first-order search step (alpha step, then weight step).
+    expect(count(w, 'training', 'searchStep')).toBe(800);
+    expect(count(w, 'training', 'weightStep')).toBe(0);
+    expect(count(w, 'training', 'alphaPass')).toBe(0);
     // 100 validation passes of 240, then train 240 and test 120 once (valid is reused).
     expect(count(w, 'evaluation', 'supernetExample')).toBe(100 * 240 + 240 + 120);
     // The derived cell: 4 calibration batches of 32, then the 240 validation examples.
@@ -48,8 +50,8 @@ describe('runWork: DARTS', () => {
   it('takes no alpha step and no Hessian during the warm-up epochs', () => {
     const spec = darts('teaching', { epochs: 100, batchSize: 32, warmupEpochs: 20 });
     const w = runWork(spec, { engine: ENGINE });
-    expect(count(w, 'training', 'weightStep')).toBe(800);
-    expect(count(w, 'training', 'alphaPass')).toBe(80 * 8);
+    expect(count(w, 'training', 'weightStep')).toBe(20 * 8);
+    expect(count(w, 'training', 'searchStep')).toBe(80 * 8);
     expect(count(w, 'diagnostics', 'alphaPass')).toBe(80 * 16);
     expect(count(w, 'evaluation', 'supernetExample')).toBe(100 * 240 + 360);
   });
@@ -57,20 +59,22 @@ describe('runWork: DARTS', () => {
   it('counts no alpha work at all when the warm-up covers every epoch', () => {
     const w = runWork(darts('teaching', { epochs: 3, warmupEpochs: 5 }), { engine: ENGINE });
     expect(unitCounts(w).alphaPass).toBeUndefined();
+    expect(unitCounts(w).searchStep).toBeUndefined();
     expect(count(w, 'training', 'weightStep')).toBe(3 * 8);
   });
 
   // NB201 on 14x14 digits: 2,000 digits, 800 / 800 / 400; batch 32 gives 25 steps; 4 epochs.
-  it('counts second order as three weight-sized and two alpha gradients per searched step', () => {
+  it('counts a second-order step as a first-order one plus two weight-sized and one alpha gradient', () => {
     const first = runWork(darts('nb201', { epochs: 4, order: 1 }), { engine: ENGINE });
-    expect(count(first, 'training', 'weightStep')).toBe(100);
-    expect(count(first, 'training', 'alphaPass')).toBe(100);
+    expect(count(first, 'training', 'searchStep')).toBe(100);
     const second = runWork(darts('nb201', { epochs: 4, order: 2, warmupEpochs: 1 }), {
       engine: ENGINE,
     });
-    // 100 weight steps, plus 2 per searched step (75 after one warm-up epoch).
-    expect(count(second, 'training', 'weightStep')).toBe(100 + 2 * 75);
-    expect(count(second, 'training', 'alphaPass')).toBe(2 * 75);
+    // 25 warm-up weight steps; 75 searched steps, each with 2 more weight-sized gradients and 1
+    // more alpha gradient: 3 + 2 in all, against 1 + 1 for first order.
+    expect(count(second, 'training', 'searchStep')).toBe(75);
+    expect(count(second, 'training', 'weightStep')).toBe(25 + 2 * 75);
+    expect(count(second, 'training', 'alphaPass')).toBe(75);
     expect(count(second, 'diagnostics', 'alphaPass')).toBe(3 * 4 * 2 * 2);
   });
 

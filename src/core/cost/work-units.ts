@@ -5,6 +5,8 @@
 
 /** The kinds of unit a run is counted in, each with what one unit is. */
 export const WORK_UNITS = {
+  searchStep:
+    'a first-order DARTS step: the alpha gradient on a validation batch and its Adam update, then the weight step, read back once',
   weightStep:
     'a weight step of the supernet: forward, backward to the weights and the SGD update, on a training batch',
   alphaPass: 'an alpha gradient of the supernet: forward and backward to the alphas, on a batch',

@@ -77,11 +77,11 @@ describe('probeUnits', () => {
     const t = await probeUnits(
       dartsSpec(tinyDarts()),
       DATA,
-      ['alphaPass', 'weightStep', 'supernetExample', 'subnetExample'],
+      ['alphaPass', 'weightStep', 'searchStep', 'supernetExample', 'subnetExample'],
       { timing: QUICK },
     );
     expect(Object.keys(t).sort()).toEqual(
-      ['alphaPass', 'subnetExample', 'supernetExample', 'weightStep'].sort(),
+      ['alphaPass', 'searchStep', 'subnetExample', 'supernetExample', 'weightStep'].sort(),
     );
     for (const ms of Object.values(t)) expect(ms).toBeGreaterThan(0);
     expect(tf.memory().numTensors).toBe(before);
@@ -105,9 +105,9 @@ describe('probeUnits', () => {
     ).rejects.toThrow(/no latency-table entry/);
   });
 
-  it('refuses a supernet weight step for a strategy that takes none', async () => {
+  it('refuses a supernet search step for a strategy that takes none', async () => {
     await expect(
-      probeUnits(sposSpec(tinyNb201()), DATA, ['weightStep'], { timing: QUICK }),
+      probeUnits(sposSpec(tinyNb201()), DATA, ['searchStep'], { timing: QUICK }),
     ).rejects.toThrow(/Only a DARTS run/);
   });
 

@@ -1,8 +1,8 @@
 /**
  * The run-time probe: builds the spec's supernet on a few real examples of its dataset and times,
  * on the current backend, one unit of each kind of work the estimate needs (core work-units.ts),
- * with the engine's own code for each: the DARTS trainer's weight step and its read-back, the
- * diagnostics' alpha gradient, the evaluation forward pass, the SPOS trainer's step, a subnet's
+ * with the engine's own code for each: the DARTS trainer's step (with and without its alpha step)
+ * and its read-back, the diagnostics' alpha gradient, the evaluation forward pass, the SPOS trainer's step, a subnet's
  * forward pass, a latency-table measurement and an end-to-end subnet timing.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -87,20 +87,26 @@ async function settle(t: tf.Tensor): Promise<void> {
   }
 }
 
-/** A DARTS weight step as the search loop takes it: upload, weight step, the step's read-back. */
-async function weightStep(bench: Bench): Promise<number> {
+/**
+ * A DARTS step as the search loop takes it: the batches uploaded, the trainer's step (first order,
+ * with its alpha step on the validation batch when `alphaStep`, as after the warm-up) and the
+ * step's one read-back.
+ */
+async function dartsStep(bench: Bench, alphaStep: boolean): Promise<number> {
   const s = bench.spec.strategy;
-  if (s.kind !== 'darts') throw new Error('Only a DARTS run takes supernet weight steps.');
-  const trainer: DartsTrainer = createDartsTrainer(bench.net, s);
+  if (s.kind !== 'darts') throw new Error('Only a DARTS run takes supernet search steps.');
+  const trainer: DartsTrainer = createDartsTrainer(bench.net, { ...s, order: 1 });
   try {
     return await timeUnit(
       () =>
-        withBatch(bench.train, bench, async (x, y) => {
-          const stats = trainer.step({ x, y }, { x, y }, s.weightLr, false);
-          const packed = packStep(bench.net, stats);
-          stats.dispose();
-          await settle(packed);
-        }),
+        withBatch(bench.train, bench, (x, y) =>
+          withBatch(bench.valid, bench, async (vx, vy) => {
+            const stats = trainer.step({ x, y }, { x: vx, y: vy }, s.weightLr, alphaStep);
+            const packed = packStep(bench.net, stats);
+            stats.dispose();
+            await settle(packed);
+          }),
+        ),
       timingOf(bench, 'same'),
       bench.stop,
     );
@@ -205,7 +211,8 @@ async function subnetTiming(bench: Bench): Promise<number> {
 
 /** How each kind of unit is timed. */
 const PROBES: Record<WorkUnit, (bench: Bench) => Promise<number>> = {
-  weightStep,
+  searchStep: (bench) => dartsStep(bench, true),
+  weightStep: (bench) => dartsStep(bench, false),
   alphaPass,
   supernetExample,
   pathStep: (bench) => pathStep(bench, () => sampleSpos(bench.spec.space, bench.rng)),

@@ -29,6 +29,7 @@ function fakeProbe() {
 }
 
 const TIMES: Partial<Record<WorkUnit, number>> = {
+  searchStep: 500,
   weightStep: 300,
   alphaPass: 200,
   supernetExample: 0.5,
@@ -64,12 +65,12 @@ describe('createRunEstimator', () => {
   it('prices the run’s work with the probed times', async () => {
     const { probe, calls } = fakeProbe();
     const e = await createRunEstimator(probe).estimate(NB201, DATA);
-    expect(calls).toEqual([['weightStep', 'alphaPass', 'supernetExample', 'subnetExample']]);
+    expect(calls).toEqual([['searchStep', 'supernetExample', 'subnetExample', 'alphaPass']]);
     const priced = priceWork(runWork(NB201, { engine: ENGINE_WORK }), TIMES);
     expect(e.totalSeconds).toBeCloseTo(priced.totalSeconds, 9);
     expect(e.phases).toEqual(priced.phases);
     expect(e.backend).toBe('wasm');
-    expect(e.units.weightStep).toBe(100);
+    expect(e.units.searchStep).toBe(100);
   });
 
   it('estimates other epochs or another seed without probing again', async () => {
@@ -79,7 +80,7 @@ describe('createRunEstimator', () => {
     const eight = await estimator.estimate({ ...withEpochs(NB201, 8), seed: 9 }, DATA);
     expect(calls).toHaveLength(1);
     expect(eight.probeMs).toBe(0);
-    expect(eight.units.weightStep).toBe(2 * (four.units.weightStep ?? 0));
+    expect(eight.units.searchStep).toBe(2 * (four.units.searchStep ?? 0));
     expect(eight.totalSeconds).toBeGreaterThan(four.totalSeconds);
   });
 

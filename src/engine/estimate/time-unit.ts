@@ -29,18 +29,20 @@ export interface ProbeTiming {
 }
 
 /**
- * The first unit discards its cold run and warms up for up to 0.6 s (25 runs at most), the others
- * for up to 0.15 s; each is then timed up to 9 times within 0.3 s. Small networks need the runs:
- * on wasm in Node the teaching cell's step took 230 ms, then 100, and settled near 15-20 ms only
- * after some 20 steps (the JavaScript engine optimising tfjs's many small calls). A DARTS-preset
- * step of a second or more gets its cold run and one timed run: its first step took 3.8 s, its
- * second 1.6 s and later ones 1.3-1.5 s (Node, load average 3 on 2 cores), so the probe reads
- * that preset high by about the second step's excess.
+ * The first unit discards its cold run and warms up for up to 2 s (200 runs at most), then is
+ * timed for up to 0.8 s; later units warm up for up to 0.2 s and are timed for up to 0.4 s (9 timed
+ * runs at most). The warm-up is what makes the probe read the run's pace: on wasm in Node the
+ * teaching cell's search step averaged 69 ms over its first 10 steps, 25 ms over steps 21-30,
+ * 18 ms over 41-50 and 14-16 ms from step 120 on (the JavaScript engine optimising tfjs's many
+ * small calls for seconds); NB201 on 14x14 digits settles in a few costlier steps (weight step
+ * alone: 980, 610, 290, 280, then 160-210 ms). A DARTS-preset step of a second or more gets its
+ * cold run and one timed run, which still reads it high (3.8 s, then 1.6 s, settling at 1.3-1.5 s;
+ * all at a load average of 3-4 on 2 cores).
  */
 export const PROBE_TIMING: ProbeTiming = {
-  first: { minWarmups: 1, maxWarmups: 25, warmupMs: 600, maxRepeats: 9, budgetMs: 300 },
-  sameShape: { minWarmups: 0, maxWarmups: 25, warmupMs: 150, maxRepeats: 9, budgetMs: 300 },
-  newShape: { minWarmups: 1, maxWarmups: 25, warmupMs: 150, maxRepeats: 9, budgetMs: 300 },
+  first: { minWarmups: 1, maxWarmups: 200, warmupMs: 2000, maxRepeats: 9, budgetMs: 800 },
+  sameShape: { minWarmups: 0, maxWarmups: 40, warmupMs: 200, maxRepeats: 9, budgetMs: 400 },
+  newShape: { minWarmups: 1, maxWarmups: 40, warmupMs: 200, maxRepeats: 9, budgetMs: 400 },
 };
 
 /** Thrown when the probe was asked to stop (a run is about to start); nothing is left allocated. */
