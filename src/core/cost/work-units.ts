@@ -9,7 +9,8 @@ export const WORK_UNITS = {
     'a first-order DARTS step: the alpha gradient on a validation batch and its Adam update, then the weight step, read back once',
   weightStep:
     'a weight step of the supernet: forward, backward to the weights and the SGD update, on a training batch',
-  alphaPass: 'an alpha gradient of the supernet: forward and backward to the alphas, on a batch',
+  alphaPass:
+    'an alpha gradient of the supernet: forward and backward to the alphas, on a batch (timed as the Hessian takes it)',
   supernetExample: 'one example through the supernet (all ops, weighted by the alphas), forward',
   pathStep: 'a SPOS weight step: one sampled op on every edge of the supernet, on a training batch',
   subnetStep: 'a weight step of one subnet (a genotype: its kept edges only), on a training batch',

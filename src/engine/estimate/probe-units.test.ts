@@ -16,9 +16,10 @@ import { ProbeStopped, type ProbeTiming } from './time-unit';
 
 /** Short timing for tests: one warm-up, two timed runs. */
 const QUICK: ProbeTiming = {
-  first: { minWarmups: 1, maxWarmups: 1, warmupMs: 0, maxRepeats: 2, budgetMs: 1e9 },
+  lead: { minWarmups: 1, maxWarmups: 1, warmupMs: 0, maxRepeats: 0, budgetMs: 0 },
   sameShape: { minWarmups: 0, maxWarmups: 0, warmupMs: 0, maxRepeats: 2, budgetMs: 1e9 },
   newShape: { minWarmups: 1, maxWarmups: 1, warmupMs: 0, maxRepeats: 2, budgetMs: 1e9 },
+  leadTimed: { minWarmups: 0, maxWarmups: 0, warmupMs: 0, maxRepeats: 2, budgetMs: 1e9 },
 };
 
 const DATA = randomImages(8, 8, 1, 10, [24, 20, 8]);

@@ -15,6 +15,7 @@ import { genotypePath, sampleSpos, type SubnetPath } from '../../core/strategies
 import { sampleGenotype } from '../../core/strategies/sample';
 import { gather, toDevice, type HostBatch } from '../batches';
 import { createDartsTrainer, type DartsTrainer } from '../darts';
+import { HESSIAN_EXAMPLES } from '../diagnostics/epoch';
 import { alphaGradient } from '../diagnostics/hessian';
 import { MIN_EVAL_BATCH } from '../evaluate';
 import { DEFAULT_MEASURE, measureOp } from '../latency/measure';
@@ -42,16 +43,10 @@ interface Bench {
   readonly train: HostBatch;
   readonly valid: HostBatch;
   readonly evaluation: HostBatch;
+  /** The validation examples the Hessian is taken over, in batches of the run's size. */
+  readonly hessian: readonly HostBatch[];
   readonly options: ProbeOptions;
   readonly stop: () => boolean;
-  /** True once a unit has been timed (the first warms up for all). */
-  warm: boolean;
-}
-
-/** How the unit about to be timed is timed: the first warms up for all; later ones by their batch shape. */
-function timingOf(bench: Bench, shape: 'same' | 'new'): UnitTiming {
-  const t = bench.options.timing;
-  return !bench.warm ? t.first : shape === 'same' ? t.sameShape : t.newShape;
 }
 
 /** The first `n` examples of a split (all of them when it has fewer). */
@@ -62,6 +57,22 @@ function first(split: LoadedDataset['train'], data: LoadedDataset, n: number): H
     data.input,
     Array.from({ length: count }, (_, i) => i),
   );
+}
+
+/** The first HESSIAN_EXAMPLES validation examples (all when fewer) in batches of `batchSize`. */
+function hessianSample(data: LoadedDataset, batchSize: number): HostBatch[] {
+  const all = first(data.valid, data, HESSIAN_EXAMPLES);
+  const out: HostBatch[] = [];
+  const width = all.count === 0 ? 0 : all.x.length / all.count;
+  for (let i = 0; i < all.count; i += batchSize) {
+    const n = Math.min(batchSize, all.count - i);
+    out.push({
+      x: all.x.slice(i * width, (i + n) * width),
+      y: all.y.slice(i, i + n),
+      count: n,
+    });
+  }
+  return out;
 }
 
 /** Runs `f` on `b` uploaded, then disposes the upload. */
@@ -92,7 +103,7 @@ async function settle(t: tf.Tensor): Promise<void> {
  * with its alpha step on the validation batch when `alphaStep`, as after the warm-up) and the
  * step's one read-back.
  */
-async function dartsStep(bench: Bench, alphaStep: boolean): Promise<number> {
+async function dartsStep(bench: Bench, timing: UnitTiming, alphaStep: boolean): Promise<number> {
   const s = bench.spec.strategy;
   if (s.kind !== 'darts') throw new Error('Only a DARTS run takes supernet search steps.');
   const trainer: DartsTrainer = createDartsTrainer(bench.net, { ...s, order: 1 });
@@ -107,7 +118,7 @@ async function dartsStep(bench: Bench, alphaStep: boolean): Promise<number> {
             await settle(packed);
           }),
         ),
-      timingOf(bench, 'same'),
+      timing,
       bench.stop,
     );
   } finally {
@@ -115,16 +126,22 @@ async function dartsStep(bench: Bench, alphaStep: boolean): Promise<number> {
   }
 }
 
-/** One alpha gradient of the validation loss on a batch of the run's size (as the alpha step and the Hessian take it). */
-function alphaPass(bench: Bench): Promise<number> {
-  return timeUnit(
-    () =>
-      withBatch(bench.valid, bench, async (x, y) => {
-        await alphaGradient(bench.net, [{ x, y }]);
-      }),
-    timingOf(bench, 'same'),
-    bench.stop,
-  );
+/**
+ * Ms per batch of the alpha gradient as the collapse diagnostics take it: over the Hessian's
+ * validation sample (HESSIAN_EXAMPLES, in batches of the run's size), read back once.
+ */
+async function alphaPass(bench: Bench, timing: UnitTiming): Promise<number> {
+  const batches = bench.hessian.map((b) => toDevice(b, bench.data.input));
+  try {
+    const ms = await timeUnit(
+      async () => void (await alphaGradient(bench.net, batches)),
+      timing,
+      bench.stop,
+    );
+    return ms / batches.length;
+  } finally {
+    tf.dispose(batches.flatMap((b) => [b.x, b.y]));
+  }
 }
 
 /** Loss and correct count of `logits`, read back: how evaluation ends every batch. */
@@ -137,11 +154,11 @@ function scoreOf(logits: () => tf.Tensor, y: tf.Tensor1D, n: number): Promise<vo
 }
 
 /** Ms per example of the supernet's evaluation forward pass, on an evaluation-sized batch. */
-async function supernetExample(bench: Bench): Promise<number> {
+async function supernetExample(bench: Bench, timing: UnitTiming): Promise<number> {
   const b = bench.evaluation;
   const ms = await timeUnit(
     () => withBatch(b, bench, (x, y) => scoreOf(() => bench.net.forward(x), y, b.count)),
-    timingOf(bench, 'new'),
+    timing,
     bench.stop,
   );
   return ms / b.count;
@@ -153,7 +170,7 @@ function subnetPath(bench: Bench): SubnetPath {
 }
 
 /** Ms per example of a subnet's forward pass at the run's batch size, a fresh genotype each run. */
-async function subnetExample(bench: Bench): Promise<number> {
+async function subnetExample(bench: Bench, timing: UnitTiming): Promise<number> {
   const b = bench.valid;
   const ms = await timeUnit(
     () =>
@@ -161,20 +178,20 @@ async function subnetExample(bench: Bench): Promise<number> {
         const path = subnetPath(bench);
         return scoreOf(() => bench.net.forwardPath(x, path), y, b.count);
       }),
-    timingOf(bench, 'same'),
+    timing,
     bench.stop,
   );
   return ms / b.count;
 }
 
 /** A single-path weight step (the SPOS trainer's), on a SPOS path or a genotype's path drawn afresh each run. */
-async function pathStep(bench: Bench, path: () => SubnetPath): Promise<number> {
+async function pathStep(bench: Bench, timing: UnitTiming, path: () => SubnetPath): Promise<number> {
   const s = bench.spec.strategy;
   const trainer = createSposTrainer(bench.net, { ...s, totalSteps: 1000 });
   try {
     return await timeUnit(
       () => withBatch(bench.train, bench, (x, y) => settle(trainer.step({ x, y }, path()))),
-      timingOf(bench, 'same'),
+      timing,
       bench.stop,
     );
   } finally {
@@ -210,22 +227,30 @@ async function subnetTiming(bench: Bench): Promise<number> {
 }
 
 /** How each kind of unit is timed. */
-const PROBES: Record<WorkUnit, (bench: Bench) => Promise<number>> = {
-  searchStep: (bench) => dartsStep(bench, true),
-  weightStep: (bench) => dartsStep(bench, false),
+const PROBES: Record<WorkUnit, (bench: Bench, timing: UnitTiming) => Promise<number>> = {
+  searchStep: (bench, timing) => dartsStep(bench, timing, true),
+  weightStep: (bench, timing) => dartsStep(bench, timing, false),
   alphaPass,
   supernetExample,
-  pathStep: (bench) => pathStep(bench, () => sampleSpos(bench.spec.space, bench.rng)),
-  subnetStep: (bench) => pathStep(bench, () => subnetPath(bench)),
+  pathStep: (bench, timing) =>
+    pathStep(bench, timing, () => sampleSpos(bench.spec.space, bench.rng)),
+  subnetStep: (bench, timing) => pathStep(bench, timing, () => subnetPath(bench)),
   subnetExample,
-  latencyEntry,
-  subnetTiming,
+  latencyEntry: (bench) => latencyEntry(bench),
+  subnetTiming: (bench) => subnetTiming(bench),
 };
 
+/** Units timed on a batch of another shape than the training batch (they discard a cold run). */
+const NEW_SHAPE: ReadonlySet<WorkUnit> = new Set(['supernetExample']);
+
+/** Units that time themselves whole (no warm-up of the probe's applies). */
+const SELF_TIMED: ReadonlySet<WorkUnit> = new Set(['latencyEntry', 'subnetTiming']);
+
 /**
- * Times `units` for `spec` on `data` on the current backend, in WORK_UNIT_NAMES order (training
- * steps first): ms per unit (per example for the `...Example` kinds). The supernet is built from the spec's seed; batches are the first examples
- * of the training and validation splits. Throws ProbeStopped when `options.shouldStop` says so,
+ * Times `units` for `spec` on `data` on the current backend: ms per unit (per example for the
+ * `...Example` kinds). The first in WORK_UNIT_NAMES order (the run's training step) is warmed up
+ * first and timed last, the others in between (ProbeTiming). The supernet is built from the spec's
+ * seed; batches are the first examples of the training and validation splits. Throws ProbeStopped when `options.shouldStop` says so,
  * and a plain error when a split the run needs is empty. Every tensor it makes is disposed.
  */
 export async function probeUnits(
@@ -248,16 +273,20 @@ export async function probeUnits(
     train: first(data.train, data, bs),
     valid: first(data.valid, data, bs),
     evaluation: first(data.valid, data, Math.max(MIN_EVAL_BATCH, bs)),
+    hessian: hessianSample(data, bs),
     options,
     stop: options.shouldStop ?? (() => false),
-    warm: false,
   };
+  const t = options.timing;
+  const order = WORK_UNIT_NAMES.filter((name) => units.includes(name));
+  const lead = order[0] !== undefined && !SELF_TIMED.has(order[0]) ? order[0] : null;
   try {
     const timings: UnitTimings = {};
-    for (const u of WORK_UNIT_NAMES.filter((name) => units.includes(name))) {
-      timings[u] = await PROBES[u](bench);
-      bench.warm = true;
-    }
+    if (lead !== null) await PROBES[lead](bench, t.lead);
+    for (const u of order)
+      if (u !== lead)
+        timings[u] = await PROBES[u](bench, NEW_SHAPE.has(u) ? t.newShape : t.sameShape);
+    if (lead !== null) timings[lead] = await PROBES[lead](bench, t.leadTimed);
     return timings;
   } finally {
     net.dispose();

@@ -45,6 +45,20 @@ describe('timeUnit', () => {
     expect(ms).toBeGreaterThanOrEqual(25);
   });
 
+  it('only warms up when no timed run is asked for', async () => {
+    const unit = scripted([20, 1]);
+    const timing: UnitTiming = {
+      minWarmups: 1,
+      maxWarmups: 3,
+      warmupMs: 10_000,
+      maxRepeats: 0,
+      budgetMs: 0,
+    };
+    expect(await timeUnit(unit.run, timing)).toBeNaN();
+    // 3 warm-ups, then the run that no longer fits ends the warm-up.
+    expect(unit.runs()).toBe(4);
+  });
+
   it('stops before a run when asked', async () => {
     const unit = scripted([1]);
     let asked = 0;
