@@ -55,8 +55,11 @@ describe('timeUnit', () => {
       budgetMs: 0,
     };
     expect(await timeUnit(unit.run, timing)).toBeNaN();
-    // 3 warm-ups, then the run that no longer fits ends the warm-up.
-    expect(unit.runs()).toBe(4);
+    expect(unit.runs()).toBe(3);
+    // An expensive unit stops once the warm-up time is spent, its cold run included.
+    const slow = scripted([30]);
+    await timeUnit(slow.run, { ...timing, warmupMs: 10 });
+    expect(slow.runs()).toBe(1);
   });
 
   it('stops before a run when asked', async () => {

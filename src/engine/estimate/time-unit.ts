@@ -7,7 +7,8 @@ import { median } from '../../core/stats/median';
  * that still fits, with the discarded runs before it, in `warmupMs` (at most `maxWarmups` in all),
  * so a cheap unit warms up for a while and an expensive one is timed at once. Timed runs follow
  * until `maxRepeats` have run or `budgetMs` is spent (at least one); their median is kept. With
- * `maxRepeats` 0 the unit is only warmed up (the first run that does not fit ends the warm-up).
+ * `maxRepeats` 0 the unit is only warmed up: runs follow while fewer than `minWarmups`, or fewer
+ * than `maxWarmups` and less than `warmupMs` spent.
  */
 export interface UnitTiming {
   readonly minWarmups: number;
@@ -77,6 +78,13 @@ export async function timeUnit(
   };
   let warm = 0;
   let warmups = 0;
+  if (timing.maxRepeats < 1) {
+    while (warmups < timing.minWarmups || (warmups < timing.maxWarmups && warm < timing.warmupMs)) {
+      warm += await once();
+      warmups += 1;
+    }
+    return Number.NaN;
+  }
   let first = await once();
   while (
     warmups < timing.minWarmups ||
@@ -86,7 +94,6 @@ export async function timeUnit(
     warmups += 1;
     first = await once();
   }
-  if (timing.maxRepeats < 1) return Number.NaN;
   const times = [first];
   let spent = first;
   while (times.length < timing.maxRepeats && spent < timing.budgetMs) {
