@@ -240,8 +240,11 @@ const PROBES: Record<WorkUnit, (bench: Bench, timing: UnitTiming) => Promise<num
   subnetTiming: (bench) => subnetTiming(bench),
 };
 
-/** Units timed on a batch of another shape than the training batch (they discard a cold run). */
+/** Units timed on a batch of another shape than the training batch (a cold run where programs compile per shape). */
 const NEW_SHAPE: ReadonlySet<WorkUnit> = new Set(['supernetExample']);
+
+/** Backends that compile a program per input shape (webgl, webgpu): a new batch shape costs a cold run there. */
+const COMPILES_PER_SHAPE: ReadonlySet<string> = new Set(['webgl', 'webgpu']);
 
 /** Units that time themselves whole (no warm-up of the probe's applies). */
 const SELF_TIMED: ReadonlySet<WorkUnit> = new Set(['latencyEntry', 'subnetTiming']);
@@ -278,6 +281,7 @@ export async function probeUnits(
     stop: options.shouldStop ?? (() => false),
   };
   const t = options.timing;
+  const newShape = COMPILES_PER_SHAPE.has(tf.getBackend()) ? t.newShape : t.sameShape;
   const order = WORK_UNIT_NAMES.filter((name) => units.includes(name));
   const lead = order[0] !== undefined && !SELF_TIMED.has(order[0]) ? order[0] : null;
   try {
@@ -285,7 +289,7 @@ export async function probeUnits(
     if (lead !== null) await PROBES[lead](bench, t.lead);
     for (const u of order)
       if (u !== lead)
-        timings[u] = await PROBES[u](bench, NEW_SHAPE.has(u) ? t.newShape : t.sameShape);
+        timings[u] = await PROBES[u](bench, NEW_SHAPE.has(u) ? newShape : t.sameShape);
     if (lead !== null) timings[lead] = await PROBES[lead](bench, t.leadTimed);
     return timings;
   } finally {

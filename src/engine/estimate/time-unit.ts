@@ -23,7 +23,7 @@ export interface UnitTiming {
  * first (`lead`: its cold run, and more while they fit), which warms the JavaScript engine and the
  * backend's kernels for all; the other units are timed next, by their batch shape (one on the
  * training batch's shapes needs no cold run of its own; one on a new shape, the evaluation batch,
- * discards one, since webgl and webgpu compile programs per shape); the first is timed last
+ * discards one on webgl and webgpu, which compile programs per shape); the first is timed last
  * (`leadTimed`), after all that warming.
  */
 export interface ProbeTiming {
