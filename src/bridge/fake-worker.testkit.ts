@@ -1,7 +1,9 @@
 /** Test helpers for the engine client: a comlink-backed fake Worker and a scriptable engine API. */
 import * as Comlink from 'comlink';
+import type { RunEstimate } from '../core/cost/run-estimate';
 import type {
   BackendChoice,
+  BackendName,
   EngineApi,
   EventSink,
   RunStatus,
@@ -75,6 +77,18 @@ export const quickTraining: FakeTraining = async (request, onProgress) => {
   };
 };
 
+/** An estimate as the worker returns one: 100 weight steps of 300 ms and 4,400 examples at 0.5 ms. */
+export function sampleEstimate(backend: BackendName = 'wasm'): RunEstimate {
+  return {
+    backend,
+    totalSeconds: 32.2,
+    phases: { training: 30, evaluation: 2.2 },
+    units: { weightStep: 100, supernetExample: 4400 },
+    timings: { weightStep: 300, supernetExample: 0.5 },
+    probeMs: 900,
+  };
+}
+
 /** A scriptable engine: `run` decides how each startRun behaves, `train` each trainStandalone. */
 export function fakeApi(
   run: (sink: EventSink, api: { stopped: () => boolean }) => Promise<RunStatus>,
@@ -90,6 +104,11 @@ export function fakeApi(
       reason: 'Using wasm.',
       probes: [],
     }),
+    estimateRun: async (spec) => {
+      calls.push(`estimateRun ${spec.name}`);
+      return { status: 'estimated', estimate: sampleEstimate() };
+    },
+    cancelEstimate: () => void calls.push('cancelEstimate'),
     startRun: async (_spec, sink) => {
       stopped = false;
       return run(sink, { stopped: () => stopped });

@@ -4,6 +4,7 @@ import type { RunCheckpoint } from '../core/run/checkpoint';
 import type {
   BackendChoice,
   BackendReport,
+  EstimateOutcome,
   RunEvent,
   RunStatus,
   StandaloneOutcome,
@@ -36,6 +37,14 @@ export interface EngineClient {
   ): Promise<StandaloneOutcome>;
   /** A subnet the worker trained stand-alone (by its score's key) as tfjs model files, or why it cannot be had. */
   exportStandaloneModel(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
+  /**
+   * The expected run time of `spec` on the worker's backend (the latest choice, replayed on a fresh
+   * worker); refused while this client runs a task; never reports a crash for a worker that could
+   * not start (it says so in the outcome).
+   */
+  estimate(spec: ExperimentSpec): Promise<EstimateOutcome>;
+  /** Stops the estimate in progress, if any (its outcome is 'stopped'). */
+  cancelEstimate(): void;
   /** Asks the run (or stand-alone training) to stop; if the worker does not answer within a grace period it is terminated. */
   stop(): void;
   /** Called when the worker dies or stops answering; returns an unsubscribe function. */

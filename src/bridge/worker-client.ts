@@ -16,6 +16,7 @@ import type {
   StandaloneProgress,
   StandaloneRequest,
 } from '../core/run/protocol';
+import { busyRefusal, estimateOn } from './estimate-call';
 import { exportFromSession } from './model-export';
 import type { EngineClient } from './types';
 import {
@@ -279,6 +280,9 @@ export function createWorkerClient(
     start,
     trainStandalone,
     exportStandaloneModel: (key) => exportFromSession(session, key),
+    estimate: (spec) =>
+      task !== null ? Promise.resolve(busyRefusal(task.kind)) : estimateOn(open, choice, spec),
+    cancelEstimate: () => fire(async (remote) => remote.cancelEstimate()),
     pause: () => fire((remote) => remote.pause()),
     resume: () => fire((remote) => remote.resume()),
     stepOnce: () => fire((remote) => remote.stepOnce()),

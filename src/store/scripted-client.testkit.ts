@@ -5,6 +5,7 @@ import type { RunCheckpoint } from '../core/run/checkpoint';
 import type {
   BackendChoice,
   BackendReport,
+  EstimateOutcome,
   ModelExportProblem,
   RunEvent,
   RunStatus,
@@ -38,6 +39,9 @@ export class ScriptedClient implements EngineClient {
   private training: PendingTraining | null = null;
   private rejection: string | null = null;
   private exporting: ((result: TfjsModelFiles | ModelExportProblem) => void) | null = null;
+  /** Specs whose run time was asked for, in order. */
+  readonly estimates: ExperimentSpec[] = [];
+  private estimating: ((outcome: EstimateOutcome) => void) | null = null;
 
   negotiate(choice: BackendChoice): Promise<BackendReport> {
     this.negotiated.push(choice);
@@ -74,6 +78,24 @@ export class ScriptedClient implements EngineClient {
     const resolve = this.exporting;
     this.exporting = null;
     resolve?.(result);
+  }
+  estimate(spec: ExperimentSpec): Promise<EstimateOutcome> {
+    this.estimates.push(spec);
+    return new Promise((resolve) => (this.estimating = resolve));
+  }
+  /** True while an estimate waits for the test to answer it. */
+  get estimatePending(): boolean {
+    return this.estimating !== null;
+  }
+  /** Answers the pending estimate with `outcome`. */
+  endEstimate(outcome: EstimateOutcome): void {
+    const resolve = this.estimating;
+    this.estimating = null;
+    resolve?.(outcome);
+  }
+  cancelEstimate(): void {
+    this.calls.push('cancelEstimate');
+    this.endEstimate({ status: 'stopped', message: 'The estimate was stopped before it ended.' });
   }
   pause(): void {
     this.calls.push('pause');

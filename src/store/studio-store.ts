@@ -1,9 +1,10 @@
-/** The studio store: one zustand store holding every slice; the run and search slices share one engine client, the run and history slices one run journal. */
+/** The studio store: one zustand store holding every slice; the estimate, run and search slices share one engine client, the run and history slices one run journal. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createEngineClient } from '../bridge/engine-client';
 import type { EngineClient } from '../bridge/types';
 import { createComposerSlice } from './composer-slice';
 import { createEngineHolder } from './engine-holder';
+import { createEstimateSlice } from './estimate-slice';
 import { createExperimentSlice, initialExperiment } from './experiment-slice';
 import { browserHistoryAccess, type HistoryAccess } from './history-access';
 import { createHistorySlice } from './history-slice';
@@ -40,6 +41,7 @@ export function createStudioStore(
   const store = createStore<StudioState>()((...a) => ({
     ...createExperimentSlice(initial)(...a),
     ...createComposerSlice(initial)(...a),
+    ...createEstimateSlice(engine)(...a),
     ...createRunSlice(engine, journal)(...a),
     ...createSearchSlice(initial, engine)(...a),
     ...createHistorySlice(history, journal)(...a),

@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startEstimateSync } from '../store/estimate-sync';
 import { startAddressSync } from './share/address-sync';
 import { linkStore } from './share/links';
 import { studioStore } from './studio';
@@ -11,6 +12,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to mount the studio in.');
 // Opens a link in the address (before the first render) and keeps the address following edits.
 startAddressSync(studioStore, linkStore, window);
+// The expected run time follows the experiment (debounced), estimated in the engine worker.
+startEstimateSync(studioStore);
 createRoot(root).render(
   <StrictMode>
     <App />

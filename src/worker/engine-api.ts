@@ -6,10 +6,12 @@
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import { createRunControl, type RunControl } from '../core/run/control';
+import type { RunEstimate } from '../core/cost/run-estimate';
 import type {
   BackendChoice,
   BackendReport,
   EngineApi,
+  EstimateOutcome,
   EventSink,
   RunEvent,
   RunStatus,
@@ -22,6 +24,7 @@ import type {
 } from '../core/run/protocol';
 import type { StandaloneHooks } from '../engine/standalone';
 import { createEventBatcher, type BatcherClock } from './batcher';
+import { createEstimateGate } from './estimate-gate';
 import { createProgressThrottle } from './progress-throttle';
 
 /** Receives the progress of a stand-alone training (a comlink proxy in the worker). */
@@ -47,6 +50,12 @@ export interface EngineParts {
     data: LoadedDataset,
     hooks: StandaloneHooks,
   ): Promise<StandaloneScore>;
+  /** The expected run time of `spec` on `data` on the active backend; throws when `shouldStop` ended its probe. */
+  estimate(
+    spec: ExperimentSpec,
+    data: LoadedDataset,
+    shouldStop: () => boolean,
+  ): Promise<RunEstimate>;
   /** A trained subnet kept by `trainStandalone`, by its score's key, as tfjs model files, or why it cannot be exported. */
   exportStandaloneModel(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
   /** Hands one batch to the UI's sink, transferring `transfer`; may resolve once the UI has taken it. */
@@ -74,7 +83,8 @@ function dataKey(spec: ExperimentSpec): string {
 /**
  * Builds the EngineApi: one task at a time (a run or a stand-alone training); the backend is
  * negotiated ('auto') before the first task if nobody chose one; the last dataset loaded is kept
- * for the next task with the same dataset and seed.
+ * for the next task with the same dataset and seed. A run-time estimate is refused during a task,
+ * and a task (or a backend change) that starts during an estimate stops it and waits for it first.
  */
 export function createEngineApi(parts: EngineParts): EngineApi {
   let report: BackendReport | null = null;
@@ -82,6 +92,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
   /** The stand-alone training in progress: how to stop it. */
   let standalone: { stop(): void } | null = null;
   let cached: { key: string; data: Promise<LoadedDataset> } | null = null;
+  const estimates = createEstimateGate();
 
   const loadData = (spec: ExperimentSpec): Promise<LoadedDataset> => {
     const key = dataKey(spec);
@@ -101,6 +112,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
       throw new Error(
         'The backend cannot change while a stand-alone training is in progress; stop it first.',
       );
+    await estimates.end();
     report = await parts.negotiate(choice);
     return report;
   };
@@ -118,6 +130,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
       );
     const runControl = createRunControl();
     control = runControl;
+    await estimates.end();
     const inFlight = new Set<Promise<void>>();
     const batcher = createEventBatcher(
       (events, transfer) => {
@@ -176,6 +189,7 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     }
     let stopRequested = false;
     standalone = { stop: () => void (stopRequested = true) };
+    await estimates.end();
     const inFlight = new Set<Promise<void>>();
     const send = (progress: StandaloneProgress): void => {
       const delivery = new Promise<unknown>((resolve) => resolve(onProgress(progress)))
@@ -232,8 +246,24 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     }
   };
 
+  const estimateRun = (spec: ExperimentSpec): Promise<EstimateOutcome> =>
+    estimates.estimate(
+      control !== null
+        ? 'A run is in progress in this engine worker; the run time is estimated once it ends.'
+        : standalone !== null
+          ? 'A stand-alone training is in progress in this engine worker; the run time is estimated once it ends.'
+          : null,
+      async (shouldStop) => {
+        report ??= await parts.negotiate('auto');
+        return parts.estimate(spec, await loadData(spec), shouldStop);
+      },
+      describeError,
+    );
+
   return {
     negotiateBackend,
+    estimateRun,
+    cancelEstimate: () => estimates.cancel(),
     startRun,
     trainStandalone,
     exportStandaloneModel,

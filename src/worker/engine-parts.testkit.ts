@@ -1,4 +1,5 @@
 /** Test helpers for the engine API: scripted parts that record negotiations, loads, deliveries and releases in one log. */
+import type { RunEstimate } from '../core/cost/run-estimate';
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
 import type { RunControl } from '../core/run/control';
 import type {
@@ -29,6 +30,16 @@ export const testReport = (choice: BackendChoice): BackendReport => ({
   probes: [],
 });
 
+/** The estimate a scripted estimator resolves. */
+export const testEstimate: RunEstimate = {
+  backend: 'wasm',
+  totalSeconds: 12,
+  phases: { training: 12 },
+  units: { weightStep: 40 },
+  timings: { weightStep: 300 },
+  probeMs: 600,
+};
+
 /** A score for subnet `key` after `steps` steps. */
 export const testScore = (key: string, steps: number): StandaloneScore => ({
   key,
@@ -50,6 +61,7 @@ export function setupEngine(run: EngineParts['run'], overrides: Partial<EnginePa
     loadData: async () => (log.push('load'), testData),
     run,
     trainStandalone: async (request) => (log.push('train'), testScore(request.key, 0)),
+    estimate: async () => (log.push('estimate'), testEstimate),
     exportStandaloneModel: async (key) => (
       log.push(`export ${key}`),
       { problem: 'No trained subnet is kept here.' }

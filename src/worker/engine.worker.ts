@@ -1,10 +1,12 @@
 /**
  * The engine worker: exposes the EngineApi over comlink; events go out in throttled batches with
- * their alpha buffers transferred; after each negotiation the latency tables learn the device name.
+ * their alpha buffers transferred; after each negotiation the latency tables learn the device name;
+ * run-time estimates come from one estimator that keeps its unit times.
  */
 import * as Comlink from 'comlink';
 import { loadDataset } from '../core/data/load';
 import type { BackendChoice, BackendReport } from '../core/run/protocol';
+import { createRunEstimator } from '../engine/estimate/run-estimator';
 import { setLatencyDevice } from '../engine/latency/table-cache';
 import { runExperiment } from '../engine/runner';
 import { negotiateBackend } from './backend';
@@ -41,11 +43,15 @@ async function negotiateAndNameDevice(choice: BackendChoice): Promise<BackendRep
   return report;
 }
 
+/** This worker's run-time estimator: unit times it measured are kept for the worker's life. */
+const estimator = createRunEstimator();
+
 const api = createEngineApi({
   negotiate: negotiateAndNameDevice,
   loadData: (spec) => loadDataset(spec.dataset, spec.seed, readMnist),
   run: runExperiment,
   trainStandalone: trainSubnet,
+  estimate: (spec, data, shouldStop) => estimator.estimate(spec, data, shouldStop),
   exportStandaloneModel: exportSubnetModel,
   deliver: async (sink, events, transfer) => {
     await sink(Comlink.transfer(events, transfer));

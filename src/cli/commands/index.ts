@@ -2,6 +2,7 @@
 import type { ParsedArgs } from '../args';
 import type { CliIo } from '../io';
 import { COST_HELP, runCost } from './cost';
+import { ESTIMATE_HELP, runEstimate } from './estimate';
 import { EXPORT_HELP, runExport } from './export';
 import { RUN_HELP, runRun } from './run';
 import { runSize, SIZE_HELP } from './size';
@@ -19,4 +20,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   cost: { ...COST_HELP, run: runCost },
   export: { ...EXPORT_HELP, run: runExport },
   run: { ...RUN_HELP, run: runRun },
+  estimate: { ...ESTIMATE_HELP, run: runEstimate },
 };

@@ -1,4 +1,5 @@
 /** What crosses the worker boundary: backend reports, run events, and the engine API. Plain data only. */
+import type { RunEstimate } from '../cost/run-estimate';
 import type { ExperimentSpec, WeightTrainingSpec } from '../experiment/spec';
 import type { EarlyStopRule } from '../diagnostics/collapse';
 import type { SelectionDecision } from '../search-space/selection';
@@ -250,6 +251,11 @@ export type StandaloneOutcome =
   | { readonly status: 'stopped'; readonly message: string }
   | { readonly status: 'failed'; readonly message: string };
 
+/** How a run-time estimate ended: the estimate, or why there is none (refused while the worker is busy, stopped for a run, or failed). */
+export type EstimateOutcome =
+  | { readonly status: 'estimated'; readonly estimate: RunEstimate }
+  | { readonly status: 'refused' | 'stopped' | 'failed'; readonly message: string };
+
 /** The engine as the worker exposes it with comlink. */
 export interface EngineApi {
   /** Picks (or forces) a backend; resolves with what was chosen and why. */
@@ -278,6 +284,15 @@ export interface EngineApi {
    * exported (the worker keeps only its last few trained subnets).
    */
   exportStandaloneModel(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
+  /**
+   * The expected run time of `spec` (a valid one) on the worker's backend, from a short timed
+   * probe; unit times are kept per space, input, batch size and backend, so most edits are
+   * estimated without a new probe. Refused while a run or a stand-alone training is in progress;
+   * a run, a training or a backend change that starts meanwhile stops it first.
+   */
+  estimateRun(spec: ExperimentSpec): Promise<EstimateOutcome>;
+  /** Stops the estimate in progress, if any (its outcome is 'stopped'); never touches a run. */
+  cancelEstimate(): void;
 }
 
 /** A trained subnet as a tfjs LayersModel: model.json's text (its weightsManifest names one file, weights.bin) and weights.bin's bytes. */

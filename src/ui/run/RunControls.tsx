@@ -1,8 +1,9 @@
-/** Run / pause / resume / single step / stop, the progress bar and the run's status line. */
+/** Run / pause / resume / single step / stop, the expected run time, the progress bar and the run's status line. */
 import { isActive } from '../../store/run-slice';
 import { formatDuration, progressOf, runBlockedReason } from '../../store/run-selectors';
 import { useProblems } from '../problems';
 import { studioStore, useStudio } from '../studio';
+import { RunEstimate } from './RunEstimate';
 import { RunStatusLine } from './RunStatusLine';
 
 /** The control strip above the views; `onRun` is told when Run is pressed (to show the run). */
@@ -68,6 +69,7 @@ export function RunControls({ onRun }: { readonly onRun?: () => void }) {
             {busy}
           </span>
         ) : null}
+        <RunEstimate />
       </div>
       <div className="progress-row">
         <progress
