@@ -26,6 +26,6 @@ describe('estimate command', () => {
     expect(r.out[1]).toMatch(/^expected run time: about .+ on wasm \(/);
     for (const phase of ['training', 'evaluation', 'diagnostics'])
       expect(r.out.some((l) => l.startsWith(`  ${phase}: `))).toBe(true);
-    expect(r.out.find((l) => l.startsWith('  searchStep: '))).toMatch(/ x 800$/);
+    expect(r.out.find((l) => l.startsWith('  searchStep: '))).toMatch(/ x 2400$/); // 300 epochs of 8 steps (240 points at batch 32)
   }, 60_000);
 });

@@ -29,14 +29,9 @@ export function sposCandidates(space: SearchSpaceSpec, s: SposStrategySpec): num
   );
 }
 
-/**
- * Validation examples each SPOS candidate is scored on: a spec that carries `validSubset` scores
- * on a fixed subset of that many (the whole split when it is no larger); one without it on the
- * whole split.
- */
+/** Validation examples each SPOS candidate is scored on: the fixed subset of `validSubset`, or the whole split when it is no larger. */
 export function sposScoredExamples(s: SposStrategySpec, valid: number): number {
-  const subset: unknown = 'validSubset' in s ? s.validSubset : undefined;
-  return typeof subset === 'number' && subset >= 1 ? Math.min(subset, valid) : valid;
+  return Math.min(s.validSubset, valid);
 }
 
 /** Measuring the latency table's `entries`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment } from '../experiment/defaults';
+import { defaultExperiment, SPOS_OPTIONS } from '../experiment/defaults';
 import type {
   DartsStrategySpec,
   ExperimentSpec,
@@ -103,7 +103,7 @@ describe('runWork: DARTS', () => {
   it('counts perturbation selection on top-k cells with node decisions', () => {
     const spec = darts('darts', { epochs: 2, selection: 'perturbation', tuneEpochs: 1 });
     const { train, valid } = specSplits(spec);
-    const steps = Math.ceil(train / 32);
+    const steps = Math.ceil(train / spec.strategy.batchSize);
     const w = runWork(spec, { engine: ENGINE });
     expect(count(w, 'selection', 'supernetExample')).toBe(2 * (14 * 8 + 15) * valid);
     expect(count(w, 'selection', 'weightStep')).toBe(16 * steps);
@@ -144,6 +144,7 @@ const SPOS: SposStrategySpec = {
   samples: 30,
   calibrationBatches: 4,
   constraints: NONE,
+  validSubset: SPOS_OPTIONS.validSubset,
 };
 
 describe('runWork: SPOS', () => {
@@ -167,7 +168,7 @@ describe('runWork: SPOS', () => {
     expect(cached.some((i) => i.unit === 'latencyEntry')).toBe(false);
   });
 
-  it('scores candidates on the validation subset when the spec has one', () => {
+  it('scores candidates on the validation subset, or the whole split when it is no larger', () => {
     const withSubset = { ...SPOS, validSubset: 250 };
     const w = runWork(nb201With(withSubset), { engine: ENGINE, latencyEntries: 0 });
     expect(count(w, 'scoring', 'subnetExample')).toBe(30 * (128 + 250));

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { latencyKeys } from '../../core/cost/latency';
 import { selectionCount } from '../../core/cost/selection-count';
 import { WORK_UNIT_NAMES } from '../../core/cost/work-units';
-import { DARTS_OPTIONS } from '../../core/experiment/defaults';
+import { DARTS_OPTIONS, SPOS_OPTIONS } from '../../core/experiment/defaults';
 import type { ExperimentSpec, SposStrategySpec } from '../../core/experiment/spec';
 import { createRng } from '../../core/random';
 import { presetSpace } from '../../core/search-space/presets';
@@ -64,6 +64,7 @@ function sposSpec(space: SearchSpaceSpec): ExperimentSpec {
     samples: 2,
     calibrationBatches: 1,
     constraints: { maxParams: null, maxFlops: null, maxLatencyMs: null },
+    ...SPOS_OPTIONS,
   };
   return { ...dartsSpec(space), strategy: s };
 }

@@ -70,13 +70,13 @@ describe('createRunEstimator', () => {
     expect(e.totalSeconds).toBeCloseTo(priced.totalSeconds, 9);
     expect(e.phases).toEqual(priced.phases);
     expect(e.backend).toBe('wasm');
-    expect(e.units.searchStep).toBe(100);
+    expect(e.units.searchStep).toBe(NB201.strategy.epochs * 25); // 800 training digits at batch 32
   });
 
   it('estimates other epochs or another seed without probing again', async () => {
     const { probe, calls } = fakeProbe();
     const estimator = createRunEstimator(probe);
-    const four = await estimator.estimate(NB201, DATA);
+    const four = await estimator.estimate(withEpochs(NB201, 4), DATA);
     const eight = await estimator.estimate({ ...withEpochs(NB201, 8), seed: 9 }, DATA);
     expect(calls).toHaveLength(1);
     expect(eight.probeMs).toBe(0);
