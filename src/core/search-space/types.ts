@@ -18,7 +18,8 @@ export interface EdgeSpec {
  * edges with the strongest non-zero op and takes that op on each (DARTS, k = 2); zero ops are never
  * picked. `per-edge`: every edge keeps exactly one op, zero included (NAS-Bench-201).
  */
-export type DeriveRule = { readonly rule: 'top-k'; readonly k: number } | { readonly rule: 'per-edge' };
+export type DeriveRule =
+  { readonly rule: 'top-k'; readonly k: number } | { readonly rule: 'per-edge' };
 
 /** How a cell forms its output: channel concat of all intermediate nodes, or the last entry of `CellSpec.nodes` alone. */
 export type OutputRule = 'concat' | 'last';

@@ -17,7 +17,8 @@ import type { ExperimentSpec } from '../experiment/spec';
  */
 export function standaloneEpochs(spec: ExperimentSpec): number {
   const s = spec.strategy;
-  const supernet = s.kind === 'darts' ? s.epochs : defaultDarts(spec.dataset, spec.space.preset).epochs;
+  const supernet =
+    s.kind === 'darts' ? s.epochs : defaultDarts(spec.dataset, spec.space.preset).epochs;
   const epochs = s.kind === 'multi-trial' ? Math.max(s.epochs, supernet) : supernet;
   return Math.min(LIMITS.epochs.max, Math.max(LIMITS.epochs.min, Math.round(epochs)));
 }

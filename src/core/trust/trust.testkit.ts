@@ -44,7 +44,8 @@ export function mnistSpec(kind: 'darts' | 'spos' | 'multi-trial' = 'darts'): Exp
   const base = defaultExperiment('nb201', 'mnist');
   const size = spaceSize(base.space);
   if (kind === 'spos') return { ...base, strategy: defaultSpos(base.dataset, size, 'nb201') };
-  if (kind === 'multi-trial') return { ...base, strategy: defaultMultiTrial(base.dataset, size, 'nb201') };
+  if (kind === 'multi-trial')
+    return { ...base, strategy: defaultMultiTrial(base.dataset, size, 'nb201') };
   return base;
 }
 
