@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { seriesPoints } from '../core/series/downsample';
-import { checkpoint } from '../storage/history.testkit';
+import { checkpoint, readable } from '../storage/history.testkit';
 import { browserHistoryAccess } from './history-access';
 import { shownRun } from './history-selectors';
 import { REPLAY_RUN_ID } from './history-state';
@@ -45,8 +45,11 @@ describe('run history in the store', () => {
     client.send([{ type: 'status', status: 'stopped', step: 2, message: 'Stopped.' }]);
     client.end('stopped');
     await done;
-    await until(() => store.getState().history.rows[0]?.status === 'stopped', 'the final save');
-    const row = store.getState().history.rows[0];
+    await until(
+      () => readable(store.getState().history.rows[0])?.status === 'stopped',
+      'the final save',
+    );
+    const row = readable(store.getState().history.rows[0]);
     expect(row?.status).toBe('stopped');
     expect(row?.step).toBe(2);
     expect(store.getState().history.liveId).toBe(row?.id);
@@ -93,7 +96,10 @@ describe('run history in the store', () => {
     client.send([step(1), step(2), { type: 'checkpoint', checkpoint: checkpoint(2) }, step(3)]);
     // Pausing writes the pending checkpoint at once (otherwise it waits for the next timed save).
     first.store.getState().pauseRun();
-    await until(() => first.store.getState().history.rows[0]?.checkpointStep === 2, 'checkpoint');
+    await until(
+      () => readable(first.store.getState().history.rows[0])?.checkpointStep === 2,
+      'checkpoint',
+    );
 
     // The page closes mid-run (its promise never settles); a new page opens on the same storage.
     const second = page(factory);
@@ -114,11 +120,11 @@ describe('run history in the store', () => {
     resumed?.send([step(3)]);
     resumed?.end('finished');
     await until(
-      () => second.store.getState().history.rows[0]?.status === 'finished',
+      () => readable(second.store.getState().history.rows[0])?.status === 'finished',
       'the finished save',
     );
     expect(second.store.getState().history.rows).toHaveLength(1);
-    expect(second.store.getState().history.rows[0]?.checkpointStep).toBeNull();
+    expect(readable(second.store.getState().history.rows[0])?.checkpointStep).toBeNull();
   });
 
   it('does not resume over a run in progress, and keeps offering the interrupted one', async () => {
@@ -128,7 +134,10 @@ describe('run history in the store', () => {
     await tick();
     first.clients[0]?.send([step(1), { type: 'checkpoint', checkpoint: checkpoint(1) }]);
     first.store.getState().pauseRun();
-    await until(() => first.store.getState().history.rows[0]?.checkpointStep === 1, 'checkpoint');
+    await until(
+      () => readable(first.store.getState().history.rows[0])?.checkpointStep === 1,
+      'checkpoint',
+    );
     const second = page(factory);
     await second.store.getState().loadHistory();
     void second.store.getState().startRun();
