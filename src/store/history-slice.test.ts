@@ -2,6 +2,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { seriesPoints } from '../core/series/downsample';
 import { checkpoint, readable } from '../storage/history.testkit';
+import { FakeLockManager } from '../storage/fake-locks.testkit';
+import { createRunLocks } from '../storage/run-locks';
 import { browserHistoryAccess } from './history-access';
 import { shownRun } from './history-selectors';
 import { REPLAY_RUN_ID } from './history-state';
@@ -125,6 +127,42 @@ describe('run history in the store', () => {
     );
     expect(second.store.getState().history.rows).toHaveLength(1);
     expect(readable(second.store.getState().history.rows[0])?.checkpointStep).toBeNull();
+  });
+
+  it("never marks another tab's live run stopped: a second tab opening while the first runs leaves it running", async () => {
+    const factory = new IDBFactory();
+    const manager = new FakeLockManager();
+    /** A tab of one browser: the same storage and the same lock manager. */
+    const tab = () => {
+      const locks = createRunLocks(manager);
+      return scriptedStore(browserHistoryAccess(factory, locks), locks);
+    };
+    const first = tab();
+    void first.store.getState().startRun();
+    await tick();
+    const client = first.clients[0];
+    if (!client) throw new Error('no client');
+    client.send([step(1), step(2), { type: 'checkpoint', checkpoint: checkpoint(2) }]);
+    first.store.getState().pauseRun();
+    await until(
+      () => readable(first.store.getState().history.rows[0])?.checkpointStep === 2,
+      'checkpoint',
+    );
+    first.store.getState().resumeRun();
+
+    const second = tab();
+    await second.store.getState().loadHistory();
+    expect(second.store.getState().history.interrupted).toBeNull();
+    expect(readable(second.store.getState().history.rows[0])?.status).toBe('running');
+
+    client.send([step(3)]);
+    client.end('finished');
+    await until(
+      () => readable(first.store.getState().history.rows[0])?.status === 'finished',
+      'the finished save',
+    );
+    await second.store.getState().refreshHistory();
+    expect(readable(second.store.getState().history.rows[0])?.status).toBe('finished');
   });
 
   it('does not resume over a run in progress, and keeps offering the interrupted one', async () => {

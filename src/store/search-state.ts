@@ -29,14 +29,7 @@ export type ColorBy = 'strategy' | 'generation';
 
 /** Sortable columns of the subnet table. */
 export type SubnetColumn =
-  | 'order'
-  | 'run'
-  | 'accuracy'
-  | 'standalone'
-  | 'params'
-  | 'flops'
-  | 'latencyMs'
-  | 'generation';
+  'order' | 'run' | 'accuracy' | 'standalone' | 'params' | 'flops' | 'latencyMs' | 'generation';
 
 /** The subnet table's order. */
 export interface SubnetSort {
@@ -59,8 +52,7 @@ export type StandaloneEntry =
 
 /** A tfjs model download of a trained subnet being prepared, or why the last one failed (no state once saved). */
 export type ModelExportState =
-  | { readonly state: 'preparing' }
-  | { readonly state: 'failed'; readonly message: string };
+  { readonly state: 'preparing' } | { readonly state: 'failed'; readonly message: string };
 
 /** One evaluated subnet as the Pareto chart, table and inspector show it. */
 export interface SearchPoint {

@@ -99,7 +99,7 @@ export function readRunState(raw: unknown): ReadResult<RunState> {
 
 /** The version a stored record says it has (none: 1), or the problem with it. */
 function versionOf(raw: Record<string, unknown>): ReadResult<number> {
-  const version = raw.version ?? 1;
+  const version = raw.version === undefined ? 1 : raw.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return {
       ok: false,
