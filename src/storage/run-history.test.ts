@@ -267,6 +267,7 @@ describe('RunHistory storage errors', () => {
       (h) => h.rename('a', 'b'),
       (h) => h.remove('a'),
       (h) => h.interrupted(),
+      (h) => h.isInterrupted('a'),
       (h) => h.setStatus('a', 'stopped'),
       (h) => h.markInterrupted(),
     ];

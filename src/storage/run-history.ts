@@ -69,6 +69,8 @@ export interface RunHistory {
    * lock is free (no tab is running it), to offer resuming it; or null.
    */
   interrupted(): Promise<StorageResult<SavedRunRecord | null>>;
+  /** True while run `id` is still left 'running' or 'paused' with its run lock free (no tab has resumed or ended it since). */
+  isInterrupted(id: string): Promise<StorageResult<boolean>>;
   /** Sets the run's status (in the record, its run snapshot and its row) and `updatedAt`. */
   setStatus(id: string, status: RunStatus): Promise<StorageResult<SavedRunSummary>>;
   /**
@@ -268,6 +270,16 @@ export function createRunHistory(db: HistoryDb, options: RunHistoryOptions = {})
           if (record !== null) return record;
         }
         return null;
+      }),
+
+    isInterrupted: (id) =>
+      attempt(async () => {
+        const row = await inTransaction(db, ['summaries'], 'readonly', async (tx) => {
+          const raw: unknown = await tx.objectStore('summaries').get(id);
+          return raw === undefined ? null : readHistoryEntry(id, raw);
+        });
+        if (row === null || row.damaged || !UNFINISHED.has(row.status)) return false;
+        return locks.isFree(id);
       }),
 
     setStatus: (id, status) =>

@@ -77,4 +77,18 @@ describe('the interrupted-run rule with locks', () => {
     await Promise.resolve();
     expect(valueOf(await history.interrupted())?.id).toBe('older');
   });
+
+  it('isInterrupted: an unfinished run whose lock is free, and no other', async () => {
+    const manager = new FakeLockManager();
+    const { db } = await freshHistory();
+    const history = createRunHistory(db, { locks: createRunLocks(manager) });
+    valueOf(await history.put(savedRun('a', 'paused')));
+    valueOf(await history.put(savedRun('done', 'finished')));
+    expect(valueOf(await history.isInterrupted('a'))).toBe(true);
+    expect(valueOf(await history.isInterrupted('done'))).toBe(false);
+    expect(valueOf(await history.isInterrupted('ghost'))).toBe(false);
+    createRunLocks(manager).hold('a');
+    await Promise.resolve();
+    expect(valueOf(await history.isInterrupted('a'))).toBe(false);
+  });
 });

@@ -1,10 +1,13 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { seriesPoints } from '../core/series/downsample';
-import { checkpoint, readable } from '../storage/history.testkit';
+import { openHistoryDb } from '../storage/history-db';
+import { checkpoint, readable, runState, savedRun, valueOf } from '../storage/history.testkit';
+import { createRunHistory } from '../storage/run-history';
 import { FakeLockManager } from '../storage/fake-locks.testkit';
 import { createRunLocks } from '../storage/run-locks';
 import { browserHistoryAccess } from './history-access';
+import { NO_LONGER_INTERRUPTED } from './history-slice';
 import { shownRun } from './history-selectors';
 import { REPLAY_RUN_ID } from './history-state';
 import { scriptedStore, tick } from './scripted-client.testkit';
@@ -163,6 +166,34 @@ describe('run history in the store', () => {
     );
     await second.store.getState().refreshHistory();
     expect(readable(second.store.getState().history.rows[0])?.status).toBe('finished');
+  });
+
+  it('refuses to resume (or keep stopped) a run another tab resumed after the banner was shown', async () => {
+    const factory = new IDBFactory();
+    const manager = new FakeLockManager();
+    // A tab that closed mid-run left this behind: running, with a checkpoint, and no lock.
+    const db = valueOf(await openHistoryDb(factory));
+    const left = createRunHistory(db, { locks: createRunLocks(manager) });
+    valueOf(await left.put(savedRun('left', 'running')));
+    valueOf(await left.putCheckpoint('left', checkpoint(10), runState('running', 10)));
+    const tab = () => {
+      const locks = createRunLocks(manager);
+      return scriptedStore(browserHistoryAccess(factory, locks), locks);
+    };
+    const b = tab();
+    const c = tab();
+    await b.store.getState().loadHistory();
+    await c.store.getState().loadHistory();
+    expect(b.store.getState().history.interrupted?.id).toBe('left');
+    expect(c.store.getState().history.interrupted?.id).toBe('left');
+    void c.store.getState().resumeInterrupted();
+    await until(() => c.clients[0]?.resumes.length === 1, 'the resume in the other tab');
+    await b.store.getState().resumeInterrupted();
+    expect(b.store.getState().history.problem).toBe(NO_LONGER_INTERRUPTED);
+    expect(b.store.getState().history.interrupted).toBeNull();
+    expect(b.clients).toHaveLength(0);
+    await b.store.getState().discardInterrupted();
+    expect(valueOf(await left.get('left'))?.status).toBe('running');
   });
 
   it('does not resume over a run in progress, and keeps offering the interrupted one', async () => {
