@@ -9,14 +9,16 @@ afterEach(() => {
 });
 
 describe('openHistoryDb', () => {
-  it("creates the 'runs' store (by id, indexed by updatedAt) and the 'checkpoints' store (by runId)", async () => {
+  it("creates the 'runs' and 'summaries' stores (by id, indexed by updatedAt) and the 'checkpoints' store (by runId)", async () => {
     const db = valueOf(await openHistoryDb(new IDBFactory()));
     expect(db.name).toBe('nas-studio');
-    expect(db.version).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['checkpoints', 'runs']);
-    const tx = db.transaction(['runs', 'checkpoints']);
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['checkpoints', 'runs', 'summaries']);
+    const tx = db.transaction(['runs', 'summaries', 'checkpoints']);
     expect(tx.objectStore('runs').keyPath).toBe('id');
     expect([...tx.objectStore('runs').indexNames]).toEqual(['updatedAt']);
+    expect(tx.objectStore('summaries').keyPath).toBe('id');
+    expect([...tx.objectStore('summaries').indexNames]).toEqual(['updatedAt']);
     expect(tx.objectStore('checkpoints').keyPath).toBe('runId');
     await tx.done;
     db.close();
@@ -28,7 +30,7 @@ describe('openHistoryDb', () => {
     await first.put('runs', savedRun('a'));
     first.close();
     const again = valueOf(await openHistoryDb(factory));
-    expect((await again.get('runs', 'a'))?.name).toBe('Run a');
+    expect(await again.get('runs', 'a')).toMatchObject({ name: 'Run a' });
     again.close();
   });
 

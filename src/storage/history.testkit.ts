@@ -10,7 +10,7 @@ import { initialRunState, type RunState } from '../core/run/state';
 import { openHistoryDb } from './history-db';
 import { createRunHistory, type RunHistory } from './run-history';
 import { runRecord } from './run-record';
-import type { HistoryDb, SavedRunRecord } from './types';
+import type { HistoryDb, HistoryEntry, SavedRunRecord, SavedRunSummary } from './types';
 
 /** The teaching-cell DARTS experiment on the spiral. */
 export const SPEC: ExperimentSpec = defaultExperiment('teaching', 'spiral', 7);
@@ -103,4 +103,10 @@ export async function freshHistory(): Promise<{ db: HistoryDb; history: RunHisto
 export function valueOf<T>(result: { ok: true; value: T } | { ok: false; problem: string }): T {
   if (!result.ok) throw new Error(`Expected success, got: ${result.problem}`);
   return result.value;
+}
+
+/** The row as a readable run's summary (a damaged row fails the test), or undefined when there is none. */
+export function readable(row: HistoryEntry | undefined): SavedRunSummary | undefined {
+  if (row?.damaged === true) throw new Error(`Expected a readable row, got: ${row.problem}`);
+  return row;
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MISSING_RUN_PROBLEM, OLD_CHECKPOINT_PROBLEM, type RunHistory } from './run-history';
 import { QUOTA_PROBLEM, UNAVAILABLE_PROBLEM } from './storage-problem';
 import { DARTS_OPTIONS } from '../core/experiment/defaults';
-import { checkpoint, freshHistory, runState, savedRun, valueOf } from './history.testkit';
+import { checkpoint, freshHistory, readable, runState, savedRun, valueOf } from './history.testkit';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -213,7 +213,7 @@ describe('RunHistory interrupted runs', () => {
     const before = valueOf(await history.list());
     expect(await history.markInterrupted('d')).toEqual({ ok: true, value: 2 });
     const after = valueOf(await history.list());
-    expect(after.map((s) => [s.id, s.status])).toEqual([
+    expect(after.map((s) => [s.id, readable(s)?.status])).toEqual([
       ['d', 'running'],
       ['c', 'finished'],
       ['b', 'stopped'],
@@ -267,6 +267,7 @@ describe('RunHistory storage errors', () => {
       (h) => h.rename('a', 'b'),
       (h) => h.remove('a'),
       (h) => h.interrupted(),
+      (h) => h.isInterrupted('a'),
       (h) => h.setStatus('a', 'stopped'),
       (h) => h.markInterrupted(),
     ];

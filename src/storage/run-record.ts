@@ -3,7 +3,11 @@ import { DATASET_LABELS, STRATEGY_LABELS } from '../core/experiment/defaults';
 import type { DatasetId, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import { lastPoint, seriesPoints } from '../core/series/downsample';
 import type { RunState } from '../core/run/state';
-import type { SavedRunRecord, SavedRunSummary, StorageResult } from './types';
+import { SAVED_RUN_VERSION } from '../core/run/saved-run';
+import type { SavedRunRecord, StorageResult } from './types';
+
+/** The record's history row (defined with the record format in core). */
+export { summaryOf } from '../core/run/saved-run';
 
 /** Most characters of a run name. */
 export const RUN_NAME_MAX = 80;
@@ -77,6 +81,7 @@ export function runRecord(input: RunRecordInput): SavedRunRecord {
   const { id, name, spec, run } = input;
   const at = input.createdAt.toISOString();
   return {
+    version: SAVED_RUN_VERSION,
     id,
     name,
     createdAt: at,
@@ -91,10 +96,4 @@ export function runRecord(input: RunRecordInput): SavedRunRecord {
     totalSteps: run.started?.totalSteps ?? 0,
     checkpointStep: null,
   };
-}
-
-/** The record without its spec and run snapshot, as the history lists it. */
-export function summaryOf(record: SavedRunRecord): SavedRunSummary {
-  const { spec: _spec, run: _run, ...summary } = record;
-  return summary;
 }

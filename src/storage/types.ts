@@ -1,37 +1,17 @@
 /** What the run history keeps in IndexedDB: saved runs, their latest checkpoints, and the result of every storage call. */
 import type { DBSchema, IDBPDatabase } from 'idb';
-import type { DatasetId, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import type { RunCheckpoint } from '../core/run/checkpoint';
-import type { RunStatus } from '../core/run/protocol';
 import type { RunState } from '../core/run/state';
 
-/** One saved run: the spec it ran, its folded run state (downsampled events, subnets, result) and summary fields. */
-export interface SavedRunRecord {
-  /** Unique across sessions (not the page's per-session `RunState.runId`). */
-  readonly id: string;
-  readonly name: string;
-  /** ISO date-times. `updatedAt` orders the history, newest first. */
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly spec: ExperimentSpec;
-  /** The run state snapshot, for a read-only replay. */
-  readonly run: RunState;
-  readonly status: RunStatus;
-  readonly strategy: StrategyKind;
-  readonly dataset: DatasetId;
-  /** Validation accuracy in [0, 1] shown in the history (see `bestAccuracy`), or null before any. */
-  readonly bestAcc: number | null;
-  /** Training steps done and the run's step budget (0 before the run announced it). */
-  readonly step: number;
-  readonly totalSteps: number;
-  /** Step of the run's latest saved checkpoint, or null when it has none. */
-  readonly checkpointStep: number | null;
-}
+/** The saved-run record format and its history rows live in core (src/core/run/saved-run.ts). */
+export type {
+  DamagedRunSummary,
+  HistoryEntry,
+  SavedRunRecord,
+  SavedRunSummary,
+} from '../core/run/saved-run';
 
-/** A saved run as the history panel lists it: the record without its spec and run snapshot. */
-export type SavedRunSummary = Omit<SavedRunRecord, 'spec' | 'run'>;
-
-/** The latest checkpoint of a run (one per run), with the run state at that step to resume the page from. */
+/** A run's latest checkpoint with the run state of its moment. */
 export interface SavedCheckpoint {
   readonly runId: string;
   /** ISO date-time. */
@@ -44,10 +24,18 @@ export interface SavedCheckpoint {
 export type StorageResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
 
-/** The IndexedDB layout of database 'nas-studio', version 1. */
+/**
+ * The IndexedDB layout of database 'nas-studio', version 2. Values are typed `unknown` where they
+ * are read back: every record and row passes its schema check (src/core/run/saved-run-read.ts).
+ * - runs: saved-run records by id, indexed by updatedAt;
+ * - summaries (added in 2): each run's history row by id, indexed by updatedAt, written in the same
+ *   transaction as its record, so the history is listed without reading whole records;
+ * - checkpoints: one SavedCheckpoint per run, by runId.
+ */
 export interface HistoryDbSchema extends DBSchema {
-  runs: { key: string; value: SavedRunRecord; indexes: { updatedAt: string } };
-  checkpoints: { key: string; value: SavedCheckpoint };
+  runs: { key: string; value: unknown; indexes: { updatedAt: string } };
+  summaries: { key: string; value: unknown; indexes: { updatedAt: string } };
+  checkpoints: { key: string; value: unknown };
 }
 
 /** An open connection to the run history database. */

@@ -1,8 +1,13 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { seriesPoints } from '../core/series/downsample';
-import { checkpoint } from '../storage/history.testkit';
+import { openHistoryDb } from '../storage/history-db';
+import { checkpoint, readable, runState, savedRun, valueOf } from '../storage/history.testkit';
+import { createRunHistory } from '../storage/run-history';
+import { FakeLockManager } from '../storage/fake-locks.testkit';
+import { createRunLocks } from '../storage/run-locks';
 import { browserHistoryAccess } from './history-access';
+import { NO_LONGER_INTERRUPTED } from './history-slice';
 import { shownRun } from './history-selectors';
 import { REPLAY_RUN_ID } from './history-state';
 import { scriptedStore, tick } from './scripted-client.testkit';
@@ -45,8 +50,11 @@ describe('run history in the store', () => {
     client.send([{ type: 'status', status: 'stopped', step: 2, message: 'Stopped.' }]);
     client.end('stopped');
     await done;
-    await until(() => store.getState().history.rows[0]?.status === 'stopped', 'the final save');
-    const row = store.getState().history.rows[0];
+    await until(
+      () => readable(store.getState().history.rows[0])?.status === 'stopped',
+      'the final save',
+    );
+    const row = readable(store.getState().history.rows[0]);
     expect(row?.status).toBe('stopped');
     expect(row?.step).toBe(2);
     expect(store.getState().history.liveId).toBe(row?.id);
@@ -93,7 +101,10 @@ describe('run history in the store', () => {
     client.send([step(1), step(2), { type: 'checkpoint', checkpoint: checkpoint(2) }, step(3)]);
     // Pausing writes the pending checkpoint at once (otherwise it waits for the next timed save).
     first.store.getState().pauseRun();
-    await until(() => first.store.getState().history.rows[0]?.checkpointStep === 2, 'checkpoint');
+    await until(
+      () => readable(first.store.getState().history.rows[0])?.checkpointStep === 2,
+      'checkpoint',
+    );
 
     // The page closes mid-run (its promise never settles); a new page opens on the same storage.
     const second = page(factory);
@@ -114,11 +125,75 @@ describe('run history in the store', () => {
     resumed?.send([step(3)]);
     resumed?.end('finished');
     await until(
-      () => second.store.getState().history.rows[0]?.status === 'finished',
+      () => readable(second.store.getState().history.rows[0])?.status === 'finished',
       'the finished save',
     );
     expect(second.store.getState().history.rows).toHaveLength(1);
-    expect(second.store.getState().history.rows[0]?.checkpointStep).toBeNull();
+    expect(readable(second.store.getState().history.rows[0])?.checkpointStep).toBeNull();
+  });
+
+  it("never marks another tab's live run stopped: a second tab opening while the first runs leaves it running", async () => {
+    const factory = new IDBFactory();
+    const manager = new FakeLockManager();
+    /** A tab of one browser: the same storage and the same lock manager. */
+    const tab = () => {
+      const locks = createRunLocks(manager);
+      return scriptedStore(browserHistoryAccess(factory, locks), locks);
+    };
+    const first = tab();
+    void first.store.getState().startRun();
+    await tick();
+    const client = first.clients[0];
+    if (!client) throw new Error('no client');
+    client.send([step(1), step(2), { type: 'checkpoint', checkpoint: checkpoint(2) }]);
+    first.store.getState().pauseRun();
+    await until(
+      () => readable(first.store.getState().history.rows[0])?.checkpointStep === 2,
+      'checkpoint',
+    );
+    first.store.getState().resumeRun();
+
+    const second = tab();
+    await second.store.getState().loadHistory();
+    expect(second.store.getState().history.interrupted).toBeNull();
+    expect(readable(second.store.getState().history.rows[0])?.status).toBe('running');
+
+    client.send([step(3)]);
+    client.end('finished');
+    await until(
+      () => readable(first.store.getState().history.rows[0])?.status === 'finished',
+      'the finished save',
+    );
+    await second.store.getState().refreshHistory();
+    expect(readable(second.store.getState().history.rows[0])?.status).toBe('finished');
+  });
+
+  it('refuses to resume (or keep stopped) a run another tab resumed after the banner was shown', async () => {
+    const factory = new IDBFactory();
+    const manager = new FakeLockManager();
+    // A tab that closed mid-run left this behind: running, with a checkpoint, and no lock.
+    const db = valueOf(await openHistoryDb(factory));
+    const left = createRunHistory(db, { locks: createRunLocks(manager) });
+    valueOf(await left.put(savedRun('left', 'running')));
+    valueOf(await left.putCheckpoint('left', checkpoint(10), runState('running', 10)));
+    const tab = () => {
+      const locks = createRunLocks(manager);
+      return scriptedStore(browserHistoryAccess(factory, locks), locks);
+    };
+    const b = tab();
+    const c = tab();
+    await b.store.getState().loadHistory();
+    await c.store.getState().loadHistory();
+    expect(b.store.getState().history.interrupted?.id).toBe('left');
+    expect(c.store.getState().history.interrupted?.id).toBe('left');
+    void c.store.getState().resumeInterrupted();
+    await until(() => c.clients[0]?.resumes.length === 1, 'the resume in the other tab');
+    await b.store.getState().resumeInterrupted();
+    expect(b.store.getState().history.problem).toBe(NO_LONGER_INTERRUPTED);
+    expect(b.store.getState().history.interrupted).toBeNull();
+    expect(b.clients).toHaveLength(0);
+    await b.store.getState().discardInterrupted();
+    expect(valueOf(await left.get('left'))?.status).toBe('running');
   });
 
   it('does not resume over a run in progress, and keeps offering the interrupted one', async () => {
@@ -128,7 +203,10 @@ describe('run history in the store', () => {
     await tick();
     first.clients[0]?.send([step(1), { type: 'checkpoint', checkpoint: checkpoint(1) }]);
     first.store.getState().pauseRun();
-    await until(() => first.store.getState().history.rows[0]?.checkpointStep === 1, 'checkpoint');
+    await until(
+      () => readable(first.store.getState().history.rows[0])?.checkpointStep === 1,
+      'checkpoint',
+    );
     const second = page(factory);
     await second.store.getState().loadHistory();
     void second.store.getState().startRun();

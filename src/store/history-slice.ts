@@ -39,6 +39,10 @@ export interface HistorySlice {
   dismissStorageProblem(): void;
 }
 
+/** Said when the run offered for resuming was resumed or ended in another tab meanwhile. */
+export const NO_LONGER_INTERRUPTED =
+  'That run is no longer waiting to be resumed: another tab has resumed or ended it.';
+
 /** The replayable part of a saved record. */
 function replayOf(r: SavedRunRecord): ReplayedRun {
   return {
@@ -78,6 +82,19 @@ export function createHistorySlice(
       if (record === null && get().history.problem === null)
         patch({ problem: 'That run is no longer in the history.' });
       return record ?? null;
+    };
+
+    /** True when run `id` still waits to be resumed; otherwise the banner goes, with why. */
+    const stillInterrupted = async (id: string): Promise<boolean> => {
+      const still = await use((h) => h.isInterrupted(id));
+      if (still === true) return true;
+      patch({
+        busy: null,
+        interrupted: null,
+        ...(still === false ? { problem: NO_LONGER_INTERRUPTED } : {}),
+      });
+      await refresh();
+      return false;
     };
 
     return {
@@ -143,6 +160,7 @@ export function createHistorySlice(
           return;
         }
         patch({ busy: 'Reading the checkpoint…' });
+        if (!(await stillInterrupted(target.id))) return;
         const record = await loadRecord(target.id);
         const saved = record ? await use((h) => h.getCheckpoint(target.id)) : null;
         patch({ busy: null });
@@ -158,6 +176,7 @@ export function createHistorySlice(
       discardInterrupted: async () => {
         const target = get().history.interrupted;
         if (target === null) return;
+        if (!(await stillInterrupted(target.id))) return;
         patch({ interrupted: null });
         await use((h) => h.setStatus(target.id, 'stopped'));
         await use((h) => h.removeCheckpoint(target.id));

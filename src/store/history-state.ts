@@ -1,5 +1,5 @@
 /** The history slice's data: saved runs as listed, the run being replayed or compared, an interrupted run to resume, storage trouble. */
-import type { SavedRunRecord, SavedRunSummary } from '../storage/types';
+import type { HistoryEntry, SavedRunRecord, SavedRunSummary } from '../storage/types';
 
 /** Run id of a replayed run: never a live run's, so its points and archive entries cannot mix with the session's. */
 export const REPLAY_RUN_ID = -1;
@@ -9,8 +9,8 @@ export type ReplayedRun = Pick<SavedRunRecord, 'id' | 'name' | 'spec' | 'run' | 
 
 /** Everything the history panel shows. */
 export interface HistoryState {
-  /** Saved runs, most recently updated first. */
-  readonly rows: readonly SavedRunSummary[];
+  /** Saved runs (damaged ones included, to be deleted), most recently updated first. */
+  readonly rows: readonly HistoryEntry[];
   /** True once the list has been read (or could not be). */
   readonly loaded: boolean;
   /** The latest storage problem (quota, no IndexedDB ...): runs are then kept in memory only. */

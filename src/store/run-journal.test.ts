@@ -3,10 +3,13 @@ import { checkpoint, freshHistory, runState, valueOf } from '../storage/history.
 import type { RunHistory } from '../storage/run-history';
 import type { SavedRunRecord, SavedRunSummary } from '../storage/types';
 import { createRunJournal, type JournalHooks } from './run-journal';
+import { FakeLockManager } from '../storage/fake-locks.testkit';
+import { createRunLocks, runLockName } from '../storage/run-locks';
 import type { RunState } from '../core/run/state';
 
-/** A history that records every put, and hooks that record what the journal reports. */
+/** A history that records every put, hooks that record what the journal reports, and the lock manager the journal holds run locks in. */
 async function setup(intervalMs = 40) {
+  const manager = new FakeLockManager();
   const { history } = await freshHistory();
   const puts: SavedRunRecord[] = [];
   const spy: RunHistory = {
@@ -26,8 +29,9 @@ async function setup(intervalMs = 40) {
   const journal = createRunJournal(() => Promise.resolve({ ok: true, value: spy }), hooks, {
     intervalMs,
     newId: () => `run-${++n}`,
+    locks: createRunLocks(manager),
   });
-  return { history, journal, puts, saved, problems };
+  return { history, journal, puts, saved, problems, manager };
 }
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -108,4 +112,33 @@ describe('run journal', () => {
     await journal.flush();
     expect(problems).toEqual(['The browser storage is full.', 'The browser storage is full.']);
   });
+
+  it("holds the run's lock while it runs or pauses, and lets it go once the ended run's last save has landed", async () => {
+    const { history, journal, manager } = await setup();
+    const run = runState('running');
+    const id = journal.begin(run);
+    await tick();
+    expect(manager.isHeld(runLockName(id))).toBe(true);
+    journal.change({ ...run, status: 'paused' });
+    await journal.flush();
+    expect(manager.isHeld(runLockName(id))).toBe(true);
+    journal.change({ ...run, status: 'finished' });
+    await journal.flush();
+    await tick();
+    expect(valueOf(await history.get(id))?.status).toBe('finished');
+    expect(manager.isHeld(runLockName(id))).toBe(false);
+  });
+
+  it("lets the previous run's lock go when another run begins", async () => {
+    const { journal, manager } = await setup();
+    const first = journal.begin(runState('running'));
+    await tick();
+    const second = journal.begin({ ...runState('running'), runId: 2 });
+    await tick();
+    expect(manager.isHeld(runLockName(first))).toBe(false);
+    expect(manager.isHeld(runLockName(second))).toBe(true);
+  });
 });
+
+/** Lets pending promise callbacks run. */
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));

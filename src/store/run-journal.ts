@@ -2,11 +2,13 @@
  * Saves the live run to the run history as it goes: its record (spec, folded run state, summary)
  * and its latest checkpoint, at most every few seconds while it runs and at once when its status
  * changes (a pause writes the checkpoint it has). Saves run one after another; a storage problem is reported and the run goes on
- * in memory (the next save tries again).
+ * in memory (the next save tries again). While the run is running or paused the journal holds its
+ * run lock, so no other tab treats it as interrupted (run-locks.ts).
  */
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import { runName, runRecord } from '../storage/run-record';
 import type { RunHistory } from '../storage/run-history';
+import { createRunLocks, type RunLocks } from '../storage/run-locks';
 import type { SavedRunSummary, StorageResult } from '../storage/types';
 import type { HistoryAccess } from './history-access';
 import { isEnded } from '../core/run/fold';
@@ -43,11 +45,13 @@ export interface RunJournal {
   flush(): Promise<void>;
 }
 
-/** Options: clock, timers and ids (tests pass their own). */
+/** Options: clock, timers, ids and run locks (tests pass their own). */
 export interface JournalOptions {
   readonly now?: () => Date;
   readonly newId?: () => string;
   readonly intervalMs?: number;
+  /** Default: the page's Web Locks. */
+  readonly locks?: RunLocks;
 }
 
 interface Live {
@@ -61,6 +65,8 @@ interface Live {
   timer: ReturnType<typeof setTimeout> | null;
   /** The latest checkpoint not yet written, with the run state of its moment. */
   pending: { readonly run: RunState; readonly checkpoint: RunCheckpoint } | null;
+  /** Releases the run's lock (held from begin until the run ends or another begins). */
+  release: () => void;
 }
 
 /** A journal over `access`. */
@@ -72,6 +78,7 @@ export function createRunJournal(
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? (() => crypto.randomUUID());
   const interval = options.intervalMs ?? SAVE_INTERVAL_MS;
+  const locks = options.locks ?? createRunLocks();
   let live: Live | null = null;
   let chain: Promise<void> = Promise.resolve();
 
@@ -121,14 +128,16 @@ export function createRunJournal(
   return {
     begin(run, saved) {
       if (live?.timer) clearTimeout(live.timer);
+      live?.release();
       const createdAt = saved?.createdAt ?? now();
       const spec = run.spec;
       const name =
         saved?.name ??
         (spec ? runName(spec.strategy.kind, spec.dataset.id, createdAt) : 'Untitled run');
+      const id = saved?.id ?? newId();
       live = {
         runId: run.runId,
-        id: saved?.id ?? newId(),
+        id,
         name,
         createdAt,
         latest: run,
@@ -136,6 +145,7 @@ export function createRunJournal(
         status: run.status,
         timer: null,
         pending: null,
+        release: isEnded(run.status) ? () => {} : locks.hold(id),
       };
       saveNow(live);
       return live.id;
@@ -147,6 +157,8 @@ export function createRunJournal(
       if (run.status !== l.status) {
         l.status = run.status;
         saveNow(l);
+        // The run is no longer live: its lock goes once its last save (with the final status) has landed.
+        if (isEnded(run.status)) void chain.then(l.release, l.release);
         return;
       }
       if (!isEnded(run.status)) saveSoon(l);

@@ -1,4 +1,5 @@
 /** Test helpers for the store: an engine client whose runs and stand-alone trainings the test scripts step by step. */
+import type { RunLocks } from '../storage/run-locks';
 import type { EngineClient } from '../bridge/types';
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type { RunCheckpoint } from '../core/run/checkpoint';
@@ -170,16 +171,23 @@ export function scoreOf(key: string, validAcc: number): StandaloneScore {
 /** Lets pending promise callbacks run. */
 export const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-/** A studio store over scripted clients (runs saved through `history` when given), and the clients it made. */
-export function scriptedStore(history?: HistoryAccess): {
+/** A studio store over scripted clients (runs saved through `history` when given, the live run's lock held in `locks`), and the clients it made. */
+export function scriptedStore(
+  history?: HistoryAccess,
+  locks?: RunLocks,
+): {
   store: ReturnType<typeof createStudioStore>;
   clients: ScriptedClient[];
 } {
   const clients: ScriptedClient[] = [];
-  const store = createStudioStore(() => {
-    const c = new ScriptedClient();
-    clients.push(c);
-    return c;
-  }, history);
+  const store = createStudioStore(
+    () => {
+      const c = new ScriptedClient();
+      clients.push(c);
+      return c;
+    },
+    history,
+    locks,
+  );
   return { store, clients };
 }

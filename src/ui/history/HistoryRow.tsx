@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { SavedRunSummary } from '../../storage/types';
 import { studioStore } from '../studio';
+import { DeleteControl } from './DeleteControl';
 import { percent, summaryLine } from './history-format';
 
 /** Props: the run, whether it is the live run, whether it is chosen for comparison. */
@@ -25,7 +26,6 @@ const STATUS_TEXT: Record<SavedRunSummary['status'], string> = {
 /** The table row. */
 export function HistoryRow({ row, live, chosen, onToggle, onOpened }: HistoryRowProps) {
   const [editing, setEditing] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const store = studioStore.getState;
   const save = async (): Promise<void> => {
     if (editing === null) return;
@@ -88,25 +88,7 @@ export function HistoryRow({ row, live, chosen, onToggle, onOpened }: HistoryRow
         >
           Rename
         </button>
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="danger"
-              data-testid="history-delete-confirm"
-              onClick={() => void store().deleteSavedRun(row.id)}
-            >
-              Delete for good
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </>
-        ) : (
-          <button type="button" data-testid="history-delete" onClick={() => setConfirming(true)}>
-            Delete
-          </button>
-        )}
+        <DeleteControl id={row.id} />
       </td>
     </tr>
   );

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { studioStore, useStudio } from '../studio';
 import { CompareView } from './CompareView';
+import { DamagedHistoryRow } from './DamagedHistoryRow';
 import { HistoryRow } from './HistoryRow';
 import './history.css';
 
@@ -58,16 +59,20 @@ export function HistoryView({ onOpened }: HistoryViewProps) {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => (
-                  <HistoryRow
-                    key={r.id}
-                    row={r}
-                    live={r.id === liveId}
-                    chosen={picked.includes(r.id)}
-                    onToggle={() => toggle(r.id)}
-                    onOpened={onOpened}
-                  />
-                ))}
+                {rows.map((r) =>
+                  r.damaged ? (
+                    <DamagedHistoryRow key={r.id} row={r} />
+                  ) : (
+                    <HistoryRow
+                      key={r.id}
+                      row={r}
+                      live={r.id === liveId}
+                      chosen={picked.includes(r.id)}
+                      onToggle={() => toggle(r.id)}
+                      onOpened={onOpened}
+                    />
+                  ),
+                )}
               </tbody>
             </table>
             <p className="history-compare-bar">
