@@ -82,6 +82,14 @@ describe('links of experiments as they are on screen', () => {
     );
   });
 
+  it('round-trips -0 typed as such (JSON writes it as 0)', () => {
+    const spec = withStrategy(teaching, 'weightDecay', -0);
+    const drafts = { 'strategy.weightDecay': '-0' };
+    const r = roundTrip({ spec, drafts });
+    expect(r).toEqual({ ok: true, payload: { spec, drafts }, repairs: [] });
+    expect(r.ok && Object.is(r.payload.spec.strategy.weightDecay, -0)).toBe(true);
+  });
+
   it('writes a draft for a value JSON cannot hold, and leaves out drafts that no longer hold', () => {
     const spec = withStrategy(teaching, 'weightLr', Number.POSITIVE_INFINITY);
     const r = roundTrip({ spec, drafts: { 'strategy.epochs': 'abc', seed: '01' } });

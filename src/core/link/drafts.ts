@@ -51,7 +51,7 @@ function named(paths: readonly string[]): string {
   return `${paths.slice(0, 8).join(', ')} and ${paths.length - 8} more`;
 }
 
-/** What reading a link's drafts gives: the spec JSON with a stand-in number where a draft holds a value JSON cannot (NaN), those values by path, the drafts kept, and what was left out. */
+/** What reading a link's drafts gives: the spec JSON with a stand-in number where a draft holds a value JSON cannot (NaN, -0), those values by path, the drafts kept, and what was left out. */
 export interface ReadDrafts {
   readonly spec: unknown;
   readonly holes: ReadonlyMap<string, number>;
@@ -95,7 +95,9 @@ export function readDrafts(raw: unknown, specJson: unknown): ReadDrafts {
       holes.set(path, parsed);
       spec = replaced(spec, path, 0, chain);
       drafts[path] = text;
-    } else if (Object.is(parsed, value)) {
+    } else if (parsed === value) {
+      // Equal, or -0 written as 0 (JSON keeps no sign of zero): the draft puts the sign back.
+      if (!Object.is(parsed, value) && typeof parsed === 'number') holes.set(path, parsed);
       drafts[path] = text;
     } else {
       left.push(shown);
