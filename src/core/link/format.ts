@@ -7,7 +7,7 @@
  * - 1: the experiment spec as first released: strategy kinds 'darts' and 'spos', SPOS constraints
  *   `{ maxParams, maxFlops }` only. Read by migrating: a missing `maxLatencyMs` becomes null.
  * - 2: adds the 'multi-trial' strategy and `constraints.maxLatencyMs`.
- * - 3: the current spec: DARTS gains `warmupEpochs`, `earlyStop`, `stableEpochs`, `selection` and
+ * - 3: DARTS gains `warmupEpochs`, `earlyStop`, `stableEpochs`, `selection` and
  *   `tuneEpochs`; SPOS gains `validSubset` (the validation examples every candidate is scored on).
  *   Format 2 links read with the DARTS ones at DARTS_OPTIONS (the paper's behaviour) and SPOS's at
  *   SPOS_OPTIONS (the whole validation split, as they ran), which the spec schema fills in for any
