@@ -178,3 +178,48 @@ describe('experiment slice: strategy numbers, search mode and constraints', () =
     expect(store.getState().spec).toBe(spos);
   });
 });
+
+describe('experiment slice: typed drafts', () => {
+  it('keeps text that is not a number, or that the value would show otherwise, and drops it once it no longer holds', () => {
+    const store = studio();
+    const s = store.getState();
+    s.setStrategyNumber('epochs', Number.NaN);
+    s.setDraft('strategy.epochs', 'abc');
+    s.setSeed(1000);
+    s.setDraft('seed', '1e3');
+    expect(store.getState().drafts).toEqual({ 'strategy.epochs': 'abc', seed: '1e3' });
+    s.setSeed(7);
+    s.setDraft('seed', '7');
+    expect(store.getState().drafts).toEqual({ 'strategy.epochs': 'abc' });
+    s.setStrategyNumber('epochs', 5);
+    s.setDraft('strategy.epochs', '5');
+    expect(store.getState().drafts).toEqual({});
+  });
+
+  it('keeps a blank bound out of the drafts and a bound typed as text in them', () => {
+    const store = studio();
+    const s = store.getState();
+    s.setStrategyKind('spos');
+    s.setConstraint('maxParams', Number.NaN);
+    s.setDraft('strategy.constraints.maxParams', '12k');
+    s.setConstraint('maxFlops', null);
+    s.setDraft('strategy.constraints.maxFlops', '');
+    expect(store.getState().drafts).toEqual({ 'strategy.constraints.maxParams': '12k' });
+  });
+
+  it('drops the drafts a reset replaces (strategy kind, preset)', () => {
+    const store = studio();
+    const s = store.getState();
+    s.setStrategyNumber('epochs', Number.NaN);
+    s.setDraft('strategy.epochs', 'abc');
+    s.setSeed(Number.NaN);
+    s.setDraft('seed', 'one');
+    s.setStrategyKind('spos');
+    expect(store.getState().drafts).toEqual({ seed: 'one' });
+    s.setPreset('nb201');
+    expect(store.getState().drafts).toEqual({ seed: 'one' });
+    s.setSeed(2);
+    s.setDraft('seed', '2');
+    expect(store.getState().drafts).toEqual({});
+  });
+});

@@ -1,6 +1,13 @@
 /** The experiment being edited: preset, dataset, strategy and its hyper-parameters, seed, and the backend choice. */
 import type { StateCreator } from 'zustand';
 import { datasetsFor, defaultExperiment } from '../core/experiment/defaults';
+import {
+  liveDrafts,
+  needsDraft,
+  NO_DRAFTS,
+  valueAtPath,
+  type FieldDrafts,
+} from '../core/experiment/drafts';
 import type {
   DartsStrategySpec,
   DatasetId,
@@ -38,6 +45,11 @@ export type DatasetNumberField = Exclude<keyof DatasetSpec, 'id'>;
 export interface ExperimentSlice {
   readonly preset: PresetName;
   readonly spec: ExperimentSpec;
+  /**
+   * The raw text typed into numeric fields, by spec path ('strategy.epochs': 'abc'), where the value
+   * alone would not give it back; a draft is shown only while it still parses to the value there.
+   */
+  readonly drafts: FieldDrafts;
   /** Applies to the next run. */
   readonly backendChoice: BackendChoice;
   /**
@@ -62,6 +74,8 @@ export interface ExperimentSlice {
   setConstraint(field: ConstraintField, value: number | null): void;
   setDatasetNumber(field: DatasetNumberField, value: number): void;
   setSeed(seed: number): void;
+  /** Records `text` as typed into the field at spec path `path`, after its value was set; drops drafts that no longer hold. */
+  setDraft(path: string, text: string): void;
   setBackendChoice(choice: BackendChoice): void;
 }
 
@@ -92,9 +106,13 @@ export function createExperimentSlice(
 ): StateCreator<StudioState, [], [], ExperimentSlice> {
   return (set, get) => {
     const setSpec = (spec: ExperimentSpec): void => set({ spec });
+    /** A reset of many fields: the spec, and only the drafts that still hold for it. */
+    const resetSpec = (spec: ExperimentSpec): void =>
+      set({ spec, drafts: liveDrafts(spec, get().drafts) });
     return {
       preset: INITIAL_PRESET,
       spec: initial,
+      drafts: NO_DRAFTS,
       backendChoice: 'auto',
       setPreset: (preset) => {
         const { spec, composer } = get();
@@ -105,13 +123,15 @@ export function createExperimentSlice(
         );
         const next = { ...base, strategy: strategyFor(spec.strategy.kind, base) };
         const composerEpoch = get().composerEpoch + 1;
+        const drafts = liveDrafts(next, get().drafts);
         if (specDomain(next) !== specDomain(spec)) {
-          set({ preset, spec: next, ...composerFor(next.space, next), composerEpoch });
+          set({ preset, spec: next, drafts, ...composerFor(next.space, next), composerEpoch });
           return;
         }
         set({
           preset,
           spec: next,
+          drafts,
           composer: pushHistory(composer, { space: next.space, tied: false }),
           composerRole: 'normal',
           defaultOps: defaultOpsOf(next.space, specDomain(next)),
@@ -123,9 +143,9 @@ export function createExperimentSlice(
       setDataset: (id) => {
         const { preset, spec } = get();
         const next = { ...defaultExperiment(preset, id, spec.seed), space: spec.space };
-        setSpec({ ...next, strategy: strategyFor(spec.strategy.kind, next) });
+        resetSpec({ ...next, strategy: strategyFor(spec.strategy.kind, next) });
       },
-      setStrategyKind: (kind) => setSpec(withStrategyKind(get().spec, kind)),
+      setStrategyKind: (kind) => resetSpec(withStrategyKind(get().spec, kind)),
       setOrder: (order) => get().setDartsChoice('order', order),
       setDartsChoice: (field, value) => {
         const { spec } = get();
@@ -152,6 +172,14 @@ export function createExperimentSlice(
         setSpec({ ...spec, dataset: { ...spec.dataset, [field]: value } });
       },
       setSeed: (seed) => setSpec({ ...get().spec, seed }),
+      setDraft: (path, text) => {
+        const { spec, drafts } = get();
+        const value = valueAtPath(spec, path);
+        const next: Record<string, string> = { ...liveDrafts(spec, drafts) };
+        if (value !== undefined && needsDraft(path, text, value)) next[path] = text;
+        else delete next[path];
+        set({ drafts: next });
+      },
       setBackendChoice: (backendChoice) => set({ backendChoice }),
     };
   };

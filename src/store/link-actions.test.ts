@@ -153,3 +153,31 @@ describe('the current link', () => {
     expect(finishedSummary(studio.getState(), link.getState())).toBeNull();
   });
 });
+
+describe('the link of an experiment as it is on screen', () => {
+  it('carries typed text and a half-built cell, and opens them as they were', () => {
+    const from = setup();
+    const s = from.studio.getState();
+    s.setStrategyNumber('epochs', Number.NaN);
+    s.setDraft('strategy.epochs', 'abc');
+    s.changeSpace({ kind: 'cell', role: 'normal', change: { kind: 'add-node' } });
+    const { spec, drafts } = from.studio.getState();
+    const hash = currentLink(from.studio.getState(), from.link.getState());
+
+    const to = setup();
+    const r = openLink(to.studio, to.link, hash);
+    expect(r).toEqual({ ok: true, payload: { spec, drafts }, repairs: [] });
+    expect(to.studio.getState().spec).toEqual(spec);
+    expect(to.studio.getState().drafts).toEqual({ 'strategy.epochs': 'abc' });
+    expect(to.studio.getState().composer.present.space).toEqual(spec.space);
+    expect(to.link.getState().problems).toEqual([]);
+  });
+
+  it('keeps the experiment and says so when a pasted link is refused', () => {
+    const { studio, link } = setup();
+    const before = studio.getState().spec;
+    openLink(studio, link, '#x=4.###');
+    expect(studio.getState().spec).toBe(before);
+    expect(link.getState().fallback).toBe('kept');
+  });
+});

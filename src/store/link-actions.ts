@@ -1,7 +1,15 @@
 /** Experiment links and the studio: open a link into the studio (spec and composer), and write the current experiment as a link. */
 import type { StoreApi } from 'zustand/vanilla';
+import { NO_DRAFTS, type FieldDrafts } from '../core/experiment/drafts';
 import type { ExperimentSpec } from '../core/experiment/spec';
-import { decodeLink, encodeLink, jsonEqual, type LinkResult, type RunSummary } from '../core/link';
+import {
+  decodeLink,
+  encodeLink,
+  jsonEqual,
+  type LinkPayload,
+  type LinkResult,
+  type RunSummary,
+} from '../core/link';
 import { isPresetName, type PresetName } from '../core/search-space/presets';
 import { specDomain } from './composer-logic';
 import { composerFor } from './composer-slice';
@@ -15,17 +23,35 @@ export function presetOfSpec(spec: ExperimentSpec): PresetName {
   return specDomain(spec) === 'vector' ? 'teaching' : 'darts';
 }
 
-/** The studio fields that load `spec`: the spec itself and a fresh composer showing its space. */
+/** The studio fields that load `spec`: the spec itself, the text typed into its fields (none unless given) and a fresh composer showing its space. */
 export function studioFieldsFor(
   state: Pick<StudioState, 'composerEpoch'>,
   spec: ExperimentSpec,
+  drafts: FieldDrafts = NO_DRAFTS,
 ): Partial<StudioState> {
   return {
     preset: presetOfSpec(spec),
     spec,
+    drafts,
     ...composerFor(spec.space, spec),
     composerEpoch: state.composerEpoch + 1,
   };
+}
+
+/** Loads a decoded payload into the studio (spec, drafts, composer) and the link state (its repairs, the run it carried). */
+export function loadPayload(
+  studio: StoreApi<StudioState>,
+  link: StoreApi<LinkState>,
+  payload: LinkPayload,
+  repairs: readonly string[],
+): void {
+  const { spec, summary, drafts } = payload;
+  studio.setState(studioFieldsFor(studio.getState(), spec, drafts));
+  link.setState({
+    problems: [],
+    repairs,
+    carried: summary === undefined ? null : { summary, spec },
+  });
 }
 
 /** Decodes `hash` and loads it: ok → the studio shows the experiment and the notice lists repairs; not ok → the experiment stays and the problems are shown. */
@@ -36,16 +62,10 @@ export function openLink(
 ): LinkResult {
   const result = decodeLink(hash);
   if (!result.ok) {
-    link.setState({ problems: result.problems, repairs: [] });
+    link.setState({ problems: result.problems, repairs: [], fallback: 'kept' });
     return result;
   }
-  const { spec, summary } = result.payload;
-  studio.setState(studioFieldsFor(studio.getState(), spec));
-  link.setState({
-    problems: [],
-    repairs: result.repairs,
-    carried: summary === undefined ? null : { summary, spec },
-  });
+  loadPayload(studio, link, result.payload, result.repairs);
   return result;
 }
 
@@ -70,12 +90,13 @@ export function carriedSummary(studio: StudioState, link: LinkState): RunSummary
   return link.carried !== null && link.carried.spec === studio.spec ? link.carried.summary : null;
 }
 
-/** The link of the current experiment, carrying a finished run when asked and one matches. */
+/** The link of the current experiment as it is on screen (typed drafts included), carrying a finished run when asked and one matches. */
 export function currentLink(studio: StudioState, link: LinkState): string {
   const summary = link.includeResult
     ? (finishedSummary(studio, link) ?? carriedSummary(studio, link))
     : null;
-  return encodeLink(summary === null ? { spec: studio.spec } : { spec: studio.spec, summary });
+  const { spec, drafts } = studio;
+  return encodeLink(summary === null ? { spec, drafts } : { spec, drafts, summary });
 }
 
 /** Records when each run finishes, so a link's summary can say when; returns the unsubscribe. */

@@ -3,12 +3,20 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type { RunSummary } from '../core/link';
 
+/** What the studio shows after refusing a link (see LinkState.fallback). */
+export type LinkFallback = 'kept' | 'restored' | 'default';
+
 /** The link half of the studio's UI state (kept apart from the studio store). */
 export interface LinkState {
   /** What was repaired in the last opened link (shown in a dismissable notice). */
   readonly repairs: readonly string[];
   /** Why the last opened link was refused (shown in the error banner). */
   readonly problems: readonly string[];
+  /**
+   * What the studio shows instead of a refused link: the experiment it had ('kept'), the one this
+   * browser saved before a reload ('restored'), or the default when none was saved ('default').
+   */
+  readonly fallback: LinkFallback;
   /** The finished run the last opened link carried, and the spec it belongs to (shown while that spec is unchanged). */
   readonly carried: { readonly summary: RunSummary; readonly spec: ExperimentSpec } | null;
   /** Whether a copied link carries the last finished run of the current experiment. */
@@ -25,6 +33,7 @@ export function createLinkStore(): StoreApi<LinkState> {
   return createStore<LinkState>()((set) => ({
     repairs: [],
     problems: [],
+    fallback: 'kept',
     carried: null,
     includeResult: true,
     finished: null,

@@ -3,15 +3,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startEstimateSync } from '../store/estimate-sync';
-import { startAddressSync } from './share/address-sync';
+import { browserStorage } from '../store/saved-experiment';
+import { ADDRESS_DEBOUNCE_MS, startAddressSync } from './share/address-sync';
 import { linkStore } from './share/links';
 import { studioStore } from './studio';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to mount the studio in.');
-// Opens a link in the address (before the first render) and keeps the address following edits.
-startAddressSync(studioStore, linkStore, window);
+// Opens a link in the address (before the first render), or the experiment this browser saved when
+// that link cannot be opened, and keeps the address and the saved experiment following edits.
+startAddressSync(studioStore, linkStore, window, ADDRESS_DEBOUNCE_MS, browserStorage());
 // The expected run time follows the experiment (debounced), estimated in the engine worker.
 startEstimateSync(studioStore);
 createRoot(root).render(

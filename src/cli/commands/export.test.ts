@@ -103,6 +103,17 @@ describe('export command', () => {
     }
   });
 
+  it('refuses a link whose experiment does not validate yet, naming its problems', async () => {
+    const spec = defaultExperiment('nb201', 'mnist');
+    const link = encodeLink({
+      spec: { ...spec, strategy: { ...spec.strategy, epochs: Number.NaN } },
+      drafts: { 'strategy.epochs': 'abc' },
+    });
+    const r = await exportCli('--format', 'json', '--from', link);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/does not validate yet: Epochs must be/);
+  });
+
   it('refuses a run that did not finish, a bad file and a missing file', async () => {
     const stopped = await exportCli('--format', 'pytorch', '--from', runFile('nb201', false));
     expect(stopped).toMatchObject({ code: 2 });

@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { datasetInput } from '../../core/data/load';
 import type { ExperimentSpec } from '../../core/experiment/spec';
+import { validateExperiment } from '../../core/experiment/validate';
 import { pytorchSource } from '../../core/export/pytorch';
 import { emptySeries } from '../../core/series/downsample';
 import {
@@ -46,6 +47,10 @@ async function loadSource(from: string, cwd: string): Promise<ExportSource | str
     const link = decodeLink(hash);
     if (!link.ok) return `The experiment link cannot be read: ${link.problems.join(' ')}`;
     const spec: ExperimentSpec = link.payload.spec;
+    // A link may hold an experiment still being edited; only one that validates is exported.
+    const problems = validateExperiment(spec);
+    if (problems.length > 0)
+      return `The experiment in the link does not validate yet: ${problems.map((p) => p.message).join(' ')}`;
     const summary = link.payload.summary ?? null;
     const file = runFileOf(
       {

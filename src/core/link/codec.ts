@@ -1,7 +1,10 @@
 /** Experiment links: encodeLink writes the current format; decodeLink reads any string, repairing what is safe and refusing the rest with reasons. */
+import { unbuildableProblems } from '../experiment/buildable';
+import { NO_DRAFTS } from '../experiment/drafts';
 import { experimentSchema } from '../experiment/schema';
 import { validateExperiment } from '../experiment/validate';
 import { toBase64Url } from './base64url';
+import { fillHoles, linkDrafts, readDrafts } from './drafts';
 import { LINK_FORMAT, LINK_PREFIX } from './format';
 import { deflateBytes } from './inflate';
 import { migratePayload } from './migrate';
@@ -14,15 +17,23 @@ import { unpackLink } from './unpack';
 /** At most this many problems or dropped keys are listed; the rest are counted. */
 const MAX_LISTED = 12;
 
+/** The payload keys this format knows. */
+const PAYLOAD_KEYS: readonly string[] = ['spec', 'drafts', 'summary'];
+
 /** The first MAX_LISTED lines, plus a count of the rest. */
 function listed(lines: string[], more: (n: number) => string): string[] {
   if (lines.length <= MAX_LISTED) return lines;
   return [...lines.slice(0, MAX_LISTED), more(lines.length - MAX_LISTED)];
 }
 
-/** The link hash (`#x=<format>.<data>`) of a payload in the current format. */
+/** The link hash (`#x=<format>.<data>`) of a payload in the current format: the spec as it is (NaN written as null), the drafts that hold for it, the summary if any. */
 export function encodeLink(payload: LinkPayload): string {
-  const plain = payload.summary === undefined ? { spec: payload.spec } : payload;
+  const drafts = linkDrafts(payload.spec, payload.drafts ?? NO_DRAFTS);
+  const plain = {
+    spec: payload.spec,
+    ...(Object.keys(drafts).length > 0 ? { drafts } : {}),
+    ...(payload.summary === undefined ? {} : { summary: payload.summary }),
+  };
   const bytes = new TextEncoder().encode(JSON.stringify(plain));
   return `${LINK_PREFIX}${LINK_FORMAT}.${toBase64Url(deflateBytes(bytes))}`;
 }
@@ -39,15 +50,23 @@ function readSummary(
       summary: null,
       repairs: ['The finished run in the link was unreadable and was left out.'],
     };
+  if (validateExperiment(spec).length > 0)
+    return {
+      summary: null,
+      repairs: [
+        'The finished run in the link was left out: its experiment does not validate, so it cannot have run.',
+      ],
+    };
   return fitSummary(parsed.data, spec.space, spec.strategy.kind);
 }
 
-/** Shape, repairs, schema and validation of the payload JSON. */
+/** Shape, repairs, drafts, schema and what a person could have built, of the payload JSON. */
 function readPayload(json: unknown, notes: string[]): LinkResult {
   if (!isRecord(json) || !isRecord(json.spec))
     return { ok: false, problems: ['This link holds no experiment.'] };
   const { spec: fixed, repairs } = repairSpecJson(json.spec);
-  const parsed = experimentSchema.safeParse(fixed);
+  const typed = readDrafts(json.drafts, fixed);
+  const parsed = experimentSchema.safeParse(typed.spec);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(
       (i) => `${i.path.length > 0 ? i.path.map(String).join('.') : 'spec'}: ${i.message}.`,
@@ -57,15 +76,13 @@ function readPayload(json: unknown, notes: string[]): LinkResult {
       problems: listed(lines, (n) => `… and ${n} more problems with the experiment's shape.`),
     };
   }
-  const spec = parsed.data;
-  const problems = validateExperiment(spec).map((p) => p.message);
+  const { spec, drafts } = fillHoles(parsed.data, typed.holes, typed.drafts);
+  const problems = unbuildableProblems(spec).map((p) => p.message);
   if (problems.length > 0)
     return { ok: false, problems: listed(problems, (n) => `… and ${n} more problems.`) };
   const extra = [
-    ...Object.keys(json)
-      .filter((k) => k !== 'spec' && k !== 'summary')
-      .map((k) => k),
-    ...droppedKeys(fixed, spec).map((k) => `spec.${k}`),
+    ...Object.keys(json).filter((k) => !PAYLOAD_KEYS.includes(k)),
+    ...droppedKeys(typed.spec, spec).map((k) => `spec.${k}`),
   ];
   const dropped =
     extra.length === 0
@@ -74,9 +91,16 @@ function readPayload(json: unknown, notes: string[]): LinkResult {
           `Settings this version does not know were ignored: ${listed(extra, (n) => `and ${n} more`).join(', ')}.`,
         ];
   const summary = readSummary(json.summary, spec);
-  const payload: LinkPayload =
-    summary.summary === null ? { spec } : { spec, summary: summary.summary };
-  return { ok: true, payload, repairs: [...notes, ...repairs, ...dropped, ...summary.repairs] };
+  const payload: LinkPayload = {
+    spec,
+    ...(Object.keys(drafts).length > 0 ? { drafts } : {}),
+    ...(summary.summary === null ? {} : { summary: summary.summary }),
+  };
+  return {
+    ok: true,
+    payload,
+    repairs: [...notes, ...repairs, ...typed.repairs, ...dropped, ...summary.repairs],
+  };
 }
 
 /** Reads a link hash (location.hash, '#' optional). Never throws: every string gives a payload or the problems. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment, defaultMultiTrial, defaultSpos } from '../experiment/defaults';
-import { validateExperiment } from '../experiment/validate';
+import { unbuildableProblems } from '../experiment/buildable';
+import { liveDrafts } from '../experiment/drafts';
 import { createRng, type Rng } from '../random';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { decodeLink, encodeLink } from './codec';
@@ -23,11 +24,30 @@ const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)] as T;
 const pack = (text: string, format = 2) =>
   `#x=${format}.${toBase64Url(deflateBytes(new TextEncoder().encode(text)))}`;
 
+/** Draft paths a hostile link may name: real fields, choices, unknown and prototype keys. */
+const DRAFT_KEYS = [
+  'strategy.epochs',
+  'seed',
+  'dataset.noise',
+  'strategy.constraints.maxParams',
+  'strategy.kind',
+  'strategy.order',
+  'dataset.id',
+  '__proto__',
+  'strategy.__proto__',
+  'constructor',
+  'space.macro.channels',
+  'strategy.constraints',
+];
+
+/** Draft texts: numbers, words, blanks, a very long one. */
+const DRAFT_TEXTS = ['abc', '', '1e3', '12', '-1', 'NaN', 'Infinity', '0x10', 'x'.repeat(5000)];
+
 /** One hostile hash, built by one of several mutations of a valid link or from scratch. */
 function hostileHash(rng: Rng): string {
   const base = pick(rng, VALID);
   const data = base.slice(base.indexOf('.') + 1);
-  switch (rng.int(9)) {
+  switch (rng.int(11)) {
     case 0:
       return base.slice(0, rng.int(base.length));
     case 1: {
@@ -60,6 +80,22 @@ function hostileHash(rng: Rng): string {
         1 + rng.int(2),
       );
     }
+    case 9: {
+      const spec = pick(rng, SPECS);
+      const key = pick(rng, DRAFT_KEYS);
+      const text = pick(rng, DRAFT_TEXTS);
+      const drafts = rng.int(4) === 0 ? pick(rng, [[text], text, 7, null]) : { [key]: text };
+      const at = rng.int(2) === 0 ? { ...spec.strategy, epochs: null } : spec.strategy;
+      return pack(JSON.stringify({ spec: { ...spec, strategy: at }, drafts }), 4);
+    }
+    case 10: {
+      const json = JSON.stringify({ spec: pick(rng, SPECS), drafts: { 'strategy.epochs': 'abc' } });
+      const i = rng.int(json.length);
+      return pack(
+        json.slice(0, i) + pick(rng, ['"', '}', ':', 'null', '"x"']) + json.slice(i + 1),
+        4,
+      );
+    }
     default: {
       const json = JSON.stringify({ spec: pick(rng, SPECS) });
       const i = rng.int(json.length);
@@ -72,10 +108,12 @@ function hostileHash(rng: Rng): string {
   }
 }
 
-/** Either a payload that passes validation, or at least one plain problem; never an internal error. */
+/** Either a payload a person could have built (its drafts holding for it), or at least one plain problem; never an internal error. */
 function expectDescribed(r: LinkResult): void {
   if (r.ok) {
-    expect(validateExperiment(r.payload.spec)).toEqual([]);
+    expect(unbuildableProblems(r.payload.spec)).toEqual([]);
+    const drafts = r.payload.drafts ?? {};
+    expect(liveDrafts(r.payload.spec, drafts)).toEqual(drafts);
     return;
   }
   expect(r.problems.length).toBeGreaterThan(0);

@@ -2,4 +2,4 @@
 export { decodeLink, encodeLink } from './codec';
 export { isLinkHash, LINK_FORMAT, LINK_LIMITS, LINK_PREFIX } from './format';
 export { jsonEqual } from './records';
-export type { LinkPayload, LinkResult, RunSummary } from './types';
+export type { FieldDrafts, LinkPayload, LinkResult, RunSummary } from './types';

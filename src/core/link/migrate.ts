@@ -2,9 +2,13 @@
 import { LINK_FORMAT } from './format';
 import { isRecord } from './records';
 
-/** The payload JSON brought to the current format, with a note for the user when it was migrated. */
+/** The oldest format whose payloads read as they are: format 4 only added optional drafts and experiments that do not validate yet. */
+const UNCHANGED_SINCE = 3;
+
+/** The payload JSON brought to the current format, with a note for the user when its meaning was changed. */
 export function migratePayload(format: number, json: unknown): { json: unknown; notes: string[] } {
-  if (format === LINK_FORMAT) return { json, notes: [] };
+  // Format 3 -> 4: nothing to change (a format 3 payload is a format 4 payload without drafts).
+  if (format >= UNCHANGED_SINCE) return { json, notes: [] };
   // Format 2 -> 3: the DARTS settings added in 3 are filled in by the spec schema's defaults.
   // Format 1 -> 2: SPOS constraints gained maxLatencyMs (null: no bound).
   const notes = [

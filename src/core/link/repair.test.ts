@@ -11,6 +11,7 @@ import { decodeLink, encodeLink } from './codec';
 import { LINK_FORMAT, LINK_LIMITS } from './format';
 import { deflateBytes } from './inflate';
 import format1 from './fixtures/format1-spos.json';
+import format3 from './fixtures/format3-darts.json';
 
 /** A link of any JSON value in format `format`, bypassing encodeLink's types. */
 function rawLink(json: unknown, format = LINK_FORMAT): string {
@@ -87,14 +88,23 @@ describe('link repairs', () => {
     expect(r.ok && r.payload.spec.name).toBe(name);
   });
 
-  it('refuses a spec that fails validation, naming each problem', () => {
+  it('opens a spec whose typed fields are out of range, for the form to show where they are', () => {
     const bad = { ...teaching, seed: -1, dataset: { ...teaching.dataset, noise: 3 } };
     const r = decodeLink(rawLink({ spec: bad }));
+    expect(r).toEqual({ ok: true, payload: { spec: bad }, repairs: [] });
+  });
+
+  it('refuses a choice outside its list, naming it', () => {
+    const strategy = { ...teaching.strategy, earlyStop: 'sometimes' };
+    const r = decodeLink(rawLink({ spec: { ...teaching, strategy } }));
     expect(r.ok).toBe(false);
-    if (r.ok) return;
-    expect(r.problems.length).toBe(2);
-    expect(r.problems.some((p) => p.includes('Seed'))).toBe(true);
-    expect(r.problems.some((p) => p.includes('Noise'))).toBe(true);
+    expect(!r.ok && r.problems).toEqual([
+      "Early stopping must be 'off' or 'darts+' (got \"sometimes\").",
+    ]);
+    const unknown = decodeLink(
+      rawLink({ spec: { ...teaching, dataset: { ...teaching.dataset, id: 'cifar' } } }),
+    );
+    expect(!unknown.ok && unknown.problems[0]).toMatch(/Dataset "cifar" is not known/);
   });
 
   it('refuses a wrongly shaped spec with the field paths', () => {
@@ -123,7 +133,7 @@ describe('link format versions', () => {
       },
     });
     expect(r.repairs).toEqual([
-      'This link was made by an older version of NAS Studio (format 1); it was updated to format 3.',
+      `This link was made by an older version of NAS Studio (format 1); it was updated to format ${LINK_FORMAT}.`,
     ]);
   });
 
@@ -136,7 +146,7 @@ describe('link format versions', () => {
       strategy: { ...teaching.strategy, ...DARTS_OPTIONS },
     });
     expect(r.ok && r.repairs).toEqual([
-      'This link was made by an older version of NAS Studio (format 2); it was updated to format 3.',
+      `This link was made by an older version of NAS Studio (format 2); it was updated to format ${LINK_FORMAT}.`,
     ]);
   });
 
@@ -153,13 +163,19 @@ describe('link format versions', () => {
   });
 
   it('refuses a newer format with the versions named', () => {
-    const r = decodeLink(encodeLink({ spec: teaching }).replace('#x=3.', '#x=7.'));
+    const r = decodeLink(
+      encodeLink({ spec: teaching }).replace(`#x=${LINK_FORMAT}.`, `#x=${LINK_FORMAT + 3}.`),
+    );
     expect(r).toEqual({
       ok: false,
       problems: [
-        'This link was made by a newer version of NAS Studio (format 7); this version reads format ≤ 3.',
+        `This link was made by a newer version of NAS Studio (format ${LINK_FORMAT + 3}); this version reads format ≤ ${LINK_FORMAT}.`,
       ],
     });
+  });
+
+  it('reads the format 3 fixture exactly as it was written, without a note', () => {
+    expect(decodeLink(format3.hash)).toEqual({ ok: true, payload: format3.payload, repairs: [] });
   });
 
   it('refuses format 0, which was never written', () => {

@@ -1,13 +1,21 @@
 /** What an experiment link carries and what reading one gives. */
+import type { FieldDrafts } from '../experiment/drafts';
 import type { ExperimentSpec } from '../experiment/spec';
 import type { RunSummary } from './summary';
 
 /** The RunSummary a link may carry. */
 export type { RunSummary } from './summary';
 
-/** An experiment link's content: the experiment, and optionally a finished run of it. */
+/** The raw text of typed fields a link may carry, by spec path. */
+export type { FieldDrafts } from '../experiment/drafts';
+
+/**
+ * An experiment link's content: the experiment as it is on screen (valid or not yet), the raw
+ * text of typed fields where the value alone would not give it back, and optionally a finished run.
+ */
 export interface LinkPayload {
   readonly spec: ExperimentSpec;
+  readonly drafts?: FieldDrafts;
   readonly summary?: RunSummary;
 }
 

@@ -1,6 +1,6 @@
 /** A whole-number field of the composer: keeps what was typed and shows why a value is refused or invalid. */
 import { useId, useState } from 'react';
-import { parseNumber } from '../form/NumberField';
+import { parseFieldText } from '../../core/experiment/drafts';
 
 /** Props: test id stem, label, the stored value, validation messages, and a commit that returns a refusal or null. */
 export interface ComposerNumberProps {
@@ -44,7 +44,7 @@ export function ComposerNumber({
         value={shown}
         onChange={(e) => {
           const text = e.target.value;
-          const parsed = parseNumber(text);
+          const parsed = parseFieldText(text);
           const refusal = Number.isNaN(parsed) ? `“${text}” is not a number.` : onCommit(parsed);
           setTyped({ text, refusal, base: refusal === null ? parsed : value });
         }}

@@ -68,6 +68,7 @@ export function ConstraintsFieldset({
         <OptionalNumberField
           key={name}
           name={name}
+          path={`strategy.constraints.${name}`}
           testId={testId}
           info={CONSTRAINT_INFO[name]}
           value={constraints[name]}

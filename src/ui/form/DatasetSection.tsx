@@ -34,6 +34,7 @@ export function DatasetSection({ problems }: { readonly problems: FormProblems }
       </div>
       <NumberField
         name="samples"
+        path="dataset.samples"
         info={DATASET_FIELDS.samples}
         value={dataset.samples}
         problems={problems.byField.get('samples')}
@@ -64,6 +65,7 @@ export function DatasetSection({ problems }: { readonly problems: FormProblems }
       ) : (
         <NumberField
           name="noise"
+          path="dataset.noise"
           info={DATASET_FIELDS.noise}
           value={dataset.noise}
           problems={problems.byField.get('noise')}

@@ -1,12 +1,16 @@
-/** A labelled numeric input that keeps what the user typed and shows the problems of its field. */
-import { useId, useState } from 'react';
-import { FieldError } from './FieldError';
+/** A labelled numeric input that keeps what the user typed (in the store, so links and reloads keep it too) and shows the problems of its field. */
+import { useId } from 'react';
+import { draftAt, parseFieldText } from '../../core/experiment/drafts';
 import type { Problem } from '../../core/problems';
+import { useStudio } from '../studio';
+import { FieldError } from './FieldError';
 import type { FieldInfo } from './fields';
 
-/** Props: the spec field `name` (test ids derive from it), its value, problems and a commit callback. */
+/** Props: the form field `name` (test ids derive from it), its spec path, value, problems and a commit callback. */
 export interface NumberFieldProps {
   readonly name: string;
+  /** The spec path the typed text is kept under ('strategy.epochs', 'dataset.noise', 'seed'). */
+  readonly path: string;
   readonly info: FieldInfo;
   readonly value: number;
   readonly problems: readonly Problem[] | undefined;
@@ -14,18 +18,13 @@ export interface NumberFieldProps {
   readonly onCommit: (value: number) => void;
 }
 
-/** Parses a typed number; blank or malformed text gives NaN. */
-export function parseNumber(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text.trim());
-}
-
 /** One numeric field with its error text underneath. */
-export function NumberField({ name, info, value, problems, onCommit }: NumberFieldProps) {
+export function NumberField({ name, path, info, value, problems, onCommit }: NumberFieldProps) {
   const id = useId();
-  // The typed text, kept only while the spec still holds the number it was typed as (a preset
+  // The typed text, shown only while the spec still holds the number it was typed as (a preset
   // or dataset reset replaces the value, and with it the draft).
-  const [typed, setTyped] = useState<{ text: string; value: number } | null>(null);
-  const draft = typed !== null && Object.is(typed.value, value) ? typed.text : null;
+  const draft = useStudio((s) => draftAt(s.spec, s.drafts, path));
+  const setDraft = useStudio((s) => s.setDraft);
   const shown = draft ?? (Number.isNaN(value) ? '' : String(value));
   const unreadable = draft !== null && Number.isNaN(value);
   const messages = problems?.map((p) => p.message) ?? [];
@@ -45,9 +44,8 @@ export function NumberField({ name, info, value, problems, onCommit }: NumberFie
         aria-invalid={invalid}
         aria-describedby={`${id}-help${invalid ? ` ${id}-error` : ''}`}
         onChange={(e) => {
-          const parsed = parseNumber(e.target.value);
-          setTyped({ text: e.target.value, value: parsed });
-          onCommit(parsed);
+          onCommit(parseFieldText(e.target.value));
+          setDraft(path, e.target.value);
         }}
       />
       <span id={`${id}-help`} className="field-help">

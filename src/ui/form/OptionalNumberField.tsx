@@ -1,13 +1,16 @@
 /** A labelled numeric input where empty means "none": keeps what the user typed and shows its problems. */
-import { useId, useState, type ReactNode } from 'react';
-import { FieldError } from './FieldError';
+import { useId, type ReactNode } from 'react';
+import { draftAt, parseOptionalFieldText } from '../../core/experiment/drafts';
 import type { Problem } from '../../core/problems';
+import { useStudio } from '../studio';
+import { FieldError } from './FieldError';
 import type { FieldInfo } from './fields';
-import { parseNumber } from './NumberField';
 
-/** Props: the form field `name` (error test id), the input's test id, the value (null: none), problems, a commit callback and an optional note. */
+/** Props: the form field `name` (error test id), its spec path, the input's test id, the value (null: none), problems, a commit callback and an optional note. */
 export interface OptionalNumberFieldProps {
   readonly name: string;
+  /** The spec path the typed text is kept under ('strategy.constraints.maxParams'). */
+  readonly path: string;
   readonly testId: string;
   readonly info: FieldInfo;
   readonly value: number | null;
@@ -18,18 +21,13 @@ export interface OptionalNumberFieldProps {
   readonly note?: ReactNode;
 }
 
-/** Parses optional text: blank gives null, anything else a number or NaN. */
-export function parseOptionalNumber(text: string): number | null {
-  return text.trim() === '' ? null : parseNumber(text);
-}
-
 /** One optional numeric field with its note and error text underneath. */
 export function OptionalNumberField(props: OptionalNumberFieldProps) {
-  const { name, testId, info, value, problems, onCommit, note } = props;
+  const { name, path, testId, info, value, problems, onCommit, note } = props;
   const id = useId();
-  // The typed text, kept only while the spec still holds the value it was typed as.
-  const [typed, setTyped] = useState<{ text: string; value: number | null } | null>(null);
-  const draft = typed !== null && Object.is(typed.value, value) ? typed.text : null;
+  // The typed text, shown only while the spec still holds the value it was typed as.
+  const draft = useStudio((s) => draftAt(s.spec, s.drafts, path));
+  const setDraft = useStudio((s) => s.setDraft);
   const shown = draft ?? (value === null || Number.isNaN(value) ? '' : String(value));
   const messages = problems?.map((p) => p.message) ?? [];
   if (draft !== null && value !== null && Number.isNaN(value) && messages.length === 0)
@@ -50,9 +48,8 @@ export function OptionalNumberField(props: OptionalNumberFieldProps) {
         aria-invalid={invalid}
         aria-describedby={`${id}-help${invalid ? ` ${id}-error` : ''}`}
         onChange={(e) => {
-          const parsed = parseOptionalNumber(e.target.value);
-          setTyped({ text: e.target.value, value: parsed });
-          onCommit(parsed);
+          onCommit(parseOptionalFieldText(e.target.value));
+          setDraft(path, e.target.value);
         }}
       />
       <span id={`${id}-help`} className="field-help">

@@ -26,6 +26,7 @@ export function StrategyFields({ strategy, fields, problems }: StrategyFieldsPro
           <NumberField
             key={field}
             name={name}
+            path={`strategy.${field}`}
             info={strategyFieldInfo(strategy.kind, field)}
             value={value}
             problems={problems.byField.get(name)}

@@ -59,6 +59,7 @@ export function StrategySection({ problems }: { readonly problems: FormProblems 
       ) : null}
       <NumberField
         name="seed"
+        path="seed"
         info={SEED_FIELD}
         value={seed}
         problems={problems.byField.get('seed')}
@@ -76,6 +77,7 @@ export function StrategySection({ problems }: { readonly problems: FormProblems 
             <NumberField
               key={name}
               name={name}
+              path={`dataset.${name}`}
               info={DATASET_FIELDS[name]}
               value={dataset[name]}
               problems={problems.byField.get(name)}

@@ -1,4 +1,5 @@
 /** A dismissible banner for failures outside the search loop (a dead worker, a backend that cannot start, a link that was refused), with the link notices below it. */
+import type { LinkFallback } from '../../store/link-store';
 import { LinkNotice } from '../share/LinkNotice';
 import { LinkSummaryCard } from '../share/LinkSummaryCard';
 import { linkStore, useLink } from '../share/links';
@@ -8,6 +9,7 @@ import { studioStore, useStudio } from '../studio';
 export function ErrorBanner() {
   const error = useStudio((s) => s.run.error);
   const problems = useLink((s) => s.problems);
+  const fallback = useLink((s) => s.fallback);
   const dismiss = () => {
     if (error !== null) studioStore.getState().dismissError();
     linkStore.getState().dismissProblems();
@@ -18,7 +20,7 @@ export function ErrorBanner() {
         <div className="error-banner" role="alert" data-testid="error-banner">
           <div>
             {error !== null ? <div>{error}</div> : null}
-            <LinkProblems problems={problems} />
+            <LinkProblems problems={problems} fallback={fallback} />
           </div>
           <button type="button" className="link" onClick={dismiss}>
             Dismiss
@@ -31,12 +33,27 @@ export function ErrorBanner() {
   );
 }
 
-/** Why a link was refused (nothing when it was not). */
-export function LinkProblems({ problems }: { problems: readonly string[] }) {
+/** What the studio shows instead of a refused link, in words. */
+const FALLBACK_TEXT: Record<LinkFallback, string> = {
+  kept: 'This link could not be opened; the experiment you had is kept.',
+  restored:
+    'This link could not be opened; the experiment you had before is restored (this browser saved it).',
+  default:
+    'This link could not be opened, and this browser saved no earlier experiment; the default experiment is shown.',
+};
+
+/** Why a link was refused and what is shown instead (nothing when no link was refused). */
+export function LinkProblems({
+  problems,
+  fallback = 'kept',
+}: {
+  problems: readonly string[];
+  fallback?: LinkFallback;
+}) {
   if (problems.length === 0) return null;
   return (
     <div data-testid="link-problems">
-      <div>This link could not be opened; the experiment you had is kept.</div>
+      <div data-testid="link-fallback">{FALLBACK_TEXT[fallback]}</div>
       <ul>
         {problems.map((p, i) => (
           <li key={i}>{p}</li>

@@ -1,8 +1,21 @@
 /** "Copy link": puts the current experiment's link on the clipboard, or shows it selected in a text field where the clipboard is not available. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ExperimentSpec } from '../../core/experiment/spec';
+import { validateExperiment } from '../../core/experiment/validate';
 import { carriedSummary, currentLink, finishedSummary } from '../../store/link-actions';
 import { studioStore, useStudio } from '../studio';
 import { linkStore, useLink } from './links';
+
+/** The button's tooltip: what a link holds. */
+const COPY_TITLE =
+  'The link holds the experiment as it is on screen, typed text and unfinished cells included; an experiment with problems is copied as it is, and whoever opens it sees the same problems, with Run disabled until they are fixed.';
+
+/** The note beside Copy link while the experiment has problems; null when it has none. */
+export function copyNote(spec: ExperimentSpec): string | null {
+  return validateExperiment(spec).length > 0
+    ? 'copies the experiment as it is: whoever opens it sees the same problems'
+    : null;
+}
 
 /** The full address of the current experiment (this page with the link as its hash). */
 function currentAddress(): string {
@@ -18,6 +31,8 @@ export function CopyLink() {
   const [fallback, setFallback] = useState<string | null>(null);
   const field = useRef<HTMLInputElement>(null);
   const includeResult = useLink((s) => s.includeResult);
+  const spec = useStudio((s) => s.spec);
+  const note = useMemo(() => copyNote(spec), [spec]);
   const hasResult = useStudio(
     (s) =>
       finishedSummary(s, linkStore.getState()) !== null ||
@@ -44,9 +59,14 @@ export function CopyLink() {
   };
   return (
     <div className="copy-link">
-      <button type="button" data-testid="copy-link" onClick={() => void copy()}>
+      <button type="button" data-testid="copy-link" title={COPY_TITLE} onClick={() => void copy()}>
         Copy link
       </button>
+      {note !== null ? (
+        <span className="copy-link-note" data-testid="copy-link-note">
+          {note}
+        </span>
+      ) : null}
       <label
         title={
           hasResult

@@ -3,11 +3,16 @@ import { defaultExperiment } from '../../core/experiment/defaults';
 import { decodeLink, encodeLink } from '../../core/link';
 import { createLinkStore } from '../../store/link-store';
 import { scriptedStore } from '../../store/scripted-client.testkit';
+import {
+  SAVED_EXPERIMENT_KEY,
+  saveExperiment,
+  type KeyValueStorage,
+} from '../../store/saved-experiment';
 import { startAddressSync, type AddressWindow } from './address-sync';
 
-/** A stand-in window whose address can be set and whose hashchange can be fired. */
+/** A stand-in window whose address can be set, whose hashchange can be fired and which can be left (pagehide). */
 function fakeWindow(hash: string) {
-  const listeners = new Set<() => void>();
+  const listeners = new Map<string, Set<() => void>>();
   const writes: string[] = [];
   const win: AddressWindow & { location: { hash: string } } = {
     location: { hash },
@@ -18,14 +23,30 @@ function fakeWindow(hash: string) {
         win.location.hash = url ?? '';
       },
     },
-    addEventListener: (_type, l) => listeners.add(l),
-    removeEventListener: (_type, l) => listeners.delete(l),
+    addEventListener: (type, l) => {
+      listeners.set(type, (listeners.get(type) ?? new Set()).add(l));
+    },
+    removeEventListener: (type, l) => void listeners.get(type)?.delete(l),
+  };
+  const fire = (type: string) => {
+    for (const l of listeners.get(type) ?? []) l();
   };
   const paste = (next: string) => {
     win.location.hash = next;
-    for (const l of listeners) l();
+    fire('hashchange');
   };
-  return { win, writes, paste, listeners };
+  const count = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
+  return { win, writes, paste, fire, count };
+}
+
+/** An in-memory storage. */
+function memoryStorage(): KeyValueStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+  };
 }
 
 const nb201 = { ...defaultExperiment('nb201', 'mnist', 4), name: 'From a link' };
@@ -77,7 +98,7 @@ describe('address sync', () => {
   it('loads a link pasted later in the same tab, and not its own writes', () => {
     const studio = scriptedStore().store;
     const link = createLinkStore();
-    const { win, paste, listeners } = fakeWindow('');
+    const { win, paste, count } = fakeWindow('');
     const stop = startAddressSync(studio, link, win, 300);
     paste(encodeLink({ spec: nb201 }));
     expect(studio.getState().spec).toEqual(nb201);
@@ -86,6 +107,47 @@ describe('address sync', () => {
     paste(win.location.hash);
     expect(studio.getState().spec.seed).toBe(99);
     stop();
-    expect(listeners.size).toBe(0);
+    expect(count()).toBe(0);
+  });
+
+  it('saves every write, and restores the saved experiment when the start link is refused', () => {
+    const storage = memoryStorage();
+    const first = scriptedStore().store;
+    const a = fakeWindow('');
+    const stopFirst = startAddressSync(first, createLinkStore(), a.win, 300, storage);
+    first.getState().setStrategyNumber('epochs', Number.NaN);
+    first.getState().setDraft('strategy.epochs', 'abc');
+    vi.advanceTimersByTime(300);
+    expect(storage.items.get(SAVED_EXPERIMENT_KEY)).toBe(a.win.location.hash);
+    stopFirst();
+
+    const studio = scriptedStore().store;
+    const link = createLinkStore();
+    const b = fakeWindow('#x=4.garbage!');
+    const stop = startAddressSync(studio, link, b.win, 300, storage);
+    expect(studio.getState().spec).toEqual(first.getState().spec);
+    expect(studio.getState().drafts).toEqual({ 'strategy.epochs': 'abc' });
+    expect(link.getState().fallback).toBe('restored');
+    expect(link.getState().problems).toHaveLength(1);
+    // The refused address gives way to the experiment shown.
+    vi.advanceTimersByTime(300);
+    expect(decodeLink(b.win.location.hash)).toEqual(decodeLink(a.win.location.hash));
+    stop();
+  });
+
+  it('writes a pending edit at once when the page is left', () => {
+    const storage = memoryStorage();
+    saveExperiment(storage, encodeLink({ spec: nb201 }));
+    const studio = scriptedStore().store;
+    const { win, writes, fire } = fakeWindow('');
+    const stop = startAddressSync(studio, createLinkStore(), win, 300, storage);
+    studio.getState().setSeed(77);
+    fire('pagehide');
+    expect(writes).toHaveLength(1);
+    const r = decodeLink(storage.items.get(SAVED_EXPERIMENT_KEY) ?? '');
+    expect(r.ok && r.payload.spec.seed).toBe(77);
+    fire('pagehide');
+    expect(writes).toHaveLength(1);
+    stop();
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultExperiment } from '../../core/experiment/defaults';
 import { decodeLink, encodeLink, type RunSummary } from '../../core/link';
 import { LinkProblems } from '../header/ErrorBanner';
-import { CopyLink } from './CopyLink';
+import { CopyLink, copyNote } from './CopyLink';
 import { RepairList } from './LinkNotice';
 import { SummaryLine } from './LinkSummaryCard';
 
@@ -62,5 +62,22 @@ describe('link views', () => {
     const html = renderToStaticMarkup(createElement(CopyLink));
     expect(html).toContain('data-testid="copy-link"');
     expect(html).toContain('include the result');
+  });
+
+  it('says Copy link copies an experiment with problems as it is', () => {
+    expect(renderToStaticMarkup(createElement(CopyLink))).not.toContain('copy-link-note');
+    expect(copyNote(nb201)).toBeNull();
+    const invalid = { ...nb201, strategy: { ...nb201.strategy, epochs: Number.NaN } };
+    expect(copyNote(invalid)).toBe(
+      'copies the experiment as it is: whoever opens it sees the same problems',
+    );
+  });
+
+  it('says what is shown instead of a refused link', () => {
+    const render = (fallback: 'kept' | 'restored' | 'default') =>
+      renderToStaticMarkup(createElement(LinkProblems, { problems: ['Damaged.'], fallback }));
+    expect(render('kept')).toContain('the experiment you had is kept');
+    expect(render('restored')).toContain('the experiment you had before is restored');
+    expect(render('default')).toContain('the default experiment is shown');
   });
 });
