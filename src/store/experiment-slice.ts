@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import { datasetsFor, defaultExperiment } from '../core/experiment/defaults';
 import type {
+  BuiltInDatasetId,
   DartsStrategySpec,
   DatasetId,
   DatasetSpec,
@@ -32,7 +33,7 @@ import type { StudioState } from './studio-state';
 export type { StrategyNumberField } from './strategy-fields';
 
 /** Dataset settings edited as numbers. */
-export type DatasetNumberField = Exclude<keyof DatasetSpec, 'id'>;
+export type DatasetNumberField = Exclude<keyof DatasetSpec, 'id' | 'upload'>;
 
 /** The editing half of the studio state. */
 export interface ExperimentSlice {
@@ -47,7 +48,7 @@ export interface ExperimentSlice {
    */
   setPreset(preset: PresetName): void;
   /** Switches dataset (within the space's domain) and resets to the preset's defaults for it, keeping the composed space and the strategy kind. */
-  setDataset(id: DatasetId): void;
+  setDataset(id: BuiltInDatasetId): void;
   /** Switches strategy kind, to its defaults for the dataset and the space's size; the same kind keeps its settings. */
   setStrategyKind(kind: StrategyKind): void;
   /** DARTS only: first or second order. */
@@ -72,9 +73,9 @@ export const INITIAL_PRESET: PresetName = 'teaching';
 export const INITIAL_SEED = 1;
 
 /** The dataset a preset switch lands on: the current one when compatible, else the preset's first. */
-export function datasetForPreset(preset: PresetName, current: DatasetId): DatasetId {
+export function datasetForPreset(preset: PresetName, current: DatasetId): BuiltInDatasetId {
   const options = datasetsFor(preset);
-  return options.includes(current) ? current : (options[0] ?? current);
+  return options.find((o) => o === current) ?? options[0] ?? 'spiral';
 }
 
 /** The experiment the studio opens with. */

@@ -1,6 +1,6 @@
 /** Dataset picker (only the preset's compatible sets) and its settings. */
 import { DATASET_LABELS, datasetsFor } from '../../core/experiment/defaults';
-import type { DatasetId } from '../../core/experiment/spec';
+import type { BuiltInDatasetId } from '../../core/experiment/spec';
 import type { FormProblems } from '../../store/form-problems';
 import { useStudio } from '../studio';
 import { DATASET_FIELDS, IMAGE_SIZES } from './fields';
@@ -23,7 +23,7 @@ export function DatasetSection({ problems }: { readonly problems: FormProblems }
           id="dataset-select"
           data-testid="dataset-select"
           value={dataset.id}
-          onChange={(e) => setDataset(e.target.value as DatasetId)}
+          onChange={(e) => setDataset(e.target.value as BuiltInDatasetId)}
         >
           {datasetsFor(preset).map((id) => (
             <option key={id} value={id}>
