@@ -1,5 +1,6 @@
 /** Default experiments, scaled so a search finishes in a browser tab on a 2-core CPU. */
 import { datasetInput } from '../data/load';
+import { splitCounts } from '../data/split';
 import { isTwoD, TWO_D_IDS } from '../data/two-d';
 import { budgetScale, dartsBudget, MULTI_TRIAL_BUDGETS, SPOS_BUDGETS } from './budgets';
 import { PRESETS, presetSpace, type PresetName } from '../search-space/presets';
@@ -200,9 +201,17 @@ export function defaultStrategy(
   spaceSize: bigint,
   preset: string | null = null,
 ): StrategySpec {
-  if (kind === 'spos') return defaultSpos(dataset, spaceSize, preset);
-  if (kind === 'multi-trial') return defaultMultiTrial(dataset, spaceSize, preset);
-  return defaultDarts(dataset, preset);
+  if (kind === 'spos') return fitBatch(defaultSpos(dataset, spaceSize, preset), dataset);
+  if (kind === 'multi-trial')
+    return fitBatch(defaultMultiTrial(dataset, spaceSize, preset), dataset);
+  return fitBatch(defaultDarts(dataset, preset), dataset);
+}
+
+/** The strategy with its batch no larger than the train and valid splits (a small upload; the built-in sets never need it). */
+export function fitBatch<S extends StrategySpec>(strategy: S, dataset: DatasetSpec): S {
+  const n = splitCounts(dataset.samples, dataset.trainFraction, dataset.validFraction);
+  const most = Math.max(1, Math.min(n.train, n.valid));
+  return strategy.batchSize <= most ? strategy : { ...strategy, batchSize: most };
 }
 
 /**
@@ -278,7 +287,7 @@ function experimentOn(
     seed,
     space: { ...space, macro: browserMacro(preset, datasetInput(data).input) },
     dataset: data,
-    strategy: defaultDarts(data, preset),
+    strategy: fitBatch(defaultDarts(data, preset), data),
   };
 }
 
