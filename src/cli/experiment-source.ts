@@ -118,7 +118,15 @@ export async function resolveExperiment(
       'Say what to run: --spec <spec.json | experiment link>, or --space <preset> --dataset <id> --strategy <kind>.',
     );
   if (!source.ok) return source;
-  let spec = source.spec;
+  return withOverrides(source.spec, req);
+}
+
+/** `spec` with `--seed` and `--epochs` applied, validated as the studio validates a spec. */
+export function withOverrides(
+  base: ExperimentSpec,
+  req: Pick<ExperimentRequest, 'seed' | 'epochs'>,
+): ExperimentSource {
+  let spec = base;
   if (req.seed !== null) spec = { ...spec, seed: req.seed };
   if (req.epochs !== null) spec = { ...spec, strategy: { ...spec.strategy, epochs: req.epochs } };
   const problems = validateExperiment(spec);
