@@ -1,6 +1,11 @@
 /** The experiment being edited: preset, dataset, strategy and its hyper-parameters, seed, and the backend choice. */
 import type { StateCreator } from 'zustand';
-import { datasetsFor, defaultExperiment } from '../core/experiment/defaults';
+import {
+  datasetsFor,
+  defaultExperiment,
+  defaultUploadExperiment,
+  uploadFits,
+} from '../core/experiment/defaults';
 import type {
   BuiltInDatasetId,
   DartsStrategySpec,
@@ -8,9 +13,12 @@ import type {
   DatasetSpec,
   ExperimentSpec,
   StrategyKind,
+  UploadSpec,
 } from '../core/experiment/spec';
 import type { BackendChoice } from '../core/run/protocol';
 import { pushHistory } from '../core/history';
+import { uploadInput } from '../core/data/load';
+import { validateSpace } from '../core/search-space/validate';
 import type { PresetName } from '../core/search-space/presets';
 import { defaultOpsOf, specDomain } from './composer-logic';
 import { composerFor, placeAll } from './composer-slice';
@@ -49,6 +57,12 @@ export interface ExperimentSlice {
   setPreset(preset: PresetName): void;
   /** Switches dataset (within the space's domain) and resets to the preset's defaults for it, keeping the composed space and the strategy kind. */
   setDataset(id: BuiltInDatasetId): void;
+  /**
+   * Switches to an uploaded dataset (every example, the preset's defaults for it, the composed space
+   * and strategy kind kept); a table on an image preset switches to teaching first, images on a
+   * vector preset to nb201.
+   */
+  setUploadedDataset(upload: UploadSpec): void;
   /** Switches strategy kind, to its defaults for the dataset and the space's size; the same kind keeps its settings. */
   setStrategyKind(kind: StrategyKind): void;
   /** DARTS only: first or second order. */
@@ -99,11 +113,11 @@ export function createExperimentSlice(
       backendChoice: 'auto',
       setPreset: (preset) => {
         const { spec, composer } = get();
-        const base = defaultExperiment(
-          preset,
-          datasetForPreset(preset, spec.dataset.id),
-          spec.seed,
-        );
+        const upload = spec.dataset.upload;
+        const base =
+          upload !== undefined && uploadFits(preset, upload)
+            ? defaultUploadExperiment(preset, upload, spec.seed)
+            : defaultExperiment(preset, datasetForPreset(preset, spec.dataset.id), spec.seed);
         const next = { ...base, strategy: strategyFor(spec.strategy.kind, base) };
         const composerEpoch = get().composerEpoch + 1;
         if (specDomain(next) !== specDomain(spec)) {
@@ -124,6 +138,17 @@ export function createExperimentSlice(
       setDataset: (id) => {
         const { preset, spec } = get();
         const next = { ...defaultExperiment(preset, id, spec.seed), space: spec.space };
+        setSpec({ ...next, strategy: strategyFor(spec.strategy.kind, next) });
+      },
+      setUploadedDataset: (upload) => {
+        if (!uploadFits(get().preset, upload))
+          get().setPreset(upload.kind === 'table' ? 'teaching' : 'nb201');
+        const { preset, spec } = get();
+        const fresh = defaultUploadExperiment(preset, upload, spec.seed);
+        // The composed space is kept; its macro follows the new input when the old one cannot run on it.
+        const fits = validateSpace(spec.space, uploadInput(upload).input).length === 0;
+        const space = fits ? spec.space : { ...spec.space, macro: fresh.space.macro };
+        const next = { ...fresh, space };
         setSpec({ ...next, strategy: strategyFor(spec.strategy.kind, next) });
       },
       setStrategyKind: (kind) => setSpec(withStrategyKind(get().spec, kind)),
