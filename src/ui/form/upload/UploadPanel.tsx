@@ -125,6 +125,7 @@ export function UploadPanel() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
 
   const read = async (f: UploadFile, c: UploadChoices): Promise<void> => {
     setBusy(true);
@@ -157,10 +158,23 @@ export function UploadPanel() {
 
   const ok = last;
   return (
-    <div className="upload-panel" data-testid="upload-panel">
+    <div
+      className={dragging ? 'upload-panel upload-dragging' : 'upload-panel'}
+      data-testid="upload-panel"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void pick(e.dataTransfer.files);
+      }}
+    >
       <label className="upload-pick">
-        Your own data: a CSV (header row; label column last by default), a zip with one folder per
-        class, or image files named by class{' '}
+        Your own data (pick or drop here): a CSV (header row; label column last by default), a zip
+        with one folder per class, or image files named by class{' '}
         <input
           type="file"
           data-testid="upload-input"
