@@ -99,6 +99,7 @@ test('a link to an uploaded dataset asks for the file in a fresh browser and tak
   await other.goto(link);
   await expect(other.getByTestId('dataset-select')).toHaveValue('upload');
   await expect(other.getByTestId('upload-missing')).toContainText('two-blobs.csv');
+  await expect(other.getByTestId('run-button')).toBeDisabled();
   const edited = readFileSync(CSV, 'utf8').replace('orange', 'blue');
   await other.getByTestId('upload-missing-input').setInputFiles({
     name: 'two-blobs.csv',
@@ -109,5 +110,6 @@ test('a link to an uploaded dataset asks for the file in a fresh browser and tak
   await expect(other.getByTestId('upload-missing')).toBeVisible();
   await other.getByTestId('upload-missing-input').setInputFiles(CSV);
   await expect(other.getByTestId('upload-missing')).toHaveCount(0);
+  await expect(other.getByTestId('run-button')).toBeEnabled();
   await fresh.close();
 });

@@ -4,6 +4,7 @@ import { choicesOf } from '../../../core/data/upload/parse';
 import type { UploadSpec } from '../../../core/experiment/spec';
 import { readUploadOffThread } from '../../../bridge/upload-client';
 import { getDataFile, putDataFile } from '../../../storage/data-db';
+import { useMissingData } from './missing-data';
 import { uploadFileOf } from './pick';
 
 /** Whether this browser holds the file: still looking, yes, or no. */
@@ -13,6 +14,11 @@ type Presence = 'checking' | 'present' | 'missing';
 export function MissingFile({ upload }: { readonly upload: UploadSpec }) {
   const [presence, setPresence] = useState<Presence>('checking');
   const [message, setMessage] = useState<string | null>(null);
+  const setMissing = useMissingData((s) => s.setMissing);
+  useEffect(() => {
+    setMissing(presence === 'missing' ? upload.hash : null);
+  }, [presence, upload.hash, setMissing]);
+  useEffect(() => () => setMissing(null), [setMissing]);
   useEffect(() => {
     let live = true;
     setPresence('checking');
