@@ -8,8 +8,8 @@ export interface ParsedArgs {
   readonly options: ReadonlyMap<string, string | true>;
 }
 
-/** Options that never take a value, so `--help size` reads as a flag and a positional. */
-const FLAGS = new Set(['help', 'h']);
+/** Options that never take a value, so `--help size` (or `--rgb --out x`) reads as a flag and what follows. */
+const FLAGS = new Set(['help', 'h', 'rgb', 'no-standardize']);
 
 /** Parses argv (without the node and script entries). `-h` is `--help`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { datasetsFor, defaultExperiment, defaultStrategy } from '../core/experiment/defaults';
-import type { DatasetId, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
+import type { BuiltInDatasetId, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import { validateExperiment } from '../core/experiment/validate';
 import { decodeLink, isLinkHash } from '../core/link';
 import { isPresetName, PRESET_NAMES } from '../core/search-space/presets';
@@ -84,7 +84,7 @@ function specOfDefaults(space: string, dataset: string, strategy: string): Exper
     return refuse(
       `Unknown strategy "${strategy}"; the strategies are ${STRATEGY_KINDS.join(', ')}.`,
     );
-  const base = defaultExperiment(space, dataset as DatasetId);
+  const base = defaultExperiment(space, dataset as BuiltInDatasetId);
   return {
     ok: true,
     spec: {
@@ -118,7 +118,15 @@ export async function resolveExperiment(
       'Say what to run: --spec <spec.json | experiment link>, or --space <preset> --dataset <id> --strategy <kind>.',
     );
   if (!source.ok) return source;
-  let spec = source.spec;
+  return withOverrides(source.spec, req);
+}
+
+/** `spec` with `--seed` and `--epochs` applied, validated as the studio validates a spec. */
+export function withOverrides(
+  base: ExperimentSpec,
+  req: Pick<ExperimentRequest, 'seed' | 'epochs'>,
+): ExperimentSource {
+  let spec = base;
   if (req.seed !== null) spec = { ...spec, seed: req.seed };
   if (req.epochs !== null) spec = { ...spec, strategy: { ...spec.strategy, epochs: req.epochs } };
   const problems = validateExperiment(spec);

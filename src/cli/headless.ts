@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../core/data/load';
+import type { UploadedExamples } from '../core/data/upload/types';
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type { RunControl } from '../core/run/control';
 import { beginRun, foldEvents } from '../core/run/fold';
@@ -34,7 +35,8 @@ export interface HeadlessResult {
 /**
  * Runs `spec` to its end on `backend`, passing every event to `onEvent` as it happens and folding
  * it into the run state (the same fold the studio uses, so the run file is the one the studio
- * would export). `control` pauses or stops it. Never throws for a failed run: a failure is the
+ * would export). `upload` holds the examples of an uploaded dataset's file (parsed by the caller).
+ * `control` pauses or stops it. Never throws for a failed run: a failure is the
  * status 'failed' with its message in the state.
  */
 export async function runHeadless(
@@ -42,6 +44,7 @@ export async function runHeadless(
   backend: HeadlessBackend,
   control: RunControl,
   onEvent: (e: RunEvent) => void,
+  upload?: UploadedExamples,
 ): Promise<HeadlessResult> {
   let state = beginRun(initialRunState(), spec);
   const take = (e: RunEvent): void => {
@@ -54,7 +57,8 @@ export async function runHeadless(
       type: 'backend',
       report: { backend, choice: backend, reason: 'chosen on the command line', probes: [] },
     });
-    const data = await loadDataset(spec.dataset, spec.seed, readMnist);
+    const readUpload = upload === undefined ? undefined : () => Promise.resolve(upload);
+    const data = await loadDataset(spec.dataset, spec.seed, readMnist, readUpload);
     const status = await runExperiment(spec, data, control, take);
     return { status, state };
   } catch (e) {

@@ -1,6 +1,11 @@
 /** The experiment being edited: preset, dataset, strategy and its hyper-parameters, seed, and the backend choice. */
 import type { StateCreator } from 'zustand';
-import { datasetsFor, defaultExperiment } from '../core/experiment/defaults';
+import {
+  datasetsFor,
+  defaultExperiment,
+  defaultUploadExperiment,
+  uploadFits,
+} from '../core/experiment/defaults';
 import {
   liveDrafts,
   needsDraft,
@@ -9,14 +14,18 @@ import {
   type FieldDrafts,
 } from '../core/experiment/drafts';
 import type {
+  BuiltInDatasetId,
   DartsStrategySpec,
   DatasetId,
   DatasetSpec,
   ExperimentSpec,
   StrategyKind,
+  UploadSpec,
 } from '../core/experiment/spec';
 import type { BackendChoice } from '../core/run/protocol';
 import { pushHistory } from '../core/history';
+import { uploadInput } from '../core/data/load';
+import { validateSpace } from '../core/search-space/validate';
 import type { PresetName } from '../core/search-space/presets';
 import { defaultOpsOf, specDomain } from './composer-logic';
 import { composerFor, placeAll } from './composer-slice';
@@ -39,7 +48,7 @@ import type { StudioState } from './studio-state';
 export type { StrategyNumberField } from './strategy-fields';
 
 /** Dataset settings edited as numbers. */
-export type DatasetNumberField = Exclude<keyof DatasetSpec, 'id'>;
+export type DatasetNumberField = Exclude<keyof DatasetSpec, 'id' | 'upload'>;
 
 /** The editing half of the studio state. */
 export interface ExperimentSlice {
@@ -59,7 +68,13 @@ export interface ExperimentSlice {
    */
   setPreset(preset: PresetName): void;
   /** Switches dataset (within the space's domain) and resets to the preset's defaults for it, keeping the composed space and the strategy kind. */
-  setDataset(id: DatasetId): void;
+  setDataset(id: BuiltInDatasetId): void;
+  /**
+   * Switches to an uploaded dataset (every example, the preset's defaults for it, the composed space
+   * and strategy kind kept); a table on an image preset switches to teaching first, images on a
+   * vector preset to nb201.
+   */
+  setUploadedDataset(upload: UploadSpec): void;
   /** Switches strategy kind, to its defaults for the dataset and the space's size; the same kind keeps its settings. */
   setStrategyKind(kind: StrategyKind): void;
   /** DARTS only: first or second order. */
@@ -86,9 +101,9 @@ export const INITIAL_PRESET: PresetName = 'teaching';
 export const INITIAL_SEED = 1;
 
 /** The dataset a preset switch lands on: the current one when compatible, else the preset's first. */
-export function datasetForPreset(preset: PresetName, current: DatasetId): DatasetId {
+export function datasetForPreset(preset: PresetName, current: DatasetId): BuiltInDatasetId {
   const options = datasetsFor(preset);
-  return options.includes(current) ? current : (options[0] ?? current);
+  return options.find((o) => o === current) ?? options[0] ?? 'spiral';
 }
 
 /** The experiment the studio opens with. */
@@ -116,11 +131,11 @@ export function createExperimentSlice(
       backendChoice: 'auto',
       setPreset: (preset) => {
         const { spec, composer } = get();
-        const base = defaultExperiment(
-          preset,
-          datasetForPreset(preset, spec.dataset.id),
-          spec.seed,
-        );
+        const upload = spec.dataset.upload;
+        const base =
+          upload !== undefined && uploadFits(preset, upload)
+            ? defaultUploadExperiment(preset, upload, spec.seed)
+            : defaultExperiment(preset, datasetForPreset(preset, spec.dataset.id), spec.seed);
         const next = { ...base, strategy: strategyFor(spec.strategy.kind, base) };
         const composerEpoch = get().composerEpoch + 1;
         const drafts = liveDrafts(next, get().drafts);
@@ -143,6 +158,17 @@ export function createExperimentSlice(
       setDataset: (id) => {
         const { preset, spec } = get();
         const next = { ...defaultExperiment(preset, id, spec.seed), space: spec.space };
+        resetSpec({ ...next, strategy: strategyFor(spec.strategy.kind, next) });
+      },
+      setUploadedDataset: (upload) => {
+        if (!uploadFits(get().preset, upload))
+          get().setPreset(upload.kind === 'table' ? 'teaching' : 'nb201');
+        const { preset, spec } = get();
+        const fresh = defaultUploadExperiment(preset, upload, spec.seed);
+        // The composed space is kept; its macro follows the new input when the old one cannot run on it.
+        const fits = validateSpace(spec.space, uploadInput(upload).input).length === 0;
+        const space = fits ? spec.space : { ...spec.space, macro: fresh.space.macro };
+        const next = { ...fresh, space };
         resetSpec({ ...next, strategy: strategyFor(spec.strategy.kind, next) });
       },
       setStrategyKind: (kind) => resetSpec(withStrategyKind(get().spec, kind)),

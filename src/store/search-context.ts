@@ -22,7 +22,8 @@ const contexts = new WeakMap<ExperimentSpec, string>();
 /**
  * Fingerprint of space + dataset (+ input) of a spec: runs compare only within one context. The
  * cells and macro skeleton (not the preset name), the dataset's settings that change its examples
- * (noise only for 2D sets, image size only for MNIST) and the input shape; neither the seed nor
+ * (noise only for 2D sets, image size only for MNIST, the file and its reading for an upload) and
+ * the input shape; neither the seed nor
  * the strategy, so runs of several seeds and strategies on the same problem are plotted together.
  */
 export function runContext(spec: ExperimentSpec): string {
@@ -39,6 +40,7 @@ export function runContext(spec: ExperimentSpec): string {
       imageSize: twoD ? null : dataset.imageSize,
       trainFraction: dataset.trainFraction,
       validFraction: dataset.validFraction,
+      ...(dataset.upload === undefined ? {} : { upload: dataset.upload }),
     },
     ...datasetInput(dataset),
   });

@@ -1,6 +1,6 @@
 /** Test helpers for the search view: specs of each strategy, subnet records and runs that ended with them. */
 import { defaultExperiment, defaultMultiTrial, defaultSpos } from '../core/experiment/defaults';
-import type { DatasetId, ExperimentSpec } from '../core/experiment/spec';
+import type { BuiltInDatasetId, ExperimentSpec } from '../core/experiment/spec';
 import type { RunStatus, SubnetRecord } from '../core/run/protocol';
 import { spaceSize } from '../core/search-space/size';
 import type { Genotype } from '../core/search-space/types';
@@ -35,25 +35,25 @@ export function record(
 }
 
 /** The teaching (2D) or NB201 (MNIST) default experiment with `seed`. */
-function base(dataset: DatasetId, seed: number): ExperimentSpec {
+function base(dataset: BuiltInDatasetId, seed: number): ExperimentSpec {
   return defaultExperiment(dataset === 'mnist' ? 'nb201' : 'teaching', dataset, seed);
 }
 
 /** A SPOS + evolution experiment. */
-export function sposSpec(seed = 1, dataset: DatasetId = 'spiral'): ExperimentSpec {
+export function sposSpec(seed = 1, dataset: BuiltInDatasetId = 'spiral'): ExperimentSpec {
   const spec = base(dataset, seed);
   return { ...spec, strategy: defaultSpos(spec.dataset, spaceSize(spec.space)) };
 }
 
 /** A multi-trial random-search experiment. */
-export function multiTrialSpec(seed = 1, dataset: DatasetId = 'spiral'): ExperimentSpec {
+export function multiTrialSpec(seed = 1, dataset: BuiltInDatasetId = 'spiral'): ExperimentSpec {
   const spec = base(dataset, seed);
   const strategy = defaultMultiTrial(spec.dataset, spaceSize(spec.space));
   return { ...spec, strategy: { ...strategy, search: 'random' } };
 }
 
 /** A DARTS experiment. */
-export function dartsSpec(seed = 1, dataset: DatasetId = 'spiral'): ExperimentSpec {
+export function dartsSpec(seed = 1, dataset: BuiltInDatasetId = 'spiral'): ExperimentSpec {
   return base(dataset, seed);
 }
 

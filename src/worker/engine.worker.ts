@@ -5,9 +5,13 @@
  */
 import * as Comlink from 'comlink';
 import { loadDataset } from '../core/data/load';
+import { examplesOfUpload } from '../core/data/upload/parse';
+import type { UploadedExamples } from '../core/data/upload/types';
+import type { UploadSpec } from '../core/experiment/spec';
 import type { BackendChoice, BackendReport } from '../core/run/protocol';
 import { createRunEstimator } from '../engine/estimate/run-estimator';
 import { setLatencyDevice } from '../engine/latency/table-cache';
+import { getDataFile } from '../storage/data-db';
 import { runExperiment } from '../engine/runner';
 import { negotiateBackend } from './backend';
 import { deviceName } from './device';
@@ -33,6 +37,18 @@ function readMnist(): Promise<Uint8Array> {
   return mnist;
 }
 
+/** An uploaded dataset's examples, read from this browser's data store by content hash and parsed here, off the page's thread. */
+async function readUpload(u: UploadSpec): Promise<UploadedExamples> {
+  const file = await getDataFile(u.hash);
+  if (file === null)
+    throw new Error(
+      `The data file ${u.name} is not in this browser; choose it again in the Dataset section.`,
+    );
+  const examples = await examplesOfUpload(u, file.bytes);
+  if (!examples.ok) throw new Error(examples.problem);
+  return examples.value;
+}
+
 /** A callback as comlink delivers it: a remote function, releasable. */
 type RemoteCallback = Parameters<EngineParts['release']>[0] & Partial<Comlink.ProxyMethods>;
 
@@ -48,7 +64,7 @@ const estimator = createRunEstimator();
 
 const api = createEngineApi({
   negotiate: negotiateAndNameDevice,
-  loadData: (spec) => loadDataset(spec.dataset, spec.seed, readMnist),
+  loadData: (spec) => loadDataset(spec.dataset, spec.seed, readMnist, readUpload),
   run: runExperiment,
   trainStandalone: trainSubnet,
   estimate: (spec, data, shouldStop) => estimator.estimate(spec, data, shouldStop),

@@ -1,14 +1,17 @@
 /**
- * `run (--spec <spec.json | link> | --space <preset> --dataset <id> --strategy <kind>) [--seed N]
- * [--epochs N] [--backend wasm|cpu] --out run.json`: runs an experiment in Node with the studio's
- * engine and writes the run file the studio exports and imports.
+ * `run (--spec <spec.json | link> | --space <preset> --dataset <id> --strategy <kind> | --data
+ * <file.csv | images.zip> [--space] [--strategy] [--label] [--features] [--image-size] [--rgb]
+ * [--no-standardize]) [--seed N] [--epochs N] [--backend wasm|cpu] --out run.json`: runs an
+ * experiment in Node with the studio's engine and writes the run file the studio exports and imports.
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { runFileOf, serializeRunFile } from '../../core/export/run-file';
 import { createRunControl } from '../../core/run/control';
 import { optionValue, type ParsedArgs } from '../args';
+import type { UploadChoices } from '../../core/data/upload/parse';
 import { resolveExperiment, STRATEGY_KINDS } from '../experiment-source';
+import { resolveUploadExperiment, type DataRequest, type UploadSource } from '../upload-source';
 import type { HeadlessBackend } from '../headless';
 import type { CliIo } from '../io';
 import { createProgressPrinter } from '../progress';
@@ -16,7 +19,7 @@ import { createProgressPrinter } from '../progress';
 /** One-line summary and usage of the command. */
 export const RUN_HELP = {
   summary: 'Run an experiment headless (Node, wasm) and write its run file.',
-  usage: `run (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}>) [--seed N] [--epochs N] [--backend wasm|cpu] --out run.json`,
+  usage: `run (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}> | --data <file.csv | images.zip> [--space <preset>] [--strategy <kind>] [--label <column>] [--features <a,b,...>] [--no-standardize] [--image-size N] [--rgb]) [--seed N] [--epochs N] [--backend wasm|cpu] --out run.json  (--spec with --data: the spec's uploaded file)`,
 } as const;
 
 const OPTIONS = [
@@ -28,7 +31,16 @@ const OPTIONS = [
   'epochs',
   'backend',
   'out',
+  'data',
+  'label',
+  'features',
+  'image-size',
+  'rgb',
+  'no-standardize',
 ] as const;
+
+/** Options that are bare flags (no value). */
+const BARE = ['rgb', 'no-standardize'];
 
 /** A whole number in [min, max] from option `name`, null when absent, or the problem. */
 function wholeOption(
@@ -51,6 +63,7 @@ function readOptions(args: ParsedArgs):
       readonly epochs: number | null;
       readonly backend: HeadlessBackend;
       readonly out: string;
+      readonly data: DataRequest | null;
     }
   | { readonly problem: string } {
   const unknown = [...args.options.keys()].filter(
@@ -61,7 +74,10 @@ function readOptions(args: ParsedArgs):
   if (args.positionals.length > 0)
     return { problem: `Unexpected argument "${args.positionals[0]}".` };
   for (const name of OPTIONS)
-    if (args.options.get(name) === true) return { problem: `--${name} needs a value.` };
+    if (args.options.get(name) === true && !BARE.includes(name))
+      return { problem: `--${name} needs a value.` };
+  for (const name of BARE)
+    if (typeof args.options.get(name) === 'string') return { problem: `--${name} takes no value.` };
   const out = optionValue(args, 'out');
   if (out === null) return { problem: 'The run command needs --out, the run file to write.' };
   const backend = optionValue(args, 'backend') ?? 'wasm';
@@ -71,14 +87,45 @@ function readOptions(args: ParsedArgs):
   if ('problem' in seed) return seed;
   const epochs = wholeOption(args, 'epochs', 1);
   if ('problem' in epochs) return epochs;
-  return { seed: seed.value, epochs: epochs.value, backend, out };
+  const data = dataOption(args);
+  if (data !== null && 'problem' in data) return data;
+  return { seed: seed.value, epochs: epochs.value, backend, out, data };
+}
+
+/** `--data` and how to read it, null without `--data`, or the problem with its flags. */
+function dataOption(args: ParsedArgs): DataRequest | { readonly problem: string } | null {
+  const path = optionValue(args, 'data');
+  const reading = ['label', 'features', 'image-size', 'rgb', 'no-standardize'];
+  if (path === null) {
+    const stray = reading.find((k) => args.options.has(k));
+    return stray === undefined ? null : { problem: `--${stray} is only for --data.` };
+  }
+  const side = wholeOption(args, 'image-size', 1);
+  if ('problem' in side) return side;
+  const label = optionValue(args, 'label');
+  const features = optionValue(args, 'features');
+  const choices: UploadChoices = {
+    ...(label === null ? {} : { label }),
+    ...(features === null
+      ? {}
+      : {
+          features: features
+            .split(',')
+            .map((f) => f.trim())
+            .filter((f) => f !== ''),
+        }),
+    ...(args.options.has('no-standardize') ? { standardize: false } : {}),
+    ...(side.value === null ? {} : { side: side.value }),
+    ...(args.options.has('rgb') ? { channels: 3 as const } : {}),
+  };
+  return { path, choices };
 }
 
 /**
  * Runs the experiment, printing progress to stderr, and writes the run file (also for a run that
  * stopped or failed, with its status). Ctrl+C stops the run after the current step. Exit codes: 0
- * finished; 1 stopped or failed; 2 a bad flag, spec or link (each problem printed), or an
- * unwritable output file.
+ * finished; 1 stopped or failed; 2 a bad flag, spec, link or data file (each problem printed), or
+ * an unwritable output file.
  */
 export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
   const options = readOptions(args);
@@ -88,22 +135,29 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
     return 2;
   }
   const cwd = io.cwd ?? process.cwd();
-  const source = await resolveExperiment(
-    {
-      spec: optionValue(args, 'spec'),
-      space: optionValue(args, 'space'),
-      dataset: optionValue(args, 'dataset'),
-      strategy: optionValue(args, 'strategy'),
-      seed: options.seed,
-      epochs: options.epochs,
-    },
-    cwd,
-  );
+  const request = {
+    spec: optionValue(args, 'spec'),
+    space: optionValue(args, 'space'),
+    dataset: optionValue(args, 'dataset'),
+    strategy: optionValue(args, 'strategy'),
+    seed: options.seed,
+    epochs: options.epochs,
+  };
+  const source: UploadSource =
+    options.data === null
+      ? { examples: undefined, ...(await resolveExperiment(request, cwd)) }
+      : await resolveUploadExperiment(request, options.data, cwd);
   if (!source.ok) {
     source.problems.forEach((p, i) => io.err(i === 0 ? p : `  ${p}`));
     return 2;
   }
-  const { spec } = source;
+  const { spec, examples } = source;
+  if (spec.dataset.upload !== undefined && examples === undefined) {
+    io.err(
+      `The experiment runs on the uploaded file ${spec.dataset.upload.name}; give it with --data <file>.`,
+    );
+    return 2;
+  }
   io.err(`running "${spec.name}" (${spec.strategy.kind}, seed ${spec.seed}) on ${options.backend}`);
   const { runHeadless } = await import('../headless');
   const control = createRunControl();
@@ -114,9 +168,15 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
   process.once('SIGINT', stop);
   const print = createProgressPrinter(() => performance.now());
   const startedAt = new Date().toISOString();
-  const { status, state } = await runHeadless(spec, options.backend, control, (e) => {
-    for (const line of print(e)) io.err(line);
-  }).finally(() => process.off('SIGINT', stop));
+  const { status, state } = await runHeadless(
+    spec,
+    options.backend,
+    control,
+    (e) => {
+      for (const line of print(e)) io.err(line);
+    },
+    examples,
+  ).finally(() => process.off('SIGINT', stop));
   const file = runFileOf({ ...state, spec }, { startedAt, exportedAt: new Date().toISOString() });
   try {
     await writeFile(resolve(cwd, options.out), `${serializeRunFile(file)}\n`);

@@ -11,13 +11,17 @@ import type { DatasetId, DatasetSpec } from './spec';
  * What a search costs per step, which sets its budget: 'points' (the dense teaching cell on 2D
  * points, ~90 steps a second), 'digits' (NAS-Bench-201-style cells on 14x14 MNIST digits, 3-5 DARTS
  * steps a second, a single path ~20), 'darts-digits' (the DARTS cells, 8 ops on 14 edges in two
- * cell types, on 7x7 digits: about one DARTS step a second, a single path ~10).
+ * cell types, on 7x7 digits: about one DARTS step a second, a single path ~10). An uploaded table
+ * takes the points' budget, uploaded images the digits' (their cost grows with side and rows).
  */
 export type BudgetScale = 'points' | 'digits' | 'darts-digits';
 
 /** The scale of a search on `dataset` in a space made from preset `preset` (null: composed). */
-export function budgetScale(dataset: Pick<DatasetSpec, 'id'>, preset: string | null): BudgetScale {
-  if (isTwoD(dataset.id)) return 'points';
+export function budgetScale(
+  dataset: Pick<DatasetSpec, 'id' | 'upload'>,
+  preset: string | null,
+): BudgetScale {
+  if (isTwoD(dataset.id) || dataset.upload?.kind === 'table') return 'points';
   return preset === 'darts' ? 'darts-digits' : 'digits';
 }
 
@@ -72,7 +76,10 @@ export const DARTS_DATA_OVERRIDES: Readonly<Partial<Record<DatasetId, Partial<Da
 };
 
 /** The DARTS budget of `dataset` in a space made from preset `preset`: its scale's, with the dataset's overrides. */
-export function dartsBudget(dataset: Pick<DatasetSpec, 'id'>, preset: string | null): DartsBudget {
+export function dartsBudget(
+  dataset: Pick<DatasetSpec, 'id' | 'upload'>,
+  preset: string | null,
+): DartsBudget {
   return { ...DARTS_BUDGETS[budgetScale(dataset, preset)], ...DARTS_DATA_OVERRIDES[dataset.id] };
 }
 

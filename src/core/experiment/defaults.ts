@@ -1,5 +1,6 @@
 /** Default experiments, scaled so a search finishes in a browser tab on a 2-core CPU. */
 import { datasetInput } from '../data/load';
+import { splitCounts } from '../data/split';
 import { isTwoD, TWO_D_IDS } from '../data/two-d';
 import { budgetScale, dartsBudget, MULTI_TRIAL_BUDGETS, SPOS_BUDGETS } from './budgets';
 import { PRESETS, presetSpace, type PresetName } from '../search-space/presets';
@@ -7,6 +8,7 @@ import type { MacroSpec } from '../search-space/types';
 import { scaledEvolution } from '../strategies/evolution-params';
 import { LIMITS } from './limits';
 import type {
+  BuiltInDatasetId,
   DartsStrategySpec,
   DatasetId,
   DatasetSpec,
@@ -16,6 +18,7 @@ import type {
   SposStrategySpec,
   StrategyKind,
   StrategySpec,
+  UploadSpec,
 } from './spec';
 
 /** The seed of a default experiment when none is given. */
@@ -28,10 +31,11 @@ export const DATASET_LABELS: Record<DatasetId, string> = {
   xor: 'XOR',
   gaussian: 'Two Gaussians',
   mnist: 'MNIST',
+  upload: 'Your data',
 };
 
 /** Default data: 600 2D points with noise 0.1, or 2,000 MNIST digits at 14x14; 40% train, 40% valid (the alpha split), 20% test. */
-export function defaultDataset(id: DatasetId): DatasetSpec {
+export function defaultDataset(id: BuiltInDatasetId): DatasetSpec {
   const split = { trainFraction: 0.4, validFraction: 0.4 };
   if (isTwoD(id)) return { id, samples: 600, noise: 0.1, imageSize: 14, ...split };
   return { id, samples: 2000, noise: 0, imageSize: 14, ...split };
@@ -197,9 +201,17 @@ export function defaultStrategy(
   spaceSize: bigint,
   preset: string | null = null,
 ): StrategySpec {
-  if (kind === 'spos') return defaultSpos(dataset, spaceSize, preset);
-  if (kind === 'multi-trial') return defaultMultiTrial(dataset, spaceSize, preset);
-  return defaultDarts(dataset, preset);
+  if (kind === 'spos') return fitBatch(defaultSpos(dataset, spaceSize, preset), dataset);
+  if (kind === 'multi-trial')
+    return fitBatch(defaultMultiTrial(dataset, spaceSize, preset), dataset);
+  return fitBatch(defaultDarts(dataset, preset), dataset);
+}
+
+/** The strategy with its batch no larger than the train and valid splits (a small upload; the built-in sets never need it). */
+export function fitBatch<S extends StrategySpec>(strategy: S, dataset: DatasetSpec): S {
+  const n = splitCounts(dataset.samples, dataset.trainFraction, dataset.validFraction);
+  const most = Math.max(1, Math.min(n.train, n.valid));
+  return strategy.batchSize <= most ? strategy : { ...strategy, batchSize: most };
 }
 
 /**
@@ -218,8 +230,26 @@ export function browserMacro(preset: PresetName, input: InputShape): MacroSpec {
   return { ...macro, channels: 8, cellsPerStage: 1, stages };
 }
 
-/** The datasets a preset can run on: the 2D sets for vector presets, MNIST for image presets. */
-export function datasetsFor(preset: PresetName): DatasetId[] {
+/** An uploaded dataset with every example, split as the built-in sets are (40% train, 40% valid, 20% test). */
+export function uploadDataset(upload: UploadSpec): DatasetSpec {
+  return {
+    id: 'upload',
+    upload,
+    samples: upload.rows,
+    noise: 0,
+    imageSize: upload.kind === 'images' ? upload.side : 14,
+    trainFraction: 0.4,
+    validFraction: 0.4,
+  };
+}
+
+/** Whether an uploaded dataset suits a preset: tables feed vector presets, images image presets. */
+export function uploadFits(preset: PresetName, upload: Pick<UploadSpec, 'kind'>): boolean {
+  return (PRESETS[preset].domain === 'vector') === (upload.kind === 'table');
+}
+
+/** The built-in datasets a preset can run on: the 2D sets for vector presets, MNIST for image presets (uploads: uploadFits). */
+export function datasetsFor(preset: PresetName): BuiltInDatasetId[] {
   return PRESETS[preset].domain === 'vector' ? [...TWO_D_IDS] : ['mnist'];
 }
 
@@ -230,7 +260,7 @@ export function datasetsFor(preset: PresetName): DatasetId[] {
  */
 export function defaultExperiment(
   preset: PresetName,
-  dataset: DatasetId,
+  dataset: BuiltInDatasetId,
   seed: number = DEFAULT_SEED,
 ): ExperimentSpec {
   const base = defaultDataset(dataset);
@@ -240,13 +270,40 @@ export function defaultExperiment(
   // validation pass, so five epochs fit the budget.
   const data =
     preset === 'darts' && dataset === 'mnist' ? { ...base, samples: 800, imageSize: 7 } : base;
+  return experimentOn(preset, data, `${PRESETS[preset].label} on ${DATASET_LABELS[dataset]}`, seed);
+}
+
+/** The preset's space with the browser macro for `data`, and DARTS scaled to it. */
+function experimentOn(
+  preset: PresetName,
+  data: DatasetSpec,
+  name: string,
+  seed: number,
+): ExperimentSpec {
   const space = presetSpace(preset);
   return {
     version: 1,
-    name: `${PRESETS[preset].label} on ${DATASET_LABELS[dataset]}`,
+    name,
     seed,
     space: { ...space, macro: browserMacro(preset, datasetInput(data).input) },
     dataset: data,
-    strategy: defaultDarts(data, preset),
+    strategy: fitBatch(defaultDarts(data, preset), data),
   };
+}
+
+/**
+ * A complete experiment on an uploaded dataset (every example; DARTS at the budget of its scale). The
+ * preset must suit the upload (uploadFits), or validateExperiment rejects the spec.
+ */
+export function defaultUploadExperiment(
+  preset: PresetName,
+  upload: UploadSpec,
+  seed: number = DEFAULT_SEED,
+): ExperimentSpec {
+  return experimentOn(
+    preset,
+    uploadDataset(upload),
+    `${PRESETS[preset].label} on ${upload.name}`,
+    seed,
+  );
 }

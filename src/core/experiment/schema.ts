@@ -43,8 +43,34 @@ export const spaceSchema = z.object({
   }),
 });
 
+const uploadFile = {
+  name: z.string(),
+  hash: z.string(),
+  bytes: z.number(),
+  classes: z.number(),
+  rows: z.number(),
+};
+
+/** An uploaded dataset (added without a link format change: specs without it are unchanged). */
+const upload = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('table'),
+    ...uploadFile,
+    label: z.string(),
+    features: z.array(z.string()),
+    standardize: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal('images'),
+    ...uploadFile,
+    side: z.number(),
+    channels: z.union([z.literal(1), z.literal(3)]),
+  }),
+]);
+
 const dataset = z.object({
   id: name<DatasetId>(),
+  upload: upload.optional(),
   samples: z.number(),
   noise: z.number(),
   imageSize: z.number(),

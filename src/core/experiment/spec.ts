@@ -2,12 +2,52 @@
 import type { SearchSpaceSpec } from '../search-space/types';
 
 /** Built-in datasets: four seeded 2D sets (as in TensorFlow Playground) and MNIST digits. */
-export type DatasetId = 'spiral' | 'circles' | 'xor' | 'gaussian' | 'mnist';
+export type BuiltInDatasetId = 'spiral' | 'circles' | 'xor' | 'gaussian' | 'mnist';
+
+/** Every dataset: a built-in one, or 'upload' (the user's own file, described by DatasetSpec.upload). */
+export type DatasetId = BuiltInDatasetId | 'upload';
+
+/** What every uploaded dataset records of its file: enough to rebuild the supernet without the bytes, and to know the file again. */
+interface UploadFileSpec {
+  /** The file's name as uploaded (shown; not used to find it). */
+  readonly name: string;
+  /** SHA-256 of the file's bytes, 64 lowercase hex digits: the file is found (and re-checked) by it. */
+  readonly hash: string;
+  /** The file's size in bytes. */
+  readonly bytes: number;
+  /** Number of classes (distinct labels). */
+  readonly classes: number;
+  /** Number of examples the file gives (data rows, or images). */
+  readonly rows: number;
+}
+
+/** A CSV table: one example per row, numeric feature columns and a label column (any strings). */
+export interface TableUploadSpec extends UploadFileSpec {
+  readonly kind: 'table';
+  /** The label column's name. */
+  readonly label: string;
+  /** The feature columns' names, in the order they feed the network. */
+  readonly features: readonly string[];
+  /** Standardise each feature with the training split's mean and standard deviation. */
+  readonly standardize: boolean;
+}
+
+/** Images (a zip with one folder per class, or files named by class), resized to side x side. */
+export interface ImageUploadSpec extends UploadFileSpec {
+  readonly kind: 'images';
+  /** Side every image is resized to, in pixels. */
+  readonly side: number;
+  /** 1: gray; 3: RGB. */
+  readonly channels: 1 | 3;
+}
+
+/** An uploaded dataset, recorded without its bytes. */
+export type UploadSpec = TableUploadSpec | ImageUploadSpec;
 
 /** Which data to train on, and how to split it (fractions of `samples`; they sum to 1). */
 export interface DatasetSpec {
   readonly id: DatasetId;
-  /** Number of examples drawn (2D sets) or taken from the MNIST pool (at most 10,000). */
+  /** Number of examples drawn (2D sets) or taken from the MNIST pool (at most 10,000) or from the uploaded rows (at most upload.rows). */
   readonly samples: number;
   /** 2D sets: noise level in [0, 0.5]. Ignored for MNIST. */
   readonly noise: number;
@@ -18,6 +58,8 @@ export interface DatasetSpec {
   /** Fraction held out for the alpha (architecture) step and validation metrics. */
   readonly validFraction: number;
   /** The rest is the test split: reported at the end only. */
+  /** The uploaded file and how it was read; present exactly when id is 'upload'. */
+  readonly upload?: UploadSpec;
 }
 
 /** The budget and weight optimiser every strategy trains with: SGD with momentum, weight decay and gradient clipping, cosine-annealed from weightLr to weightLrMin. */

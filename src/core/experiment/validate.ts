@@ -6,6 +6,7 @@ import { isTwoD } from '../data/two-d';
 import type { Problem } from '../problems';
 import { validateSpace } from '../search-space/validate';
 import { LIMITS } from './limits';
+import { validateUpload } from './validate-upload';
 import type {
   ConstraintsSpec,
   DartsStrategySpec,
@@ -244,12 +245,21 @@ function splitProblems(d: DatasetSpec): Problem[] {
 export function validateDataset(d: DatasetSpec): Problem[] {
   const out: Problem[] = [];
   const twoD = isTwoD(d.id);
+  if (d.id === 'upload') return [...validateUpload(d), ...splitProblems(d)];
+  if (d.upload !== undefined)
+    return [
+      {
+        path: 'dataset.upload',
+        code: 'unexpected-upload',
+        message: `The built-in dataset ${shown(d.id)} cannot also name an uploaded file.`,
+      },
+    ];
   if (!twoD && d.id !== 'mnist') {
     return [
       {
         path: 'dataset.id',
         code: 'unknown-dataset',
-        message: `Dataset ${shown(d.id)} is not known; choose spiral, circles, xor, gaussian or mnist.`,
+        message: `Dataset ${shown(d.id)} is not known; choose spiral, circles, xor, gaussian, mnist or upload your own.`,
       },
     ];
   }
@@ -299,7 +309,14 @@ export function validateExperiment(spec: ExperimentSpec): Problem[] {
   out.push(...dataset, ...strategy);
   if (dataset.length === 0 && !strategy.some((p) => p.path === 'strategy.batchSize'))
     out.push(...batchProblems(spec.dataset, spec.strategy));
-  if (!dataset.some((p) => p.path === 'dataset.id' || p.path === 'dataset.imageSize')) {
+  if (
+    !dataset.some(
+      (p) =>
+        p.path === 'dataset.id' ||
+        p.path === 'dataset.imageSize' ||
+        p.path.startsWith('dataset.upload'),
+    )
+  ) {
     out.push(...validateSpace(spec.space, datasetInput(spec.dataset).input));
   }
   return out;

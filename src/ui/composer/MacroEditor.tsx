@@ -1,4 +1,5 @@
 /** The macro skeleton around the cells: input size, channels, stem, stages, cells per stage, reduction, head. */
+import { datasetInput } from '../../core/data/load';
 import { LIMITS } from '../../core/experiment/validate';
 import type { MacroSpec } from '../../core/search-space/types';
 import type { SpaceProblems } from '../../store/composer-problems';
@@ -35,17 +36,17 @@ export function MacroEditor({ problems }: { readonly problems: SpaceProblems }) 
   const macro = useStudio((s) => s.spec.space.macro);
   const dataset = useStudio((s) => s.spec.dataset);
   const setDatasetNumber = useStudio((s) => s.setDatasetNumber);
-  const image = dataset.id === 'mnist';
+  const { input, classes } = datasetInput(dataset);
+  const image = input.kind === 'image';
   const messages = (field: string) => (problems.macro.get(field) ?? []).map((p) => p.message);
   const reductions: MacroSpec['reduction'][] = image ? ['cell', 'residual'] : ['none'];
-  const classes = image ? 10 : 2;
   return (
     <section className="composer-box macro-editor" aria-label="Macro skeleton">
       <h4>Network around the cells</h4>
       <div className="macro-grid">
         <div className="field">
           <label htmlFor="macro-input">Input</label>
-          {image ? (
+          {dataset.id === 'mnist' ? (
             <select
               id="macro-input"
               data-testid="macro-image-size"
@@ -59,7 +60,13 @@ export function MacroEditor({ problems }: { readonly problems: SpaceProblems }) 
               ))}
             </select>
           ) : (
-            <output id="macro-input">2 features (x, y)</output>
+            <output id="macro-input">
+              {input.kind === 'image'
+                ? `${input.height} × ${input.width} × ${input.channels} images`
+                : dataset.id === 'upload'
+                  ? `${input.features} features`
+                  : '2 features (x, y)'}
+            </output>
           )}
           <span className="field-help">From the dataset.</span>
         </div>

@@ -1,10 +1,12 @@
-/** Dataset picker (only the preset's compatible sets) and its settings. */
+/** Dataset picker (only the preset's compatible sets, or the user's uploaded data) and its settings. */
 import { DATASET_LABELS, datasetsFor } from '../../core/experiment/defaults';
-import type { DatasetId } from '../../core/experiment/spec';
+import type { BuiltInDatasetId } from '../../core/experiment/spec';
 import type { FormProblems } from '../../store/form-problems';
 import { useStudio } from '../studio';
 import { DATASET_FIELDS, IMAGE_SIZES } from './fields';
 import { NumberField } from './NumberField';
+import { MissingFile } from './upload/MissingFile';
+import { UploadPanel } from './upload/UploadPanel';
 
 /** The dataset part of the form; split fractions go to the advanced section. */
 export function DatasetSection({ problems }: { readonly problems: FormProblems }) {
@@ -13,6 +15,7 @@ export function DatasetSection({ problems }: { readonly problems: FormProblems }
   const setDataset = useStudio((s) => s.setDataset);
   const setNumber = useStudio((s) => s.setDatasetNumber);
   const mnist = dataset.id === 'mnist';
+  const upload = dataset.upload;
   const sizeProblems = problems.byField.get('imageSize');
   return (
     <fieldset className="form-section">
@@ -23,15 +26,36 @@ export function DatasetSection({ problems }: { readonly problems: FormProblems }
           id="dataset-select"
           data-testid="dataset-select"
           value={dataset.id}
-          onChange={(e) => setDataset(e.target.value as DatasetId)}
+          onChange={(e) => {
+            if (e.target.value !== 'upload') setDataset(e.target.value as BuiltInDatasetId);
+          }}
         >
           {datasetsFor(preset).map((id) => (
             <option key={id} value={id}>
               {DATASET_LABELS[id]}
             </option>
           ))}
+          {upload !== undefined ? (
+            <option value="upload">
+              {DATASET_LABELS.upload}: {upload.name}
+            </option>
+          ) : null}
         </select>
       </div>
+      {upload !== undefined ? (
+        <p className="field-help" data-testid="upload-in-use">
+          {upload.name}: {upload.rows} examples in {upload.classes} classes,{' '}
+          {upload.kind === 'table'
+            ? `features ${upload.features.join(', ')}, label ${upload.label}${upload.standardize ? ', standardised' : ''}`
+            : `${upload.side} × ${upload.side} ${upload.channels === 3 ? 'RGB' : 'gray'}`}
+          .
+        </p>
+      ) : null}
+      {upload !== undefined ? <MissingFile upload={upload} /> : null}
+      <details className="upload-details" open={false}>
+        <summary data-testid="upload-open">Upload your own data…</summary>
+        <UploadPanel />
+      </details>
       <NumberField
         name="samples"
         path="dataset.samples"
@@ -40,7 +64,7 @@ export function DatasetSection({ problems }: { readonly problems: FormProblems }
         problems={problems.byField.get('samples')}
         onCommit={(v) => setNumber('samples', v)}
       />
-      {mnist ? (
+      {upload !== undefined ? null : mnist ? (
         <div className={sizeProblems ? 'field field-invalid' : 'field'}>
           <label htmlFor="image-size">Image size</label>
           <select

@@ -14,7 +14,10 @@ export type SubnetBounds =
 /** Prices the extremes of the space's subnets (stand-alone, as constraints are checked) once the space and data can run. */
 export function subnetBounds(space: SearchSpaceSpec, dataset: DatasetSpec): SubnetBounds {
   const input = validateDataset(dataset).some(
-    (p) => p.path === 'dataset.id' || p.path === 'dataset.imageSize',
+    (p) =>
+      p.path === 'dataset.id' ||
+      p.path === 'dataset.imageSize' ||
+      p.path.startsWith('dataset.upload'),
   )
     ? null
     : datasetInput(dataset);

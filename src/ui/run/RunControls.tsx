@@ -1,6 +1,7 @@
 /** Run / pause / resume / single step / stop, the expected run time, the progress bar and the run's status line. */
 import { isActive } from '../../store/run-slice';
 import { formatDuration, progressOf, runBlockedReason } from '../../store/run-selectors';
+import { useMissingData } from '../form/upload/missing-data';
 import { useProblems } from '../problems';
 import { studioStore, useStudio } from '../studio';
 import { RunEstimate } from './RunEstimate';
@@ -14,6 +15,8 @@ export function RunControls({ onRun }: { readonly onRun?: () => void }) {
   const active = isActive(run);
   const p = progressOf(run);
   const busy = useStudio(runBlockedReason);
+  const upload = useStudio((s) => s.spec.dataset.upload);
+  const missing = useMissingData((s) => s.missing !== null && s.missing === upload?.hash);
   const blocked = all.length > 0;
   return (
     <section className="card run-controls" aria-label="Run controls">
@@ -22,8 +25,14 @@ export function RunControls({ onRun }: { readonly onRun?: () => void }) {
           type="button"
           className="primary"
           data-testid="run-button"
-          disabled={active || blocked || busy !== null}
-          title={blocked ? `Run is blocked: ${all[0]?.message ?? ''}` : (busy ?? undefined)}
+          disabled={active || blocked || missing || busy !== null}
+          title={
+            blocked
+              ? `Run is blocked: ${all[0]?.message ?? ''}`
+              : missing
+                ? `Run waits for the data file ${upload?.name ?? ''}; choose it in the Dataset section.`
+                : (busy ?? undefined)
+          }
           onClick={() => {
             onRun?.();
             void startRun();
