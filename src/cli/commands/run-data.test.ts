@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { encode as encodePng } from 'fast-png';
 import { describe, expect, it } from 'vitest';
+import { examplesOfUpload, parseUpload } from '../../core/data/upload/parse';
 import { parseRunFile } from '../../core/export/run-file';
 import { encodeLink } from '../../core/link';
 import { parseArgs } from '../args';
@@ -94,6 +95,20 @@ describe('cli run --data', () => {
     expect(r.spec.space.preset).toBe('nb201');
     expect(r.spec.dataset.upload).toMatchObject({ kind: 'images', side: 8, channels: 3, rows: 24 });
     expect(r.subnets.length).toBeGreaterThan(0);
+  });
+
+  it('records the dataset the page reads from the same file with the same choices', async () => {
+    // The page's upload worker and its engine worker call parseUpload / examplesOfUpload, as the CLI does.
+    const zip = writeZip('agree.zip', 6);
+    const { code } = await run(`--data ${zip} --image-size 10 --epochs 1 --out agree-run.json`);
+    expect(code).toBe(0);
+    const bytes = new Uint8Array(readFileSync(join(dir, zip)));
+    const page = await parseUpload({ name: zip, bytes }, { side: 10 });
+    if (!page.ok) throw new Error(page.problem);
+    expect(runFile('agree-run.json').spec.dataset.upload).toEqual(page.value.spec);
+    const again = await examplesOfUpload(page.value.spec, bytes);
+    if (!again.ok) throw new Error(again.problem);
+    expect(again.value).toEqual(page.value.examples);
   });
 
   it('runs a link to an uploaded dataset with the right file, and refuses another file', async () => {
