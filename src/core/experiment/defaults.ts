@@ -2,7 +2,7 @@
 import { datasetInput } from '../data/load';
 import { splitCounts } from '../data/split';
 import { isTwoD, TWO_D_IDS } from '../data/two-d';
-import { budgetScale, dartsBudget, MULTI_TRIAL_BUDGETS, SPOS_BUDGETS } from './budgets';
+import { budgetScale, dartsBudget, MULTI_TRIAL_BUDGETS, sposBudget } from './budgets';
 import { PRESETS, presetSpace, type PresetName } from '../search-space/presets';
 import type { MacroSpec } from '../search-space/types';
 import { scaledEvolution } from '../strategies/evolution-params';
@@ -113,7 +113,7 @@ export function defaultDarts(
 
 /**
  * Single Path One-Shot for the data and a space of `spaceSize` genotypes made from preset `preset`
- * (REFERENCE.md; budgets.ts, SPOS_BUDGETS). As in the paper, most of the run trains the supernet
+ * (REFERENCE.md; budgets.ts, sposBudget). As in the paper, most of the run trains the supernet
  * (one uniformly sampled path per step, DARTS's weight optimiser at weight decay 3e-4) and every
  * candidate is scored on one fixed validation subset after BatchNorm recalibration on 4 training
  * batches. The evolution is the paper's (20 generations of 50, top 10, 25 mutations at p = 0.1 and
@@ -127,7 +127,7 @@ export function defaultSpos(
   spaceSize: bigint,
   preset: string | null = null,
 ): SposStrategySpec {
-  const b = SPOS_BUDGETS[budgetScale(dataset, preset)];
+  const b = sposBudget(dataset, preset);
   const evo = scaledEvolution(spaceSize, b.evaluations);
   return {
     kind: 'spos',
