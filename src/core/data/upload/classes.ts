@@ -1,4 +1,4 @@
-/** Class labels: any strings, numbered in sorted order. */
+/** Class labels (arbitrary strings), numbered in sorted order. */
 import { UPLOAD_LIMITS } from './limits';
 import { parsed, refused, type Parsed } from './types';
 
