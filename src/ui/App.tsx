@@ -9,6 +9,7 @@ import { HistoryView } from './history/HistoryView';
 import { ReplayBar } from './history/ReplayBar';
 import { ResumeBanner } from './history/ResumeBanner';
 import { StorageNotice } from './history/StorageNotice';
+import { DecisionBoundary } from './plane/DecisionBoundary';
 import { Results } from './results/Results';
 import { RunControls } from './run/RunControls';
 import { SearchView } from './search/SearchView';
@@ -86,6 +87,7 @@ export function App() {
           ) : (
             <>
               <MetricCharts />
+              <DecisionBoundary />
               <AlphaTrajectories />
               <CollapseDiagnostics />
               <GenotypeDiagram />
