@@ -4,6 +4,7 @@ import { gridAgreement } from '../../charts/plane-data';
 import { createPlaneView, type PlaneData } from '../../charts/plane-view';
 import { boundaryInterval, BOUNDARY_GRID } from '../../core/run/boundary';
 import type { BoundaryFrame, GridPrediction } from '../../core/run/boundary';
+import { datasetInput } from '../../core/data/load';
 import { useStudio } from '../studio';
 import { ChartHost } from '../views/ChartHost';
 import { specPoints } from './plane-splits';
@@ -13,10 +14,11 @@ function planeOf(
   frame: BoundaryFrame,
   prediction: GridPrediction,
   points: PlaneData['points'],
+  classes: number,
 ): PlaneData {
   return {
     points,
-    heatmap: { size: frame.size, domain: frame.domain, prediction, classes: 2 },
+    heatmap: { size: frame.size, domain: frame.domain, prediction, classes },
   };
 }
 
@@ -28,15 +30,16 @@ export function DecisionBoundary() {
     const p = spec === null ? null : specPoints(spec.dataset, spec.seed);
     return Array.isArray(p) ? p : [];
   }, [spec]);
+  const classes = spec === null ? 2 : datasetInput(spec.dataset).classes;
   const views = useMemo(
     () =>
       frame === null
         ? null
         : {
-            supernet: planeOf(frame, frame.supernet, points),
-            derived: planeOf(frame, frame.derived, points),
+            supernet: planeOf(frame, frame.supernet, points, classes),
+            derived: planeOf(frame, frame.derived, points, classes),
           },
-    [frame, points],
+    [frame, points, classes],
   );
   if (frame === null || views === null || spec === null) return null;
   const every = spec.strategy.kind === 'darts' ? boundaryInterval(spec.strategy.epochs) : 1;
