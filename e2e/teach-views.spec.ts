@@ -12,12 +12,17 @@ async function xorExperiment(page: Page, samples: number, epochs: number): Promi
   await setField(page, 'seed', 3);
 }
 
-/** The transforms of the scatter's points, in order. */
+/** Where each point of the scatter is and its colour (xor's noise moves labels, not points). */
 const pointPlaces = (page: Page): Promise<string[]> =>
   page
     .getByTestId('data-scatter')
     .locator('.plane-points path')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('transform') ?? ''));
+    .evaluateAll((els) =>
+      els.map(
+        (el) =>
+          `${el.getAttribute('transform') ?? ''} ${el.getAttribute('fill') ?? ''} ${el.getAttribute('stroke') ?? ''}`,
+      ),
+    );
 
 test('a 2D dataset is drawn as a scatter that follows its settings', async ({ page }) => {
   await xorExperiment(page, 200, 5);
@@ -34,8 +39,10 @@ test('a 2D dataset is drawn as a scatter that follows its settings', async ({ pa
   await expect.poll(async () => (await pointPlaces(page)).join('|')).not.toBe(before.join('|'));
   await setField(page, 'samples', 120);
   await expect(scatter.locator('.plane-points path')).toHaveCount(120);
+  // Another set (its own default sample count) redraws too.
   await page.getByTestId('dataset-select').selectOption('spiral');
-  await expect(scatter.locator('.plane-points path')).toHaveCount(120);
+  const samples = Number(await page.getByTestId('field-samples').inputValue());
+  await expect(scatter.locator('.plane-points path')).toHaveCount(samples);
 });
 
 test('presenter mode shows one view at a time, moves with the keys and leaves with Escape', async ({
