@@ -1,5 +1,5 @@
 /** A square plot of 2D points coloured by class, marker by split, over an optional heatmap of a model's predicted class. */
-import { scaleLinear, select, symbol, symbolCircle, symbolTriangle } from 'd3';
+import { interpolateRgb, scaleLinear, select, symbol, symbolCircle, symbolTriangle } from 'd3';
 import type { BoundaryDomain, GridPrediction } from '../core/run/boundary';
 import {
   cellOpacity,
@@ -67,10 +67,16 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
               .append('rect')
               .attr('x', c * w)
               .attr('y', SIDE - (r + 1) * w)
-              .attr('width', w + 0.3)
-              .attr('height', w + 0.3)
-              .attr('fill', classColor(prediction.classes[i] ?? 0))
-              .attr('fill-opacity', cellOpacity(prediction.confidence[i] ?? 0, classes));
+              .attr('width', w + 0.5)
+              .attr('height', w + 0.5)
+              // Opaque tints (the class colour mixed with white), so overlapping cells leave no seams.
+              .attr(
+                'fill',
+                interpolateRgb(
+                  '#ffffff',
+                  classColor(prediction.classes[i] ?? 0),
+                )(cellOpacity(prediction.confidence[i] ?? 0, classes)),
+              );
           }
         }
       }
@@ -89,7 +95,7 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
       }
       const legend = svg.append('g').attr('transform', `translate(4, ${SIDE + 15})`);
       (['train', 'valid', 'test'] as const).forEach((split, i) => {
-        const g = legend.append('g').attr('transform', `translate(${i * 80}, 0)`);
+        const g = legend.append('g').attr('transform', `translate(${[0, 76, 168][i] ?? 0}, 0)`);
         const m = MARKERS[split];
         g.append('path')
           .attr('d', m.path)
