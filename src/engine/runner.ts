@@ -86,7 +86,8 @@ async function resumeDarts(st: RunState, stepsPerEpoch: number, c: RunCheckpoint
  * Runs `spec` on `data`, dispatching on the strategy: SPOS runs in spos-runner.ts (runSpos),
  * multi-trial baselines in multi-trial-runner.ts (runMultiTrial); DARTS here. DARTS emits
  * 'started', then per step 'step', 'alphas' and (at step 1 and on every change) 'genotype'; after
- * each epoch 'eval' on the validation split and 'diagnostics' (collapse diagnostics), and, when
+ * each epoch 'eval' on the validation split and 'diagnostics' (collapse diagnostics), on
+ * 2-feature data a 'boundary' frame every few epochs (core/run/boundary.ts), and, when
  * DARTS+ is on and a rule holds, 'early-stop', which ends training; a 'checkpoint' after every
  * epoch but the last. Then one 'subnet' for the magnitude-derived cell (origin 'derived',
  * evaluation 'inherited': its validation accuracy with the supernet's weights after BatchNorm

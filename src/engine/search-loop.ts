@@ -14,6 +14,9 @@ import { epochDiagnostics, type DiagnosticsState, type EpochReport } from './dia
 import { earlyStopMessage } from '../core/diagnostics/collapse';
 import { createRng } from '../core/random';
 import { meanAlphaEntropy } from '../core/trust/alpha-entropy';
+import { boundaryDue } from '../core/run/boundary';
+import { genotypePath } from '../core/strategies/path';
+import { boundaryFrame, hasBoundary } from './boundary-grid';
 import { createStepGate, nonFiniteName, type Emit, type StepGate } from './step-gate';
 import type { Supernet } from './supernet';
 
@@ -118,7 +121,8 @@ async function searchStep(
 
 /**
  * Trains every epoch after `st.epoch`. After each epoch: 'eval', then 'diagnostics' (collapse
- * diagnostics), then, when DARTS+ is on and one of its rules holds, 'early-stop' and the end of
+ * diagnostics), then on 2-feature data a 'boundary' frame when one is due (boundaryDue, and on an
+ * early stop), then, when DARTS+ is on and one of its rules holds, 'early-stop' and the end of
  * training; otherwise a 'checkpoint' after every epoch but the last. Resolves the last validation
  * score (null without epochs), or false when the control stopped the run.
  */
@@ -142,6 +146,8 @@ export async function searchLoop(
     valid = await evaluateSplit(st.net, st.data.valid, st.data.input, s.batchSize);
     emit({ type: 'eval', step: st.step, epoch, validLoss: valid.loss, validAcc: valid.acc });
     const report = await diagnose(st, epoch, emit);
+    if (hasBoundary(st.data.input) && (boundaryDue(epoch, s.epochs) || report.rule !== null))
+      await drawBoundary(st, epoch, emit);
     st.activeMs += performance.now() - started;
     st.epoch = epoch;
     if (report.rule !== null) {
@@ -186,4 +192,17 @@ async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EpochR
   );
   emit({ type: 'diagnostics', ...report.diagnostics });
   return report;
+}
+
+/** Emits the decision-boundary frame after epoch `epoch`: the supernet and its current derived cell over a grid. */
+async function drawBoundary(st: RunState, epoch: number, emit: Emit): Promise<void> {
+  const genotype = genotypeOf(st.spec, rowsOf(st.net, await st.net.softmaxAlphas()));
+  const frame = await boundaryFrame(
+    st.net,
+    genotypePath(st.spec.space, genotype),
+    st.data,
+    { step: st.step, epoch, seed: (st.diagnosticsSeed ^ 0x2b0da) + epoch },
+    st.strategy.batchSize,
+  );
+  emit({ type: 'boundary', frame });
 }

@@ -5,6 +5,7 @@ import { decodeLink, encodeLink, type RunSummary } from '../core/link';
 import type { RunFinished } from '../core/run/protocol';
 import type { Genotype } from '../core/search-space/types';
 import {
+  addressLink,
   carriedSummary,
   currentLink,
   finishedSummary,
@@ -93,6 +94,14 @@ describe('opening a link', () => {
     };
     openLink(studio, link, encodeLink({ spec: nb201, summary }));
     expect(carriedSummary(studio.getState(), link.getState())).toEqual(summary);
+    expect(link.getState().includeResult).toBe(false);
+    expect(decodeLink(addressLink(studio.getState(), link.getState()))).toMatchObject({
+      ok: true,
+      payload: { summary },
+    });
+    const copied = decodeLink(currentLink(studio.getState(), link.getState()));
+    expect(copied.ok && copied.payload.summary).toBeUndefined();
+    link.getState().setIncludeResult(true);
     expect(decodeLink(currentLink(studio.getState(), link.getState()))).toMatchObject({
       ok: true,
       payload: { summary },
@@ -120,7 +129,7 @@ describe('the current link', () => {
     expect(r).toEqual({ ok: true, payload: { spec: spos }, repairs: [] });
   });
 
-  it('carries the last finished run of this experiment, with its finish time, unless unticked', () => {
+  it('carries the last finished run of this experiment, with its finish time, only once ticked', () => {
     const { studio, link } = setup();
     const stop = trackFinishedRuns(studio, link, () => new Date('2025-05-06T07:08:09.000Z'));
     openLink(studio, link, encodeLink({ spec: nb201 }));
@@ -136,6 +145,11 @@ describe('the current link', () => {
       steps: 120,
       finishedAt: '2025-05-06T07:08:09.000Z',
     });
+    const unticked = decodeLink(currentLink(studio.getState(), link.getState()));
+    expect(unticked.ok && unticked.payload.summary).toBeUndefined();
+    const address = decodeLink(addressLink(studio.getState(), link.getState()));
+    expect(address.ok && address.payload.summary).toBeUndefined();
+    link.getState().setIncludeResult(true);
     const r = decodeLink(currentLink(studio.getState(), link.getState()));
     expect(r.ok && r.payload.summary?.validAcc).toBe(0.8);
     link.getState().setIncludeResult(false);

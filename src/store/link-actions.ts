@@ -90,13 +90,33 @@ export function carriedSummary(studio: StudioState, link: LinkState): RunSummary
   return link.carried !== null && link.carried.spec === studio.spec ? link.carried.summary : null;
 }
 
-/** The link of the current experiment as it is on screen (typed drafts included), carrying a finished run when asked and one matches. */
-export function currentLink(studio: StudioState, link: LinkState): string {
-  const summary = link.includeResult
-    ? (finishedSummary(studio, link) ?? carriedSummary(studio, link))
-    : null;
+/** The link of the current experiment as it is on screen (typed drafts included), carrying `summary` when given. */
+function linkWith(studio: StudioState, summary: RunSummary | null): string {
   const { spec, drafts } = studio;
   return encodeLink(summary === null ? { spec, drafts } : { spec, drafts, summary });
+}
+
+/**
+ * The link Copy link copies: the current experiment as it is on screen (typed drafts included),
+ * carrying a finished run only when the user ticked "include the result" and one matches.
+ */
+export function currentLink(studio: StudioState, link: LinkState): string {
+  return linkWith(
+    studio,
+    link.includeResult ? (finishedSummary(studio, link) ?? carriedSummary(studio, link)) : null,
+  );
+}
+
+/**
+ * The link the address bar holds: as Copy link's, except that the run an opened link carried stays
+ * in it while that experiment is shown (so a reload shows the same result); a run finished here
+ * enters it only when "include the result" is ticked.
+ */
+export function addressLink(studio: StudioState, link: LinkState): string {
+  return linkWith(
+    studio,
+    (link.includeResult ? finishedSummary(studio, link) : null) ?? carriedSummary(studio, link),
+  );
 }
 
 /** Records when each run finishes, so a link's summary can say when; returns the unsubscribe. */

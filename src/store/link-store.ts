@@ -19,7 +19,7 @@ export interface LinkState {
   readonly fallback: LinkFallback;
   /** The finished run the last opened link carried, and the spec it belongs to (shown while that spec is unchanged). */
   readonly carried: { readonly summary: RunSummary; readonly spec: ExperimentSpec } | null;
-  /** Whether a copied link carries the last finished run of the current experiment. */
+  /** Whether a copied link carries the last finished run of the current experiment: only ever set by the user's tick, never by default or by opening a link. */
   readonly includeResult: boolean;
   /** When the run with this id finished (ISO time), for the summary a link carries. */
   readonly finished: { readonly runId: number; readonly at: string } | null;
@@ -28,14 +28,14 @@ export interface LinkState {
   setIncludeResult(include: boolean): void;
 }
 
-/** A fresh link store: nothing opened, results included. */
+/** A fresh link store: nothing opened, results not included until the user ticks the box. */
 export function createLinkStore(): StoreApi<LinkState> {
   return createStore<LinkState>()((set) => ({
     repairs: [],
     problems: [],
     fallback: 'kept',
     carried: null,
-    includeResult: true,
+    includeResult: false,
     finished: null,
     dismissRepairs: () => set({ repairs: [] }),
     dismissProblems: () => set({ problems: [] }),

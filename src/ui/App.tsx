@@ -9,6 +9,7 @@ import { HistoryView } from './history/HistoryView';
 import { ReplayBar } from './history/ReplayBar';
 import { ResumeBanner } from './history/ResumeBanner';
 import { StorageNotice } from './history/StorageNotice';
+import { DecisionBoundary } from './plane/DecisionBoundary';
 import { Results } from './results/Results';
 import { RunControls } from './run/RunControls';
 import { SearchView } from './search/SearchView';
@@ -19,9 +20,9 @@ import { GenotypeDiagram } from './views/GenotypeDiagram';
 import { MetricCharts } from './views/MetricCharts';
 import { StepLog } from './views/StepLog';
 
-type View = 'space' | 'run' | 'search' | 'history';
-
-const VIEWS: readonly View[] = ['space', 'run', 'search', 'history'];
+import { PresenterBar } from './presenter/PresenterBar';
+import { SLIDES, VIEWS, type SlideId, type View } from './presenter/slides';
+import { usePresenter } from './presenter/use-presenter';
 
 const VIEW_TITLES: Record<View, string> = {
   space: 'Search space',
@@ -30,15 +31,41 @@ const VIEW_TITLES: Record<View, string> = {
   history: 'History',
 };
 
+/** The one view presenter mode shows for `id`; `onOpened` moves to the Run tab after opening a saved run. */
+function SlideView({ id, onOpened }: { readonly id: SlideId; readonly onOpened: () => void }) {
+  switch (id) {
+    case 'composer':
+      return <Composer />;
+    case 'metrics':
+      return <MetricCharts />;
+    case 'boundary':
+      return <DecisionBoundary />;
+    case 'alphas':
+      return <AlphaTrajectories />;
+    case 'diagnostics':
+      return <CollapseDiagnostics />;
+    case 'genotype':
+      return <GenotypeDiagram />;
+    case 'results':
+      return <Results />;
+    case 'search':
+      return <SearchView />;
+    case 'history':
+      return <HistoryView onOpened={onOpened} />;
+  }
+}
+
 /** The whole page. */
 export function App() {
   const [view, setView] = useState<View>('space');
+  const presenter = usePresenter(view, setView);
+  const slide = presenter.slide === null ? null : SLIDES[presenter.slide];
   useEffect(() => {
     void studioStore.getState().checkBackend();
     void studioStore.getState().loadHistory();
   }, []);
   return (
-    <div className="app">
+    <div className={slide ? 'app presenter' : 'app'}>
       <header className="app-header">
         <div className="title">
           <h1>NAS Studio</h1>
@@ -48,6 +75,15 @@ export function App() {
           </span>
         </div>
         <div className="header-tools">
+          <button
+            type="button"
+            data-testid="presenter-toggle"
+            aria-pressed={presenter.slide !== null}
+            title="Presenter mode: larger type, one view at a time; ← → or PageUp / PageDown move between views, Escape leaves (key: P)"
+            onClick={presenter.toggle}
+          >
+            Presenter (P)
+          </button>
           <BackendSelect />
           <BackendBadge />
         </div>
@@ -55,46 +91,56 @@ export function App() {
       <ErrorBanner />
       <StorageNotice />
       <ResumeBanner />
-      <div className="layout">
-        <aside className="sidebar">
-          <ExperimentForm />
-        </aside>
-        <main className="main">
-          <RunControls onRun={() => setView((v) => (v === 'space' ? 'run' : v))} />
-          <div className="view-tabs" role="tablist" aria-label="Views">
-            {VIEWS.map((v) => (
-              <button
-                key={v}
-                type="button"
-                role="tab"
-                data-testid={`view-tab-${v}`}
-                aria-selected={view === v}
-                className={view === v ? 'tab tab-active' : 'tab'}
-                onClick={() => setView(v)}
-              >
-                {VIEW_TITLES[v]}
-              </button>
-            ))}
+      {slide ? (
+        <main className="presenter-main">
+          <PresenterBar presenter={presenter} />
+          <div className="presenter-slide" data-testid={`presenter-slide-${slide.id}`}>
+            <SlideView id={slide.id} onOpened={() => setView('run')} />
           </div>
-          {view === 'run' || view === 'search' ? <ReplayBar /> : null}
-          {view === 'space' ? (
-            <Composer />
-          ) : view === 'history' ? (
-            <HistoryView onOpened={() => setView('run')} />
-          ) : view === 'search' ? (
-            <SearchView />
-          ) : (
-            <>
-              <MetricCharts />
-              <AlphaTrajectories />
-              <CollapseDiagnostics />
-              <GenotypeDiagram />
-              <Results />
-              <StepLog />
-            </>
-          )}
         </main>
-      </div>
+      ) : (
+        <div className="layout">
+          <aside className="sidebar">
+            <ExperimentForm />
+          </aside>
+          <main className="main">
+            <RunControls onRun={() => setView((v) => (v === 'space' ? 'run' : v))} />
+            <div className="view-tabs" role="tablist" aria-label="Views">
+              {VIEWS.map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  role="tab"
+                  data-testid={`view-tab-${v}`}
+                  aria-selected={view === v}
+                  className={view === v ? 'tab tab-active' : 'tab'}
+                  onClick={() => setView(v)}
+                >
+                  {VIEW_TITLES[v]}
+                </button>
+              ))}
+            </div>
+            {view === 'run' || view === 'search' ? <ReplayBar /> : null}
+            {view === 'space' ? (
+              <Composer />
+            ) : view === 'history' ? (
+              <HistoryView onOpened={() => setView('run')} />
+            ) : view === 'search' ? (
+              <SearchView />
+            ) : (
+              <>
+                <MetricCharts />
+                <DecisionBoundary />
+                <AlphaTrajectories />
+                <CollapseDiagnostics />
+                <GenotypeDiagram />
+                <Results />
+                <StepLog />
+              </>
+            )}
+          </main>
+        </div>
+      )}
     </div>
   );
 }

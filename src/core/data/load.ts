@@ -64,6 +64,22 @@ async function uploadedExamples(
   return examples;
 }
 
+/** A 2D dataset drawn and split from `seed`, synchronously: exactly what loadDataset gives for it. Throws when `d` is not a 2D set. */
+export function twoDDataset(d: DatasetSpec, seed: number): LoadedDataset {
+  if (!isTwoD(d.id)) throw new Error(`${d.id} is not a 2D dataset.`);
+  const rng = createRng((seed ^ DATA_SALT) >>> 0);
+  const drawRng = rng.fork();
+  const splitRng = rng.fork();
+  const all = generateTwoD(d.id, Math.floor(d.samples), d.noise, drawRng);
+  const { input, classes } = datasetInput(d);
+  return {
+    id: d.id,
+    input,
+    classes,
+    ...splitData(all, d.trainFraction, d.validFraction, splitRng),
+  };
+}
+
 /**
  * Draws (2D) or picks (MNIST: a seeded random subset of `samples` digits from the file `readMnist`
  * returns; an upload: a seeded random subset of `samples` of its examples from `readUpload`) the
@@ -76,15 +92,14 @@ export async function loadDataset(
   readMnist: () => Promise<Uint8Array>,
   readUpload?: ReadUpload,
 ): Promise<LoadedDataset> {
+  if (isTwoD(d.id)) return twoDDataset(d, seed);
   const rng = createRng((seed ^ DATA_SALT) >>> 0);
   const drawRng = rng.fork();
   const splitRng = rng.fork();
   const samples = Math.floor(d.samples);
   const { input, classes } = datasetInput(d);
   let all: DataSplit;
-  if (isTwoD(d.id)) {
-    all = generateTwoD(d.id, samples, d.noise, drawRng);
-  } else if (d.id === 'upload') {
+  if (d.id === 'upload') {
     const examples = await uploadedExamples(d, readUpload);
     if (samples > examples.count)
       throw new Error(

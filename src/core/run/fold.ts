@@ -144,6 +144,9 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
       case 'selection':
         next = { ...next, selection: e.decisions };
         break;
+      case 'boundary':
+        next = { ...next, boundary: e.frame };
+        break;
       default:
         // An event this studio does not know (a newer engine): keep the state.
         break;

@@ -5,6 +5,7 @@ import type { EarlyStopRule } from '../diagnostics/collapse';
 import type { SelectionDecision } from '../search-space/selection';
 import type { CellRole, Genotype } from '../search-space/types';
 import type { Origin } from '../strategies/types';
+import type { BoundaryFrame } from './boundary';
 import type { RunCheckpoint } from './checkpoint';
 
 /** A tfjs backend the studio can run on. */
@@ -207,6 +208,8 @@ export type RunEvent =
   | ({ readonly type: 'early-stop' } & EarlyStop)
   /** Perturbation-based selection's decisions (before its 'subnet' event). */
   | { readonly type: 'selection'; readonly decisions: readonly SelectionDecision[] }
+  /** A DARTS run on 2-feature data: the supernet's and the derived cell's predicted class over a grid (boundary.ts: every few epochs). */
+  | { readonly type: 'boundary'; readonly frame: BoundaryFrame }
   /** The run's state at a step boundary (end of a supernet epoch, or of a trial), to resume from after a reload. */
   | { readonly type: 'checkpoint'; readonly checkpoint: RunCheckpoint }
   | ({ readonly type: 'finished' } & RunFinished);

@@ -130,6 +130,20 @@ const decision = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const gridPrediction = z.object({
+  classes: z.instanceof(Uint8Array),
+  confidence: z.instanceof(Float32Array),
+});
+
+const boundaryFrame = z.object({
+  step: num,
+  epoch: num,
+  size: num,
+  domain: z.object({ x0: num, x1: num, y0: num, y1: num }),
+  supernet: gridPrediction,
+  derived: gridPrediction,
+});
+
 /** Every field of RunState, so a field added to the run state without a schema fails to compile. */
 const runStateShape = {
   runId: num,
@@ -177,6 +191,7 @@ const runStateShape = {
     })
     .nullable(),
   selection: z.array(decision).nullable(),
+  boundary: boundaryFrame.nullable(),
 } satisfies Record<keyof RunState, z.ZodType>;
 
 /** A stored run state (structure only; unknown keys are dropped). */

@@ -1,4 +1,5 @@
 /** What a run shows, folded from its events: the studio page and the command line keep the same run state. Plain data only. */
+import type { BoundaryFrame } from './boundary';
 import { restoreSpec } from '../experiment/restore';
 import type { ExperimentSpec } from '../experiment/spec';
 import type { SelectionDecision } from '../search-space/selection';
@@ -87,6 +88,8 @@ export interface RunState {
   readonly earlyStop: EarlyStop | null;
   /** The decisions of a perturbation-based selection, once it has run. */
   readonly selection: readonly SelectionDecision[] | null;
+  /** The latest decision-boundary frame of a DARTS run on 2-feature data. */
+  readonly boundary: BoundaryFrame | null;
 }
 
 /** Steps kept at each end of the step log. */
@@ -119,6 +122,7 @@ export function initialRunState(): RunState {
     diagnostics: [],
     earlyStop: null,
     selection: null,
+    boundary: null,
   };
 }
 

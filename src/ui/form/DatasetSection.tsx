@@ -5,6 +5,7 @@ import type { FormProblems } from '../../store/form-problems';
 import { useStudio } from '../studio';
 import { DATASET_FIELDS, IMAGE_SIZES } from './fields';
 import { NumberField } from './NumberField';
+import { DataScatter } from '../plane/DataScatter';
 import { MissingFile } from './upload/MissingFile';
 import { UploadPanel } from './upload/UploadPanel';
 
@@ -96,6 +97,7 @@ export function DatasetSection({ problems }: { readonly problems: FormProblems }
           onCommit={(v) => setNumber('noise', v)}
         />
       )}
+      <DataScatter />
     </fieldset>
   );
 }

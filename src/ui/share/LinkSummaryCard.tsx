@@ -1,37 +1,66 @@
-/** The finished run a link carried, shown before any re-run while its experiment is unchanged. */
+/** The finished run a link carried, shown as a result card (cell diagram beside the headline figures) while its experiment is unchanged. */
+import type { ExperimentSpec } from '../../core/experiment/spec';
 import type { RunSummary } from '../../core/link';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
-import type { SearchSpaceSpec } from '../../core/search-space/types';
 import { carriedSummary } from '../../store/link-actions';
+import { GenotypeCells } from '../views/GenotypeCells';
 import { useStudio } from '../studio';
 import { linkStore, useLink } from './links';
+import { headlines, readableDate } from './result-card-data';
 
-/** A percentage with one decimal. */
-const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-/** Shows "This link carries a finished run: <genotype> · valid x% · test y%". */
+/** The card of the run the opened link carries, if it is still the experiment shown. */
 export function LinkSummaryCard() {
   useLink((s) => s.carried);
   const spec = useStudio((s) => s.spec);
   const summary = useStudio((s) => carriedSummary(s, linkStore.getState()));
   if (summary === null) return null;
-  return <SummaryLine summary={summary} space={spec.space} />;
+  return <SharedResultCard summary={summary} spec={spec} />;
 }
 
-/** The card for one carried run on `space`. */
-export function SummaryLine({ summary, space }: { summary: RunSummary; space: SearchSpaceSpec }) {
+/** The card for one carried run of `spec`: the genotype as cell diagrams, the headline figures, the date it finished. */
+export function SharedResultCard({
+  summary,
+  spec,
+}: {
+  readonly summary: RunSummary;
+  readonly spec: ExperimentSpec;
+}) {
   const genotype =
-    formatNb201(space.normal, summary.genotype.normal) ??
-    formatDartsGenotype(space, summary.genotype);
+    formatNb201(spec.space.normal, summary.genotype.normal) ??
+    formatDartsGenotype(spec.space, summary.genotype);
+  const date = readableDate(summary.finishedAt);
   return (
-    <div className="card link-summary" data-testid="link-summary">
-      This link carries a finished run: <code>{genotype}</code> · valid {percent(summary.validAcc)}{' '}
-      · test {percent(summary.testAcc)}
-      <span className="muted">
-        {' '}
-        ({summary.strategy}, {summary.steps} steps
-        {summary.finishedAt !== null ? `, finished ${summary.finishedAt}` : ''})
-      </span>
-    </div>
+    <section className="card link-summary" data-testid="link-summary" aria-label="Shared result">
+      <h3>
+        Shared result{spec.name ? `: ${spec.name}` : ''}
+        {date !== null ? (
+          <span className="muted" data-testid="link-summary-date">
+            {' '}
+            · finished {date}
+          </span>
+        ) : null}
+      </h3>
+      <div className="result-card-body">
+        <GenotypeCells
+          genotype={summary.genotype}
+          spec={spec}
+          testId="link-summary-cells"
+          exportPrefix="shared-cell"
+          labelSuffix="of the shared result"
+        />
+        <dl className="result-card-figures" data-testid="link-summary-figures">
+          {headlines(summary, spec).map((h) => (
+            <div key={h.label}>
+              <dt>{h.label}</dt>
+              <dd>{h.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      <p className="muted">
+        This link carries a finished run: <code>{genotype}</code>. Press Run to search again on this
+        machine; the card stays while the experiment is unchanged.
+      </p>
+    </section>
   );
 }

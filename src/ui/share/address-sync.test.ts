@@ -78,6 +78,56 @@ describe('address sync', () => {
     stop();
   });
 
+  it('opens a link carrying a finished run with "include the result" unticked, and keeps the run in the address', () => {
+    const summary = {
+      genotype: {
+        normal: {
+          edges: nb201.space.normal.edges.map((e) => ({
+            from: e.from,
+            to: e.to,
+            op: e.ops[1] ?? 'none',
+          })),
+          concat: [...nb201.space.normal.nodes],
+        },
+        reduce: null,
+      },
+      validAcc: 0.9,
+      testAcc: 0.88,
+      strategy: 'darts' as const,
+      steps: 50,
+      finishedAt: '2026-12-07T14:05:00.000Z',
+    };
+    const storage = memoryStorage();
+    const studio = scriptedStore().store;
+    const link = createLinkStore();
+    expect(link.getState().includeResult).toBe(false);
+    const { win } = fakeWindow(encodeLink({ spec: nb201, summary }));
+    const stop = startAddressSync(studio, link, win, 300, storage);
+    expect(link.getState().carried?.summary).toEqual(summary);
+    expect(link.getState().includeResult).toBe(false);
+    vi.advanceTimersByTime(300);
+    const kept = decodeLink(win.location.hash);
+    expect(kept.ok && kept.payload.summary).toEqual(summary);
+    // A reload of the same address: the restored link leaves the box unticked too.
+    const reloaded = createLinkStore();
+    const stop2 = startAddressSync(
+      scriptedStore().store,
+      reloaded,
+      fakeWindow(win.location.hash).win,
+      300,
+      storage,
+    );
+    expect(reloaded.getState().carried?.summary).toEqual(summary);
+    expect(reloaded.getState().includeResult).toBe(false);
+    stop2();
+    // Once the experiment changes, the run it carried leaves the address.
+    studio.getState().setSeed(5);
+    vi.advanceTimersByTime(300);
+    const edited = decodeLink(win.location.hash);
+    expect(edited.ok && edited.payload.summary).toBeUndefined();
+    stop();
+  });
+
   it('writes the address once edits settle, debounced', () => {
     const studio = scriptedStore().store;
     const link = createLinkStore();

@@ -6,7 +6,7 @@
  */
 import type { StoreApi } from 'zustand/vanilla';
 import { isLinkHash } from '../../core/link';
-import { currentLink, openLink, trackFinishedRuns } from '../../store/link-actions';
+import { addressLink, openLink, trackFinishedRuns } from '../../store/link-actions';
 import type { LinkState } from '../../store/link-store';
 import { openStartLink, saveExperiment, type KeyValueStorage } from '../../store/saved-experiment';
 import type { StudioState } from '../../store/studio-state';
@@ -37,7 +37,7 @@ export function startAddressSync(
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
-    written = currentLink(studio.getState(), link.getState());
+    written = addressLink(studio.getState(), link.getState());
     saveExperiment(storage, written);
     if (written !== win.location.hash) win.history.replaceState(win.history.state, '', written);
   };

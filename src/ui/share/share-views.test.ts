@@ -6,7 +6,8 @@ import { decodeLink, encodeLink, type RunSummary } from '../../core/link';
 import { LinkProblems } from '../header/ErrorBanner';
 import { CopyLink, copyNote } from './CopyLink';
 import { RepairList } from './LinkNotice';
-import { SummaryLine } from './LinkSummaryCard';
+import { SharedResultCard } from './LinkSummaryCard';
+import { headlines, readableDate } from './result-card-data';
 
 const hostile = '<img src=x onerror=alert(1)>';
 const nb201 = defaultExperiment('nb201', 'mnist');
@@ -33,7 +34,7 @@ describe('link views', () => {
     expect(html).not.toContain('<img');
   });
 
-  it('shows a carried run as genotype, valid and test accuracy', () => {
+  it('shows a carried run as a card: cell diagrams beside the headline figures, a readable date', () => {
     const summary: RunSummary = {
       genotype: {
         normal: {
@@ -50,12 +51,34 @@ describe('link views', () => {
       testAcc: 0.79,
       strategy: 'darts',
       steps: 40,
-      finishedAt: null,
+      finishedAt: '2026-12-07T14:05:00.000Z',
     };
-    const html = renderToStaticMarkup(createElement(SummaryLine, { summary, space: nb201.space }));
+    const html = renderToStaticMarkup(createElement(SharedResultCard, { summary, spec: nb201 }));
     expect(html).toContain('data-testid="link-summary"');
+    expect(html).toContain('data-testid="link-summary-cells"');
     expect(html).toContain('This link carries a finished run: <code>|nor_conv_3x3~0|');
-    expect(html).toContain('valid 81.2% · test 79.0%');
+    expect(html).toContain('81.2%');
+    expect(html).toContain('79.0%');
+    expect(html).toContain('finished ');
+    expect(html).not.toContain('2026-12-07T14:05');
+    const figures = Object.fromEntries(headlines(summary, nb201).map((h) => [h.label, h.value]));
+    expect(figures['Validation accuracy']).toBe('81.2%');
+    expect(figures['Test accuracy']).toBe('79.0%');
+    expect(figures.Params).toMatch(/^[\d.]+k?$/);
+    expect(figures.FLOPs).toMatch(/^[\d.]+[kMG]?$/);
+    expect(figures.Dataset).toContain('MNIST');
+  });
+
+  it("writes a finish time as a day and a time in the reader's locale", () => {
+    const iso = '2026-12-07T14:05:00.000Z';
+    const local = new Date(iso);
+    const text = readableDate(iso, 'en-GB') ?? '';
+    expect(text).toContain('December 2026');
+    expect(text).toContain(String(local.getDate()));
+    expect(text).toContain(`${String(local.getMinutes()).padStart(2, '0')}`);
+    expect(readableDate(iso, 'de-DE')).toContain('Dezember 2026');
+    expect(readableDate('not a time')).toBeNull();
+    expect(readableDate(null)).toBeNull();
   });
 
   it('offers Copy link with the result choice', () => {

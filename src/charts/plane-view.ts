@@ -1,0 +1,113 @@
+/** A square plot of 2D points coloured by class, marker by split, over an optional heatmap of a model's predicted class. */
+import { interpolateRgb, scaleLinear, select, symbol, symbolCircle, symbolTriangle } from 'd3';
+import type { BoundaryDomain, GridPrediction } from '../core/run/boundary';
+import {
+  cellOpacity,
+  classColor,
+  pointsDomain,
+  SPLIT_NAMES,
+  type PlanePoint,
+  type PointSplit,
+} from './plane-data';
+import type { ChartView } from './view';
+
+/** A model's predictions over a grid of `size` x `size` cells covering `domain` (row-major from its lower-left corner). */
+export interface PlaneHeatmap {
+  readonly size: number;
+  readonly domain: BoundaryDomain;
+  readonly prediction: GridPrediction;
+  readonly classes: number;
+}
+
+/** What the view draws. */
+export interface PlaneData {
+  readonly points: readonly PlanePoint[];
+  readonly heatmap: PlaneHeatmap | null;
+}
+
+/** Side of the plot, px. */
+const SIDE = 240;
+/** Height of the legend under it, px. */
+const LEGEND = 22;
+
+const MARKERS: Record<PointSplit, { path: string; filled: boolean }> = {
+  train: { path: symbol(symbolCircle, 22)() ?? '', filled: true },
+  valid: { path: symbol(symbolCircle, 26)() ?? '', filled: false },
+  test: { path: symbol(symbolTriangle, 26)() ?? '', filled: true },
+};
+
+/** Creates the view in `el`. */
+export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
+  const svg = select(el)
+    .append('svg')
+    .attr('class', 'chart-svg plane-view')
+    .attr('width', SIDE)
+    .attr('height', SIDE + LEGEND)
+    .attr('viewBox', `0 0 ${SIDE} ${SIDE + LEGEND}`);
+  return {
+    update: ({ points, heatmap }) => {
+      svg.selectAll('*').remove();
+      const d = heatmap?.domain ?? pointsDomain(points);
+      const x = scaleLinear().domain([d.x0, d.x1]).range([0, SIDE]);
+      const y = scaleLinear().domain([d.y0, d.y1]).range([SIDE, 0]);
+      svg
+        .append('rect')
+        .attr('width', SIDE)
+        .attr('height', SIDE)
+        .attr('fill', '#fff')
+        .attr('stroke', '#dadce0');
+      if (heatmap !== null) {
+        const { size, prediction, classes } = heatmap;
+        const w = SIDE / size;
+        const cells = svg.append('g').attr('class', 'plane-heatmap');
+        for (let r = 0; r < size; r++) {
+          for (let c = 0; c < size; c++) {
+            const i = r * size + c;
+            cells
+              .append('rect')
+              .attr('x', c * w)
+              .attr('y', SIDE - (r + 1) * w)
+              .attr('width', w + 0.5)
+              .attr('height', w + 0.5)
+              // Opaque tints (the class colour mixed with white), so overlapping cells leave no seams.
+              .attr(
+                'fill',
+                interpolateRgb(
+                  '#ffffff',
+                  classColor(prediction.classes[i] ?? 0),
+                )(cellOpacity(prediction.confidence[i] ?? 0, classes)),
+              );
+          }
+        }
+      }
+      const dots = svg.append('g').attr('class', 'plane-points');
+      for (const p of points) {
+        const m = MARKERS[p.split];
+        const color = classColor(p.label);
+        dots
+          .append('path')
+          .attr('d', m.path)
+          .attr('transform', `translate(${x(p.x)},${y(p.y)})`)
+          .attr('fill', m.filled ? color : '#fff')
+          .attr('stroke', m.filled ? '#fff' : color)
+          .attr('stroke-width', m.filled ? 0.6 : 1.4)
+          .attr('data-split', p.split);
+      }
+      const legend = svg.append('g').attr('transform', `translate(4, ${SIDE + 15})`);
+      (['train', 'valid', 'test'] as const).forEach((split, i) => {
+        const g = legend.append('g').attr('transform', `translate(${[0, 76, 168][i] ?? 0}, 0)`);
+        const m = MARKERS[split];
+        g.append('path')
+          .attr('d', m.path)
+          .attr('transform', 'translate(5,-4)')
+          .attr('fill', m.filled ? '#5f6368' : '#fff')
+          .attr('stroke', '#5f6368')
+          .attr('stroke-width', m.filled ? 0 : 1.4);
+        g.append('text').attr('x', 13).attr('y', 0).text(SPLIT_NAMES[split]);
+      });
+    },
+    destroy: () => {
+      svg.remove();
+    },
+  };
+}
