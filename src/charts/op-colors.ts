@@ -2,9 +2,9 @@
  * One fixed colour per op, shared by the alpha legend, the trajectories, the alpha table and the
  * cell diagram. The colours are Okabe and Ito's eight (Okabe & Ito 2008, "Color Universal Design
  * (CUD): How to make figures and presentations that are friendly to colorblind people"), chosen so
- * that viewers with protanopia, deuteranopia or tritanopia can still tell them apart. The DARTS
- * space's eight ops take all eight; ops of other presets reuse the colour of a DARTS op they never
- * appear beside in a preset, so every preset's ops are pairwise distinct.
+ * that viewers with red-green colour blindness (protanopia, deuteranopia) can still tell them
+ * apart. The DARTS space's eight ops take all eight; ops of other presets reuse the colour of a
+ * DARTS op they never appear beside in a preset, so every preset's ops are pairwise distinct.
  */
 import type { OpName } from '../core/search-space/ops';
 
