@@ -182,9 +182,9 @@ export const EXPLANATIONS: Record<ExplainId, Explanation> = {
   pareto: {
     view: 'Pareto front',
     what: 'One point per evaluated subnet: validation accuracy against a cost (params, FLOPs as multiply-accumulates per example, or latency measured on this device). Single Path One-Shot subnets are scored with the supernet’s weights after recalibrating BatchNorm; multi-trial subnets after their short training from scratch; a DARTS run adds its derived cell, scored with inherited weights. The step line joins the front: the subnets no other subnet beats on both accuracy and cost.',
-    read: 'Up and to the left is better. The front is the menu of best trade-offs: for any cost budget, the best subnet within it sits on or under the step line. Under a bound on params, FLOPs or latency, subnets over it were never evaluated.',
+    read: 'Up and to the left is better. The front is the menu of best trade-offs: for any cost budget, the most accurate subnet within it is a point of the front, and every other point sits on or under the step line. Under a bound on params, FLOPs or latency, subnets over it were never evaluated.',
     surprising:
-      'Large subnets below small ones with inherited weights: weight sharing often under-trains the big paths, so their supernet scores understate them; train a few stand-alone to check (see ranking fidelity). Many points at exactly the same accuracy: the validation subset is small, so accuracies come in coarse steps.',
+      'Large subnets scoring below small ones with inherited weights: the shared weights may rank them unfairly; train a few stand-alone to check (see ranking fidelity). Many points at exactly the same accuracy: the validation subset is small, so accuracies come in coarse steps.',
     source: [PAPERS.spos, PAPERS.evolution],
   },
   fidelity: {
