@@ -1,4 +1,4 @@
-/** Small multiples of architecture-weight trajectories: one panel per edge, one line per op. */
+/** Small multiples of architecture-weight trajectories: one panel per edge, one line per op, each panel auto-scaled or all on one 0..1 axis. */
 import { line, max, min, scaleLinear, select } from 'd3';
 import { edgeTrajectories, legendOps, type AlphaCell } from './alpha-data';
 import { opColor } from './op-colors';
@@ -11,7 +11,16 @@ const M = { top: 6, right: 6, bottom: 14, left: 34 };
 /** Smallest y span drawn, so sub-percent jitter does not fill a panel. */
 const MIN_SPAN = 0.04;
 
-function yDomain(lines: [number, number][][]): [number, number] {
+/** What the chart draws: the searched cells with their sampled alphas, and whether every panel shares the 0..1 axis. */
+export interface AlphaChartData {
+  readonly cells: readonly AlphaCell[];
+  /** True: every panel's y axis is 0..1; false: each panel is scaled to its own lines. */
+  readonly sharedAxis: boolean;
+}
+
+/** The y domain of one panel: 0..1 when shared, else its lines' range widened to at least MIN_SPAN. */
+export function yDomain(lines: [number, number][][], sharedAxis: boolean): [number, number] {
+  if (sharedAxis) return [0, 1];
   const values = lines
     .flat()
     .map((p) => p[1])
@@ -23,7 +32,12 @@ function yDomain(lines: [number, number][][]): [number, number] {
   return [Math.max(0, mid - half), Math.min(1, mid + half)];
 }
 
-function drawPanel(svg: SVGSVGElement, lines: [number, number][][], ops: readonly string[]): void {
+function drawPanel(
+  svg: SVGSVGElement,
+  lines: [number, number][][],
+  ops: readonly string[],
+  sharedAxis: boolean,
+): void {
   const root = select(svg);
   root.selectAll('*').remove();
   const steps = lines.flat().map((p) => p[0]);
@@ -31,7 +45,7 @@ function drawPanel(svg: SVGSVGElement, lines: [number, number][][], ops: readonl
     .domain([min(steps) ?? 0, Math.max(max(steps) ?? 1, (min(steps) ?? 0) + 1)])
     .range([M.left, W - M.right]);
   const y = scaleLinear()
-    .domain(yDomain(lines))
+    .domain(yDomain(lines, sharedAxis))
     .range([H - M.bottom, M.top]);
   const [y0, y1] = y.domain() as [number, number];
   root
@@ -88,14 +102,14 @@ function nodeName(cell: AlphaCell, id: string): string {
   return cell.nodeLabels?.get(id) ?? id;
 }
 
-/** Creates the chart in `el`; `update` takes the searched cells with their sampled alphas. */
-export function createAlphaChart(el: HTMLElement): ChartView<readonly AlphaCell[]> {
+/** Creates the chart in `el`; `update` takes the searched cells with their sampled alphas and the axis choice. */
+export function createAlphaChart(el: HTMLElement): ChartView<AlphaChartData> {
   const root = select(el).append('div').attr('class', 'alpha-chart');
   return {
-    update: (cells) => {
+    update: ({ cells, sharedAxis }) => {
       root.selectAll('*').remove();
       const samples = cells.reduce((n, c) => n + c.samples.length, 0);
-      root.attr('data-samples', samples);
+      root.attr('data-samples', samples).attr('data-shared-axis', String(sharedAxis));
       if (samples === 0) {
         root
           .append('p')
@@ -105,7 +119,11 @@ export function createAlphaChart(el: HTMLElement): ChartView<readonly AlphaCell[
       }
       const legend = root.append('div').attr('class', 'legend-row');
       for (const op of legendOps(cells)) {
-        const item = legend.append('span').attr('class', 'legend-item');
+        const item = legend
+          .append('span')
+          .attr('class', 'legend-item')
+          .attr('data-op', op)
+          .attr('title', opLabel(op));
         item.append('span').attr('class', 'swatch').style('background', opColor(op));
         item.append('span').text(opLabel(op));
       }
@@ -125,7 +143,7 @@ export function createAlphaChart(el: HTMLElement): ChartView<readonly AlphaCell[
             .attr('height', H)
             .attr('viewBox', `0 0 ${W} ${H}`);
           const node = svg.node();
-          if (node) drawPanel(node, edgeTrajectories(cell, i), edge.ops);
+          if (node) drawPanel(node, edgeTrajectories(cell, i), edge.ops, sharedAxis);
         });
       }
     },

@@ -1,4 +1,4 @@
-/** Draws a derived cell as a DAG: inputs, intermediate nodes, output; kept edges labelled and coloured by op. */
+/** Draws a derived cell as a DAG: inputs, intermediate nodes, output; kept edges labelled and coloured by op, the op's name on hover. */
 import { select } from 'd3';
 import type { CellGenotype, CellSpec } from '../core/search-space/types';
 import { layoutCell, NODE_R as R, type PlacedEdge, type PlacedNode } from './cell-layout';
@@ -11,6 +11,12 @@ export interface CellDiagramData {
   readonly cell: CellSpec;
   readonly genotype: CellGenotype;
 }
+
+/** The colour of links into the cell's output (no op: drawn dashed). */
+const OUTPUT_LINK_COLOR = '#9aa0a6';
+
+/** Label text colour: dark on every op colour's edge (some of the palette, yellow above all, is too light for text on white). */
+const LABEL_COLOR = '#202124';
 
 let instances = 0;
 
@@ -43,7 +49,7 @@ export function createCellDiagram(el: HTMLElement): ChartView<CellDiagramData> {
         .attr('width', layout.width)
         .attr('height', layout.height);
       const colors = [
-        ...new Set(layout.edges.map((e) => (e.op === null ? '#9aa0a6' : opColor(e.op)))),
+        ...new Set(layout.edges.map((e) => (e.op === null ? OUTPUT_LINK_COLOR : opColor(e.op)))),
       ];
       const defs = svg.append('defs');
       colors.forEach((c, i) => {
@@ -62,8 +68,8 @@ export function createCellDiagram(el: HTMLElement): ChartView<CellDiagramData> {
       });
       const edges = svg.append('g').attr('class', 'cell-edges');
       for (const e of layout.edges) {
-        const color = e.op === null ? '#9aa0a6' : opColor(e.op);
-        edges
+        const color = e.op === null ? OUTPUT_LINK_COLOR : opColor(e.op);
+        const path = edges
           .append('path')
           .attr('d', curve(e))
           .attr('fill', 'none')
@@ -72,6 +78,7 @@ export function createCellDiagram(el: HTMLElement): ChartView<CellDiagramData> {
           .attr('stroke-dasharray', e.op === null ? '4 3' : null)
           .attr('marker-end', `url(#${id}-m${colors.indexOf(color)})`)
           .attr('data-op', e.op ?? 'output');
+        path.append('title').text(e.op === null ? 'into the cell output' : opLabel(e.op));
       }
       const labels = svg.append('g').attr('class', 'cell-edge-labels');
       for (const e of layout.edges) {
@@ -82,7 +89,7 @@ export function createCellDiagram(el: HTMLElement): ChartView<CellDiagramData> {
           .attr('y', e.ly + 4)
           .attr('text-anchor', 'middle')
           .attr('class', 'edge-label')
-          .attr('fill', opColor(e.op))
+          .attr('fill', LABEL_COLOR)
           .text(opLabel(e.op));
       }
       const nodes = svg.append('g').attr('class', 'cell-nodes');

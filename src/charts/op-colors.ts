@@ -1,24 +1,46 @@
-/** One fixed colour per op, shared by the alpha legend, the trajectories and the cell diagram. */
+/**
+ * One fixed colour per op, shared by the alpha legend, the trajectories, the alpha table and the
+ * cell diagram. The colours are Okabe and Ito's eight (Okabe & Ito 2008, "Color Universal Design
+ * (CUD): How to make figures and presentations that are friendly to colorblind people"), chosen so
+ * that viewers with red-green colour blindness (protanopia, deuteranopia) can still tell them
+ * apart. The DARTS space's eight ops take all eight; ops of other presets reuse the colour of a
+ * DARTS op they never appear beside in a preset, so every preset's ops are pairwise distinct.
+ */
 import type { OpName } from '../core/search-space/ops';
 
-/** Colours by op name; similar ops get related hues (pools warm, convs cool, dense greens). */
+/** Okabe and Ito's colour-blind-safe palette, by the names they give its colours. */
+export const OKABE_ITO = {
+  black: '#000000',
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+} as const;
+
+/** Colours by op name. Skip connections, the op a collapsing search drifts to, get the loudest (vermillion); pools and skip never share a hue family. */
 export const OP_COLORS: Record<OpName, string> = {
-  none: '#9aa0a6',
-  skip_connect: '#e8710a',
-  max_pool_3x3: '#c5221f',
-  avg_pool_3x3: '#f29900',
-  nor_conv_1x1: '#7b1fa2',
-  nor_conv_3x3: '#1a73e8',
-  sep_conv_3x3: '#1a73e8',
-  sep_conv_5x5: '#12b5cb',
-  dil_conv_3x3: '#7b1fa2',
-  dil_conv_5x5: '#d01884',
-  dense_relu: '#188038',
-  dense_tanh: '#1a73e8',
-  dense_sigmoid: '#d01884',
+  none: OKABE_ITO.black,
+  skip_connect: OKABE_ITO.vermillion,
+  max_pool_3x3: OKABE_ITO.skyBlue,
+  avg_pool_3x3: OKABE_ITO.reddishPurple,
+  sep_conv_3x3: OKABE_ITO.blue,
+  sep_conv_5x5: OKABE_ITO.bluishGreen,
+  dil_conv_3x3: OKABE_ITO.orange,
+  dil_conv_5x5: OKABE_ITO.yellow,
+  nor_conv_1x1: OKABE_ITO.bluishGreen,
+  nor_conv_3x3: OKABE_ITO.blue,
+  dense_relu: OKABE_ITO.blue,
+  dense_tanh: OKABE_ITO.bluishGreen,
+  dense_sigmoid: OKABE_ITO.orange,
 };
 
-/** The colour of an op, or a neutral grey for a name the registry does not know. */
+/** The colour of anything that is not a registered op (an unknown name, a link to the cell output). */
+export const NEUTRAL_COLOR = '#5f6368';
+
+/** The colour of an op, or the neutral grey for a name the registry does not know. */
 export function opColor(op: string): string {
-  return (OP_COLORS as Record<string, string | undefined>)[op] ?? '#5f6368';
+  return (OP_COLORS as Record<string, string | undefined>)[op] ?? NEUTRAL_COLOR;
 }

@@ -1,5 +1,6 @@
 /** Live and exact: the number of architectures, the supernet's params and FLOPs, and the subnet range. */
 import type { SpaceFigures } from '../../store/composer-figures';
+import { Explain } from '../explain/Explain';
 import { groupDigits, scientific, shortCount } from './format';
 
 /** An exact count with its short form beside it. */
@@ -19,6 +20,7 @@ export function SpaceStats({ figures }: { readonly figures: SpaceFigures }) {
   return (
     <section className="composer-box" aria-label="Space size and cost">
       <h4>Size and cost</h4>
+      <Explain id="space-size" />
       <dl className="stats">
         <dt>Architectures</dt>
         <dd data-testid="space-size">

@@ -23,7 +23,8 @@ export function AlphaTable({ title, edges, weights, nodeLabels }: AlphaTableProp
           <th scope="col">edge</th>
           {ops.map((op) => (
             <th key={op} scope="col">
-              <span className="swatch" style={{ background: opColor(op) }} /> {opLabel(op)}
+              <span className="swatch" title={opLabel(op)} style={{ background: opColor(op) }} />{' '}
+              {opLabel(op)}
             </th>
           ))}
         </tr>

@@ -8,6 +8,7 @@ import { warningsAt } from '../../core/trust/warning';
 import { ExportButtons } from '../export/ExportButtons';
 import { ImportedRun } from '../export/ImportedRun';
 import { derivedCellText } from '../search/search-text';
+import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { TrustNotes } from '../trust/TrustNotes';
 import { alphaCells } from '../views/chart-data';
@@ -88,20 +89,23 @@ function ResultsCard() {
           of them stand-alone.
         </p>
       ) : (
-        <div className="alpha-tables" data-testid="alpha-table">
-          {cells.map((cell) => {
-            const weights =
-              result?.weights[cell.role] ?? cell.samples[cell.samples.length - 1]?.weights;
-            return weights ? (
-              <AlphaTable
-                key={cell.role}
-                title={`${cell.title}: softmax(α)`}
-                edges={cell.edges}
-                weights={weights}
-                nodeLabels={cell.nodeLabels ?? new Map()}
-              />
-            ) : null;
-          })}
+        <div>
+          <Explain id="alpha-table" />
+          <div className="alpha-tables" data-testid="alpha-table">
+            {cells.map((cell) => {
+              const weights =
+                result?.weights[cell.role] ?? cell.samples[cell.samples.length - 1]?.weights;
+              return weights ? (
+                <AlphaTable
+                  key={cell.role}
+                  title={`${cell.title}: softmax(α)`}
+                  edges={cell.edges}
+                  weights={weights}
+                  nodeLabels={cell.nodeLabels ?? new Map()}
+                />
+              ) : null;
+            })}
+          </div>
         </div>
       )}
     </section>

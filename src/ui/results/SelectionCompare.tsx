@@ -8,6 +8,7 @@ import { shownRun } from '../../store/history-selectors';
 import { runContext, standaloneKey } from '../../store/search-context';
 import { standaloneProblem } from '../../store/search-selectors';
 import { standaloneText } from '../search/search-text';
+import { Explain } from '../explain/Explain';
 import { studioStore, useStudio } from '../studio';
 import { GenotypeCells } from '../views/GenotypeCells';
 import { CopyText } from './CopyText';
@@ -92,6 +93,7 @@ export function SelectionCompare() {
   return (
     <section className="card" aria-labelledby="selection-title" data-testid="selection-compare">
       <h3 id="selection-title">Architecture selection: magnitude and perturbation</h3>
+      <Explain id="selection" />
       <p className="hint">
         Magnitude selection keeps the strongest α on each edge, as DARTS does. Perturbation-based
         selection (Wang et al. 2021) asks the trained supernet instead: it removes each candidate op

@@ -9,6 +9,7 @@ import {
   standaloneProblem,
 } from '../../store/search-selectors';
 import type { SearchPoint } from '../../store/search-state';
+import { Explain } from '../explain/Explain';
 import { studioStore, useStudio } from '../studio';
 import { TrustNotes } from '../trust/TrustNotes';
 import { ChartHost } from '../views/ChartHost';
@@ -103,6 +104,7 @@ export function FidelityView({
   return (
     <section className="card" data-testid="fidelity-view" aria-labelledby="fidelity-title">
       <h3 id="fidelity-title">Ranking fidelity</h3>
+      <Explain id="fidelity" />
       <p className="hint">
         Does the supernet rank subnets as training them from scratch would? Kendall’s τ and
         Spearman’s ρ compare the two orders: 1 is the same order, 0 no relation, −1 reversed. Yu et

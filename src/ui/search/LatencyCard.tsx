@@ -3,6 +3,7 @@ import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { formatMs } from '../../charts/pareto-format';
 import { formatDuration } from '../../store/run-selectors';
+import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { checkAgreement } from './search-text';
 
@@ -17,6 +18,7 @@ export function LatencyCard() {
   return (
     <section className="card" aria-labelledby="latency-title" data-testid="latency-card">
       <h3 id="latency-title">Latency on this device</h3>
+      <Explain id="latency" />
       <p className="hint">
         Each op is timed at the shapes this network gives it (warm-up, then the median of repeats);
         a subnet’s latency is the sum of its ops’ entries. A few whole subnets are then timed end to

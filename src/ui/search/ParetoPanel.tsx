@@ -6,6 +6,7 @@ import { COST_AXIS_NAMES, tooltipContent, type TooltipContent } from '../../char
 import type { ExperimentSpec } from '../../core/experiment/spec';
 import { costOf, runContext } from '../../store/search-selectors';
 import type { ColorBy, CostAxis, SearchPoint } from '../../store/search-state';
+import { Explain } from '../explain/Explain';
 import { studioStore, useStudio } from '../studio';
 import { ChartHost } from '../views/ChartHost';
 import { pointSummary } from './search-text';
@@ -77,6 +78,7 @@ export function ParetoPanel({ points, specs }: ParetoPanelProps) {
           · {points.length} subnet{points.length === 1 ? '' : 's'}, {front} on the front
         </span>
       </h3>
+      <Explain id="pareto" />
       <div className="search-controls">
         <label>
           Cost axis{' '}

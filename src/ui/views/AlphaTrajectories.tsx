@@ -1,7 +1,8 @@
 /** Architecture-weight trajectories: one small chart per edge of each searched cell (DARTS only: SPOS and multi-trial have no alphas). */
 import { shownRun } from '../../store/history-selectors';
-import { useMemo } from 'react';
-import { createAlphaChart } from '../../charts/alpha-chart';
+import { useMemo, useState } from 'react';
+import { createAlphaChart, type AlphaChartData } from '../../charts/alpha-chart';
+import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { ChartHost } from './ChartHost';
 import { alphaCells } from './chart-data';
@@ -12,18 +13,34 @@ export function AlphaTrajectories() {
   const started = useStudio((s) => shownRun(s).started);
   const alphas = useStudio((s) => shownRun(s).alphas);
   const kind = useStudio((s) => (shownRun(s).spec ?? s.spec).strategy.kind);
-  const cells = useMemo(() => alphaCells({ spec, started, alphas }), [spec, started, alphas]);
+  // One 0..1 axis by default: a weight reads as the same height in every panel, and a wobble of a
+  // hundredth is not blown up to fill its panel.
+  const [sharedAxis, setSharedAxis] = useState(true);
+  const data = useMemo(
+    (): AlphaChartData => ({ cells: alphaCells({ spec, started, alphas }), sharedAxis }),
+    [spec, started, alphas, sharedAxis],
+  );
   if (kind !== 'darts') return null;
   return (
     <section className="card" aria-labelledby="alpha-title">
       <h3 id="alpha-title">Architecture weights</h3>
+      <Explain id="alphas" />
       <p className="hint">
         Softmax of each edge's alphas over the steps; the strongest op on each edge is drawn
         thicker.
       </p>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          data-testid="alpha-shared-axis"
+          checked={sharedAxis}
+          onChange={(e) => setSharedAxis(e.target.checked)}
+        />{' '}
+        Same 0..1 axis on every edge (untick to scale each edge to its own weights)
+      </label>
       <ChartHost
         create={createAlphaChart}
-        data={cells}
+        data={data}
         testId="alpha-chart"
         exportName="alphas"
         label="Softmax architecture weights per edge over steps"

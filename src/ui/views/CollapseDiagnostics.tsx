@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import type { ChartView } from '../../charts/view';
 import { shownRun } from '../../store/history-selectors';
+import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { ChartHost } from './ChartHost';
 import { collapseSeries, dartsEsText, dartsPlusText, eigenvalueSeries } from './diagnostics-data';
@@ -47,6 +48,7 @@ export function CollapseDiagnostics() {
       </p>
       <div className="chart-pair">
         <div>
+          <Explain id="eigenvalue" />
           <ChartHost
             create={createEigenChart}
             data={eigen}
@@ -56,6 +58,7 @@ export function CollapseDiagnostics() {
           />
         </div>
         <div>
+          <Explain id="skip-count" />
           <ChartHost
             create={createCountChart}
             data={counts}

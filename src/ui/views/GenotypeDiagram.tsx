@@ -2,6 +2,7 @@
 import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { createCellDiagram } from '../../charts/cell-diagram';
+import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { ChartHost } from './ChartHost';
 import { searchedCells } from './chart-data';
@@ -43,6 +44,7 @@ export function GenotypeDiagram() {
   return (
     <section className="card" aria-labelledby="genotype-title">
       <h3 id="genotype-title">{title(shown, discrete, subnets.length)}</h3>
+      <Explain id="genotype" />
       {shown !== null ? (
         <div className="diagrams" data-testid="genotype-diagram">
           {diagrams.map(({ role, title: cellTitle, data }) => (

@@ -3,6 +3,7 @@ import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import type { ChartView } from '../../charts/view';
+import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { ChartHost } from './ChartHost';
 import { accuracySeries, lossSeries } from './chart-data';
@@ -33,6 +34,7 @@ export function MetricCharts() {
     <div className="chart-pair">
       <section className="card" aria-labelledby="loss-title">
         <h3 id="loss-title">Loss</h3>
+        <Explain id="loss" />
         <ChartHost
           create={createLossChart}
           data={loss}
@@ -43,6 +45,7 @@ export function MetricCharts() {
       </section>
       <section className="card" aria-labelledby="acc-title">
         <h3 id="acc-title">Accuracy</h3>
+        <Explain id="accuracy" />
         <ChartHost
           create={createAccChart}
           data={acc}
