@@ -48,8 +48,9 @@ test('every "What am I looking at?" toggle opens its explanation, on a finished 
   await setField(page, 'seed', 3);
   await page.getByTestId('selection-select').selectOption('perturbation');
 
-  // The composer's size-and-cost panel explains itself before any run.
+  // The composer's size-and-cost panel and the dataset's scatter explain themselves before any run.
   await openExplanation(page, 'space-size');
+  await openExplanation(page, 'data-scatter');
 
   await expect(page.getByTestId('run-button')).toBeEnabled();
   await page.getByTestId('run-button').click();
@@ -57,6 +58,7 @@ test('every "What am I looking at?" toggle opens its explanation, on a finished 
 
   // The Run view: charts, diagnostics, genotype, alpha table, selection comparison.
   for (const id of [
+    'decision-boundary',
     'loss',
     'accuracy',
     'alphas',

@@ -86,6 +86,12 @@ export const PAPERS = {
     title: 'ProxylessNAS: Direct Neural Architecture Search on Target Task and Hardware',
     venue: 'ICLR',
   },
+  playground: {
+    authors: 'Smilkov et al.',
+    year: 2017,
+    title: 'Direct-Manipulation Visualization of Deep Networks',
+    venue: 'arXiv',
+  },
   perturbation: {
     authors: 'Wang et al.',
     year: 2021,
@@ -96,6 +102,8 @@ export const PAPERS = {
 
 /** Every view that carries an explanation, in page order. */
 export const EXPLAIN_IDS = [
+  'data-scatter',
+  'decision-boundary',
   'loss',
   'accuracy',
   'alphas',
@@ -115,6 +123,22 @@ export type ExplainId = (typeof EXPLAIN_IDS)[number];
 
 /** The explanations, by view. */
 export const EXPLANATIONS: Record<ExplainId, Explanation> = {
+  'data-scatter': {
+    view: 'Dataset',
+    what: 'Every point of the selected 2D dataset, drawn from the same seed, samples and noise the run will use: the colour is the class, the marker the split (filled circles train the weights, rings are the validation split the alpha step learns from, triangles the test split).',
+    read: 'Look at how the classes interleave: the two Gaussians and the circles are separated by one simple curve, xor needs two cuts, and the spiral needs a boundary that winds around the centre, so it asks the most of a small cell. More noise blurs the classes into each other.',
+    surprising:
+      'A split that covers only part of the plane: with few samples the validation or test points can fall where no training point is, and accuracies on them say little.',
+    source: [PAPERS.playground],
+  },
+  'decision-boundary': {
+    view: 'Decision boundary',
+    what: 'The class each model predicts over a grid covering the data, paler where it is less sure, with the run’s points on top: on the left the supernet (every op of every edge mixed by softmax(α)), on the right the cell the alphas currently derive, run with the supernet’s weights after BatchNorm recalibration. It is recomputed after the first epoch, every few epochs and after the last.',
+    read: 'Where the two pictures agree, the derived cell keeps what the supernet learned; the share of points on their own side is printed under each. Early in a search the derived cell changes as the strongest ops change, and its boundary jumps with it.',
+    surprising:
+      'A supernet that wraps the spiral while the derived cell draws a straight line or one colour: the discretization gap made visible, usually because the alphas are still close together or because skip connections won the edges.',
+    source: [PAPERS.darts, PAPERS.playground],
+  },
   loss: {
     view: 'Loss',
     what: 'Cross-entropy loss over the training steps. "train" is the loss on each weight step’s training batch; in a DARTS run the supernet computes it with every op of every edge mixed by softmax(α). A DARTS run adds "alpha step", the loss on the validation batch each alpha step learns from, and "validation", the loss on the whole validation split after each epoch (the alpha step and this evaluation use the same split, disjoint from the training split). Single Path One-Shot draws the loss of the one sampled path it trained at each step; a multi-trial search draws one point per trial, that subnet’s training loss.',
@@ -134,7 +158,7 @@ export const EXPLANATIONS: Record<ExplainId, Explanation> = {
   alphas: {
     view: 'Architecture weights',
     what: 'One small chart per edge of each searched cell, one line per candidate op: softmax(α) of that edge, sampled over the steps. These weights are what the mixed op multiplies each op’s output by, and what the alpha step (gradient descent on the validation loss, Adam) changes. The strongest op on each edge is drawn thicker. By default every chart shares one 0 to 1 axis; untick the box to scale each edge to its own lines.',
-    read: 'Every line starts near 1 ÷ (number of ops) (0.2 for 5 ops, 0.125 for the DARTS cells’ 8), since the alphas start at 1e-3 × N(0, 1). A line climbing away from the others is an op the search prefers on that edge. The derived cell takes, on each edge, the strongest op other than "none" (in DARTS-style cells each node also keeps only its two strongest edges).',
+    read: 'Every line starts near 1 ÷ (number of ops) (0.2 for 5 ops, 0.125 for the DARTS cells’ 8), since the alphas start at 1e-3 × N(0, 1). A line climbing away from the others is an op the search prefers on that edge. The derived cell takes, on each edge, the strongest op ("none" included in one-op-per-edge cells such as NAS-Bench-201’s); in DARTS-style cells each node keeps its two strongest edges, each with its strongest op other than "none".',
     surprising:
       'Skip connections’ weight climbing on every edge, and staying up: that is the collapse RobustDARTS describes, a search drifting to parameter-free ops that look good in the supernet and generalise badly. Lines still bunched at 1 ÷ (number of ops) at the end: the alphas have not learned, and a cell read off them is close to a random pick. "none" gaining weight means little on its own: shrinking an edge costs the supernet little, which is why DARTS never picks "none" for a DARTS-style cell.',
     source: [PAPERS.darts, PAPERS.robustDarts],

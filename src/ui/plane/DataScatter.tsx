@@ -1,6 +1,7 @@
 /** The selected 2D dataset drawn as a scatter beside its settings: class by colour, split by marker; follows samples, noise, split and seed as they change. */
 import { useMemo } from 'react';
 import { createPlaneView } from '../../charts/plane-view';
+import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { ChartHost } from '../views/ChartHost';
 import { specPoints } from './plane-splits';
@@ -35,6 +36,7 @@ export function DataScatter() {
         Colour is the class; filled circles train the weights, rings are the validation split (the
         alpha step), triangles the test split.
       </figcaption>
+      <Explain id="data-scatter" />
     </figure>
   );
 }

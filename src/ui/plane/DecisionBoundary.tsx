@@ -5,6 +5,7 @@ import { createPlaneView, type PlaneData } from '../../charts/plane-view';
 import { boundaryInterval, BOUNDARY_GRID } from '../../core/run/boundary';
 import type { BoundaryFrame, GridPrediction } from '../../core/run/boundary';
 import { datasetInput } from '../../core/data/load';
+import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { ChartHost } from '../views/ChartHost';
 import { specPoints } from './plane-splits';
@@ -51,6 +52,7 @@ export function DecisionBoundary() {
   return (
     <section className="card decision-boundary" data-testid="decision-boundary">
       <h3>Decision boundary</h3>
+      <Explain id="decision-boundary" />
       <p className="muted">
         After epoch {frame.epoch} (step {frame.step}): the predicted class over a {BOUNDARY_GRID} ×{' '}
         {BOUNDARY_GRID} grid, paler where the model is less sure; recomputed after the first epoch,
