@@ -25,6 +25,9 @@ test('SPOS with evolution: the Pareto chart shows points and a front, a click in
   page,
 }) => {
   await setUpSearch(page, 'spos');
+  // Three epochs at the spiral's default SPOS rate (0.03) leave every subnet at chance, so the
+  // ranking below would rest on a constant sample; the other 2D sets' 0.1 separates them.
+  await setField(page, 'weightLr', 0.1);
   await page.getByTestId('spos-search').selectOption('evolution');
   await setField(page, 'generations', 2);
   await setField(page, 'population', 6);
