@@ -1,11 +1,13 @@
 /** The studio layout: header with the backend, the experiment form on the left, run controls and the search-space / run / search views on the right. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Composer } from './composer/Composer';
 import { ExperimentForm } from './form/ExperimentForm';
 import { BackendBadge } from './header/BackendBadge';
 import { BackendSelect } from './header/BackendSelect';
 import { ErrorBanner } from './header/ErrorBanner';
 import { HistoryView } from './history/HistoryView';
+import { LearnMenu } from './lessons/LearnMenu';
+import { LessonPanel } from './lessons/LessonPanel';
 import { ReplayBar } from './history/ReplayBar';
 import { ResumeBanner } from './history/ResumeBanner';
 import { StorageNotice } from './history/StorageNotice';
@@ -18,8 +20,7 @@ import { CollapseDiagnostics } from './views/CollapseDiagnostics';
 import { GenotypeDiagram } from './views/GenotypeDiagram';
 import { MetricCharts } from './views/MetricCharts';
 import { StepLog } from './views/StepLog';
-
-type View = 'space' | 'run' | 'search' | 'history';
+import { useView, viewStore, type View } from './view-store';
 
 const VIEWS: readonly View[] = ['space', 'run', 'search', 'history'];
 
@@ -32,7 +33,11 @@ const VIEW_TITLES: Record<View, string> = {
 
 /** The whole page. */
 export function App() {
-  const [view, setView] = useState<View>('space');
+  const view = useView();
+  const setView = (next: View | ((v: View) => View)) =>
+    viewStore
+      .getState()
+      .setView(typeof next === 'function' ? next(viewStore.getState().view) : next);
   useEffect(() => {
     void studioStore.getState().checkBackend();
     void studioStore.getState().loadHistory();
@@ -48,6 +53,7 @@ export function App() {
           </span>
         </div>
         <div className="header-tools">
+          <LearnMenu />
           <BackendSelect />
           <BackendBadge />
         </div>
@@ -60,6 +66,7 @@ export function App() {
           <ExperimentForm />
         </aside>
         <main className="main">
+          <LessonPanel />
           <RunControls onRun={() => setView((v) => (v === 'space' ? 'run' : v))} />
           <div className="view-tabs" role="tablist" aria-label="Views">
             {VIEWS.map((v) => (

@@ -17,3 +17,4 @@ export {
   type LessonView,
 } from './format';
 export { readLesson, type LessonResult } from './read';
+export { isLessonHash, lessonHash, LESSON_PREFIX, readLessonHash } from './address';

@@ -15,7 +15,7 @@ export function AlphaTrajectories() {
   const cells = useMemo(() => alphaCells({ spec, started, alphas }), [spec, started, alphas]);
   if (kind !== 'darts') return null;
   return (
-    <section className="card" aria-labelledby="alpha-title">
+    <section className="card" aria-labelledby="alpha-title" data-testid="alpha-trajectories">
       <h3 id="alpha-title">Architecture weights</h3>
       <p className="hint">
         Softmax of each edge's alphas over the steps; the strongest op on each edge is drawn
