@@ -45,12 +45,13 @@ export function loadPayload(
   payload: LinkPayload,
   repairs: readonly string[],
 ): void {
-  const { spec, summary, drafts } = payload;
+  const { spec, summary, drafts, teaching } = payload;
   studio.setState(studioFieldsFor(studio.getState(), spec, drafts));
   link.setState({
     problems: [],
     repairs,
     carried: summary === undefined ? null : { summary, spec },
+    teaching: teaching ?? null,
   });
 }
 
@@ -96,7 +97,10 @@ export function currentLink(studio: StudioState, link: LinkState): string {
     ? (finishedSummary(studio, link) ?? carriedSummary(studio, link))
     : null;
   const { spec, drafts } = studio;
-  return encodeLink(summary === null ? { spec, drafts } : { spec, drafts, summary });
+  const teaching = link.teaching === null ? {} : { teaching: link.teaching };
+  return encodeLink(
+    summary === null ? { spec, drafts, ...teaching } : { spec, drafts, summary, ...teaching },
+  );
 }
 
 /** Records when each run finishes, so a link's summary can say when; returns the unsubscribe. */

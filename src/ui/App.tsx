@@ -7,7 +7,10 @@ import { BackendSelect } from './header/BackendSelect';
 import { ErrorBanner } from './header/ErrorBanner';
 import { HistoryView } from './history/HistoryView';
 import { LearnMenu } from './lessons/LearnMenu';
+import { useControlGroup } from './lessons/ControlGroupBox';
 import { LessonPanel } from './lessons/LessonPanel';
+import { MakeLessonLink } from './lessons/MakeLessonLink';
+import { TeacherNotes } from './lessons/TeacherNotes';
 import { ReplayBar } from './history/ReplayBar';
 import { ResumeBanner } from './history/ResumeBanner';
 import { StorageNotice } from './history/StorageNotice';
@@ -33,7 +36,11 @@ const VIEW_TITLES: Record<View, string> = {
 
 /** The whole page. */
 export function App() {
-  const view = useView();
+  const composer = useControlGroup('composer');
+  const chosen = useView();
+  // A lesson link that hides the composer hides the Search space tab.
+  const view = composer === 'hidden' && chosen === 'space' ? 'run' : chosen;
+  const tabs = composer === 'hidden' ? VIEWS.filter((v) => v !== 'space') : VIEWS;
   const setView = (next: View | ((v: View) => View)) =>
     viewStore
       .getState()
@@ -64,12 +71,14 @@ export function App() {
       <div className="layout">
         <aside className="sidebar">
           <ExperimentForm />
+          <MakeLessonLink />
         </aside>
         <main className="main">
           <LessonPanel />
+          <TeacherNotes />
           <RunControls onRun={() => setView((v) => (v === 'space' ? 'run' : v))} />
           <div className="view-tabs" role="tablist" aria-label="Views">
-            {VIEWS.map((v) => (
+            {tabs.map((v) => (
               <button
                 key={v}
                 type="button"

@@ -1,7 +1,7 @@
 /**
  * Keeps lessons and the address in step: a lesson address (`#lesson=<id>&step=<k>`) found at
  * start-up or followed later opens that lesson at that step; moving between steps rewrites it; closing
- * the lesson puts the experiment's link back. Checkpoints are latched as the run, view or composer change.
+ * the lesson (or dismissing why a lesson address could not be opened) puts the experiment's link back. Checkpoints are latched as the run, view or composer change.
  */
 import { readLessonHash, lessonHash } from '../../core/lessons';
 import { openLesson, latchReached } from '../../store/lesson-actions';
@@ -33,7 +33,12 @@ export function startLessonSync(win: AddressWindow): () => void {
       const hash = lessonHash(s.lesson.id, s.step + 1);
       if (hash !== win.location.hash) win.history.replaceState(win.history.state, '', hash);
       latch();
-    } else if (s.lesson === null && prev.lesson !== null) {
+    } else if (
+      s.lesson === null &&
+      s.problem === null &&
+      (prev.lesson !== null || prev.problem !== null)
+    ) {
+      // Closed (or its problem dismissed): the address follows the experiment again.
       const hash = currentLink(studioStore.getState(), linkStore.getState());
       win.history.replaceState(win.history.state, '', hash);
     }

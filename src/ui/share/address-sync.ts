@@ -66,7 +66,12 @@ export function startAddressSync(
       schedule();
   });
   const stopLink = link.subscribe((s, prev) => {
-    if (s.includeResult !== prev.includeResult || s.finished !== prev.finished) schedule();
+    if (
+      s.includeResult !== prev.includeResult ||
+      s.finished !== prev.finished ||
+      s.teaching !== prev.teaching
+    )
+      schedule();
   });
   win.addEventListener('hashchange', open);
   win.addEventListener('pagehide', flush);
