@@ -97,6 +97,10 @@ test("a lesson link opens at its step with that step's experiment, and the keys 
   await page.keyboard.press('PageUp');
   await expect(page.getByTestId('lesson-step-count')).toHaveText('Step 3 of 6');
   await expect(page).toHaveURL(/#lesson=skip-collapse&step=3$/);
+  // Step 3 waits for a run that has not started: PageDown does not pass it.
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('lesson-step-count')).toHaveText('Step 3 of 6');
+  await expect(page.getByTestId('lesson-next')).toBeDisabled();
   await page.getByTestId('lesson-close').click();
   await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
   await expect(page).toHaveURL(/#x=\d+\./);
@@ -110,6 +114,13 @@ test('the Learn list links every lesson, and an unknown lesson is reported', asy
   await page.getByTestId('lesson-link-space-size').click();
   await expect(page.getByTestId('lesson-step-count')).toHaveText(
     `Step 1 of ${spaceSize.steps.length}`,
+  );
+  // Its first checkpoint (the Search space tab open) is reached: PageDown moves on.
+  await expect(page.getByTestId('lesson-next')).toBeEnabled();
+  await page.getByTestId('lesson-title').click();
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('lesson-step-count')).toHaveText(
+    `Step 2 of ${spaceSize.steps.length}`,
   );
   await page.goto('/#lesson=no-such-lesson&step=2');
   await page.reload();
