@@ -45,12 +45,13 @@ export function loadPayload(
   payload: LinkPayload,
   repairs: readonly string[],
 ): void {
-  const { spec, summary, drafts } = payload;
+  const { spec, summary, drafts, teaching } = payload;
   studio.setState(studioFieldsFor(studio.getState(), spec, drafts));
   link.setState({
     problems: [],
     repairs,
     carried: summary === undefined ? null : { summary, spec },
+    teaching: teaching ?? null,
   });
 }
 
@@ -91,9 +92,12 @@ export function carriedSummary(studio: StudioState, link: LinkState): RunSummary
 }
 
 /** The link of the current experiment as it is on screen (typed drafts included), carrying `summary` when given. */
-function linkWith(studio: StudioState, summary: RunSummary | null): string {
+function linkWith(studio: StudioState, link: LinkState, summary: RunSummary | null): string {
   const { spec, drafts } = studio;
-  return encodeLink(summary === null ? { spec, drafts } : { spec, drafts, summary });
+  const teaching = link.teaching === null ? {} : { teaching: link.teaching };
+  return encodeLink(
+    summary === null ? { spec, drafts, ...teaching } : { spec, drafts, summary, ...teaching },
+  );
 }
 
 /**
@@ -103,6 +107,7 @@ function linkWith(studio: StudioState, summary: RunSummary | null): string {
 export function currentLink(studio: StudioState, link: LinkState): string {
   return linkWith(
     studio,
+    link,
     link.includeResult ? (finishedSummary(studio, link) ?? carriedSummary(studio, link)) : null,
   );
 }
@@ -115,6 +120,7 @@ export function currentLink(studio: StudioState, link: LinkState): string {
 export function addressLink(studio: StudioState, link: LinkState): string {
   return linkWith(
     studio,
+    link,
     (link.includeResult ? finishedSummary(studio, link) : null) ?? carriedSummary(studio, link),
   );
 }

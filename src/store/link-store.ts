@@ -1,7 +1,7 @@
 /** What the studio shows about experiment links: repairs and problems of the last opened link, the finished run it carried, and the "include the result" choice. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExperimentSpec } from '../core/experiment/spec';
-import type { RunSummary } from '../core/link';
+import type { RunSummary, TeachingSettings } from '../core/link';
 
 /** What the studio shows after refusing a link (see LinkState.fallback). */
 export type LinkFallback = 'kept' | 'restored' | 'default';
@@ -23,6 +23,8 @@ export interface LinkState {
   readonly includeResult: boolean;
   /** When the run with this id finished (ISO time), for the summary a link carries. */
   readonly finished: { readonly runId: number; readonly at: string } | null;
+  /** The teacher's settings of the last opened lesson link (kept in the address); null: none. */
+  readonly teaching: TeachingSettings | null;
   dismissRepairs(): void;
   dismissProblems(): void;
   setIncludeResult(include: boolean): void;
@@ -37,6 +39,7 @@ export function createLinkStore(): StoreApi<LinkState> {
     carried: null,
     includeResult: false,
     finished: null,
+    teaching: null,
     dismissRepairs: () => set({ repairs: [] }),
     dismissProblems: () => set({ problems: [] }),
     setIncludeResult: (includeResult) => set({ includeResult }),

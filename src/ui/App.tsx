@@ -1,11 +1,16 @@
 /** The studio layout: header with the backend, the experiment form on the left, run controls and the search-space / run / search views on the right. */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Composer } from './composer/Composer';
 import { ExperimentForm } from './form/ExperimentForm';
 import { BackendBadge } from './header/BackendBadge';
 import { BackendSelect } from './header/BackendSelect';
 import { ErrorBanner } from './header/ErrorBanner';
 import { HistoryView } from './history/HistoryView';
+import { LearnMenu } from './lessons/LearnMenu';
+import { useControlGroup } from './lessons/ControlGroupBox';
+import { LessonPanel } from './lessons/LessonPanel';
+import { MakeLessonLink } from './lessons/MakeLessonLink';
+import { TeacherNotes } from './lessons/TeacherNotes';
 import { ReplayBar } from './history/ReplayBar';
 import { ResumeBanner } from './history/ResumeBanner';
 import { StorageNotice } from './history/StorageNotice';
@@ -19,10 +24,16 @@ import { CollapseDiagnostics } from './views/CollapseDiagnostics';
 import { GenotypeDiagram } from './views/GenotypeDiagram';
 import { MetricCharts } from './views/MetricCharts';
 import { StepLog } from './views/StepLog';
-
 import { PresenterBar } from './presenter/PresenterBar';
 import { SLIDES, VIEWS, type SlideId, type View } from './presenter/slides';
 import { usePresenter } from './presenter/use-presenter';
+import { useView, viewStore } from './view-store';
+
+/** Opens view `next`, or the view `next` makes of the open one. */
+function setView(next: View | ((v: View) => View)): void {
+  const { view, setView: set } = viewStore.getState();
+  set(typeof next === 'function' ? next(view) : next);
+}
 
 const VIEW_TITLES: Record<View, string> = {
   space: 'Search space',
@@ -57,7 +68,11 @@ function SlideView({ id, onOpened }: { readonly id: SlideId; readonly onOpened: 
 
 /** The whole page. */
 export function App() {
-  const [view, setView] = useState<View>('space');
+  const composer = useControlGroup('composer');
+  const chosen = useView();
+  // A lesson link that hides the composer hides the Search space tab.
+  const view = composer === 'hidden' && chosen === 'space' ? 'run' : chosen;
+  const tabs = composer === 'hidden' ? VIEWS.filter((v) => v !== 'space') : VIEWS;
   const presenter = usePresenter(view, setView);
   const slide = presenter.slide === null ? null : SLIDES[presenter.slide];
   useEffect(() => {
@@ -84,6 +99,7 @@ export function App() {
           >
             Presenter (P)
           </button>
+          <LearnMenu />
           <BackendSelect />
           <BackendBadge />
         </div>
@@ -102,11 +118,14 @@ export function App() {
         <div className="layout">
           <aside className="sidebar">
             <ExperimentForm />
+            <MakeLessonLink />
           </aside>
           <main className="main">
+            <LessonPanel />
+            <TeacherNotes />
             <RunControls onRun={() => setView((v) => (v === 'space' ? 'run' : v))} />
             <div className="view-tabs" role="tablist" aria-label="Views">
-              {VIEWS.map((v) => (
+              {tabs.map((v) => (
                 <button
                   key={v}
                   type="button"

@@ -11,6 +11,7 @@ import { migratePayload } from './migrate';
 import { droppedKeys, isRecord } from './records';
 import { repairSpecJson } from './repair';
 import { fitSummary, runSummarySchema, type RunSummary } from './summary';
+import { fitTeaching, teachingSchema, type TeachingSettings } from './teaching';
 import type { LinkPayload, LinkResult } from './types';
 import { unpackLink } from './unpack';
 
@@ -18,7 +19,7 @@ import { unpackLink } from './unpack';
 const MAX_LISTED = 12;
 
 /** The payload keys this format knows. */
-const PAYLOAD_KEYS: readonly string[] = ['spec', 'drafts', 'summary'];
+const PAYLOAD_KEYS: readonly string[] = ['spec', 'drafts', 'summary', 'teaching'];
 
 /** The first MAX_LISTED lines, plus a count of the rest. */
 function listed(lines: string[], more: (n: number) => string): string[] {
@@ -33,6 +34,7 @@ export function encodeLink(payload: LinkPayload): string {
     spec: payload.spec,
     ...(Object.keys(drafts).length > 0 ? { drafts } : {}),
     ...(payload.summary === undefined ? {} : { summary: payload.summary }),
+    ...(payload.teaching === undefined ? {} : { teaching: fitTeaching(payload.teaching).teaching }),
   };
   const bytes = new TextEncoder().encode(JSON.stringify(plain));
   return `${LINK_PREFIX}${LINK_FORMAT}.${toBase64Url(deflateBytes(bytes))}`;
@@ -58,6 +60,20 @@ function readSummary(
       ],
     };
   return fitSummary(parsed.data, spec.space, spec.strategy.kind);
+}
+
+/** A teacher's settings checked and fitted to the caps, or left out with the reason. */
+function readTeaching(raw: unknown): { teaching: TeachingSettings | null; repairs: string[] } {
+  if (raw === undefined || raw === null) return { teaching: null, repairs: [] };
+  const parsed = teachingSchema.safeParse(raw);
+  if (!parsed.success)
+    return {
+      teaching: null,
+      repairs: [
+        'The lesson settings in the link (title, notes, hidden or locked controls) were unreadable and were left out; the experiment opens as a plain link.',
+      ],
+    };
+  return fitTeaching(parsed.data);
 }
 
 /** Shape, repairs, drafts, schema and what a person could have built, of the payload JSON. */
@@ -91,15 +107,24 @@ function readPayload(json: unknown, notes: string[]): LinkResult {
           `Settings this version does not know were ignored: ${listed(extra, (n) => `and ${n} more`).join(', ')}.`,
         ];
   const summary = readSummary(json.summary, spec);
+  const teaching = readTeaching(json.teaching);
   const payload: LinkPayload = {
     spec,
     ...(Object.keys(drafts).length > 0 ? { drafts } : {}),
     ...(summary.summary === null ? {} : { summary: summary.summary }),
+    ...(teaching.teaching === null ? {} : { teaching: teaching.teaching }),
   };
   return {
     ok: true,
     payload,
-    repairs: [...notes, ...repairs, ...typed.repairs, ...dropped, ...summary.repairs],
+    repairs: [
+      ...notes,
+      ...repairs,
+      ...typed.repairs,
+      ...dropped,
+      ...summary.repairs,
+      ...teaching.repairs,
+    ],
   };
 }
 

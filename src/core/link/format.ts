@@ -20,13 +20,17 @@
  *   out of range, a cell still being built); choices outside their lists and cells the composer
  *   refuses (a cycle, a duplicate edge) still refuse the link. Migration note: a format 3 payload
  *   is a format 4 payload without drafts, so format 3 links are read unchanged and without a note.
+ * - 5: the payload may gain `teaching`, a teacher's settings (core/link/teaching.ts): title and
+ *   notes (plain text, capped), the view that opens, control groups hidden or locked, and whether
+ *   the run starts on opening. Migration note: a format 4 payload is a format 5 payload without
+ *   `teaching`, so format 1-4 links read as before and open as plain experiment links.
  */
 
 /** The hash prefix that marks an experiment link. */
 export const LINK_PREFIX = '#x=';
 
 /** The format this version writes and the newest it reads. */
-export const LINK_FORMAT = 4;
+export const LINK_FORMAT = 5;
 
 /** The oldest format this version still reads (by migration). */
 export const OLDEST_LINK_FORMAT = 1;
@@ -45,6 +49,8 @@ export const LINK_LIMITS = {
   maxDrafts: 64,
   /** Characters of one typed entry; a longer one is left out. */
   maxDraftChars: 200,
+  /** Characters of a lesson link's notes; longer notes are shortened. */
+  maxNotesChars: 2000,
 } as const;
 
 /** True when `hash` (location.hash) looks like an experiment link, whatever its content. */

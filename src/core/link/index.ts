@@ -2,4 +2,11 @@
 export { decodeLink, encodeLink } from './codec';
 export { isLinkHash, LINK_FORMAT, LINK_LIMITS, LINK_PREFIX } from './format';
 export { jsonEqual } from './records';
-export type { FieldDrafts, LinkPayload, LinkResult, RunSummary } from './types';
+export {
+  CONTROL_GROUPS,
+  LINK_VIEWS,
+  LOCKABLE_GROUPS,
+  type ControlGroup,
+  type LockableGroup,
+} from './teaching';
+export type { FieldDrafts, LinkPayload, LinkResult, RunSummary, TeachingSettings } from './types';

@@ -2,11 +2,12 @@
 import { LINK_FORMAT } from './format';
 import { isRecord } from './records';
 
-/** The oldest format whose payloads read as they are: format 4 only added optional drafts and experiments that do not validate yet. */
+/** The oldest format whose payloads read as they are: formats 4 and 5 only added optional drafts, experiments that do not validate yet, and a teacher's settings. */
 const UNCHANGED_SINCE = 3;
 
 /** The payload JSON brought to the current format, with a note for the user when its meaning was changed. */
 export function migratePayload(format: number, json: unknown): { json: unknown; notes: string[] } {
+  // Format 4 -> 5: nothing to change (a format 4 payload is a format 5 payload without teaching).
   // Format 3 -> 4: nothing to change (a format 3 payload is a format 4 payload without drafts).
   if (format >= UNCHANGED_SINCE) return { json, notes: [] };
   // Format 2 -> 3: the DARTS settings added in 3 are filled in by the spec schema's defaults.

@@ -1,4 +1,5 @@
 /** The experiment form: search space, dataset, search strategy; problems shown beside their fields. */
+import { ControlGroupBox } from '../lessons/ControlGroupBox';
 import { useProblems } from '../problems';
 import { DatasetSection } from './DatasetSection';
 import { SearchSpaceSection } from './SearchSpaceSection';
@@ -11,9 +12,15 @@ export function ExperimentForm() {
   const other = grouped.other.filter((p) => p.path !== 'space' && !p.path.startsWith('space.'));
   return (
     <form className="experiment-form" aria-label="Experiment" onSubmit={(e) => e.preventDefault()}>
-      <SearchSpaceSection />
-      <DatasetSection problems={grouped} />
-      <StrategySection problems={grouped} />
+      <ControlGroupBox group="preset">
+        <SearchSpaceSection />
+      </ControlGroupBox>
+      <ControlGroupBox group="dataset">
+        <DatasetSection problems={grouped} />
+      </ControlGroupBox>
+      <ControlGroupBox group="strategy">
+        <StrategySection problems={grouped} />
+      </ControlGroupBox>
       {other.length > 0 ? (
         <ul className="problem-list" aria-label="Other problems">
           {other.map((p) => (

@@ -1,5 +1,6 @@
 /** Overrides the backend negotiation; the choice applies to the next run. */
 import type { BackendChoice } from '../../core/run/protocol';
+import { ControlGroupBox } from '../lessons/ControlGroupBox';
 import { CopyLink } from '../share/CopyLink';
 import { useStudio } from '../studio';
 
@@ -12,20 +13,22 @@ export function BackendSelect() {
   return (
     <>
       <CopyLink />
-      <label className="backend-select">
-        <span>Backend for next run</span>
-        <select
-          data-testid="backend-select"
-          value={choice}
-          onChange={(e) => setChoice(e.target.value as BackendChoice)}
-        >
-          {CHOICES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ControlGroupBox group="backend">
+        <label className="backend-select">
+          <span>Backend for next run</span>
+          <select
+            data-testid="backend-select"
+            value={choice}
+            onChange={(e) => setChoice(e.target.value as BackendChoice)}
+          >
+            {CHOICES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      </ControlGroupBox>
     </>
   );
 }

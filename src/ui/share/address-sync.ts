@@ -2,9 +2,10 @@
  * Keeps the address bar, the saved experiment and the studio in step: opens a link found at start-up
  * (or the experiment this browser saved, when that link cannot be opened) or pasted later, and
  * writes the current experiment's link to the address and to storage as it is edited (debounced,
- * flushed when the page is left).
+ * flushed when the page is left). A lesson address (`#lesson=…`) is left alone: the lesson keeps it.
  */
 import type { StoreApi } from 'zustand/vanilla';
+import { isLessonHash } from '../../core/lessons';
 import { isLinkHash } from '../../core/link';
 import { addressLink, openLink, trackFinishedRuns } from '../../store/link-actions';
 import type { LinkState } from '../../store/link-store';
@@ -37,6 +38,8 @@ export function startAddressSync(
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
+    // A lesson owns the address while it is open (its steps load their own experiments).
+    if (isLessonHash(win.location.hash)) return;
     written = addressLink(studio.getState(), link.getState());
     saveExperiment(storage, written);
     if (written !== win.location.hash) win.history.replaceState(win.history.state, '', written);
@@ -63,7 +66,12 @@ export function startAddressSync(
       schedule();
   });
   const stopLink = link.subscribe((s, prev) => {
-    if (s.includeResult !== prev.includeResult || s.finished !== prev.finished) schedule();
+    if (
+      s.includeResult !== prev.includeResult ||
+      s.finished !== prev.finished ||
+      s.teaching !== prev.teaching
+    )
+      schedule();
   });
   win.addEventListener('hashchange', open);
   win.addEventListener('pagehide', flush);

@@ -22,7 +22,7 @@ export function AlphaTrajectories() {
   );
   if (kind !== 'darts') return null;
   return (
-    <section className="card" aria-labelledby="alpha-title">
+    <section className="card" aria-labelledby="alpha-title" data-testid="alpha-trajectories">
       <h3 id="alpha-title">Architecture weights</h3>
       <Explain id="alphas" />
       <p className="hint">
