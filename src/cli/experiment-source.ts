@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { datasetsFor, defaultExperiment, defaultStrategy } from '../core/experiment/defaults';
+import { datasetsFor, defaultExperiment } from '../core/experiment/defaults';
+import { strategyFor } from '../core/experiment/strategy-for';
 import type { BuiltInDatasetId, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import { validateExperiment } from '../core/experiment/validate';
 import { decodeLink, isLinkHash } from '../core/link';
 import { isPresetName, PRESET_NAMES } from '../core/search-space/presets';
-import { spaceSize } from '../core/search-space/size';
 import { parseSpecJson } from './spec-schema';
 
 /** The strategy kinds `--strategy` accepts. */
@@ -87,15 +87,7 @@ function specOfDefaults(space: string, dataset: string, strategy: string): Exper
   const base = defaultExperiment(space, dataset as BuiltInDatasetId);
   return {
     ok: true,
-    spec: {
-      ...base,
-      strategy: defaultStrategy(
-        strategy as StrategyKind,
-        base.dataset,
-        spaceSize(base.space),
-        base.space.preset,
-      ),
-    },
+    spec: { ...base, strategy: strategyFor(strategy as StrategyKind, base) },
   };
 }
 

@@ -5,12 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { defaultStrategy, defaultUploadExperiment, uploadFits } from '../core/experiment/defaults';
+import { defaultUploadExperiment, uploadFits } from '../core/experiment/defaults';
+import { strategyFor } from '../core/experiment/strategy-for';
 import type { ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import { examplesOfUpload, parseUpload, type UploadChoices } from '../core/data/upload/parse';
 import type { UploadedExamples } from '../core/data/upload/types';
 import { isPresetName, PRESET_NAMES } from '../core/search-space/presets';
-import { spaceSize } from '../core/search-space/size';
 import {
   resolveExperiment,
   STRATEGY_KINDS,
@@ -87,15 +87,7 @@ async function defaultsWithData(
       `Unknown strategy "${strategy}"; the strategies are ${STRATEGY_KINDS.join(', ')}.`,
     );
   const base = defaultUploadExperiment(space, upload);
-  const spec = {
-    ...base,
-    strategy: defaultStrategy(
-      strategy as StrategyKind,
-      base.dataset,
-      spaceSize(base.space),
-      base.space.preset,
-    ),
-  };
+  const spec = { ...base, strategy: strategyFor(strategy as StrategyKind, base) };
   const source = withOverrides(spec, req);
   return source.ok ? { ...source, examples } : source;
 }

@@ -29,8 +29,8 @@ import { validateSpace } from '../core/search-space/validate';
 import type { PresetName } from '../core/search-space/presets';
 import { defaultOpsOf, specDomain } from './composer-logic';
 import { composerFor, placeAll } from './composer-slice';
+import { strategyFor } from '../core/experiment/strategy-for';
 import {
-  strategyFor,
   withConstraint,
   withSearchMode,
   withStrategyKind,

@@ -1,21 +1,12 @@
 /** Pure edits of an experiment's strategy: switch kind, set a number, a search mode or a constraint. */
-import { defaultStrategy } from '../core/experiment/defaults';
 import type { ExperimentSpec, StrategyKind, StrategySpec } from '../core/experiment/spec';
-import { spaceSize } from '../core/search-space/size';
+import { strategyFor } from '../core/experiment/strategy-for';
 import {
   isNumberFieldOf,
   type ConstraintField,
   type SearchMode,
   type StrategyNumberField,
 } from './strategy-fields';
-
-/** The defaults of strategy `kind` for the dataset and (composed) space of `spec`, at the budget of the preset it was made from. */
-export function strategyFor(
-  kind: StrategyKind,
-  spec: Pick<ExperimentSpec, 'dataset' | 'space'>,
-): StrategySpec {
-  return defaultStrategy(kind, spec.dataset, spaceSize(spec.space), spec.space.preset);
-}
 
 /** `spec` with strategy `kind` at its defaults; unchanged when `kind` is already in effect. */
 export function withStrategyKind(spec: ExperimentSpec, kind: StrategyKind): ExperimentSpec {
