@@ -6,7 +6,7 @@ interface LessonFile {
   readonly id: string;
   readonly steps: readonly {
     readonly target?: string;
-    readonly checkpoint?: { readonly kind: string; readonly tab?: string };
+    readonly checkpoint?: { readonly kind: string; readonly tab?: string; readonly axis?: string };
   }[];
 }
 
@@ -18,8 +18,11 @@ const read = (id: string): LessonFile =>
 
 const LESSONS: readonly LessonFile[] = [
   'mixed-op',
+  'bilevel',
   'skip-collapse',
   'discretization-gap',
+  'weight-sharing',
+  'cost-pareto',
   'space-size',
 ].map(read);
 const spaceSize = read('space-size');
@@ -32,15 +35,18 @@ const RUN_CHECKPOINTS = [
   'skip-count',
   'early-stopped',
   'selection-done',
-  'standalone-trained',
 ];
 
-/** Does what the step asks: runs the experiment, opens a tab or picks the DARTS preset. */
+/** Does what the step asks: runs the experiment, trains the top subnets, opens a tab, sets the cost axis or picks the DARTS preset. */
 async function act(page: Page, checkpoint: LessonFile['steps'][number]['checkpoint']) {
   if (checkpoint === undefined) return;
   if (RUN_CHECKPOINTS.includes(checkpoint.kind)) {
     const run = page.getByTestId('run-button');
     if (await run.isEnabled()) await run.click();
+  } else if (checkpoint.kind === 'standalone-trained') {
+    await page.getByTestId('train-top').click();
+  } else if (checkpoint.kind === 'cost-axis' && checkpoint.axis !== undefined) {
+    await page.getByTestId('cost-axis').selectOption(checkpoint.axis);
   } else if (checkpoint.kind === 'tab-open' && checkpoint.tab !== undefined) {
     await page.getByTestId(`view-tab-${checkpoint.tab}`).click();
   } else if (checkpoint.kind === 'space-size') {

@@ -1,8 +1,9 @@
 /** Words and numbers of the search views: cost axis titles, cost and accuracy formats, and a subnet's tooltip lines. */
+import type { CostAxis } from '../core/pareto/cost-axes';
 import type { SubnetEvaluation } from '../core/run/protocol';
 
 /** The cost a Pareto chart plots on x. */
-export type CostAxisName = 'params' | 'flops' | 'latencyMs';
+export type CostAxisName = CostAxis;
 
 /** Axis titles with units. */
 export const COST_AXIS_TITLES: Record<CostAxisName, string> = {

@@ -1,12 +1,23 @@
 /** The built-in lessons: one JSON file each in this folder (format: core/lessons/format.ts), read and checked like a link. */
 import { readLesson, type Lesson } from '../core/lessons';
+import bilevel from './bilevel.json';
+import costPareto from './cost-pareto.json';
 import discretizationGap from './discretization-gap.json';
 import mixedOp from './mixed-op.json';
 import skipCollapse from './skip-collapse.json';
 import spaceSize from './space-size.json';
+import weightSharing from './weight-sharing.json';
 
 /** The lesson files, in the order the Learn list shows them. */
-const FILES: readonly unknown[] = [mixedOp, skipCollapse, discretizationGap, spaceSize];
+const FILES: readonly unknown[] = [
+  mixedOp,
+  bilevel,
+  skipCollapse,
+  discretizationGap,
+  weightSharing,
+  costPareto,
+  spaceSize,
+];
 
 /** Every built-in lesson that reads, and the problems of any that does not (a test keeps this empty). */
 export function builtInLessons(): { lessons: Lesson[]; problems: string[] } {

@@ -2,11 +2,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   checkpointReached,
+  standaloneCount,
   type Lesson,
   type LessonContext,
   type LessonView,
 } from '../core/lessons';
 import { initialRunState, type RunState } from '../core/run/state';
+import { runContext, standaloneKey } from './search-context';
+import type { SearchViewState } from './search-state';
 
 /** What the lesson panel shows. */
 export interface LessonState {
@@ -33,14 +36,38 @@ export function createLessonStore(): StoreApi<LessonState> {
   }));
 }
 
+/** The page a checkpoint looks at: the run, the open view, the composer's space size and the search view. */
+export interface LessonPage {
+  readonly run: RunState;
+  readonly view: LessonView;
+  readonly spaceSize: bigint | null;
+  readonly search: Pick<SearchViewState, 'standalone' | 'costAxis'>;
+}
+
+/** Keys of `run`'s subnets whose stand-alone training (started from the search view) has finished. */
+function trainedKeys(run: RunState, search: LessonPage['search']): Set<string> {
+  if (run.spec === null) return new Set();
+  const context = runContext(run.spec);
+  return new Set(
+    run.subnets
+      .filter((r) => search.standalone[standaloneKey(context, r.key)]?.state === 'done')
+      .map((r) => r.key),
+  );
+}
+
 /** The context a checkpoint is judged in: runs started before the lesson loaded its experiment count as no run. */
 export function lessonContext(
   lesson: Pick<LessonState, 'baselineRunId'>,
-  run: RunState,
-  view: LessonView,
-  spaceSize: bigint | null,
+  page: LessonPage,
 ): LessonContext {
-  return { run: run.runId > lesson.baselineRunId ? run : initialRunState(), view, spaceSize };
+  const run = page.run.runId > lesson.baselineRunId ? page.run : initialRunState();
+  return {
+    run,
+    view: page.view,
+    spaceSize: page.spaceSize,
+    standaloneTrained: standaloneCount(run, trainedKeys(run, page.search)),
+    costAxis: page.search.costAxis,
+  };
 }
 
 /** True when the shown step may be left by Next: it has no checkpoint, or its checkpoint was or is reached. */

@@ -219,7 +219,12 @@ describe('rankingFidelity', () => {
   it('pairs inherited-weight points with their finished stand-alone training and ranks them', () => {
     const f = rankingFidelity(points);
     expect(f.pairs.map((p) => p.id)).toEqual(['1:k0', '1:k1', '1:k2', '1:k3', '1:k4']);
-    expect(f.pairs[1]).toEqual({ id: '1:k1', supernetAcc: 0.2, standaloneAcc: 0.1 });
+    expect(f.pairs[1]).toEqual({
+      id: '1:k1',
+      supernetAcc: 0.2,
+      standaloneAcc: 0.1,
+      standaloneEpochs: 2,
+    });
     expect(f.kendall.value).toBeCloseTo(6 / 9, 12);
     expect(f.spearman.value).toBeCloseTo(7.25 / 9.5, 12);
   });

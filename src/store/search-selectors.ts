@@ -9,6 +9,7 @@ import type { SubnetRecord } from '../core/run/protocol';
 import {
   fidelityReport,
   NO_FIDELITY_CONTEXT,
+  type AccuracyPair,
   type FidelityContext,
   type FidelityReport,
 } from '../core/trust/fidelity';
@@ -148,10 +149,8 @@ export function sortPoints(
 }
 
 /** One subnet scored both ways. */
-export interface FidelityPair {
+export interface FidelityPair extends AccuracyPair {
   readonly id: string;
-  readonly supernetAcc: number;
-  readonly standaloneAcc: number;
 }
 
 /** How well supernet accuracy ranks subnets as stand-alone training does, how sure that is, and the warnings on it. */
@@ -176,7 +175,12 @@ export function rankingFidelity(
   const pairs = points.flatMap((p): FidelityPair[] => {
     const s = p.standalone;
     if (p.record.evaluation !== 'inherited' || s?.state !== 'done') return [];
-    const pair = { id: p.id, supernetAcc: p.record.accuracy, standaloneAcc: s.score.validAcc };
+    const pair = {
+      id: p.id,
+      supernetAcc: p.record.accuracy,
+      standaloneAcc: s.score.validAcc,
+      standaloneEpochs: s.epochs,
+    };
     return Number.isFinite(pair.supernetAcc) && Number.isFinite(pair.standaloneAcc) ? [pair] : [];
   });
   return { pairs, ...cachedReport(pairs, trust) };
@@ -190,7 +194,10 @@ let lastReport: { readonly key: string; readonly report: FidelityReport } | null
  * of a stand-alone training renews the points ten times a second without changing any pair.
  */
 function cachedReport(pairs: readonly FidelityPair[], trust: FidelityContext): FidelityReport {
-  const key = JSON.stringify([pairs.map((p) => [p.supernetAcc, p.standaloneAcc]), trust]);
+  const key = JSON.stringify([
+    pairs.map((p) => [p.supernetAcc, p.standaloneAcc, p.standaloneEpochs]),
+    trust,
+  ]);
   if (lastReport?.key !== key) lastReport = { key, report: fidelityReport(pairs, trust) };
   return lastReport.report;
 }

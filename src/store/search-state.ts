@@ -1,4 +1,5 @@
 /** The search view's data: discrete-search runs kept for comparison, stand-alone trainings, and what the Pareto view shows. Plain data only. */
+import type { CostAxis as CoreCostAxis } from '../core/pareto/cost-axes';
 import type { ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import type {
   LatencyCheck,
@@ -22,7 +23,7 @@ export interface SearchRun {
 }
 
 /** The Pareto chart's horizontal (cost) axis. */
-export type CostAxis = 'params' | 'flops' | 'latencyMs';
+export type CostAxis = CoreCostAxis;
 
 /** What colours the Pareto chart's points. */
 export type ColorBy = 'strategy' | 'generation';

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { EpochDiagnostics, SubnetRecord } from '../run/protocol';
 import { initialRunState, type EvalPoint, type RunState } from '../run/state';
 import { appendPoints, emptySeries } from '../series/downsample';
-import { checkpointReached, describeCheckpoint, type LessonContext } from './checkpoints';
+import {
+  checkpointReached,
+  describeCheckpoint,
+  standaloneCount,
+  type LessonContext,
+} from './checkpoints';
 import type { Checkpoint } from './format';
 
 const edges = [
@@ -46,6 +51,8 @@ const ctx = (run: RunState, more: Partial<LessonContext> = {}): LessonContext =>
   run,
   view: 'run',
   spaceSize: null,
+  standaloneTrained: 0,
+  costAxis: 'params',
   ...more,
 });
 
@@ -104,14 +111,25 @@ describe('checkpointReached', () => {
     expect(checkpointReached({ kind: 'selection-done' }, ctx(run))).toBe(false);
   });
 
-  it('standalone-trained counts subnets trained from scratch', () => {
+  it('standalone-trained counts subnets trained from scratch, by the run or since', () => {
     const sub = (key: string, evaluation: SubnetRecord['evaluation']) =>
       ({ key, evaluation }) as unknown as SubnetRecord;
     const run = scripted(1, uniform, {
       subnets: [sub('a', 'standalone'), sub('b', 'inherited'), sub('c', 'standalone')],
     });
-    expect(checkpointReached({ kind: 'standalone-trained', count: 2 }, ctx(run))).toBe(true);
-    expect(checkpointReached({ kind: 'standalone-trained', count: 3 }, ctx(run))).toBe(false);
+    expect(standaloneCount(run, new Set())).toBe(2);
+    expect(standaloneCount(run, new Set(['b', 'a', 'z']))).toBe(3);
+    const c: Checkpoint = { kind: 'standalone-trained', count: 3 };
+    expect(checkpointReached(c, ctx(run, { standaloneTrained: 2 }))).toBe(false);
+    expect(checkpointReached(c, ctx(run, { standaloneTrained: 3 }))).toBe(true);
+  });
+
+  it("cost-axis reads the Pareto chart's axis", () => {
+    const c: Checkpoint = { kind: 'cost-axis', axis: 'latencyMs' };
+    const run = initialRunState();
+    expect(checkpointReached(c, ctx(run))).toBe(false);
+    expect(checkpointReached(c, ctx(run, { costAxis: 'latencyMs' }))).toBe(true);
+    expect(describeCheckpoint(c)).toBe("the Pareto chart's cost axis set to Latency");
   });
 
   it('tab-open and space-size read the page', () => {

@@ -1,14 +1,22 @@
 /** Lesson checkpoints: pure predicates over the run state and the page, and the words that say what a step waits for. */
+import type { CostAxis } from '../pareto/cost-axes';
 import type { RunState } from '../run/state';
 import { lastPoint } from '../series/downsample';
 import type { Checkpoint, LessonView } from './format';
 
-/** What a checkpoint may look at: the run being watched, the view open and the composer's space size. */
+/** What a checkpoint may look at: the run being watched, the view open, the composer's space size and the search view's state. */
 export interface LessonContext {
   readonly run: RunState;
   readonly view: LessonView;
   /** Distinct architectures of the space in the composer (null while it does not build). */
   readonly spaceSize: bigint | null;
+  /**
+   * Subnets of `run` with a stand-alone accuracy: trained by the run itself (multi-trial trials)
+   * or by a stand-alone training the learner started from the search view.
+   */
+  readonly standaloneTrained: number;
+  /** The cost on the Pareto chart's x axis. */
+  readonly costAxis: CostAxis;
 }
 
 /** Epochs of the run evaluated so far (from its latest evaluation on the validation split). */
@@ -37,9 +45,12 @@ export function largestAlpha(run: RunState, op: string): number {
   return most;
 }
 
-/** Subnets of the run trained stand-alone (multi-trial trials, or stand-alone checks). */
-export function standaloneCount(run: RunState): number {
-  return run.subnets.filter((s) => s.evaluation === 'standalone').length;
+/**
+ * Subnets of `run` with a stand-alone accuracy: those the run trained stand-alone (multi-trial
+ * trials) and those whose key `trainedKeys` holds (stand-alone trainings finished since).
+ */
+export function standaloneCount(run: RunState, trainedKeys: ReadonlySet<string>): number {
+  return run.subnets.filter((s) => s.evaluation === 'standalone' || trainedKeys.has(s.key)).length;
 }
 
 /** True when the page has reached the checkpoint. */
@@ -61,9 +72,11 @@ export function checkpointReached(c: Checkpoint, ctx: LessonContext): boolean {
     case 'selection-done':
       return run.selection !== null && run.result !== null;
     case 'standalone-trained':
-      return standaloneCount(run) >= c.count;
+      return ctx.standaloneTrained >= c.count;
     case 'tab-open':
       return ctx.view === c.tab;
+    case 'cost-axis':
+      return ctx.costAxis === c.axis;
     case 'space-size':
       return ctx.spaceSize !== null && ctx.spaceSize >= BigInt(c.atLeast);
   }
@@ -75,6 +88,13 @@ const VIEW_NAMES: Record<LessonView, string> = {
   run: 'Run',
   search: 'Subnets & Pareto',
   history: 'History',
+};
+
+/** The cost axes as the Pareto chart's select names them. */
+const AXIS_NAMES: Record<CostAxis, string> = {
+  params: 'Params',
+  flops: 'FLOPs',
+  latencyMs: 'Latency',
 };
 
 /** What a step waits for, in words ("waiting for: …" follows it). */
@@ -96,6 +116,8 @@ export function describeCheckpoint(c: Checkpoint): string {
       return `${c.count} subnets trained stand-alone`;
     case 'tab-open':
       return `the "${VIEW_NAMES[c.tab]}" tab to be open`;
+    case 'cost-axis':
+      return `the Pareto chart's cost axis set to ${AXIS_NAMES[c.axis]}`;
     case 'space-size':
       return `a search space of at least ${BigInt(c.atLeast).toLocaleString('en')} architectures in the composer`;
   }

@@ -24,6 +24,7 @@
  *   enabled (see checkpoints.ts for the kinds).
  */
 import { z } from 'zod';
+import { COST_AXES } from '../pareto/cost-axes';
 import { PRESET_NAMES } from '../search-space/presets';
 
 /** Caps on a lesson file. */
@@ -67,6 +68,7 @@ export const checkpointSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('standalone-trained'), count: z.number().int().min(1).max(1000) })
     .strict(),
   z.object({ kind: z.literal('tab-open'), tab: z.enum(LESSON_VIEWS) }).strict(),
+  z.object({ kind: z.literal('cost-axis'), axis: z.enum(COST_AXES) }).strict(),
   z
     .object({
       kind: z.literal('space-size'),

@@ -4,6 +4,7 @@ export {
   describeCheckpoint,
   epochsTrained,
   largestAlpha,
+  standaloneCount,
   type LessonContext,
 } from './checkpoints';
 export { lessonSpec } from './experiment';

@@ -53,6 +53,20 @@ describe('shortStandaloneWarning', () => {
       'Raise the stand-alone epochs and train them again.',
     );
   });
+
+  it('asks for a longer training, not the default, when the pairs below already trained that long', () => {
+    const trained = (epochs: number) =>
+      pairs(1, 3).map((p) => ({ ...p, standaloneEpochs: epochs }));
+    const atDefault = shortStandaloneWarning(trained(300), 300);
+    expect(atDefault?.kind).toBe('standalone-below');
+    expect(atDefault?.problem).toContain('though each trained for the suggested 300 epochs');
+    expect(atDefault?.action).toBe(
+      'Train them again with more stand-alone epochs and see whether they improve.',
+    );
+    expect(shortStandaloneWarning(trained(299), 300)?.kind).toBe('short-standalone');
+    expect(shortStandaloneWarning(trained(299), 300)?.action).toContain('at least 300 epochs');
+    expect(shortStandaloneWarning(pairs(1, 3), 300)?.action).toContain('at least 300 epochs');
+  });
 });
 
 describe('nearChancePairsWarning', () => {

@@ -17,10 +17,11 @@ import { standaloneEpochs } from './standalone-epochs';
 import type { TrustWarning } from './warning';
 import { count, percent } from './words';
 
-/** One subnet scored both ways (accuracies in [0, 1]). */
+/** One subnet scored both ways (accuracies in [0, 1]), and the epochs of its stand-alone training when known. */
 export interface AccuracyPair {
   readonly supernetAcc: number;
   readonly standaloneAcc: number;
+  readonly standaloneEpochs?: number;
 }
 
 /** A rank correlation (null: too few pairs, or undefined for a constant side) and its bootstrap interval. */
@@ -67,15 +68,28 @@ export function fewPairsWarning(n: number): TrustWarning | null {
 /**
  * The short-stand-alone warning: more than SHORT_STANDALONE_SHARE of the pairs have a stand-alone
  * accuracy below their inherited one. `suggestedEpochs` (the studio's default budget for the run)
- * goes into the advice when given.
+ * goes into the advice when given. When every such pair already trained at least that long, the
+ * warning is 'standalone-below' instead: the advice is a longer training, not the default.
  */
 export function shortStandaloneWarning(
   pairs: readonly AccuracyPair[],
   suggestedEpochs: number | null = null,
 ): TrustWarning | null {
   if (pairs.length === 0) return null;
-  const below = pairs.filter((p) => p.standaloneAcc < p.supernetAcc).length;
+  const belowPairs = pairs.filter((p) => p.standaloneAcc < p.supernetAcc);
+  const below = belowPairs.length;
   if (!(below / pairs.length > SHORT_STANDALONE_SHARE)) return null;
+  const atBudget =
+    suggestedEpochs !== null &&
+    belowPairs.every(
+      (p) => p.standaloneEpochs !== undefined && p.standaloneEpochs >= suggestedEpochs,
+    );
+  if (atBudget)
+    return {
+      kind: 'standalone-below',
+      problem: `${below} of ${pairs.length} stand-alone accuracies are below the same subnets’ inherited ones, though each trained for the suggested ${count(suggestedEpochs, 'epoch')}: these subnets may need longer to show what they can reach alone, or reach no more alone than with shared weights. Until that is known, the stand-alone order may rank how fast they start, not how good they are.`,
+      action: 'Train them again with more stand-alone epochs and see whether they improve.',
+    };
   const at = suggestedEpochs === null ? '' : ` (at least ${count(suggestedEpochs, 'epoch')})`;
   return {
     kind: 'short-standalone',

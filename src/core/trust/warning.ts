@@ -19,6 +19,8 @@ export const TRUST_WARNINGS = {
   'pairs-near-chance': { topic: 'fidelity', title: 'Pairs near chance' },
   /** Rank correlations from stand-alone trainings too short to beat the inherited estimates. */
   'short-standalone': { topic: 'fidelity', title: 'Stand-alone training too short' },
+  /** Rank correlations from stand-alone trainings that had the default budget and still mostly score below the inherited estimates. */
+  'standalone-below': { topic: 'fidelity', title: 'Stand-alone below inherited' },
 } as const satisfies Record<string, { readonly topic: TrustTopic; readonly title: string }>;
 
 /** The kind of a trust warning. */

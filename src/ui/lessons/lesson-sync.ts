@@ -1,7 +1,8 @@
 /**
  * Keeps lessons and the address in step: a lesson address (`#lesson=<id>&step=<k>`) found at
  * start-up or followed later opens that lesson at that step; moving between steps rewrites it; closing
- * the lesson (or dismissing why a lesson address could not be opened) puts the experiment's link back. Checkpoints are latched as the run, view or composer change.
+ * the lesson (or dismissing why a lesson address could not be opened) puts the experiment's link
+ * back. Checkpoints are latched as the run, view, composer or search view change.
  */
 import { readLessonHash, lessonHash } from '../../core/lessons';
 import { openLesson, latchReached } from '../../store/lesson-actions';
@@ -25,7 +26,7 @@ export function startLessonSync(win: AddressWindow): () => void {
       pageContext(studioStore.getState(), lessonStore.getState(), viewStore.getState().view),
     );
   const stopStudio = studioStore.subscribe((s, prev) => {
-    if (s.run !== prev.run || s.spec !== prev.spec) latch();
+    if (s.run !== prev.run || s.spec !== prev.spec || s.search !== prev.search) latch();
   });
   const stopView = viewStore.subscribe(latch);
   const stopLesson = lessonStore.subscribe((s, prev) => {

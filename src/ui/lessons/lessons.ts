@@ -40,5 +40,10 @@ function currentSpaceSize(studio: StudioState): bigint | null {
 
 /** The checkpoint context of the page right now. */
 export function pageContext(studio: StudioState, lesson: LessonState, view: View): LessonContext {
-  return lessonContext(lesson, studio.run, view, currentSpaceSize(studio));
+  return lessonContext(lesson, {
+    run: studio.run,
+    view,
+    spaceSize: currentSpaceSize(studio),
+    search: studio.search,
+  });
 }

@@ -80,7 +80,7 @@ export function RunControls({ onRun }: { readonly onRun?: () => void }) {
         ) : null}
         <RunEstimate />
       </div>
-      <div className="progress-row">
+      <div className="progress-row" data-testid="run-progress">
         <progress
           data-testid="progress"
           max={Math.max(1, p.total)}

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { createParetoChart, type ParetoData } from '../../charts/pareto-chart';
 import { COST_AXIS_NAMES, tooltipContent, type TooltipContent } from '../../charts/pareto-format';
 import type { ExperimentSpec } from '../../core/experiment/spec';
+import { COST_AXES } from '../../core/pareto/cost-axes';
 import { costOf, runContext } from '../../store/search-selectors';
 import type { ColorBy, CostAxis, SearchPoint } from '../../store/search-state';
 import { Explain } from '../explain/Explain';
@@ -11,7 +12,7 @@ import { studioStore, useStudio } from '../studio';
 import { ChartHost } from '../views/ChartHost';
 import { pointSummary } from './search-text';
 
-const AXES: readonly CostAxis[] = ['params', 'flops', 'latencyMs'];
+const AXES: readonly CostAxis[] = COST_AXES;
 
 const COLOR_MODES: readonly ColorBy[] = ['strategy', 'generation'];
 
