@@ -13,12 +13,13 @@ describe('dispatch', () => {
     const io = memoryIo();
     expect(await dispatch(['--help'], io)).toBe(0);
     expect(io.stdout[0]).toBe('Usage: npm run cli -- <command> [options]');
-    expect(io.stdout.some((l) => l.startsWith('  size --space <'))).toBe(true);
+    expect(io.stdout.some((l) => l.startsWith('  size  '))).toBe(true);
     const one = memoryIo();
     expect(await dispatch(['size', '--help'], one)).toBe(0);
-    expect(one.stdout).toEqual([
+    expect(one.stdout[0]).toBe(
       'Usage: npm run cli -- size --space <nb201 | darts | teaching | path/to/spec.json>',
-    ]);
+    );
+    expect(one.stdout).toContain('  npm run cli -- size --space nb201');
   });
 
   it('rejects an unknown or missing command with usage on stderr', async () => {

@@ -16,6 +16,26 @@ import { parseSpecJson } from './spec-schema';
 /** The strategy kinds `--strategy` accepts. */
 export const STRATEGY_KINDS: readonly StrategyKind[] = ['darts', 'spos', 'multi-trial'];
 
+/** The help lines of the options every experiment command takes (run, estimate). */
+export const EXPERIMENT_OPTIONS: readonly (readonly [string, string])[] = [
+  [
+    '--spec <file | link>',
+    'An experiment: a spec JSON file the studio exported, or an experiment link.',
+  ],
+  ['--space <preset>', `A built-in search space: ${PRESET_NAMES.join(', ')}.`],
+  [
+    '--dataset <id>',
+    'A built-in dataset: spiral, circles, xor, gaussian (2D points) or mnist (digits).',
+  ],
+  [
+    '--strategy <kind>',
+    `${STRATEGY_KINDS.join(', ')}; with --space and --dataset, at the studio's defaults for them.`,
+  ],
+  ['--seed N', "The seed (default 1 for presets; the spec's own for --spec)."],
+  ['--epochs N', "Override the strategy's epochs."],
+  ['--backend <wasm | cpu>', 'The tfjs backend in Node (default wasm).'],
+];
+
 /** What the command line asked for: where the experiment comes from and what to override. */
 export interface ExperimentRequest {
   /** A spec file path or an experiment link (an address holding `#x=...`, or the hash itself). */

@@ -232,9 +232,12 @@ describe('cost command', () => {
   it('is listed in the command table', async () => {
     const io = memoryIo();
     expect(await dispatch(['--help'], io)).toBe(0);
-    expect(
-      io.stdout.some((l) => l.startsWith('  cost --space <darts-cifar10 | nb201-cifar10')),
-    ).toBe(true);
+    expect(io.stdout.some((l) => l.startsWith('  cost      Print {"params", "flops"}'))).toBe(true);
+    const own = memoryIo();
+    expect(await dispatch(['cost', '--help'], own)).toBe(0);
+    expect(own.stdout[0]).toMatch(
+      /^Usage: npm run cli -- cost --space <darts-cifar10 \| nb201-cifar10/,
+    );
   });
 
   it('runs from the command line and prints a single JSON line', async () => {

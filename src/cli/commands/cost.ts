@@ -17,12 +17,33 @@ import {
 } from '../../core/search-space/reference-networks';
 import { optionValue, type ParsedArgs } from '../args';
 import type { CliIo } from '../io';
+import type { CommandHelp } from '../help';
 
-/** One-line summary and usage of the command. */
-export const COST_HELP = {
+/** The command's help. */
+export const COST_HELP: CommandHelp = {
   summary: 'Print {"params", "flops"} of a genotype in a reference network, as one JSON line.',
   usage: `cost --space <${REFERENCE_NETWORK_NAMES.join(' | ')}> --genotype <DARTS_V1 | DARTS_V2 | Genotype(...) | |op~0|+...> [--dataset <${REFERENCE_DATASET_IDS.join(' | ')}>] [--cells N] [--channels C]`,
-} as const;
+  options: [
+    [
+      '--space <network>',
+      `The reference network the genotype fills: ${REFERENCE_NETWORK_NAMES.join(', ')}.`,
+    ],
+    [
+      '--genotype <genotype>',
+      'DARTS_V1, DARTS_V2, a DARTS Genotype(...) string or a NAS-Bench-201 string |op~0|+...',
+    ],
+    ['--dataset <id>', "Input shape and class count (default: the network's own)."],
+    [
+      '--cells N',
+      'Total cells (DARTS: reductions at N/3 and 2N/3, so N = 3k + 2; NAS-Bench-201: 3 x cells per stage).',
+    ],
+    ['--channels C', 'Initial channels.'],
+  ],
+  examples: [
+    'cost --space darts-cifar10 --genotype DARTS_V2',
+    "cost --space nb201-cifar10 --genotype '|nor_conv_3x3~0|+|skip_connect~0|none~1|+|skip_connect~0|none~1|nor_conv_3x3~2|'",
+  ],
+};
 
 /** Option names the command takes. */
 const OPTIONS = ['space', 'genotype', 'dataset', 'cells', 'channels'] as const;

@@ -13,15 +13,24 @@ import { loadDataset } from '../../core/data/load';
 import type { ExperimentSpec } from '../../core/experiment/spec';
 import { createRunControl } from '../../core/run/control';
 import { optionValue, type ParsedArgs } from '../args';
-import { resolveExperiment, STRATEGY_KINDS } from '../experiment-source';
+import { EXPERIMENT_OPTIONS, resolveExperiment, STRATEGY_KINDS } from '../experiment-source';
 import type { HeadlessBackend } from '../headless';
 import type { CliIo } from '../io';
+import type { CommandHelp } from '../help';
+import { createTerminalProgress } from '../progress-bar';
 
 /** One-line summary and usage of the command. */
-export const ESTIMATE_HELP = {
+export const ESTIMATE_HELP: CommandHelp = {
   summary: 'Estimate an experiment’s run time from a timed probe (Node); --run also runs it.',
   usage: `estimate (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}>) [--seed N] [--epochs N] [--backend wasm|cpu] [--run]`,
-} as const;
+  options: EXPERIMENT_OPTIONS.concat([
+    ['--run', 'Also run the experiment and print the estimate against the measured time.'],
+  ]),
+  examples: [
+    'estimate --space nb201 --dataset mnist --strategy darts',
+    'estimate --space teaching --dataset spiral --strategy spos --run',
+  ],
+};
 
 const OPTIONS = ['spec', 'space', 'dataset', 'strategy', 'seed', 'epochs', 'backend', 'run'];
 
@@ -68,11 +77,16 @@ async function measure(spec: ExperimentSpec, backend: HeadlessBackend, io: CliIo
   const { runHeadless } = await import('../headless');
   let t0 = Number.NaN;
   let cpu0 = process.cpuUsage();
+  // On a terminal a bar shows the run's progress; piped output stays the estimate's lines alone.
+  const bar =
+    io.live === undefined ? null : createTerminalProgress(() => performance.now(), io.live.columns);
   const { status } = await runHeadless(spec, backend, createRunControl(), (e) => {
+    const drawn = bar?.(e).bar ?? null;
+    if (drawn !== null) io.live?.draw(drawn);
     if (e.type !== 'started') return;
     t0 = performance.now();
     cpu0 = process.cpuUsage();
-  });
+  }).finally(() => io.live?.draw(null));
   const cpu = process.cpuUsage(cpu0);
   const wall = (performance.now() - t0) / 1000;
   io.out(

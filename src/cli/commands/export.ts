@@ -21,15 +21,28 @@ import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format
 import type { Genotype } from '../../core/search-space/types';
 import { optionValue, type ParsedArgs } from '../args';
 import type { CliIo } from '../io';
+import type { CommandHelp } from '../help';
 
 const FORMATS = ['json', 'genotype', 'nb201', 'pytorch'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
-/** One-line summary and usage of the command. */
-export const EXPORT_HELP = {
+/** The command's help. */
+export const EXPORT_HELP: CommandHelp = {
   summary: 'Export a run file, genotype string, NAS-Bench-201 string or PyTorch model of a run.',
   usage: `export --format <${FORMATS.join(' | ')}> --from <run JSON file | experiment link> [--out FILE]`,
-} as const;
+  options: [
+    [
+      '--format <format>',
+      'json: the run file; genotype: the DARTS Genotype(...) string; nb201: the NAS-Bench-201 string; pytorch: a PyTorch file of the network.',
+    ],
+    ['--from <file | link>', 'A run file the studio or `run` wrote, or an experiment link.'],
+    ['--out FILE', 'Where to write (default: standard output).'],
+  ],
+  examples: [
+    'export --format genotype --from run.json',
+    'export --format pytorch --from run.json --out network.py',
+  ],
+};
 
 const OPTIONS = ['format', 'from', 'out'] as const;
 

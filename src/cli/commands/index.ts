@@ -1,5 +1,6 @@
 /** The CLI's command table: each command's help and its runner. Add a command by adding an entry. */
 import type { ParsedArgs } from '../args';
+import type { CommandHelp } from '../help';
 import type { CliIo } from '../io';
 import { COST_HELP, runCost } from './cost';
 import { ESTIMATE_HELP, runEstimate } from './estimate';
@@ -7,10 +8,8 @@ import { EXPORT_HELP, runExport } from './export';
 import { RUN_HELP, runRun } from './run';
 import { runSize, SIZE_HELP } from './size';
 
-/** One command: a summary line, a usage line, and a runner that returns the exit code. */
-export interface CliCommand {
-  readonly summary: string;
-  readonly usage: string;
+/** One command: its help (summary, usage, options, examples) and a runner that returns the exit code. */
+export interface CliCommand extends CommandHelp {
   run(args: ParsedArgs, io: CliIo): Promise<number>;
 }
 

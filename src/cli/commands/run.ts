@@ -10,17 +10,42 @@ import { runFileOf, serializeRunFile } from '../../core/export/run-file';
 import { createRunControl } from '../../core/run/control';
 import { optionValue, type ParsedArgs } from '../args';
 import type { UploadChoices } from '../../core/data/upload/parse';
-import { resolveExperiment, STRATEGY_KINDS } from '../experiment-source';
+import { EXPERIMENT_OPTIONS, resolveExperiment, STRATEGY_KINDS } from '../experiment-source';
 import { resolveUploadExperiment, type DataRequest, type UploadSource } from '../upload-source';
 import type { HeadlessBackend } from '../headless';
 import type { CliIo } from '../io';
-import { createProgressPrinter } from '../progress';
+import { progressSink } from '../progress-sink';
+import type { CommandHelp } from '../help';
 
-/** One-line summary and usage of the command. */
-export const RUN_HELP = {
+/** The command's help. */
+export const RUN_HELP: CommandHelp = {
   summary: 'Run an experiment headless (Node, wasm) and write its run file.',
-  usage: `run (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}> | --data <file.csv | images.zip> [--space <preset>] [--strategy <kind>] [--label <column>] [--features <a,b,...>] [--no-standardize] [--image-size N] [--rgb]) [--seed N] [--epochs N] [--backend wasm|cpu] --out run.json  (--spec with --data: the spec's uploaded file)`,
-} as const;
+  usage: `run (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}> | --data <file.csv | images.zip> [--space <preset>] [--strategy <kind>] [--label <column>] [--features <a,b,...>] [--no-standardize] [--image-size N] [--rgb]) [--seed N] [--epochs N] [--backend wasm|cpu] --out run.json`,
+  options: [
+    ...EXPERIMENT_OPTIONS,
+    [
+      '--data <file>',
+      "Your own data: a CSV (one row per example, a label column) or a zip of images in one folder per class. With --spec: the spec's uploaded file.",
+    ],
+    ['--label <column>', 'The CSV column holding the class (default: the last).'],
+    [
+      '--features <a,b,...>',
+      'The CSV columns to learn from (default: every numeric column but the label).',
+    ],
+    [
+      '--no-standardize',
+      'Keep CSV features as they are (default: each scaled to mean 0, deviation 1).',
+    ],
+    ['--image-size N', 'Side the images are resized to (default 14).'],
+    ['--rgb', 'Keep the images in colour (default: grey).'],
+    ['--out FILE', 'The run file to write (also for a run that stopped or failed).'],
+  ],
+  examples: [
+    'run --space teaching --dataset spiral --strategy darts --out run.json',
+    'run --space nb201 --dataset mnist --strategy spos --seed 2 --out spos.json',
+    'run --data my-table.csv --label species --out run.json',
+  ],
+};
 
 const OPTIONS = [
   'spec',
@@ -166,17 +191,17 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
     control.stop();
   };
   process.once('SIGINT', stop);
-  const print = createProgressPrinter(() => performance.now());
   const startedAt = new Date().toISOString();
   const { status, state } = await runHeadless(
     spec,
     options.backend,
     control,
-    (e) => {
-      for (const line of print(e)) io.err(line);
-    },
+    progressSink(io),
     examples,
-  ).finally(() => process.off('SIGINT', stop));
+  ).finally(() => {
+    process.off('SIGINT', stop);
+    io.live?.draw(null);
+  });
   const file = runFileOf({ ...state, spec }, { startedAt, exportedAt: new Date().toISOString() });
   try {
     await writeFile(resolve(cwd, options.out), `${serializeRunFile(file)}\n`);

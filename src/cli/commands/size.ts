@@ -3,12 +3,20 @@ import { formatSize, spaceSize } from '../../core/search-space/size';
 import { optionValue, type ParsedArgs } from '../args';
 import type { CliIo } from '../io';
 import { loadSpaceSource } from '../spec-source';
+import type { CommandHelp } from '../help';
 
-/** One-line summary and usage of the command. */
-export const SIZE_HELP = {
+/** The command's help. */
+export const SIZE_HELP: CommandHelp = {
   summary: 'Print the exact number of architectures in a search space.',
   usage: 'size --space <nb201 | darts | teaching | path/to/spec.json>',
-} as const;
+  options: [
+    [
+      '--space <preset | file>',
+      'A built-in preset, or a JSON file holding an experiment spec or a bare search space (as the studio exports it).',
+    ],
+  ],
+  examples: ['size --space nb201', 'size --space darts', 'size --space my-experiment.json'],
+};
 
 /**
  * Prints one line: the count, followed by " (≈1.08e+18)" when it exceeds a million. Exit codes: 0
