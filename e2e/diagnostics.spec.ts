@@ -44,7 +44,7 @@ test('a collapsing DARTS search: skip connections rise, the eigenvalue is charte
   );
   await expect(page.getByTestId('darts-es')).toContainText('RobustDARTS');
   const counter = (await page.getByTestId('step-counter').textContent()) ?? '';
-  const [done, total] = counter.split('/').map((s) => Number(s.trim()));
+  const [done, total] = counter.split('/').map((s) => Number(s.replaceAll(',', '').trim()));
   expect(done).toBeLessThan(total ?? 0);
 
   // Both selections side by side, each with its inherited accuracy; train both stand-alone.

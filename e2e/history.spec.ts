@@ -29,7 +29,8 @@ test('a run survives a reload: resume from its checkpoint, finish as an uninterr
   await expect(banner).toContainText(/checkpoint is at step \d+/);
   await page.getByTestId('resume-run').click();
   await expect(banner).toHaveCount(0);
-  await page.getByTestId('view-tab-run').click();
+  // Resume opens the Run view, where the resumed run's charts are.
+  await expect(page.getByTestId('view-tab-run')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 120_000 });
   const resumed = await resultText(page);
   expect(resumed.genotype).toContain('Genotype(normal=[');

@@ -33,7 +33,7 @@ export async function setUpTiny(page: Page, exp: TinyExperiment): Promise<void> 
 /** The steps done, read from the "12 / 240" counter. */
 export async function stepsDone(page: Page): Promise<number> {
   const text = (await page.getByTestId('step-counter').textContent()) ?? '';
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text.replaceAll(',', ''));
   if (!match) throw new Error(`The step counter reads "${text}", not "done / total".`);
   return Number(match[1]);
 }

@@ -35,6 +35,9 @@ describe('a version-1 run history opened by this version', () => {
       step: 3,
       totalSteps: 100,
       checkpointStep: 10,
+      // Read from the old record's spec.
+      seed: 7,
+      settings: expect.objectContaining({ preset: expect.any(String), epochs: expect.any(String) }),
     });
     expect(readable(rows[1])).toMatchObject({
       strategy: 'spos',

@@ -143,7 +143,9 @@ describe('runRecord', () => {
       step: 4,
       totalSteps: 100,
       checkpointStep: null,
+      seed: SPEC.seed,
     });
+    expect(record.settings.epochs).toBe(String(SPEC.strategy.epochs));
     expect(record.run).toBe(run);
   });
 

@@ -5,6 +5,7 @@ import { lastPoint, seriesPoints } from '../core/series/downsample';
 import type { RunState } from '../core/run/state';
 import { SAVED_RUN_VERSION } from '../core/run/saved-run';
 import type { SavedRunRecord, StorageResult } from './types';
+import { historySettings } from '../core/run/history-settings';
 
 /** The record's history row (defined with the record format in core). */
 export { summaryOf } from '../core/run/saved-run';
@@ -95,5 +96,7 @@ export function runRecord(input: RunRecordInput): SavedRunRecord {
     step: stepsDone(run),
     totalSteps: run.started?.totalSteps ?? 0,
     checkpointStep: null,
+    seed: spec.seed,
+    settings: historySettings(spec),
   };
 }

@@ -83,6 +83,21 @@ describe('history rows', () => {
     expect(readHistoryEntry('a', structuredClone(summary))).toEqual(summary);
   });
 
+  it('written before the seed and settings were recorded, read with none', () => {
+    const { seed: _seed, settings: _settings, ...older } = summaryOf(savedRun('a'));
+    expect(readHistoryEntry('a', older)).toMatchObject({
+      damaged: false,
+      seed: null,
+      settings: {},
+    });
+    const record = savedRun('b');
+    const { seed: _s, settings: _t, ...olderRecord } = record;
+    // A whole record has its spec: the seed and settings are read from it.
+    const read = readSavedRun(olderRecord);
+    expect(read.ok && read.value.seed).toBe(record.spec.seed);
+    expect(read.ok && read.value.settings).toEqual(record.settings);
+  });
+
   it('keep the name and dates of a damaged record where they can be read', () => {
     const record = savedRun('a');
     expect(damagedSummaryOf('a', { ...record, version: 9 }, 'why')).toEqual({

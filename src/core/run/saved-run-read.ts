@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { experimentSchema } from '../experiment/schema';
 import { isRecord } from '../link/records';
+import { historySettings } from './history-settings';
 import { runStateSchema } from './run-state-schema';
 import {
   DAMAGED_RUN_NAME,
@@ -32,6 +33,8 @@ const summaryFields = {
   step: num,
   totalSteps: num,
   checkpointStep: num.nullable(),
+  seed: num.nullable().default(null),
+  settings: z.record(z.string(), z.string()).default({}),
 };
 
 /** A saved-run record of the current version (structure only). */
@@ -124,7 +127,17 @@ export function readSavedRun(raw: unknown): ReadResult<SavedRunRecord> {
     if (!version.ok) return version;
     const parsed = savedRunSchema.safeParse(migrateSavedRun(version.value, raw));
     if (!parsed.success) return { ok: false, problem: damagedProblem(issuesText(parsed.error)) };
-    return { ok: true, value: parsed.data };
+    // A record saved before the seed and settings were recorded has its spec: read them from it.
+    const record = parsed.data;
+    return {
+      ok: true,
+      value: {
+        ...record,
+        seed: record.seed ?? record.spec.seed,
+        settings:
+          Object.keys(record.settings).length > 0 ? record.settings : historySettings(record.spec),
+      },
+    };
   } catch (error) {
     const detail = error instanceof Error ? error.message : describe(error);
     return { ok: false, problem: damagedProblem(`reading it failed (${detail})`) };

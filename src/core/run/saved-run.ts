@@ -7,9 +7,12 @@
  *   dataset, bestAcc, step, totalSteps, checkpointStep. Records written before versions were
  *   recorded have no `version` field and are version 1. Specs and run states saved before later
  *   settings and fields existed (the DARTS options, diagnostics, early stop, selection) read with
- *   those at their defaults.
+ *   those at their defaults. Records and history rows written before the `seed` and `settings`
+ *   fields existed read them from the record's spec; history rows stored without them read with
+ *   `seed: null` and `settings: {}` (the row shows neither until its run is saved again).
  */
 import type { DatasetId, ExperimentSpec, StrategyKind } from '../experiment/spec';
+import type { HistorySettings } from './history-settings';
 import type { RunStatus } from './protocol';
 import type { RunState } from './state';
 
@@ -38,6 +41,10 @@ export interface SavedRunRecord {
   readonly step: number;
   readonly totalSteps: number;
   readonly checkpointStep: number | null;
+  /** The experiment's seed (null: saved before it was recorded). */
+  readonly seed: number | null;
+  /** The settings the history tells runs apart by (core/run/history-settings.ts; {} before they were recorded). */
+  readonly settings: HistorySettings;
 }
 
 /** A readable saved run as the history lists it: the record's fields without its spec and run snapshot. */

@@ -1,6 +1,7 @@
 /** Exact counts (BigInt) of the distinct discrete architectures the derive rule can produce from a space. */
 import { incomingEdges } from './cell';
 import type { CellSpec, EdgeSpec, SearchSpaceSpec } from './types';
+import { groupDigits } from '../numbers';
 
 /** Number of distinct non-zero ops on an edge: the choices top-k derivation has when it keeps the edge. */
 function nonZeroOps(e: EdgeSpec): bigint {
@@ -45,7 +46,13 @@ export function spaceSize(space: SearchSpaceSpec): bigint {
   return cellSize(space.normal) * (space.reduce ? cellSize(space.reduce) : 1n);
 }
 
-/** Formats a count for people: exact below a million, with a rounded "≈1.08e+18" after it above. */
+/** Formats a count as plain digits (machine-readable, the CLI's): exact, with a rounded "≈1.08e+18" after it above a million. */
 export function formatSize(n: bigint): string {
   return n > 1_000_000n ? `${n} (≈${Number(n).toExponential(2)})` : String(n);
+}
+
+/** Formats a count for the page: exact with thousands separators, with a rounded "≈1.08e+18" after it above a million. */
+export function formatSizeGrouped(n: bigint): string {
+  const exact = groupDigits(n);
+  return n > 1_000_000n ? `${exact} (≈${Number(n).toExponential(2)})` : exact;
 }

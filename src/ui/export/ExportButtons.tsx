@@ -7,6 +7,7 @@ import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format
 import type { Genotype } from '../../core/search-space/types';
 import type { RunState } from '../../core/run/state';
 import { downloadText, fileStem } from './download';
+import { experimentTitle } from '../../core/experiment/title';
 
 /** The buttons under a run's results. `genotype` is the genotype the card shows. */
 export function ExportButtons({
@@ -19,7 +20,7 @@ export function ExportButtons({
   const [problem, setProblem] = useState<string | null>(null);
   const { spec } = run;
   if (spec === null) return null;
-  const stem = fileStem(spec.name);
+  const stem = fileStem(experimentTitle(spec));
   const nb201 = formatNb201(spec.space.normal, genotype.normal);
   const saveRun = (): void => {
     const file = runFileOf(

@@ -1,5 +1,5 @@
 /** Preset picker with what the chosen search space holds. */
-import { formatSize, spaceSize } from '../../core/search-space/size';
+import { formatSizeGrouped, spaceSize } from '../../core/search-space/size';
 import { isPresetName, PRESET_NAMES, PRESETS } from '../../core/search-space/presets';
 import type { SearchSpaceSpec } from '../../core/search-space/types';
 import { useStudio } from '../studio';
@@ -8,7 +8,7 @@ function summary(space: SearchSpaceSpec): string {
   const cells = space.reduce ? 'normal and reduction cells' : 'one cell';
   const edges = space.normal.edges.length;
   const ops = space.normal.edges[0]?.ops.length ?? 0;
-  return `${cells}, ${edges} edges of ${ops} ops each; ${formatSize(spaceSize(space))} architectures`;
+  return `${cells}, ${edges} edges of ${ops} ops each; ${formatSizeGrouped(spaceSize(space))} architectures`;
 }
 
 /** The search-space part of the form. */

@@ -12,6 +12,8 @@ export interface HistoryRowProps {
   readonly chosen: boolean;
   readonly onToggle: () => void;
   readonly onOpened: () => void;
+  /** The settings in which this run differs from other runs of its strategy and dataset ("order 2"). */
+  readonly differs: readonly string[];
 }
 
 const STATUS_TEXT: Record<SavedRunSummary['status'], string> = {
@@ -24,7 +26,7 @@ const STATUS_TEXT: Record<SavedRunSummary['status'], string> = {
 };
 
 /** The table row. */
-export function HistoryRow({ row, live, chosen, onToggle, onOpened }: HistoryRowProps) {
+export function HistoryRow({ row, live, chosen, onToggle, onOpened, differs }: HistoryRowProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const store = studioStore.getState;
   const save = async (): Promise<void> => {
@@ -73,7 +75,14 @@ export function HistoryRow({ row, live, chosen, onToggle, onOpened }: HistoryRow
         {live ? <span className="live-badge">this session</span> : null}
       </td>
       <td>{new Date(row.createdAt).toLocaleString()}</td>
-      <td className="muted">{summaryLine(row)}</td>
+      <td className="muted">
+        {summaryLine(row)}
+        {differs.length > 0 ? (
+          <div className="history-differs" data-testid="history-differs">
+            differs in: {differs.join(', ')}
+          </div>
+        ) : null}
+      </td>
       <td>{STATUS_TEXT[row.status]}</td>
       <td data-testid="history-best">{percent(row.bestAcc)}</td>
       <td className="history-actions">

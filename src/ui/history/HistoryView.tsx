@@ -1,5 +1,6 @@
 /** The History tab: every saved run with its summary; open one read-only, rename, delete, compare two. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { differingSettings } from '../../core/run/history-settings';
 import { studioStore, useStudio } from '../studio';
 import { CompareView } from './CompareView';
 import { DamagedHistoryRow } from './DamagedHistoryRow';
@@ -15,6 +16,18 @@ export interface HistoryViewProps {
 export function HistoryView({ onOpened }: HistoryViewProps) {
   const { rows, loaded, problem, busy, liveId } = useStudio((s) => s.history);
   const [chosen, setChosen] = useState<readonly string[]>([]);
+  // Runs of one strategy on one dataset are told apart by the settings they do not share.
+  const differs = useMemo(
+    () =>
+      differingSettings(
+        rows.map((r) =>
+          r.damaged
+            ? { group: '', settings: {} }
+            : { group: `${r.strategy}/${r.dataset}`, settings: r.settings },
+        ),
+      ),
+    [rows],
+  );
   const picked = chosen.filter((id) => rows.some((r) => r.id === id));
   const toggle = (id: string): void =>
     setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c.slice(-1), id]));
@@ -59,7 +72,7 @@ export function HistoryView({ onOpened }: HistoryViewProps) {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) =>
+                {rows.map((r, i) =>
                   r.damaged ? (
                     <DamagedHistoryRow key={r.id} row={r} />
                   ) : (
@@ -70,6 +83,7 @@ export function HistoryView({ onOpened }: HistoryViewProps) {
                       chosen={picked.includes(r.id)}
                       onToggle={() => toggle(r.id)}
                       onOpened={onOpened}
+                      differs={differs[i] ?? []}
                     />
                   ),
                 )}

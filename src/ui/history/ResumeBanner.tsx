@@ -1,5 +1,6 @@
-/** After a reload: a run was left running with a checkpoint; offer to carry it on or to give it up. */
+/** After a reload: a run was left running with a checkpoint; offer to carry it on (on the Run view) or to give it up. */
 import { studioStore, useStudio } from '../studio';
+import { viewStore } from '../view-store';
 
 /** The banner, or nothing when no run is waiting. */
 export function ResumeBanner() {
@@ -19,7 +20,11 @@ export function ResumeBanner() {
         type="button"
         data-testid="resume-run"
         disabled={busy !== null}
-        onClick={() => void resumeInterrupted()}
+        onClick={() => {
+          // The resumed run's charts are what to watch: show them, whatever tab was open.
+          viewStore.getState().setView('run');
+          void resumeInterrupted();
+        }}
       >
         Resume
       </button>

@@ -2,6 +2,7 @@
 import type { RunPhase } from '../../core/run/protocol';
 import type { RunState } from '../../core/run/state';
 import { useStudio } from '../studio';
+import { groupDigits } from '../../core/numbers';
 
 /** Short names of the phases. */
 const PHASE_WORDS: Record<RunPhase, string> = {
@@ -59,7 +60,7 @@ export function PhaseProgress() {
         aria-label={`${PHASE_WORDS[progress.phase]} progress`}
       />
       <span className="step-counter" data-testid="phase-counter">
-        {progress.done} / {progress.total}
+        {groupDigits(progress.done)} / {groupDigits(progress.total)}
       </span>
       <span className="muted">{PHASE_UNITS[progress.phase]}</span>
     </div>

@@ -6,6 +6,7 @@ import { useProblems } from '../problems';
 import { studioStore, useStudio } from '../studio';
 import { RunEstimate } from './RunEstimate';
 import { RunStatusLine } from './RunStatusLine';
+import { groupDigits } from '../../core/numbers';
 
 /** The control strip above the views; `onRun` is told when Run is pressed (to show the run). */
 export function RunControls({ onRun }: { readonly onRun?: () => void }) {
@@ -88,7 +89,7 @@ export function RunControls({ onRun }: { readonly onRun?: () => void }) {
           aria-label="Run progress"
         />
         <span className="step-counter" data-testid="step-counter">
-          {p.done} / {p.total}
+          {groupDigits(p.done)} / {groupDigits(p.total)}
         </span>
         <span className="muted">
           epoch {p.epoch} / {p.epochs}

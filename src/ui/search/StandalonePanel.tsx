@@ -10,6 +10,7 @@ import { downloadBlob } from '../export/download';
 import { studioStore, useStudio } from '../studio';
 import { EpochsField } from './EpochsField';
 import { trainingPercent } from './search-text';
+import { groupDigits } from '../../core/numbers';
 
 /** Why this point's button is off when the studio itself could train: it is queued, training or done. */
 function entryReason(entry: StandaloneEntry | null): string | null {
@@ -172,7 +173,7 @@ export function StandalonePanel({ point }: { readonly point: SearchPoint }) {
             aria-label="Stand-alone training progress"
           />
           <span className="step-counter">
-            {entry.step} / {entry.totalSteps} steps ({trainingPercent(entry.step, entry.totalSteps)}
+            {groupDigits(entry.step)} / {groupDigits(entry.totalSteps)} steps ({trainingPercent(entry.step, entry.totalSteps)}
             %)
           </span>
         </div>
