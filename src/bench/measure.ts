@@ -10,12 +10,14 @@ import { createBenchWorkload } from './workload';
  * Builds the benchmark supernet on the active backend (already set by the caller), times its DARTS
  * step per the backend's plan and disposes it. The last warm-up step (untimed) is the one whose
  * kernel calls and GPU programs are counted; tensors and bytes alive are read after the timed
- * steps. Never throws: a failure becomes a failed row.
+ * steps; `onCounts` hears the counts as soon as they are known. Never throws: a failure becomes a
+ * failed row.
  */
 export async function benchBackend(
   backend: BackendName,
   runtime: BenchRuntime,
   progress: (text: string) => void,
+  onCounts: (counts: KernelCounts) => void = () => undefined,
 ): Promise<BenchRow> {
   let workload: Awaited<ReturnType<typeof createBenchWorkload>> | null = null;
   try {
@@ -32,6 +34,7 @@ export async function benchBackend(
       if (calls !== Math.max(1, plan.warmups)) return current.step();
       const counted = await countKernels(() => current.step());
       counts = counted;
+      onCounts({ kernels: counted.kernels, programs: counted.programs });
       return counted.value;
     };
     const before = current.tensors();

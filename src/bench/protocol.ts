@@ -69,6 +69,8 @@ export interface PeerResult {
 /** Messages from the bench worker to the bench page. */
 export type BenchWorkerMessage =
   | { readonly type: 'progress'; readonly text: string }
+  /** Sent as soon as the counted step ends, so a backend that then times out still reports them. */
+  | { readonly type: 'counts'; readonly kernels: number; readonly programs: number | null }
   | { readonly type: 'result'; readonly row: BenchRow };
 
 /** What the bench page exposes on `window.nasBench` for the Node driver to read. */
