@@ -63,6 +63,9 @@ async function main(): Promise<number> {
   const load = loadavg();
   const rows: BenchRow[] = [];
   if (!args.has('--browser-only')) rows.push(...(await runNodeHalf(wanted, withCpu, progress)));
+  // The peer runs right after the Node rows (closest in time, so under the most similar load), or
+  // after the browser half when no Node row built the supernet to check it against.
+  let peer = rows.some((r) => r.paramCount !== null) ? await peerFor(rows) : null;
   let chromium: string | null = null;
   if (!args.has('--node-only')) {
     const backends = (
@@ -80,10 +83,11 @@ async function main(): Promise<number> {
         ),
       );
   }
-  const peer = await peerFor(rows);
+  peer ??= await peerFor(rows);
   console.log(`\n${formatTable(rows, peer)}\n`);
+  const loads = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(', ');
   console.log(
-    `load average at the start: ${load.map((l) => l.toFixed(2)).join(', ')} on ${availableParallelism()} cores (other work skews timings; counts are exact)`,
+    `load average (1, 5, 15 min) at the start: ${loads(load)}, at the end: ${loads(loadavg())}, on ${availableParallelism()} cores; other work skews timings, counts are exact`,
   );
   const record: BenchRecord = {
     date: new Date().toISOString(),

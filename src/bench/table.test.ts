@@ -91,4 +91,14 @@ describe('formatTable', () => {
     expect(mismatch).toContain('pytorch  1 thread       365');
     expect(mismatch).toContain("the peer's network is not the studio's");
   });
+
+  it('says when the peer ran slower on more threads (the cores were busy)', () => {
+    const runs = [
+      { threads: 1, msPerStep: 400, samples: [400], warmupMs: [] },
+      { threads: 2, msPerStep: 4000, samples: [4000], warmupMs: [] },
+    ];
+    const lines = formatTable([row({})], peer({ runs })).split('\n');
+    expect(lines.at(-2)).not.toContain('slower');
+    expect(lines.at(-1)).toContain('slower than 1 thread: other processes hold the cores');
+  });
 });

@@ -1,6 +1,6 @@
 /** The benchmark's printed table and its JSON record. */
 import { formatRelativeSpeed, peerRelativeSpeed } from './peer-output';
-import type { BenchRow, PeerResult } from './protocol';
+import type { BenchRow, PeerResult, PeerRun } from './protocol';
 
 /** ms/step as printed: one decimal under 100 ms, whole numbers above. */
 function msCell(ms: number | null): string {
@@ -88,6 +88,11 @@ export function formatTable(rows: readonly BenchRow[], peer: PeerResult | null =
     r.note,
   ]);
   if (peer !== null) {
+    const single = peer.runs.find((run) => run.threads === 1)?.msPerStep ?? null;
+    const busy = (run: PeerRun): string =>
+      single !== null && run.threads > 1 && run.msPerStep > single
+        ? '; slower than 1 thread: other processes hold the cores'
+        : '';
     const measured = peer.runs.map((run) => [
       'pytorch',
       threadsText(run.threads),
@@ -98,7 +103,7 @@ export function formatTable(rows: readonly BenchRow[], peer: PeerResult | null =
       '-',
       '-',
       ...noRatios,
-      `${peer.note}; median of ${run.samples.length} after ${run.warmupMs.length} warm-up(s)`,
+      `${peer.note}; median of ${run.samples.length} after ${run.warmupMs.length} warm-up(s)${busy(run)}`,
     ]);
     body.push(
       ...(measured.length > 0
