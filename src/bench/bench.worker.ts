@@ -55,8 +55,11 @@ self.addEventListener('message', (event: MessageEvent<{ backend: BackendName }>)
     try {
       const { row, device } = await prepare(backend);
       if (row) return post({ type: 'result', row });
-      const measured = await benchBackend(backend, 'chromium', (text) =>
-        post({ type: 'progress', text }),
+      const measured = await benchBackend(
+        backend,
+        'chromium',
+        (text) => post({ type: 'progress', text }),
+        (counts) => post({ type: 'counts', ...counts }),
       );
       post({
         type: 'result',

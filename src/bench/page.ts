@@ -24,22 +24,32 @@ function say(text: string): void {
   publish(false);
 }
 
-/** Runs one backend in a fresh worker; a hung or crashed worker becomes a failed row (`crashed` set). */
+/**
+ * Runs one backend in a fresh worker; a hung or crashed worker becomes a failed row (`crashed` set)
+ * that still carries the kernel counts when the counted step had ended.
+ */
 function measureOnce(backend: BackendName): Promise<{ row: BenchRow; crashed: boolean }> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });
+    let counts: { kernels: number; programs: number | null } | null = null;
+    const failed = (note: string): BenchRow => ({
+      ...failedRow(backend, 'chromium', note),
+      kernelsPerStep: counts?.kernels ?? null,
+      programsPerStep: counts?.programs ?? null,
+    });
     const finish = (row: BenchRow, crashed = false): void => {
       clearTimeout(timer);
       worker.terminate();
       resolve({ row, crashed });
     };
     const timer = setTimeout(
-      () => finish(failedRow(backend, 'chromium', `timed out after ${timeoutMs / 1000} s`)),
+      () => finish(failed(`timed out after ${timeoutMs / 1000} s`)),
       timeoutMs,
     );
     worker.addEventListener('message', (event: MessageEvent<BenchWorkerMessage>) => {
       const message = event.data;
       if (message.type === 'progress') say(message.text);
+      else if (message.type === 'counts') counts = message;
       else finish(message.row);
     });
     worker.addEventListener('error', (event) => {
@@ -47,7 +57,7 @@ function measureOnce(backend: BackendName): Promise<{ row: BenchRow; crashed: bo
       const what = event.message
         ? errorText(event.message)
         : 'it failed to load or died without a message';
-      finish(failedRow(backend, 'chromium', `worker crashed: ${what}${where}`), true);
+      finish(failed(`worker crashed: ${what}${where}`), true);
     });
     worker.postMessage({ backend });
   });

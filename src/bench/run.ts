@@ -1,17 +1,21 @@
 /**
  * `npm run bench`: times one first-order DARTS step of the benchmark supernet on every backend
- * available in Node and in headless Chromium; prints a table and writes bench-results/bench.json.
+ * available in Node and in headless Chromium, counts its kernel calls and GPU programs and the
+ * tensors it leaves alive, then times the same step in PyTorch (the peer, scripts/bench-peer.py)
+ * when /usr/bin/python3 can import torch; prints a table with the studio's speed relative to the
+ * peer and writes bench-results/bench.json.
  * Flags: --cpu (include the slow cpu backend), --node-only, --browser-only, --only=wasm,webgl
- * (measure just those backends).
+ * (measure just those backends), --no-peer (leave PyTorch out).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BackendName } from '../core/run/protocol';
 import { runBrowserHalf } from './browser-half';
 import { runNodeHalf } from './node-half';
-import type { BenchRow } from './protocol';
+import { PEER_PLAN, peerThreads, runPeer } from './peer';
+import type { BenchRow, PeerResult } from './protocol';
 import { skippedRow } from './rows';
 import { formatTable, type BenchRecord } from './table';
 import { WORKLOAD_DESCRIPTION } from './workload';
@@ -32,10 +36,36 @@ const progress = (text: string): void => {
   console.log(`[${seconds} s] ${text}`);
 };
 
+/** The PyTorch peer, checked against the weight count of the supernet the studio's rows built. */
+async function peerFor(rows: readonly BenchRow[]): Promise<PeerResult> {
+  if (args.has('--no-peer'))
+    return {
+      status: 'skipped',
+      torch: null,
+      params: null,
+      studioParams: null,
+      runs: [],
+      note: 'skipped: --no-peer',
+    };
+  const studioParams = rows.find((r) => r.paramCount !== null)?.paramCount ?? null;
+  const peer = await runPeer(
+    root,
+    studioParams,
+    { ...PEER_PLAN, threads: peerThreads(availableParallelism()) },
+    progress,
+  );
+  progress(`pytorch: ${peer.status}; ${peer.note}`);
+  return peer;
+}
+
 async function main(): Promise<number> {
   console.log(`Benchmark: ${WORKLOAD_DESCRIPTION}`);
+  const load = loadavg();
   const rows: BenchRow[] = [];
   if (!args.has('--browser-only')) rows.push(...(await runNodeHalf(wanted, withCpu, progress)));
+  // The peer runs right after the Node rows (closest in time, so under the most similar load), or
+  // after the browser half when no Node row built the supernet to check it against.
+  let peer = rows.some((r) => r.paramCount !== null) ? await peerFor(rows) : null;
   let chromium: string | null = null;
   if (!args.has('--node-only')) {
     const backends = (
@@ -53,23 +83,30 @@ async function main(): Promise<number> {
         ),
       );
   }
-  console.log(`\n${formatTable(rows)}\n`);
+  peer ??= await peerFor(rows);
+  console.log(`\n${formatTable(rows, peer)}\n`);
+  const loads = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(', ');
+  console.log(
+    `load average (1, 5, 15 min) at the start: ${loads(load)}, at the end: ${loads(loadavg())}, on ${availableParallelism()} cores; other work skews timings, counts are exact`,
+  );
   const record: BenchRecord = {
     date: new Date().toISOString(),
     workload: WORKLOAD_DESCRIPTION,
     machine: {
       platform: `${process.platform} ${process.arch}`,
       cpus: availableParallelism(),
+      loadAverage: load,
       node: process.version,
       chromium,
     },
     rows,
+    peer,
   };
   const out = join(root, 'bench-results', 'bench.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
   console.log(`wrote ${out} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
-  return rows.some((r) => r.status === 'failed') ? 1 : 0;
+  return rows.some((r) => r.status === 'failed') || peer.status === 'failed' ? 1 : 0;
 }
 
 main().then(

@@ -59,6 +59,8 @@ export interface BenchWorkload {
   step(): Promise<number>;
   /** Live tensors in this tfjs instance (a leak shows as growth between steps). */
   tensors(): number;
+  /** Bytes of the live tensors in this tfjs instance. */
+  bytes(): number;
   dispose(): void;
 }
 
@@ -91,6 +93,7 @@ export async function createBenchWorkload(): Promise<BenchWorkload> {
       return ms;
     },
     tensors: () => tf.memory().numTensors,
+    bytes: () => tf.memory().numBytes,
     dispose() {
       trainer.dispose();
       net.dispose();
