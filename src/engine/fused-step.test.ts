@@ -14,9 +14,10 @@ import { buildSupernet, type Supernet } from './supernet';
 const INPUT: InputShape = { kind: 'image', height: 8, width: 8, channels: 3 };
 const CLASSES = 4;
 
+/** Small skeletons; the DARTS one preprocesses every cell input (stem multiplier 2), as DARTS's skeleton does. */
 const MACROS: Record<'nb201' | 'darts', MacroSpec> = {
   nb201: { channels: 4, stemMultiplier: 1, stages: 3, cellsPerStage: 1, reduction: 'residual' },
-  darts: { channels: 4, stemMultiplier: 1, stages: 2, cellsPerStage: 1, reduction: 'cell' },
+  darts: { channels: 4, stemMultiplier: 2, stages: 2, cellsPerStage: 1, reduction: 'cell' },
 };
 
 const STRATEGY: DartsStrategySpec = {
