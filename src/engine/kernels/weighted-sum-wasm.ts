@@ -40,12 +40,8 @@ export const weightedSumGradWWasm: tf.KernelFunc = ({ inputs, backend }) => {
     const sum = s.run('Sum', { x: s.run('Multiply', { a: dy, b: t }) }, { axis, keepDims: false });
     out[i] = (b.readSync(sum.dataId) as Float32Array)[0] as number;
   });
-  s.finish(dy);
-  return {
-    dataId: b.write(out, [terms.length], 'float32'),
-    shape: [terms.length],
-    dtype: 'float32',
-  };
+  const shape = [terms.length];
+  return s.finish({ dataId: b.write(out, shape, 'float32'), shape, dtype: 'float32' });
 };
 
 /** dy * w[index]. */
