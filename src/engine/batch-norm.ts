@@ -1,17 +1,20 @@
 /**
- * BatchNorm with batch statistics and a hand-written gradient. tfjs's autodiff of tf.moments costs
- * about twenty kernels per call (and per-channel means over NHWC transpose the whole tensor on
- * wasm); here the per-channel means are matrix products with a constant row and the backward pass
- * is the closed form dx = rstd * (dy - mean(dy) - y * mean(dy * y)).
+ * BatchNorm with batch statistics and a hand-written gradient, dx = rstd * (dy - mean(dy) -
+ * y * mean(dy * y)). On cpu and wasm it runs as one fused kernel each way (kernels/
+ * batch-norm-train.ts: channel sums in float64, no matrix product); elsewhere (webgl, webgpu) as a
+ * composition whose per-channel means are reductions over the rows of the [m, c] view. tfjs's own
+ * autodiff of tf.moments would cost about twenty kernels per call.
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusedPathOn } from './fusion';
+import { fusedBatchNorm, hasFusedKernels } from './kernels/fused';
 
 /** BatchNorm's epsilon (PyTorch's default). */
 export const BN_EPSILON = 1e-5;
 
-/** Per-column mean of [m, c] as [1, c]. */
+/** Per-column mean of [m, c] as [1, c], by reduction. */
 export function columnMean(x: tf.Tensor2D): tf.Tensor2D {
-  return tf.matMul(tf.fill([1, x.shape[0]], 1 / x.shape[0]), x);
+  return tf.mean(x, 0, true);
 }
 
 const normalise = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -37,7 +40,14 @@ const normalise = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   };
 });
 
+/** The composed path (tfjs ops, reductions for the means): the reference the fused kernel is checked against. */
+export function composedBatchNormalise(x: tf.Tensor): tf.Tensor {
+  return normalise(x);
+}
+
 /** Normalises each channel (last axis) with the mean and variance of the batch (biased variance, as PyTorch). */
 export function batchNormalise(x: tf.Tensor): tf.Tensor {
-  return normalise(x);
+  return fusedPathOn() && hasFusedKernels() && x.dtype === 'float32'
+    ? fusedBatchNorm(x, BN_EPSILON)
+    : normalise(x);
 }

@@ -2,8 +2,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { outputNodes, reachable, topoOrder } from '../core/search-space/cell';
 import type { CellSpec } from '../core/search-space/types';
+import { fusedPathOn } from './fusion';
 import { buildMixedOp, type MixedOp } from './mixed-op';
 import type { ParamStore } from './params';
+import { sharedSource, type SharedSource } from './shared-source';
 import { concatTensors, sumTensors } from './sum';
 
 /** Per edge (in `CellSpec.edges` order), one weight per op; null for a weight known to be zero, whose op is then not computed. */
@@ -61,30 +63,44 @@ export function buildCellModule(p: ParamStore, cell: CellSpec, ctx: CellContext)
     if (!cell.edges.some((e) => e.to === node))
       throw new Error(`Node ${node} has no incoming edge.`);
   }
-  /** Runs the cell: `term` gives an edge's contribution from its source, or null for none. */
+  /**
+   * Runs the cell: `term` gives an edge's contribution from its source, or null for none. On the
+   * fused path each node's work shared by its outgoing edges (ReLU, pool + BatchNorm) runs once.
+   */
   const run = (
     inputs: readonly tf.Tensor[],
-    term: (edge: number, op: MixedOp, from: tf.Tensor) => tf.Tensor | null,
+    term: (edge: number, op: MixedOp, from: tf.Tensor, shared?: SharedSource) => tf.Tensor | null,
   ): tf.Tensor => {
     if (inputs.length !== cell.inputs.length) {
       throw new Error(`The cell takes ${cell.inputs.length} inputs, got ${inputs.length}.`);
     }
     const states = new Map<string, tf.Tensor>();
     cell.inputs.forEach((id, i) => states.set(id, inputs[i] as tf.Tensor));
+    const sharing = fusedPathOn();
+    const sources = new Map<string, SharedSource>();
+    const sourceOf = (id: string, x: tf.Tensor): SharedSource | undefined => {
+      if (!sharing) return undefined;
+      const known = sources.get(id);
+      if (known !== undefined) return known;
+      const made = sharedSource(x);
+      sources.set(id, made);
+      return made;
+    };
     for (const node of order) {
-      const incoming: { i: number; op: MixedOp; from: tf.Tensor }[] = [];
+      const incoming: { i: number; op: MixedOp; from: tf.Tensor; shared?: SharedSource }[] = [];
       cell.edges.forEach((e, i) => {
         const op = mixed.get(i);
         if (e.to !== node || op === undefined) return;
         const from = states.get(e.from);
         if (from === undefined)
           throw new Error(`Edge ${e.id} leaves ${e.from}, which has no value yet.`);
-        incoming.push({ i, op, from });
+        const shared = sourceOf(e.from, from);
+        incoming.push(shared === undefined ? { i, op, from } : { i, op, from, shared });
       });
       const first = incoming[0];
       if (first === undefined) throw new Error(`Node ${node} has no incoming edge.`);
       const terms = incoming
-        .map(({ i, op, from }) => term(i, op, from))
+        .map(({ i, op, from, shared }) => term(i, op, from, shared))
         .filter((t): t is tf.Tensor => t !== null);
       states.set(node, terms.length > 0 ? sumTensors(terms) : first.op.zeros(first.from));
     }
@@ -94,19 +110,19 @@ export function buildCellModule(p: ParamStore, cell: CellSpec, ctx: CellContext)
   return {
     outChannels: ctx.channels * outputs.length,
     forward(inputs, weights) {
-      return run(inputs, (i, op, from) => {
+      return run(inputs, (i, op, from, shared) => {
         const w = weights[i];
         if (w === undefined) throw new Error(`No op weights for edge ${cell.edges[i]?.id ?? i}.`);
-        return op.forward(from, w);
+        return op.forward(from, w, shared);
       });
     },
     forwardPath(inputs, path) {
       if (path.length !== cell.edges.length) {
         throw new Error(`The cell has ${cell.edges.length} edges; the path gives ${path.length}.`);
       }
-      return run(inputs, (i, op, from) => {
+      return run(inputs, (i, op, from, shared) => {
         const choice = path[i] ?? null;
-        return choice === null ? null : op.forwardOne(from, choice);
+        return choice === null ? null : op.forwardOne(from, choice, shared);
       });
     },
     opVariables(edge, op) {

@@ -12,6 +12,18 @@ import {
 import { kaimingBound, type ParamStore } from './params';
 import { avgPool, maxPool } from './pooling';
 
+/** k x k convolution (stride `stride`) then BatchNorm: `reluConvBn` after its leading ReLU. */
+export function convBn(
+  p: ParamStore,
+  cin: number,
+  cout: number,
+  k: number,
+  stride: number,
+  affine: boolean,
+): Layer {
+  return sequence(convLayer(p, k, cin, cout, stride), batchNormLayer(p, cout, affine));
+}
+
 /** ReLU, k x k convolution (stride `stride`), BatchNorm: DARTS `ReLUConvBN`, NAS-Bench-201 `nor_conv`. */
 export function reluConvBn(
   p: ParamStore,
@@ -21,7 +33,26 @@ export function reluConvBn(
   stride: number,
   affine: boolean,
 ): Layer {
-  return sequence(relu, convLayer(p, k, cin, cout, stride), batchNormLayer(p, cout, affine));
+  return sequence(relu, convBn(p, cin, cout, k, stride, affine));
+}
+
+/** `sepConv` after its leading ReLU. */
+export function sepConvTail(
+  p: ParamStore,
+  c: number,
+  k: number,
+  stride: number,
+  affine = false,
+): Layer {
+  return sequence(
+    depthwiseLayer(p, k, c, stride),
+    convLayer(p, 1, c, c, 1),
+    batchNormLayer(p, c, affine),
+    relu,
+    depthwiseLayer(p, k, c, 1),
+    convLayer(p, 1, c, c, 1),
+    batchNormLayer(p, c, affine),
+  );
 }
 
 /** DARTS `SepConv`: (ReLU, depthwise k x k, pointwise 1x1, BatchNorm) twice; only the first depthwise is strided. */
@@ -32,13 +63,20 @@ export function sepConv(
   stride: number,
   affine = false,
 ): Layer {
+  return sequence(relu, sepConvTail(p, c, k, stride, affine));
+}
+
+/** `dilConv` after its leading ReLU. */
+export function dilConvTail(
+  p: ParamStore,
+  c: number,
+  k: number,
+  dilation: number,
+  stride: number,
+  affine = false,
+): Layer {
   return sequence(
-    relu,
-    depthwiseLayer(p, k, c, stride),
-    convLayer(p, 1, c, c, 1),
-    batchNormLayer(p, c, affine),
-    relu,
-    depthwiseLayer(p, k, c, 1),
+    depthwiseLayer(p, k, c, stride, dilation),
     convLayer(p, 1, c, c, 1),
     batchNormLayer(p, c, affine),
   );
@@ -53,12 +91,7 @@ export function dilConv(
   stride: number,
   affine = false,
 ): Layer {
-  return sequence(
-    relu,
-    depthwiseLayer(p, k, c, stride, dilation),
-    convLayer(p, 1, c, c, 1),
-    batchNormLayer(p, c, affine),
-  );
+  return sequence(relu, dilConvTail(p, c, k, dilation, stride, affine));
 }
 
 /**
@@ -70,6 +103,16 @@ export function dilConv(
  * ceil(H / 2) rows (the reference code only meets even sizes).
  */
 export function factorizedReduce(p: ParamStore, cin: number, cout: number, affine: boolean): Layer {
+  return sequence(relu, factorizedReduceTail(p, cin, cout, affine));
+}
+
+/** `factorizedReduce` after its leading ReLU. */
+export function factorizedReduceTail(
+  p: ParamStore,
+  cin: number,
+  cout: number,
+  affine: boolean,
+): Layer {
   const half = Math.floor(cout / 2);
   const bound = kaimingBound(cin);
   const a = p.uniform('fr_a', [1, 1, cin, half], bound);
@@ -96,7 +139,7 @@ export function factorizedReduce(p: ParamStore, cin: number, cout: number, affin
       [0, 1],
       [0, 0],
     ];
-    return bn(tf.conv2d(tf.relu(x) as tf.Tensor4D, filter, 2, pad));
+    return bn(tf.conv2d(x as tf.Tensor4D, filter, 2, pad));
   };
 }
 

@@ -12,6 +12,8 @@ export interface KernelScope {
     inputs: Record<string, tf.TensorInfo>,
     attrs?: Record<string, Attr>,
   ): tf.TensorInfo;
+  /** A float32 tensor holding `values` (small host data: weights, per-channel vectors), freed by `finish`. */
+  constant(values: Float32Array, shape: readonly number[]): tf.TensorInfo;
   /** Frees every intermediate output except `result`, and returns `result`. */
   finish(result: tf.TensorInfo): tf.TensorInfo;
 }
@@ -28,6 +30,16 @@ export function kernelScope(backend: tf.KernelBackend): KernelScope {
         throw new Error(`The wasm kernel '${name}' returned several outputs.`);
       made.push(out);
       return out;
+    },
+    constant(values, shape) {
+      const dims = [...shape];
+      const t: tf.TensorInfo = {
+        dataId: backend.write(values, dims, 'float32'),
+        shape: dims,
+        dtype: 'float32',
+      };
+      made.push(t);
+      return t;
     },
     finish(result) {
       for (const t of made) if (t !== result) backend.disposeData(t.dataId);

@@ -1,0 +1,102 @@
+/**
+ * Registers the engine's fused kernels (BatchNorm training forward and backward, the mixed op's
+ * weighted sum and its gradients) on cpu and wasm, with their gradients. Registration happens
+ * once, on import; other backends run the composed tfjs ops instead (see `hasFusedKernels`).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { BN_TRAIN, BN_TRAIN_GRAD, batchNormTrain, batchNormTrainGrad } from './batch-norm-train';
+import { batchNormTrainGradWasm, batchNormTrainWasm } from './batch-norm-wasm';
+import {
+  SCALE_BY_WEIGHT,
+  WEIGHTED_SUM,
+  WEIGHTED_SUM_GRAD_W,
+  scaleByWeight,
+  weightedSum,
+  weightedSumGradW,
+} from './weighted-sum';
+import { scaleByWeightWasm, weightedSumGradWWasm, weightedSumWasm } from './weighted-sum-wasm';
+
+/** Per backend, each fused kernel's implementation: JavaScript loops on cpu, wasm's own SIMD kernels on wasm. */
+const KERNELS: Readonly<Record<'cpu' | 'wasm', readonly (readonly [string, tf.KernelFunc])[]>> = {
+  cpu: [
+    [BN_TRAIN, batchNormTrain],
+    [BN_TRAIN_GRAD, batchNormTrainGrad],
+    [WEIGHTED_SUM, weightedSum],
+    [WEIGHTED_SUM_GRAD_W, weightedSumGradW],
+    [SCALE_BY_WEIGHT, scaleByWeight],
+  ],
+  wasm: [
+    [BN_TRAIN, batchNormTrainWasm],
+    [BN_TRAIN_GRAD, batchNormTrainGradWasm],
+    [WEIGHTED_SUM, weightedSumWasm],
+    [WEIGHTED_SUM_GRAD_W, weightedSumGradWWasm],
+    [SCALE_BY_WEIGHT, scaleByWeightWasm],
+  ],
+};
+
+/** Runs `name` through the engine (so it is taped for gradients), with inputs as a map or a list. */
+function run(
+  name: string,
+  inputs: tf.NamedTensorMap | tf.Tensor[],
+  attrs: tf.NamedAttrMap = {},
+): tf.Tensor | tf.Tensor[] {
+  return tf.engine().runKernel(name, inputs as unknown as tf.NamedTensorMap, attrs);
+}
+
+const GRADIENTS: readonly tf.GradConfig[] = [
+  {
+    kernelName: BN_TRAIN,
+    outputsToSave: [true, true],
+    gradFunc: (dys, saved) => {
+      const dy = (Array.isArray(dys) ? dys[0] : dys) as tf.Tensor;
+      const [y, rstd] = saved as [tf.Tensor, tf.Tensor];
+      return { x: () => run(BN_TRAIN_GRAD, { dy, y, rstd }) as tf.Tensor };
+    },
+  },
+  {
+    kernelName: WEIGHTED_SUM,
+    saveAllInputs: true,
+    gradFunc: (dys, saved) => {
+      const dy = dys as tf.Tensor;
+      const [w, ...terms] = saved as [tf.Tensor, ...tf.Tensor[]];
+      const grads: Record<string, () => tf.Tensor> = {
+        0: () => run(WEIGHTED_SUM_GRAD_W, [dy, ...terms]) as tf.Tensor,
+      };
+      terms.forEach((_, i) => {
+        grads[i + 1] = () => run(SCALE_BY_WEIGHT, { dy, w }, { index: i }) as tf.Tensor;
+      });
+      return grads;
+    },
+  },
+];
+
+function register(): void {
+  for (const backendName of ['cpu', 'wasm'] as const) {
+    for (const [kernelName, kernelFunc] of KERNELS[backendName]) {
+      if (tf.getKernel(kernelName, backendName) === undefined)
+        tf.registerKernel({ kernelName, backendName, kernelFunc });
+    }
+  }
+  for (const config of GRADIENTS) {
+    if (tf.getGradient(config.kernelName) === undefined) tf.registerGradient(config);
+  }
+}
+register();
+
+/** True when the active backend has the fused kernels (cpu, wasm). */
+export function hasFusedKernels(): boolean {
+  return tf.getKernel(BN_TRAIN, tf.getBackend()) !== undefined;
+}
+
+/** BatchNorm's training forward as one kernel: each channel (last axis) normalised with the batch's mean and biased variance. */
+export function fusedBatchNorm(x: tf.Tensor, epsilon: number): tf.Tensor {
+  const [y, rstd] = run(BN_TRAIN, { x }, { epsilon }) as [tf.Tensor, tf.Tensor];
+  // The gradient keeps its own copy of rstd; the forward pass only needs y.
+  rstd.dispose();
+  return y;
+}
+
+/** sum over i of w[i] * terms[i] as one kernel (w: [terms.length]; terms of equal shapes). */
+export function fusedWeightedSum(terms: readonly tf.Tensor[], w: tf.Tensor1D): tf.Tensor {
+  return run(WEIGHTED_SUM, [w, ...terms]) as tf.Tensor;
+}
