@@ -48,7 +48,7 @@ if (typeof window === 'undefined') {
     if (script === null || !(script instanceof HTMLScriptElement)) return;
     navigator.serviceWorker.register(script.src).then(
       (registration) => {
-        if (registration.active && !controlledAtLoad) reloadOnce();
+        if (registration?.active && !controlledAtLoad) reloadOnce();
         navigator.serviceWorker.addEventListener('controllerchange', reloadOnce);
       },
       (err) => console.warn('The cross-origin isolation service worker was refused:', err),
