@@ -1,11 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { threadedWasm } from './scripts/threaded-wasm-plugin.js';
 
-/** Vite config: the React app, ES-module workers, and Vitest (unit tests beside the code). */
+/**
+ * Cross-origin isolation: with these two headers the page gets SharedArrayBuffer, so the wasm
+ * backend can run on several threads. Static hosts that cannot set headers get them from
+ * public/coi-serviceworker.js instead.
+ */
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/** Vite config: the React app, ES-module workers, cross-origin isolation, and Vitest (unit tests beside the code). */
 export default defineConfig({
-  plugins: [react()],
-  worker: { format: 'es' },
+  plugins: [react(), threadedWasm()],
+  worker: { format: 'es', plugins: () => [threadedWasm()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
@@ -17,8 +28,10 @@ export default defineConfig({
       },
     },
   },
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // `npm run dev` pre-bundles tfjs; the threaded wasm module needs the same rewrite there.
+  optimizeDeps: { rolldownOptions: { plugins: [threadedWasm()] } },
+  server: { host: '127.0.0.1', port: 5173, headers: isolation },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: isolation },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

@@ -1,5 +1,6 @@
 /** A multi-series line chart with axes and a legend (loss and accuracy over steps). */
 import { axisBottom, axisLeft, extent, format, line, scaleLinear, type Selection } from 'd3';
+import { thinForWidth } from './thin';
 import { createFrame, type ChartView } from './view';
 
 /** One point of a series; non-finite `y` values leave a gap. */
@@ -87,6 +88,8 @@ function draw(
     .y((p) => y(p.y));
   for (const s of series) {
     const pts = finite(s.points);
+    // A line needs no more points than the chart has pixel columns; markers keep every point.
+    const drawn = s.markers ? pts : thinForWidth(pts, w);
     g.append('path')
       .attr('class', 'series-line')
       .attr('fill', 'none')
@@ -94,7 +97,7 @@ function draw(
       .attr('stroke-width', 1.6)
       .attr('data-series', s.name)
       .attr('data-points', pts.length)
-      .attr('d', path(pts) ?? '');
+      .attr('d', path(drawn) ?? '');
     if (s.markers) {
       g.selectAll(null)
         .data(pts)

@@ -5,6 +5,7 @@ import { validateExperiment } from '../core/experiment/validate';
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import type { RunEvent } from '../core/run/protocol';
 import type { EngineHolder, NegotiationHooks } from './engine-holder';
+import { createFrameBatcher } from './frame-batcher';
 import { studioFieldsFor } from './link-actions';
 import type { RunJournal, SavedIdentity } from './run-journal';
 import {
@@ -100,18 +101,23 @@ export function createRunSlice(
       stopRequested = false;
       const mine = (change: (r: RunState) => RunState): void =>
         update((r) => (r.runId === runId ? change(r) : r));
-      const onEvents = (events: RunEvent[]): void =>
-        mine((r) => foldWithCheckpoints(r, events, (at, c) => journal.checkpoint(at, c)));
+      // Batches that arrive between two frames are folded (and drawn) once.
+      const batcher = createFrameBatcher<RunEvent>((events) =>
+        mine((r) => foldWithCheckpoints(r, events, (at, c) => journal.checkpoint(at, c))),
+      );
+      const onEvents = (events: RunEvent[]): void => batcher.push(events);
       try {
         await holder.serial(async () => {
           await holder.negotiate(get().backendChoice, hooks);
           if (stopRequested || get().run.runId !== runId) return mine((r) => withEnd(r, 'stopped'));
           const status = await holder.client().start(spec, onEvents, resume);
+          batcher.flush();
           // A stopped or failed run may have cost the worker; negotiate again before the next one.
           if (status !== 'finished') holder.forgetBackend();
           mine((r) => withEnd(r, status));
         });
       } catch (err) {
+        batcher.flush();
         mine((r) => withError(r, describeError(err)));
       }
     };

@@ -3,22 +3,45 @@
  * files served by Vite), and webgpu; negotiation picks one and explains why.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type { BackendChoice, BackendName, BackendReport } from '../core/run/protocol';
+import type {
+  BackendChoice,
+  BackendName,
+  BackendReport,
+  WasmThreads,
+} from '../core/run/protocol';
 import { registerWasmTrainingKernels } from '../engine/kernels/register';
 import { inspectWebgpu } from './adapter';
 import { negotiate, type BackendEnv } from './negotiate';
 import { probeStep } from './probe';
+import { chooseWasmThreads, wasmThreadsOutcome } from './threads';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlainUrl,
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
 });
+
+/** Threads for the wasm backend: every core (capped) when the page is cross-origin isolated, else one. */
+const threadChoice = chooseWasmThreads({
+  cores: typeof navigator === 'undefined' ? null : navigator.hardwareConcurrency,
+  isolated: typeof self !== 'undefined' && self.crossOriginIsolated === true,
+});
+// tfjs's own default is half the cores; it must be told before the wasm backend starts.
+setThreadsCount(threadChoice.count);
+
+/** The threads the started wasm backend runs on, and why they are fewer than the cores. */
+function wasmThreads(): WasmThreads {
+  try {
+    return wasmThreadsOutcome(threadChoice, getThreadsCount());
+  } catch {
+    return threadChoice;
+  }
+}
 
 /** A plain reason why WebGL cannot start in this worker, found by trying to create a context. */
 function webglProblem(): string {
@@ -66,10 +89,14 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Picks (or forces) the backend of this worker: a hardware WebGPU adapter after a successful probe
  * step, else the faster of wasm and webgl by a timed probe step, then a software WebGPU adapter,
- * cpu last. Calls are serialised. Resolves the report (backend, choice, one-sentence reason, probes).
+ * cpu last. Calls are serialised. Resolves the report (backend, choice, one-sentence reason, probes,
+ * and on wasm its threads).
  */
 export function negotiateBackend(choice: BackendChoice): Promise<BackendReport> {
-  const next = queue.then(() => negotiate(choice, browserEnv));
+  const next = queue.then(async () => {
+    const report = await negotiate(choice, browserEnv);
+    return report.backend === 'wasm' ? { ...report, threads: wasmThreads() } : report;
+  });
   queue = next.catch(() => undefined);
   return next;
 }

@@ -24,12 +24,20 @@ export interface BackendProbe {
   readonly note: string;
 }
 
+/** The wasm backend's thread count, and why it is below the machine's cores (null when it is not). */
+export interface WasmThreads {
+  readonly count: number;
+  readonly limit: string | null;
+}
+
 /** The backend a run uses and why; every fallback is explained in `reason` and `probes`. */
 export interface BackendReport {
   readonly backend: BackendName;
   readonly choice: BackendChoice;
   readonly reason: string;
   readonly probes: readonly BackendProbe[];
+  /** On wasm in a browser: the threads it runs on. */
+  readonly threads?: WasmThreads;
 }
 
 /** One edge of a searched cell as charts label it. */

@@ -66,6 +66,7 @@ const report = z.object({
       note: z.string(),
     }),
   ),
+  threads: z.object({ count: num, limit: z.string().nullable() }).optional(),
 });
 
 const started = z.object({

@@ -2,6 +2,7 @@
 import { useState, type RefObject } from 'react';
 import { chartFileName, exportProblem, saveChartPng, saveChartSvg } from './save-chart';
 import { useHasSvg } from './use-has-svg';
+import { flushChart } from '../views/chart-drawer';
 
 /** Props: the file name stem (and test-id suffix), the chart's name for people, and its host element. */
 export interface ChartExportBarProps {
@@ -19,6 +20,7 @@ export function ChartExportBar({ name, label, host }: ChartExportBarProps) {
   const saveSvg = (): void => {
     const el = host.current;
     if (!el) return;
+    flushChart(el);
     try {
       saveChartSvg(el, name, label);
       setProblem(null);
@@ -29,6 +31,7 @@ export function ChartExportBar({ name, label, host }: ChartExportBarProps) {
   const savePng = (): void => {
     const el = host.current;
     if (!el) return;
+    flushChart(el);
     setBusy(true);
     saveChartPng(el, name, label)
       .then(() => setProblem(null))

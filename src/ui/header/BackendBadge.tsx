@@ -1,6 +1,7 @@
-/** The tfjs backend in use; hover for the reason, click for the reason and every probe. */
+/** The tfjs backend in use (on wasm with its threads); hover for the reason, click for the reason and every probe. */
 import { useState } from 'react';
 import { useStudio } from '../studio';
+import { backendName } from './backend-name';
 
 /** A badge naming the backend, with a details popover. */
 export function BackendBadge() {
@@ -8,7 +9,7 @@ export function BackendBadge() {
   const negotiating = useStudio((s) => s.negotiating);
   const choice = useStudio((s) => s.backendChoice);
   const [open, setOpen] = useState(false);
-  const name = report?.backend ?? (negotiating ? 'choosing…' : 'no backend yet');
+  const name = report ? backendName(report) : negotiating ? 'choosing…' : 'no backend yet';
   const pending = report !== null && report.choice !== choice ? `next run: ${choice}` : null;
   return (
     <div className="backend">

@@ -1,7 +1,12 @@
-/** Hosts a d3 view in React: created in an effect, updated with new data, destroyed on cleanup. */
+/**
+ * Hosts a d3 view in React: created in an effect, redrawn with new data at most once per animation
+ * frame while on screen (once a second while scrolled away), destroyed on cleanup.
+ */
 import { useEffect, useRef } from 'react';
+import { chartFrames } from '../../charts/frame-scheduler';
 import type { ChartView } from '../../charts/view';
 import { ChartExportBar } from '../chart-export/ChartExportBar';
+import { createChartDrawer, registerDrawer, type ChartDrawer } from './chart-drawer';
 
 /** Props: a stable `create` (module-level function), the data to draw, and the host's test id and class. */
 export interface ChartHostProps<D> {
@@ -27,19 +32,32 @@ export function ChartHost<D>({
   exportName,
 }: ChartHostProps<D>) {
   const host = useRef<HTMLDivElement>(null);
-  const view = useRef<ChartView<D> | null>(null);
+  const drawer = useRef<ChartDrawer<D> | null>(null);
   useEffect(() => {
     const el = host.current;
     if (!el) return undefined;
-    const v = create(el);
-    view.current = v;
+    const v: ChartView<D> = create(el);
+    const d = createChartDrawer(el, v, chartFrames);
+    drawer.current = d;
+    registerDrawer(el, d as ChartDrawer<never>);
+    const observer =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => {
+            const entry = entries[entries.length - 1];
+            if (entry) d.setVisible(entry.isIntersecting);
+          });
+    observer?.observe(el);
     return () => {
+      observer?.disconnect();
+      registerDrawer(el, null);
+      d.destroy();
       v.destroy();
-      view.current = null;
+      drawer.current = null;
     };
   }, [create]);
   useEffect(() => {
-    view.current?.update(data);
+    drawer.current?.setData(data);
   }, [create, data]);
   const chart = (
     <div ref={host} className={className} data-testid={testId} role={role} aria-label={label} />

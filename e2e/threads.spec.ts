@@ -1,0 +1,90 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startStaticHost, type StaticHost } from './static-host';
+import { setField } from './studio';
+
+const TINY = { samples: 100, epochs: 1, batchSize: 8, seed: 5 } as const;
+
+/** The thread count the studio should pick for this machine: every core, at most 8. */
+async function expectedThreads(page: Page): Promise<number> {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  return Math.min(Math.max(1, cores), 8);
+}
+
+/** Fills a tiny teaching experiment on wasm (the page is open) and trains it to the end. */
+async function trainTinyOnWasm(page: Page): Promise<void> {
+  await page.getByTestId('preset-select').selectOption('teaching');
+  await page.getByTestId('dataset-select').selectOption('spiral');
+  await page.getByTestId('backend-select').selectOption('wasm');
+  for (const [name, value] of Object.entries(TINY)) await setField(page, name, value);
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 180_000 });
+  await expect(page.getByTestId('loss-chart').locator('path.series-line').first()).toHaveAttribute(
+    'd',
+    /L/,
+  );
+}
+
+/** Collects page errors and worker errors (a dead pthread worker reports through the console). */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+test('the built site is cross-origin isolated and trains on wasm with a thread per core', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const threads = await expectedThreads(page);
+  await trainTinyOnWasm(page);
+  const badge = page.getByTestId('backend-badge');
+  await expect(badge).toContainText(
+    threads === 1 ? 'wasm, 1 thread' : `wasm, ${threads} threads`,
+  );
+  if (threads > 1) await expect(badge).not.toContainText(':');
+  expect(errors.filter((e) => /is not defined|worker sent an error/i.test(e))).toEqual([]);
+});
+
+test.describe('on a static host that sends no isolation headers', () => {
+  let host: StaticHost;
+  test.beforeAll(async () => {
+    host = await startStaticHost();
+  });
+  test.afterAll(async () => {
+    await host.close();
+  });
+
+  test('the service worker isolates the page after one reload, and wasm gets its threads', async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await page.goto(`${host.url}/`);
+    await expect.poll(() => page.evaluate(() => crossOriginIsolated), { timeout: 30_000 }).toBe(true);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    const threads = await expectedThreads(page);
+    await trainTinyOnWasm(page);
+    await expect(page.getByTestId('backend-badge')).toContainText(
+      threads === 1 ? 'wasm, 1 thread' : `wasm, ${threads} threads`,
+    );
+    expect(errors.filter((e) => /is not defined|worker sent an error/i.test(e))).toEqual([]);
+  });
+
+  test('without the service worker the page falls back to one thread and says why', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${host.url}/`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    await trainTinyOnWasm(page);
+    await expect(page.getByTestId('backend-badge')).toContainText(
+      'wasm, 1 thread: the page is not cross-origin isolated',
+    );
+    await context.close();
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Chart redraws coalesced per animation frame: each chart keeps only its latest waiting draw, and a
+ * frame runs waiting draws oldest first until its time budget is spent, leaving the rest for the
+ * next frame. A burst of run events then costs one draw per chart, and no frame's task grows with
+ * the number of charts on screen.
+ */
+
+/** What the scheduler needs from its surroundings (injected in tests). */
+export interface FrameClock {
+  /** Calls `callback` before the next paint (requestAnimationFrame in a page). */
+  requestFrame(callback: () => void): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
+}
+
+/** Queues draws by key and runs them on animation frames. */
+export interface FrameScheduler {
+  /** Queues `draw` under `key`, replacing any draw still waiting under it (the latest data wins). */
+  schedule(key: object, draw: () => void): void;
+  /** Drops the draw waiting under `key`, if any. */
+  cancel(key: object): void;
+  /** Runs the draw waiting under `key` now, if any (before reading the chart, e.g. to export it). */
+  flush(key: object): void;
+  /** Draws still waiting. */
+  pending(): number;
+}
+
+/** Time a frame may spend on draws before the rest wait for the next frame (ms). */
+export const FRAME_BUDGET_MS = 12;
+
+/** A scheduler on `clock`; each frame runs at least one draw, then more while under `budgetMs`. */
+export function createFrameScheduler(
+  clock: FrameClock,
+  budgetMs: number = FRAME_BUDGET_MS,
+): FrameScheduler {
+  // A Map keeps insertion order: a key that waits keeps its place when its draw is replaced.
+  const waiting = new Map<object, () => void>();
+  let requested = false;
+
+  const run = (key: object, draw: () => void): void => {
+    waiting.delete(key);
+    draw();
+  };
+
+  const onFrame = (): void => {
+    requested = false;
+    const start = clock.now();
+    for (const [key, draw] of [...waiting]) {
+      if (!waiting.has(key)) continue;
+      run(key, waiting.get(key) ?? draw);
+      if (clock.now() - start >= budgetMs) break;
+    }
+    request();
+  };
+
+  const request = (): void => {
+    if (requested || waiting.size === 0) return;
+    requested = true;
+    clock.requestFrame(onFrame);
+  };
+
+  return {
+    schedule: (key, draw) => {
+      waiting.set(key, draw);
+      request();
+    },
+    cancel: (key) => {
+      waiting.delete(key);
+    },
+    flush: (key) => {
+      const draw = waiting.get(key);
+      if (draw) run(key, draw);
+    },
+    pending: () => waiting.size,
+  };
+}
+
+/** The page's clock: animation frames, or a 16 ms timer where there are none. */
+function pageClock(): FrameClock {
+  return {
+    requestFrame: (callback) => {
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => callback());
+      else setTimeout(callback, 16);
+    },
+    now: () => performance.now(),
+  };
+}
+
+/** The scheduler every chart of the page shares. */
+export const chartFrames: FrameScheduler = createFrameScheduler(pageClock());

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { chooseWasmThreads, MAX_WASM_THREADS, NOT_ISOLATED, wasmThreadsOutcome } from './threads';
+
+describe('chooseWasmThreads', () => {
+  it('uses every logical core of an isolated page, not half of them', () => {
+    expect(chooseWasmThreads({ cores: 2, isolated: true })).toEqual({ count: 2, limit: null });
+    expect(chooseWasmThreads({ cores: 6, isolated: true })).toEqual({ count: 6, limit: null });
+    expect(chooseWasmThreads({ cores: 1, isolated: true })).toEqual({ count: 1, limit: null });
+  });
+
+  it('caps the count at the pthread pool size and says so', () => {
+    expect(MAX_WASM_THREADS).toBe(8);
+    expect(chooseWasmThreads({ cores: 8, isolated: true })).toEqual({ count: 8, limit: null });
+    expect(chooseWasmThreads({ cores: 16, isolated: true })).toEqual({
+      count: 8,
+      limit: 'capped at 8 of 16 cores',
+    });
+  });
+
+  it('falls back to one thread with the reason when the page is not cross-origin isolated', () => {
+    expect(chooseWasmThreads({ cores: 8, isolated: false })).toEqual({
+      count: 1,
+      limit: NOT_ISOLATED,
+    });
+    expect(NOT_ISOLATED).toBe('the page is not cross-origin isolated');
+  });
+
+  it('takes one thread when the browser hides or garbles its core count', () => {
+    for (const cores of [null, 0, -2, Number.NaN]) {
+      const t = chooseWasmThreads({ cores, isolated: true });
+      expect(t.count).toBe(1);
+      expect(t.limit).toMatch(/does not report its CPU cores/);
+    }
+    expect(chooseWasmThreads({ cores: 3.5, isolated: true }).count).toBe(3);
+  });
+});
+
+describe('wasmThreadsOutcome', () => {
+  it('keeps the choice when the backend started what was asked', () => {
+    const choice = { count: 2, limit: null };
+    expect(wasmThreadsOutcome(choice, 2)).toBe(choice);
+  });
+
+  it('explains a backend that came up on one thread although several were asked', () => {
+    expect(wasmThreadsOutcome({ count: 4, limit: null }, 1)).toEqual({
+      count: 1,
+      limit: 'this browser cannot run WebAssembly threads',
+    });
+  });
+
+  it('reports a partial start with the count it reached', () => {
+    expect(wasmThreadsOutcome({ count: 4, limit: null }, 3)).toEqual({
+      count: 3,
+      limit: 'the wasm backend started 3 of 4 threads',
+    });
+  });
+});

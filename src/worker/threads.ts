@@ -1,0 +1,35 @@
+/** How many threads the wasm backend runs on, and the plain reason when it is fewer than the cores. */
+import type { WasmThreads } from '../core/run/protocol';
+
+/** Most threads the wasm backend is given: its pthread pool holds 8 workers, and XNNPACK gains little beyond. */
+export const MAX_WASM_THREADS = 8;
+
+/** What decides the thread count: the machine's logical cores and whether the page is cross-origin isolated. */
+export interface ThreadEnv {
+  /** navigator.hardwareConcurrency, or null when the browser does not say. */
+  readonly cores: number | null;
+  /** self.crossOriginIsolated: SharedArrayBuffer, and so wasm threads, need it. */
+  readonly isolated: boolean;
+}
+
+/** The reason a page without cross-origin isolation runs on one thread. */
+export const NOT_ISOLATED = 'the page is not cross-origin isolated';
+
+/** Every logical core, capped at MAX_WASM_THREADS; one thread (with the reason) without isolation or a core count. */
+export function chooseWasmThreads(env: ThreadEnv): WasmThreads {
+  const cores =
+    env.cores !== null && Number.isFinite(env.cores) && env.cores >= 1 ? Math.floor(env.cores) : null;
+  if (!env.isolated) return { count: 1, limit: NOT_ISOLATED };
+  if (cores === null) return { count: 1, limit: 'the browser does not report its CPU cores' };
+  if (cores > MAX_WASM_THREADS)
+    return { count: MAX_WASM_THREADS, limit: `capped at ${MAX_WASM_THREADS} of ${cores} cores` };
+  return { count: cores, limit: null };
+}
+
+/** What the wasm backend ended up with, given the choice and the count it reports once started. */
+export function wasmThreadsOutcome(choice: WasmThreads, actual: number): WasmThreads {
+  if (actual === choice.count) return choice;
+  if (actual === 1 && choice.count > 1)
+    return { count: 1, limit: 'this browser cannot run WebAssembly threads' };
+  return { count: actual, limit: choice.limit ?? `the wasm backend started ${actual} of ${choice.count} threads` };
+}
