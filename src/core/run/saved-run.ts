@@ -7,7 +7,7 @@
  *   dataset, bestAcc, step, totalSteps, checkpointStep. Records written before versions were
  *   recorded have no `version` field and are version 1. Specs and run states saved before later
  *   settings and fields existed (the DARTS options, diagnostics, early stop, selection) read with
- *   those at their defaults.
+ *   those at their defaults (a run state saved before recoveries were recorded has none).
  */
 import type { DatasetId, ExperimentSpec, StrategyKind } from '../experiment/spec';
 import type { RunStatus } from './protocol';
