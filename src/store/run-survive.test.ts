@@ -49,7 +49,7 @@ const finished: RunEvent = {
   type: 'finished',
   step: TOTAL,
   genotype: {
-    normal: { edges: [{ from: 'x', to: 'h1', op: 'skip' }], concat: ['h1'] },
+    normal: { edges: [{ from: 'x', to: 'h1', op: 'skip_connect' }], concat: ['h1'] },
     reduce: null,
   },
   metrics: {
