@@ -169,6 +169,11 @@ export function createEngineApi(parts: EngineParts): EngineApi {
     let watched = false;
     /** Resolves when the device is lost (at once if it was), or after the grace period. */
     let lossTold: (() => void) | null = null;
+    /** Resolves when the device is lost: the run ends then, even if a GPU read it awaits never settles. */
+    let onLoss = (): void => {};
+    const lossEnds = new Promise<RunStatus>((resolve) => {
+      onLoss = () => resolve('failed');
+    });
     const emit = (event: RunEvent): void => {
       if (lost !== null) return;
       if ('step' in event) step = event.step;
@@ -186,7 +191,9 @@ export function createEngineApi(parts: EngineParts): EngineApi {
           lossTold = resolve;
           setTimeout(resolve, parts.lossGraceMs ?? LOSS_GRACE_MS);
         });
-      if (lost !== null && !finishedSent) {
+      // A loss after the result went out leaves the result standing.
+      if (lost !== null && finishedSent) return 'finished';
+      if (lost !== null) {
         const backend = report?.backend ?? 'webgpu';
         batcher.push({ type: 'backend-lost', backend, step, message: lost });
         batcher.push({ type: 'status', status: 'failed', step, message: lost });
@@ -203,13 +210,17 @@ export function createEngineApi(parts: EngineParts): EngineApi {
           lost = `${message} at step ${step}.`;
           runControl.stop();
           lossTold?.();
+          onLoss();
         }) ?? null;
       if (stopWatching !== null) {
         watched = true;
         unwatch = stopWatching;
       }
       const data = await loadData(spec);
-      return await settle(await parts.run(spec, data, runControl, emit, resume));
+      const ran = parts.run(spec, data, runControl, emit, resume);
+      // After a loss the run is over for the page: what the abandoned run throws later goes nowhere.
+      ran.catch(() => undefined);
+      return await settle(await Promise.race([ran, lossEnds]));
     } catch (err) {
       emit({
         type: 'status',
