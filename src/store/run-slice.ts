@@ -3,7 +3,16 @@ import type { StateCreator } from 'zustand';
 import type { ExperimentSpec } from '../core/experiment/spec';
 import { validateExperiment } from '../core/experiment/validate';
 import type { RunCheckpoint } from '../core/run/checkpoint';
-import type { RunEvent } from '../core/run/protocol';
+import type { BackendChoice, RunEvent, RunStatus } from '../core/run/protocol';
+import {
+  carriedOn,
+  givenUpMessage,
+  isFailureEvent,
+  MAX_CARRY_ONS_IN_A_ROW,
+  recoveryOf,
+  type EngineLoss,
+  type RestartPoint,
+} from '../core/run/recovery';
 import type { EngineHolder, NegotiationHooks } from './engine-holder';
 import { createFrameBatcher } from './frame-batcher';
 import { studioFieldsFor } from './link-actions';
@@ -81,6 +90,8 @@ export function createRunSlice(
 ): StateCreator<StudioState, [], [], RunSlice> {
   return (set, get) => {
     let stopRequested = false;
+    /** Set when a paused run was carried on: paused again once the fresh worker has started, unless resumed meanwhile. */
+    let pauseOnStart = false;
 
     /** Changes the run; a run that has ended (or gains records after its end) is archived for comparison. */
     const update = (change: (run: RunState) => RunState): void => {
@@ -92,29 +103,118 @@ export function createRunSlice(
       journal.change(get().run);
     };
 
-    /** Negotiates, then runs `spec` (from `resume` when given) as run `runId`, folding its events. */
+    /** The part of a run talking to the worker now: a crash during it is the run's engine dying. */
+    let live: { crash: string | null } | null = null;
+
+    /**
+     * Negotiates, then runs `spec` (from `resume` when given) as run `runId`, folding its events.
+     * When the worker dies or the GPU device is lost mid-run (not on a stop or an ordinary
+     * failure), carries the run on in a fresh worker from its latest checkpoint (on wasm after a
+     * lost device), at most MAX_CARRY_ONS_IN_A_ROW times in a row without a new checkpoint.
+     */
     const launch = async (
       spec: ExperimentSpec,
       runId: number,
       resume?: RunCheckpoint,
     ): Promise<void> => {
       stopRequested = false;
+      pauseOnStart = false;
       const mine = (change: (r: RunState) => RunState): void =>
         update((r) => (r.runId === runId ? change(r) : r));
+      let point: RestartPoint = { run: get().run, checkpoint: resume };
+      let choice: BackendChoice = get().backendChoice;
+      let deaths = 0;
+      let atStep = resume?.step ?? 0;
+      const fold = (events: readonly RunEvent[]): void => {
+        if (events.length === 0) return;
+        for (const e of events) if (e.type === 'step') atStep = e.step;
+        mine((r) =>
+          foldWithCheckpoints(r, events, (at, c) => {
+            point = { run: at, checkpoint: c };
+            deaths = 0;
+            journal.checkpoint(at, c);
+          }),
+        );
+        if (pauseOnStart && events.some((e) => e.type === 'started')) {
+          pauseOnStart = false;
+          mine((r) => withStatus(r, 'paused'));
+        }
+      };
       // Batches that arrive between two frames are folded (and drawn) once.
-      const batcher = createFrameBatcher<RunEvent>((events) =>
-        mine((r) => foldWithCheckpoints(r, events, (at, c) => journal.checkpoint(at, c))),
-      );
-      const onEvents = (events: RunEvent[]): void => batcher.push(events);
+      const batcher = createFrameBatcher<RunEvent>(fold);
       try {
         await holder.serial(async () => {
-          await holder.negotiate(get().backendChoice, hooks);
-          if (stopRequested || get().run.runId !== runId) return mine((r) => withEnd(r, 'stopped'));
-          const status = await holder.client().start(spec, onEvents, resume);
-          batcher.flush();
-          // A stopped or failed run may have cost the worker; negotiate again before the next one.
-          if (status !== 'finished') holder.forgetBackend();
-          mine((r) => withEnd(r, status));
+          for (;;) {
+            const part = { crash: null as string | null };
+            /** Events from the first failure on, folded only once it is known the run is not carried on. */
+            const held: RunEvent[] = [];
+            let lost: string | null = null;
+            const onEvents = (events: RunEvent[]): void => {
+              const cut = held.length > 0 ? 0 : events.findIndex(isFailureEvent);
+              if (cut < 0) return batcher.push(events);
+              batcher.push(events.slice(0, cut));
+              for (const e of events.slice(cut)) {
+                if (e.type === 'backend-lost') lost = e.message;
+                held.push(e);
+              }
+            };
+            let status: RunStatus;
+            live = part;
+            try {
+              await holder.negotiate(choice, hooks);
+              if (stopRequested || get().run.runId !== runId)
+                return mine((r) => withEnd(r, 'stopped'));
+              const client = holder.client();
+              const ended = client.start(spec, onEvents, point.checkpoint);
+              // A run paused when its engine died carries on paused: the fresh worker waits before its first step.
+              if (pauseOnStart) client.pause();
+              status = await ended;
+            } catch (err) {
+              if (part.crash === null) throw err;
+              status = 'failed';
+            } finally {
+              live = null;
+              batcher.flush();
+            }
+            const loss: EngineLoss | null =
+              lost !== null
+                ? { cause: 'device', message: lost }
+                : part.crash !== null
+                  ? { cause: 'worker', message: part.crash }
+                  : null;
+            // A stopped or failed run may have cost the worker; negotiate again before the next one.
+            if (status !== 'finished') holder.forgetBackend();
+            if (
+              loss === null ||
+              status === 'finished' ||
+              stopRequested ||
+              get().run.runId !== runId
+            ) {
+              fold(held);
+              if (part.crash !== null) mine((r) => withError(r, part.crash ?? ''));
+              return mine((r) => withEnd(r, status));
+            }
+            deaths += 1;
+            if (deaths > MAX_CARRY_ONS_IN_A_ROW) {
+              const message = givenUpMessage(loss, deaths);
+              return mine((r) =>
+                withError(
+                  foldEvents(r, [{ type: 'status', status: 'failed', step: atStep, message }]),
+                  message,
+                ),
+              );
+            }
+            if (loss.cause === 'device') {
+              // The worker's GPU is gone: the part after runs on wasm in a fresh worker.
+              holder.client().dispose();
+              choice = 'wasm';
+            }
+            const recovery = recoveryOf(loss, atStep, point, choice);
+            const paused = get().run.status === 'paused';
+            pauseOnStart = paused;
+            atStep = point.checkpoint?.step ?? 0;
+            mine((r) => carriedOn(r, point, recovery, paused ? 'paused' : 'running'));
+          }
         });
       } catch (err) {
         batcher.flush();
@@ -129,7 +229,9 @@ export function createRunSlice(
 
     holder.onCrash((message) => {
       set({ negotiating: false });
-      update((run) => withError(run, message));
+      // A run's own worker died: its launch decides whether it carries on.
+      if (live !== null) live.crash = message;
+      else update((run) => withError(run, message));
     });
 
     return {
@@ -185,6 +287,7 @@ export function createRunSlice(
       },
       resumeRun: () => {
         if (get().run.status !== 'paused') return;
+        pauseOnStart = false;
         holder.existing()?.resume();
         update((r) => withStatus(r, 'running'));
       },

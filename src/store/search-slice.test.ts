@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type { RunStatus, SubnetRecord } from '../core/run/protocol';
+import { checkpoint } from '../storage/history.testkit';
 import { runBlockedReason } from './run-selectors';
 import { runContext, searchPoints, standaloneKey } from './search-selectors';
 import { scoreOf, scriptedStore, tick, type ScriptedClient } from './scripted-client.testkit';
@@ -58,11 +59,15 @@ describe('search slice: archive', () => {
     expect(points.map((p) => p.id)).toEqual(['1:a', '2:d']);
   });
 
-  it('archives a run whose worker crashed', async () => {
+  it('archives a run whose worker kept crashing', async () => {
     const { store, clients } = scriptedStore();
     const { client } = await startWith(store, clients, multiTrialSpec(1), [record('a', 0.9, 300)]);
-    client.crash('The engine worker crashed: out of memory.');
-    await tick();
+    client.send([{ type: 'checkpoint', checkpoint: { ...checkpoint(1), strategy: 'multi-trial' } }]);
+    // Carried on from the checkpoint twice, then given up.
+    for (let i = 0; i < 3; i++) {
+      client.crash('The engine worker crashed: out of memory.');
+      await tick();
+    }
     expect(store.getState().run.status).toBe('failed');
     expect(store.getState().search.archive.map((a) => a.strategy)).toEqual(['multi-trial']);
   });

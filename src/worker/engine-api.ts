@@ -60,6 +60,14 @@ export interface EngineParts {
   exportStandaloneModel(key: string): Promise<TfjsModelFiles | ModelExportProblem>;
   /** Hands one batch to the UI's sink, transferring `transfer`; may resolve once the UI has taken it. */
   deliver(sink: EventSink, events: RunEvent[], transfer: ArrayBuffer[]): Promise<void> | void;
+  /**
+   * Watches the device behind the active backend (a WebGPU device) for loss: `onLost` hears, once,
+   * how it was lost ("The WebGPU device was lost (…)", no full stop); returns a function that stops
+   * watching, or null when the active backend has no device to lose.
+   */
+  watchBackendLoss?(onLost: (message: string) => void): (() => void) | null;
+  /** How long a run that failed on a watched backend waits for the device's loss to be told (ms); LOSS_GRACE_MS when absent. */
+  lossGraceMs?: number;
   /** Lets go of a run's sink or a training's progress callback once it is over (releases the comlink proxy). */
   release(callback: EventSink | ProgressSink): void;
   /** Batch and progress timing; real timers when absent. */
@@ -68,6 +76,12 @@ export interface EngineParts {
   /** Least time between two stand-alone progress reports (ms); PROGRESS_INTERVAL_MS when absent. */
   progressIntervalMs?: number;
 }
+
+/**
+ * A run that fails while its backend's device is watched waits this long for the loss to be told
+ * (a failed GPU read can reject a moment before the device's `lost` promise resolves).
+ */
+export const LOSS_GRACE_MS = 500;
 
 /** A sentence from anything thrown. */
 function describeError(err: unknown): string {
@@ -146,15 +160,67 @@ export function createEngineApi(parts: EngineParts): EngineApi {
       parts.clock,
     );
     let step = 0;
+    /** How the backend's device was lost during this run, once it was: nothing computed after it is sent. */
+    let lost: string | null = null;
+    let finishedSent = false;
+    /** The run's own 'failed' status, held until it is known whether the device was lost. */
+    let failure: RunEvent | null = null;
+    let unwatch = (): void => {};
+    let watched = false;
+    /** Resolves when the device is lost (at once if it was), or after the grace period. */
+    let lossTold: (() => void) | null = null;
+    /** Resolves when the device is lost: the run ends then, even if a GPU read it awaits never settles. */
+    let onLoss = (): void => {};
+    const lossEnds = new Promise<RunStatus>((resolve) => {
+      onLoss = () => resolve('failed');
+    });
     const emit = (event: RunEvent): void => {
+      if (lost !== null) return;
       if ('step' in event) step = event.step;
+      if (event.type === 'status' && event.status === 'failed') {
+        failure = event;
+        return;
+      }
+      if (event.type === 'finished') finishedSent = true;
       batcher.push(event);
+    };
+    /** The run's outcome once it returned `status`: a lost device turns an unfinished run into a 'backend-lost' failure. */
+    const settle = async (status: RunStatus): Promise<RunStatus> => {
+      if (status === 'failed' && watched && lost === null)
+        await new Promise<void>((resolve) => {
+          lossTold = resolve;
+          setTimeout(resolve, parts.lossGraceMs ?? LOSS_GRACE_MS);
+        });
+      // A loss after the result went out leaves the result standing.
+      if (lost !== null && finishedSent) return 'finished';
+      if (lost !== null) {
+        const backend = report?.backend ?? 'webgpu';
+        batcher.push({ type: 'backend-lost', backend, step, message: lost });
+        batcher.push({ type: 'status', status: 'failed', step, message: lost });
+        return 'failed';
+      }
+      if (failure !== null) batcher.push(failure);
+      return status;
     };
     try {
       report ??= await parts.negotiate('auto');
       emit({ type: 'backend', report });
+      const stopWatching =
+        parts.watchBackendLoss?.((message) => {
+          lost = `${message} at step ${step}.`;
+          runControl.stop();
+          lossTold?.();
+          onLoss();
+        }) ?? null;
+      if (stopWatching !== null) {
+        watched = true;
+        unwatch = stopWatching;
+      }
       const data = await loadData(spec);
-      return await parts.run(spec, data, runControl, emit, resume);
+      const ran = parts.run(spec, data, runControl, emit, resume);
+      // After a loss the run is over for the page: what the abandoned run throws later goes nowhere.
+      ran.catch(() => undefined);
+      return await settle(await Promise.race([ran, lossEnds]));
     } catch (err) {
       emit({
         type: 'status',
@@ -162,8 +228,9 @@ export function createEngineApi(parts: EngineParts): EngineApi {
         step,
         message: `The run failed at step ${step}: ${describeError(err)}`,
       });
-      return 'failed';
+      return await settle('failed');
     } finally {
+      unwatch();
       control = null;
       batcher.close();
       // The run's result travels on another channel than its events: resolve only once the UI has

@@ -1,7 +1,8 @@
 /**
  * The engine worker: exposes the EngineApi over comlink; events go out in throttled batches with
  * their alpha buffers transferred; after each negotiation the latency tables learn the device name;
- * run-time estimates come from one estimator that keeps its unit times.
+ * run-time estimates come from one estimator that keeps its unit times; a run on WebGPU watches its
+ * device and ends with a 'backend-lost' failure when the device is lost.
  */
 import * as Comlink from 'comlink';
 import { loadDataset } from '../core/data/load';
@@ -15,6 +16,7 @@ import { getDataFile } from '../storage/data-db';
 import { runExperiment } from '../engine/runner';
 import { negotiateBackend } from './backend';
 import { deviceName } from './device';
+import { listenForDeviceLossTest, watchDeviceLoss } from './device-loss';
 import { createEngineApi, type EngineParts } from './engine-api';
 import { exportSubnetModel, trainSubnet } from './standalone-task';
 
@@ -69,6 +71,7 @@ const api = createEngineApi({
   trainStandalone: trainSubnet,
   estimate: (spec, data, shouldStop) => estimator.estimate(spec, data, shouldStop),
   exportStandaloneModel: exportSubnetModel,
+  watchBackendLoss: watchDeviceLoss,
   deliver: async (sink, events, transfer) => {
     await sink(Comlink.transfer(events, transfer));
   },
@@ -86,5 +89,7 @@ self.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
     throw reason instanceof Error ? reason : new Error(String(reason));
   });
 });
+
+listenForDeviceLossTest(self);
 
 Comlink.expose(api);

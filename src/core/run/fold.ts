@@ -147,6 +147,9 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
       case 'boundary':
         next = { ...next, boundary: e.frame };
         break;
+      case 'backend-lost':
+        // The failure that follows ends the run here; the page records how it carried on (recovery.ts).
+        break;
       default:
         // An event this studio does not know (a newer engine): keep the state.
         break;

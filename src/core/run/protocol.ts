@@ -220,6 +220,17 @@ export type RunEvent =
   | { readonly type: 'boundary'; readonly frame: BoundaryFrame }
   /** The run's state at a step boundary (end of a supernet epoch, or of a trial), to resume from after a reload. */
   | { readonly type: 'checkpoint'; readonly checkpoint: RunCheckpoint }
+  /**
+   * The GPU device behind the run's backend was lost mid-run (a driver reset, `device.destroy()`):
+   * a 'failed' status follows at once, and the page carries the run on on wasm from its last
+   * checkpoint. Nothing the engine computed after the loss is sent.
+   */
+  | {
+      readonly type: 'backend-lost';
+      readonly backend: BackendName;
+      readonly step: number;
+      readonly message: string;
+    }
   | ({ readonly type: 'finished' } & RunFinished);
 
 /** Receives batches of events (throttled to at most ~30 batches a second). */
@@ -316,3 +327,9 @@ export interface TfjsModelFiles {
 export interface ModelExportProblem {
   readonly problem: string;
 }
+
+/**
+ * A raw message (not a comlink call) the page's end-to-end test handle posts to the engine worker
+ * to make it destroy its WebGPU device (src/bridge/test-hooks.ts); nothing else sends it.
+ */
+export const LOSE_DEVICE_MESSAGE = 'nas-studio-test:lose-gpu-device';

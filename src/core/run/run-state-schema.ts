@@ -193,6 +193,15 @@ const runStateShape = {
     .nullable(),
   selection: z.array(decision).nullable(),
   boundary: boundaryFrame.nullable(),
+  recoveries: z.array(
+    z.object({
+      cause: z.enum(['worker', 'device']),
+      atStep: num,
+      from: z.object({ step: num, epoch: num }).nullable(),
+      backend: z.union([z.literal('auto'), backendName]),
+      message: z.string(),
+    }),
+  ),
 } satisfies Record<keyof RunState, z.ZodType>;
 
 /** A stored run state (structure only; unknown keys are dropped). */

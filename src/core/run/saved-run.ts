@@ -7,8 +7,9 @@
  *   dataset, bestAcc, step, totalSteps, checkpointStep. Records written before versions were
  *   recorded have no `version` field and are version 1. Specs and run states saved before later
  *   settings and fields existed (the DARTS options, diagnostics, early stop, selection) read with
- *   those at their defaults. Records and history rows written before the `seed` and `settings`
- *   fields existed read them from the record's spec; history rows stored without them read with
+ *   those at their defaults (a run state saved before recoveries were recorded has none).
+ *   Records and history rows written before the `seed` and `settings` fields existed read them
+ *   from the record's spec; history rows stored without them read with
  *   `seed: null` and `settings: {}` (the row shows neither until its run is saved again).
  */
 import type { DatasetId, ExperimentSpec, StrategyKind } from '../experiment/spec';

@@ -4,6 +4,7 @@ import { restoreSpec } from '../experiment/restore';
 import type { ExperimentSpec } from '../experiment/spec';
 import type { SelectionDecision } from '../search-space/selection';
 import type {
+  BackendChoice,
   BackendReport,
   EarlyStop,
   EpochDiagnostics,
@@ -50,6 +51,23 @@ export interface RunMessage {
   readonly message: string;
 }
 
+/**
+ * The run outlived its engine once: its worker died or its GPU device was lost, and the page
+ * carried it on in a fresh worker from its latest checkpoint (or from the start, before the first).
+ */
+export interface RunRecovery {
+  /** What ended the engine: its worker died, or the GPU device behind its backend was lost. */
+  readonly cause: 'worker' | 'device';
+  /** The last step the run had reported. */
+  readonly atStep: number;
+  /** The checkpoint carried on from (steps and epochs, or trials, done), or null when the run started over. */
+  readonly from: { readonly step: number; readonly epoch: number } | null;
+  /** The backend choice of the part after it ('wasm' once a GPU device was lost). */
+  readonly backend: BackendChoice;
+  /** What happened and where the run resumed, in plain words. */
+  readonly message: string;
+}
+
 /** Everything the studio shows about a run. */
 export interface RunState {
   /** Bumped for every new run; batches from an older run are ignored. */
@@ -90,6 +108,8 @@ export interface RunState {
   readonly selection: readonly SelectionDecision[] | null;
   /** The latest decision-boundary frame of a DARTS run on 2-feature data. */
   readonly boundary: BoundaryFrame | null;
+  /** Each time the run was carried on after its engine died, in order. */
+  readonly recoveries: readonly RunRecovery[];
 }
 
 /** Steps kept at each end of the step log. */
@@ -123,6 +143,7 @@ export function initialRunState(): RunState {
     earlyStop: null,
     selection: null,
     boundary: null,
+    recoveries: [],
   };
 }
 

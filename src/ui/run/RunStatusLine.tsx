@@ -1,4 +1,4 @@
-/** The run's status word, the phase of a discrete search with its progress, and the engine's latest message (a non-finite loss names its step here). */
+/** The run's status word, the phase of a discrete search with its progress, the engine's latest message (a non-finite loss names its step here), and how the run carried on when its engine died. */
 import type { RunStatus } from '../../core/run/protocol';
 import { useStudio } from '../studio';
 import { PhaseMessage, PhaseProgress } from './PhaseProgress';
@@ -11,6 +11,19 @@ const WORDS: Record<RunStatus, string> = {
   stopped: 'stopped',
   failed: 'failed',
 };
+
+/** The latest time the run outlived its engine (worker died, GPU device lost): what happened and where it resumed. */
+function RecoveryLine() {
+  const recoveries = useStudio((s) => s.run.recoveries);
+  const last = recoveries[recoveries.length - 1];
+  if (last === undefined) return null;
+  return (
+    <p className="status-line recovery-line" data-testid="run-recovery">
+      {recoveries.length > 1 ? `Carried on ${recoveries.length} times. Latest: ` : ''}
+      {last.message}
+    </p>
+  );
+}
 
 /** Status, phase and message, announced politely to screen readers; the phase's progress bar below, outside the live region. */
 export function RunStatusLine() {
@@ -45,6 +58,7 @@ export function RunStatusLine() {
           </span>
         ) : null}
       </p>
+      <RecoveryLine />
       <PhaseProgress />
     </>
   );
