@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './scripts/csp-plugin.js';
 import { threadedWasm } from './scripts/threaded-wasm-plugin.js';
 
 /**
@@ -13,9 +14,9 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-/** Vite config: the React app, ES-module workers, cross-origin isolation, and Vitest (unit tests beside the code). */
+/** Vite config: the React app, ES-module workers, cross-origin isolation, the Content-Security-Policy, and Vitest (unit tests beside the code). */
 export default defineConfig({
-  plugins: [react(), threadedWasm()],
+  plugins: [react(), threadedWasm(), contentSecurityPolicy()],
   worker: { format: 'es', plugins: () => [threadedWasm()] },
   build: {
     target: 'es2022',
