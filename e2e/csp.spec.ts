@@ -3,21 +3,10 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PAGE_POLICY, WORKER_POLICY } from '../scripts/csp-plugin';
 import { startStaticHost, type StaticHost } from './static-host';
+import { watchViolations } from './csp-watch';
 import { setField } from './studio';
 
 const TINY = { samples: 100, epochs: 1, batchSize: 8, seed: 5 } as const;
-
-/** Collects every Content-Security-Policy refusal the page or one of its workers reports. */
-function watchViolations(page: Page): string[] {
-  const refused: string[] = [];
-  const note = (text: string): void => {
-    if (/Content Security Policy|Content-Security-Policy/i.test(text)) refused.push(text);
-  };
-  page.on('console', (m) => note(m.text()));
-  page.on('pageerror', (e) => note(e.message));
-  page.on('worker', (w) => w.on('console', (m) => note(m.text())));
-  return refused;
-}
 
 /** Trains a tiny teaching experiment on wasm to the end (the page is open). */
 async function trainTinyOnWasm(page: Page): Promise<void> {

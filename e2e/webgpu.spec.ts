@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { listenForViolations, recordedViolations, watchViolations } from './csp-watch';
 import { readStepLog, setUpTiny, type LoggedStep } from './studio';
 
 const TINY = { samples: 100, epochs: 1, batchSize: 8, seed: 11 } as const;
@@ -16,9 +17,11 @@ async function runOn(
   return { badge, steps: await readStepLog(page) };
 }
 
-test('webgpu (SwiftShader) trains the same first steps as wasm for the same seed', async ({
+test('webgpu (SwiftShader) trains the same first steps as wasm for the same seed, and neither run nor any tab meets a Content-Security-Policy refusal', async ({
   page,
 }) => {
+  await listenForViolations(page);
+  const refused = watchViolations(page);
   await setUpTiny(page, { backend: 'webgpu', ...TINY });
   const gpu = await runOn(page, 'webgpu');
   expect(gpu.badge).toMatch(/webgpu/);
@@ -37,4 +40,13 @@ test('webgpu (SwiftShader) trains the same first steps as wasm for the same seed
       expect(Math.abs(x - y) / Math.max(Math.abs(y), 1e-6)).toBeLessThan(1e-3);
     }
   }
+  // Every tab and a chart export after both runs, under the page's policy.
+  const tabs = page.locator('[data-testid^="view-tab-"]');
+  for (let i = 0; i < (await tabs.count()); i++) await tabs.nth(i).click();
+  await page.getByTestId('view-tab-run').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-png-genotype-normal').click();
+  await download;
+  expect(await recordedViolations(page)).toEqual([]);
+  expect(refused).toEqual([]);
 });
