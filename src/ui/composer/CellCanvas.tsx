@@ -10,28 +10,33 @@ import {
   useReactFlow,
   type Connection,
   type NodeChange,
+  type EdgeTypes,
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CellChange } from '../../core/search-space/edits';
 import type { OpName } from '../../core/search-space/ops';
 import type { CellRole, CellSpec } from '../../core/search-space/types';
-import type { NodePositions } from '../../store/composer-layout';
+import { NODE_SIZE, type NodePositions } from '../../store/composer-layout';
 import type { CellProblems } from '../../store/composer-problems';
 import { studioStore } from '../studio';
+import { CellEdge } from './CellEdge';
 import { CellNode } from './CellNode';
 import {
   flowEdges,
   flowNodes,
   mergeFlowNodes,
+  placeLabels,
   type CellFlowEdge,
   type CellFlowNode,
 } from './flow-data';
 import { OpPicker } from './OpPicker';
 
 const NODE_TYPES: NodeTypes = { cell: CellNode };
-const FIT = { padding: 0.25, maxZoom: 1.1 } as const;
+const EDGE_TYPES: EdgeTypes = { cell: CellEdge };
+/** The first view of a cell: the whole cell, but never so small that its labels cannot be read (pan for the rest). */
+const FIT = { padding: 0.1, minZoom: 0.7, maxZoom: 1.1 } as const;
 
 /** Props: the cell shown, where its nodes sit, its problems, and the ops its space may use. */
 export interface CellCanvasProps {
@@ -41,6 +46,34 @@ export interface CellCanvasProps {
   readonly problems: CellProblems;
   readonly available: readonly OpName[];
   readonly message: string | null;
+}
+
+/** The canvas calls fitCell needs. */
+type FlowView = Pick<
+  ReturnType<typeof useReactFlow<CellFlowNode, CellFlowEdge>>,
+  'fitView' | 'getZoom' | 'getNodes' | 'getNodesBounds' | 'getViewport' | 'setViewport'
+>;
+
+/** Room kept between the cell and the canvas's left and right sides when the cell does not fit, in pixels. */
+const SIDE_ROOM = 24;
+
+/**
+ * Brings the cell into view: all of it when it fits at a readable zoom; otherwise at the smallest
+ * readable zoom with its inputs at the left edge, or, given `focus` (a node just added), with that
+ * node in view at the right. Pan or zoom out for the rest.
+ */
+async function fitCell(flow: FlowView, canvasWidth: number, focus?: string): Promise<void> {
+  await flow.fitView(FIT);
+  const zoom = flow.getZoom();
+  if (zoom > FIT.minZoom + 1e-6) return;
+  const bounds = flow.getNodesBounds(flow.getNodes());
+  let x = SIDE_ROOM - bounds.x * zoom;
+  const node = focus === undefined ? undefined : flow.getNodes().find((n) => n.id === focus);
+  if (node) {
+    const right = (node.position.x + (node.measured?.width ?? NODE_SIZE.width)) * zoom + x;
+    if (right > canvasWidth - SIDE_ROOM) x -= right - (canvasWidth - SIDE_ROOM);
+  }
+  await flow.setViewport({ x, y: flow.getViewport().y, zoom });
 }
 
 /** Applies a change to the cell shown (with tied cells the core applies a normal-cell change to both). */
@@ -74,16 +107,32 @@ function Canvas({ role, cell, positions, problems, available, message }: CellCan
   }
   const edgeId =
     selectedEdge !== null && cell.edges.some((e) => e.id === selectedEdge) ? selectedEdge : null;
-  const edges = useMemo(() => flowEdges(cell, problems, edgeId), [cell, problems, edgeId]);
+  const selectEdge = (id: string): void => {
+    setSelectedEdge(id);
+    setNodes((ns) => ns.map((n) => (n.selected ? { ...n, selected: false } : n)));
+  };
+  const edges = useMemo(
+    () =>
+      placeLabels(flowEdges(cell, problems, edgeId), nodes).map((e) =>
+        e.data ? { ...e, data: { ...e.data, onSelect: selectEdge } } : e,
+      ),
+    [cell, problems, edgeId, nodes],
+  );
   const edge = cell.edges.find((e) => e.id === edgeId);
   const selectedNodes = nodes.filter((n) => n.selected && n.data.kind === 'node').map((n) => n.id);
   const store = studioStore.getState();
-  // Bring every node into view when nodes come or go (new nodes are placed where the layout puts them).
+  // Bring the cell into view when nodes come or go, with a node just added in sight.
   const nodeCount = cell.inputs.length + cell.nodes.length;
+  const newest = cell.nodes[cell.nodes.length - 1];
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const seen = useRef(nodeCount);
   useEffect(() => {
-    const timer = window.setTimeout(() => void flow.fitView(FIT), 30);
+    const added = nodeCount > seen.current ? newest : undefined;
+    seen.current = nodeCount;
+    const width = canvasRef.current?.clientWidth ?? 0;
+    const timer = window.setTimeout(() => void fitCell(flow, width, added), 30);
     return () => window.clearTimeout(timer);
-  }, [nodeCount, flow]);
+  }, [nodeCount, newest, flow]);
 
   const onConnect = (c: Connection): void => {
     const ops = studioStore.getState().defaultOps;
@@ -95,11 +144,12 @@ function Canvas({ role, cell, positions, problems, available, message }: CellCan
   };
 
   return (
-    <div className="composer-canvas" data-testid="composer-canvas">
+    <div className="composer-canvas" data-testid="composer-canvas" ref={canvasRef}>
       <ReactFlow<CellFlowNode, CellFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={(changes: NodeChange<CellFlowNode>[]) =>
           setNodes((n) => applyNodeChanges(changes, n))
         }
@@ -108,10 +158,7 @@ function Canvas({ role, cell, positions, problems, available, message }: CellCan
         }}
         onConnect={onConnect}
         connectionMode={ConnectionMode.Strict}
-        onEdgeClick={(_e, clicked) => {
-          setSelectedEdge(clicked.id);
-          setNodes((ns) => ns.map((n) => (n.selected ? { ...n, selected: false } : n)));
-        }}
+        onEdgeClick={(_e, clicked) => selectEdge(clicked.id)}
         onNodeClick={() => setSelectedEdge(null)}
         onPaneClick={() => setSelectedEdge(null)}
         deleteKeyCode={['Delete', 'Backspace']}
@@ -131,7 +178,7 @@ function Canvas({ role, cell, positions, problems, available, message }: CellCan
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={{ padding: 0.1 }} />
         <Panel position="top-left" className="canvas-tools">
           <button
             type="button"
@@ -155,7 +202,8 @@ function Canvas({ role, cell, positions, problems, available, message }: CellCan
             title="Lay the cell out left to right again (dagre); dragged positions are replaced."
             onClick={() => {
               store.autoLayout();
-              window.setTimeout(() => void flow.fitView(FIT), 0);
+              const width = canvasRef.current?.clientWidth ?? 0;
+              window.setTimeout(() => void fitCell(flow, width), 0);
             }}
           >
             Auto layout

@@ -3,8 +3,9 @@ import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { outputNodes } from '../../core/search-space/cell';
 import { OPS } from '../../core/search-space/ops';
 import type { CellSpec } from '../../core/search-space/types';
-import type { NodePositions } from '../../store/composer-layout';
+import { NODE_SIZE, type NodePositions } from '../../store/composer-layout';
 import type { CellProblems } from '../../store/composer-problems';
+import { labelSize, placeEdgeLabels, type Box, type LabelledEdge } from './edge-labels';
 
 /** What a cell node shows. */
 export type CellNodeData = {
@@ -20,8 +21,21 @@ export type CellNodeData = {
 /** A flow node of the composer canvas. */
 export type CellFlowNode = Node<CellNodeData, 'cell'>;
 
+/** What a composer edge carries: its problems, its label (short and full), where the label sits and what a click on it does. */
+export type CellEdgeData = {
+  readonly problems: readonly string[];
+  /** The label text ("e3: 8 ops"). */
+  readonly text: string;
+  /** The edge and every candidate op, for hover and screen readers. */
+  readonly full: string;
+  /** Where along the edge the label sits (0 at the source, 1 at the target); 0.5 when not placed yet. */
+  readonly labelT?: number;
+  /** Opens the edge's op picker. */
+  readonly onSelect?: (edge: string) => void;
+};
+
 /** A flow edge of the composer canvas (its id is the cell edge's id). */
-export type CellFlowEdge = Edge<{ readonly problems: readonly string[] }>;
+export type CellFlowEdge = Edge<CellEdgeData, 'cell'>;
 
 /** A one-line summary of an edge's candidate ops: the op itself when alone, else the count. */
 export function opsSummary(ops: readonly string[]): string {
@@ -80,16 +94,18 @@ export function flowEdges(
 ): CellFlowEdge[] {
   return cell.edges.map((e) => {
     const messages = (problems.edges.get(e.id) ?? []).map((p) => p.message);
+    const full = `Edge ${e.id} from ${e.from} to ${e.to}: ${e.ops.join(', ')}`;
     return {
       id: e.id,
+      type: 'cell',
       source: e.from,
       target: e.to,
       label: `${e.id}: ${opsSummary(e.ops)}`,
       selected: e.id === selected,
       className: messages.length > 0 ? 'cell-edge cell-edge-invalid' : 'cell-edge',
       markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-      data: { problems: messages },
-      ariaLabel: `Edge ${e.id} from ${e.from} to ${e.to}: ${e.ops.join(', ')}`,
+      data: { problems: messages, text: `${e.id}: ${opsSummary(e.ops)}`, full },
+      ariaLabel: full,
     };
   });
 }
@@ -110,4 +126,44 @@ export function mergeFlowNodes(
       dragging: before.dragging,
     };
   });
+}
+
+/** Width of a node's connection handle, which sticks out half its width past the node's side. */
+const HANDLE = 12;
+
+/** A node's box on the canvas: its position and measured size (the layout size before it is measured). */
+function nodeBox(n: CellFlowNode): Box {
+  return {
+    x: n.position.x,
+    y: n.position.y,
+    width: n.measured?.width ?? NODE_SIZE.width,
+    height: n.measured?.height ?? NODE_SIZE.height,
+  };
+}
+
+/**
+ * `edges` with each label's place along its edge (`labelT`) chosen so that no label covers a node
+ * or another label, as far as the nodes' positions allow.
+ */
+export function placeLabels(
+  edges: readonly CellFlowEdge[],
+  nodes: readonly CellFlowNode[],
+): CellFlowEdge[] {
+  const boxes = new Map(nodes.map((n) => [n.id, nodeBox(n)]));
+  const labelled: LabelledEdge[] = [];
+  for (const e of edges) {
+    const from = boxes.get(e.source);
+    const to = boxes.get(e.target);
+    if (!from || !to) continue;
+    labelled.push({
+      id: e.id,
+      source: { x: from.x + from.width + HANDLE / 2, y: from.y + from.height / 2 },
+      target: { x: to.x - HANDLE / 2, y: to.y + to.height / 2 },
+      ...labelSize(e.data?.text ?? e.id),
+    });
+  }
+  const places = placeEdgeLabels(labelled, [...boxes.values()]);
+  return edges.map((e) =>
+    e.data ? { ...e, data: { ...e.data, labelT: places.get(e.id) ?? 0.5 } } : e,
+  );
 }
