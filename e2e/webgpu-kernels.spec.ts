@@ -29,7 +29,10 @@ async function workerBundle(): Promise<string> {
  */
 async function runInWorker(page: Page, request: CheckRequest): Promise<CheckReply> {
   await page.route('**/__webgpu-kernels', (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>webgpu kernels</title>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><title>webgpu kernels</title>',
+    }),
   );
   await page.goto('/__webgpu-kernels');
   const code = await workerBundle();
@@ -38,7 +41,9 @@ async function runInWorker(page: Page, request: CheckRequest): Promise<CheckRepl
       new Promise<CheckReply>((resolve) => {
         const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
         const worker = new Worker(url, { type: 'module' });
-        worker.addEventListener('message', (event: MessageEvent<CheckReply>) => resolve(event.data));
+        worker.addEventListener('message', (event: MessageEvent<CheckReply>) =>
+          resolve(event.data),
+        );
         worker.addEventListener('error', (event) =>
           resolve({ kind: 'error', message: event.message || 'the worker failed to load' }),
         );
@@ -74,7 +79,8 @@ test.describe('the engine’s WGSL kernels on webgpu (SwiftShader)', () => {
   test('a DARTS step on the fused path equals the reference path, tensor count flat', async ({
     page,
   }) => {
-    test.setTimeout(600_000);
+    // Under SwiftShader on 2 busy cores: about 8 minutes.
+    test.setTimeout(1_200_000);
     expectChecksPass(await runInWorker(page, 'steps'));
   });
 
@@ -82,7 +88,10 @@ test.describe('the engine’s WGSL kernels on webgpu (SwiftShader)', () => {
   test('a benchmark step runs fewer GPU programs with the kernels than composed', async ({
     page,
   }) => {
-    test.skip(process.env.WEBGPU_COUNT !== '1', 'set WEBGPU_COUNT=1 to count (minutes under SwiftShader)');
+    test.skip(
+      process.env.WEBGPU_COUNT !== '1',
+      'set WEBGPU_COUNT=1 to count (minutes under SwiftShader)',
+    );
     test.setTimeout(1_800_000);
     const reply = await runInWorker(page, 'count');
     if (reply.kind === 'error') throw new Error(reply.message);

@@ -18,6 +18,16 @@ export interface CountResult {
 
 /** The worker's answer. */
 export type CheckReply =
-  | { readonly kind: 'checks'; readonly backend: string; readonly adapter: string; readonly results: CheckResult[] }
-  | { readonly kind: 'count'; readonly backend: string; readonly adapter: string; readonly counts: CountResult }
+  | {
+      readonly kind: 'checks';
+      readonly backend: string;
+      readonly adapter: string;
+      readonly results: CheckResult[];
+    }
+  | {
+      readonly kind: 'count';
+      readonly backend: string;
+      readonly adapter: string;
+      readonly counts: CountResult;
+    }
   | { readonly kind: 'error'; readonly message: string };

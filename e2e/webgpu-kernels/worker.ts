@@ -161,7 +161,11 @@ async function programChecks(): Promise<CheckResult[]> {
   const terms = Array.from({ length: 7 }, (_, i) => randomTensor([2, 3, 3, 4], 40 + i));
   const w = tf.tensor1d([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]);
   const cases: [string, () => tf.Tensor, number][] = [
-    ['a BatchNorm forward runs 3 GPU programs (means, rstd, normalise)', () => batchNormalise(x), 3],
+    [
+      'a BatchNorm forward runs 3 GPU programs (means, rstd, normalise)',
+      () => batchNormalise(x),
+      3,
+    ],
     [
       'the weighted sum of 7 terms runs 2 GPU programs (6 terms, then the sum so far and 1)',
       () => fusedWeightedSum(terms, w),
@@ -171,7 +175,11 @@ async function programChecks(): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const [name, f, expected] of cases) {
     const programs = await programsOf(f);
-    results.push({ name: `${name}: ${programs}`, errors: [programs === expected ? 0 : Infinity], tensorsLeft: 0 });
+    results.push({
+      name: `${name}: ${programs}`,
+      errors: [programs === expected ? 0 : Infinity],
+      tensorsLeft: 0,
+    });
   }
   tf.dispose([x, ...terms, w]);
   return results;
@@ -211,7 +219,10 @@ async function stepChecks(): Promise<CheckResult[]> {
     const reference = await runDartsSteps(preset, false, 3);
     const losses = fused.stats.flatMap((s, i) => {
       const ref = reference.stats[i] as Float32Array;
-      return [relError(s.subarray(0, 1), ref.subarray(0, 1)), relError(s.subarray(2, 3), ref.subarray(2, 3))];
+      return [
+        relError(s.subarray(0, 1), ref.subarray(0, 1)),
+        relError(s.subarray(2, 3), ref.subarray(2, 3)),
+      ];
     });
     results.push({
       name: `${preset}: three DARTS steps, losses and every variable after them`,
@@ -266,7 +277,10 @@ self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
         post({ kind: 'checks', backend, adapter: described, results });
       }
     } catch (err) {
-      post({ kind: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      post({
+        kind: 'error',
+        message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
     }
   })();
 });

@@ -74,7 +74,11 @@ export function relError(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Loss and the gradient of every weight and alpha, on the fused or the reference path. */
-export async function lossAndGrads(net: Supernet, b: Batch, fused: boolean): Promise<Float32Array[]> {
+export async function lossAndGrads(
+  net: Supernet,
+  b: Batch,
+  fused: boolean,
+): Promise<Float32Array[]> {
   useFusedPath(fused);
   const vars = [...net.weights, ...net.alphaVariables];
   const { value, grads } = tf.tidy(() =>
@@ -94,8 +98,12 @@ export async function lossAndGrads(net: Supernet, b: Batch, fused: boolean): Pro
  * Per array, the relative error of `a` against `reference`; an all-zero reference gives 0 when
  * `a` is all zero too, and Infinity otherwise.
  */
-export function errorsAgainst(a: readonly Float32Array[], reference: readonly Float32Array[]): number[] {
-  if (a.length !== reference.length) throw new Error('The two paths gave different numbers of arrays.');
+export function errorsAgainst(
+  a: readonly Float32Array[],
+  reference: readonly Float32Array[],
+): number[] {
+  if (a.length !== reference.length)
+    throw new Error('The two paths gave different numbers of arrays.');
   return a.map((x, i) => {
     const ref = reference[i] as Float32Array;
     if (ref.every((v) => v === 0)) return x.every((v) => v === 0) ? 0 : Infinity;
@@ -111,7 +119,11 @@ export interface StepRun {
 }
 
 /** Runs `steps` first-order DARTS steps of a fresh supernet on fixed batches, on the fused or the reference path. */
-export async function runDartsSteps(preset: StepPreset, fused: boolean, steps: number): Promise<StepRun> {
+export async function runDartsSteps(
+  preset: StepPreset,
+  fused: boolean,
+  steps: number,
+): Promise<StepRun> {
   useFusedPath(fused);
   const train = randomStepBatch(5);
   const valid = randomStepBatch(6);
@@ -126,7 +138,8 @@ export async function runDartsSteps(preset: StepPreset, fused: boolean, steps: n
     counts.push(tf.memory().numTensors);
   }
   const after: Float32Array[] = [];
-  for (const v of [...net.weights, ...net.alphaVariables]) after.push((await v.data()) as Float32Array);
+  for (const v of [...net.weights, ...net.alphaVariables])
+    after.push((await v.data()) as Float32Array);
   trainer.dispose();
   net.dispose();
   tf.dispose([train.x, train.y, valid.x, valid.y]);

@@ -59,9 +59,12 @@ export const weightedSumWebgpu: tf.KernelFunc = ({ inputs, backend }) => {
           ${products.join('\n          ')}
           result[index] = acc;`,
     );
-    const next = runProgram(b, program, [w, ...carried, ...terms.slice(done, done + count)], [
-      { type: 'int32', data: [done] },
-    ]);
+    const next = runProgram(
+      b,
+      program,
+      [w, ...carried, ...terms.slice(done, done + count)],
+      [{ type: 'int32', data: [done] }],
+    );
     if (sum !== null) b.disposeData(sum.dataId);
     sum = next;
     done += count;
@@ -80,7 +83,7 @@ export const weightedSumGradWWebgpu: tf.KernelFunc = ({ inputs, backend }) => {
   const limit = maxProgramInputs(b);
   const n = elementsOf(dy);
   const out = b.makeTensorInfo([terms.length], 'float32');
-  for (let done = 0; done < terms.length; ) {
+  for (let done = 0; done < terms.length;) {
     const count = Math.min(limit - 1, terms.length - done);
     const names = termNames(count);
     const branches = names.map(
