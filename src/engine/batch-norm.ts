@@ -1,7 +1,7 @@
 /**
  * BatchNorm with batch statistics and a hand-written gradient, dx = rstd * (dy - mean(dy) -
- * y * mean(dy * y)). On cpu and wasm it runs as one fused kernel each way (kernels/
- * batch-norm-train.ts: channel sums in float64, no matrix product); elsewhere (webgl, webgpu) as a
+ * y * mean(dy * y)). On cpu, wasm and webgpu it runs as one fused kernel each way (kernels/
+ * batch-norm-train.ts: channel sums, no matrix product; WGSL programs on webgpu); on webgl as a
  * composition whose per-channel means are reductions over the rows of the [m, c] view. tfjs's own
  * autodiff of tf.moments would cost about twenty kernels per call.
  */

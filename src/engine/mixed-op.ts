@@ -27,8 +27,9 @@ export interface MixedOp {
  * contributes exactly zero, so it is not computed (its weight still takes part in the softmax, so
  * its alpha still receives a gradient), nor is an op whose weight is given as null (known to be
  * zero, e.g. a decided edge's other ops during perturbation selection; such a weight gets no
- * gradient). On the fused path with a backend that has the kernel (cpu, wasm), the weighted sum
- * is one kernel; otherwise products and sums that never pass more than 7 tensors to one addN.
+ * gradient). On the fused path with a backend that has the kernel (cpu, wasm, webgpu), the
+ * weighted sum is one kernel; otherwise products and sums that never pass more than 7 tensors to
+ * one addN.
  */
 export function buildMixedOp(p: ParamStore, ops: readonly OpName[], ctx: OpContext): MixedOp {
   const opVariables: tf.Variable[][] = [];

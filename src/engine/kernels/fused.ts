@@ -1,7 +1,8 @@
 /**
  * Registers the engine's fused kernels (BatchNorm training forward and backward, the mixed op's
- * weighted sum and its gradients) on cpu and wasm, with their gradients. Registration happens
- * once, on import; other backends run the composed tfjs ops instead (see `hasFusedKernels`).
+ * weighted sum and its gradients) on cpu, wasm and webgpu, with their gradients. Registration
+ * happens once, on import (registering for webgpu needs no webgpu backend loaded); webgl runs the
+ * composed tfjs ops instead (see `hasFusedKernels`).
  */
 import * as tf from '@tensorflow/tfjs';
 import { BN_TRAIN, BN_TRAIN_GRAD, batchNormTrain, batchNormTrainGrad } from './batch-norm-train';
@@ -15,9 +16,21 @@ import {
   weightedSumGradW,
 } from './weighted-sum';
 import { scaleByWeightWasm, weightedSumGradWWasm, weightedSumWasm } from './weighted-sum-wasm';
+import { batchNormTrainGradWebgpu, batchNormTrainWebgpu } from './batch-norm-webgpu';
+import {
+  scaleByWeightWebgpu,
+  weightedSumGradWWebgpu,
+  weightedSumWebgpu,
+} from './weighted-sum-webgpu';
 
-/** Per backend, each fused kernel's implementation: JavaScript loops on cpu, wasm's own SIMD kernels on wasm. */
-const KERNELS: Readonly<Record<'cpu' | 'wasm', readonly (readonly [string, tf.KernelFunc])[]>> = {
+/** The backends that have the fused kernels. */
+type FusedBackend = 'cpu' | 'wasm' | 'webgpu';
+
+/**
+ * Per backend, each fused kernel's implementation: JavaScript loops on cpu, wasm's own SIMD
+ * kernels on wasm, WGSL programs of the engine's own on webgpu.
+ */
+const KERNELS: Readonly<Record<FusedBackend, readonly (readonly [string, tf.KernelFunc])[]>> = {
   cpu: [
     [BN_TRAIN, batchNormTrain],
     [BN_TRAIN_GRAD, batchNormTrainGrad],
@@ -31,6 +44,13 @@ const KERNELS: Readonly<Record<'cpu' | 'wasm', readonly (readonly [string, tf.Ke
     [WEIGHTED_SUM, weightedSumWasm],
     [WEIGHTED_SUM_GRAD_W, weightedSumGradWWasm],
     [SCALE_BY_WEIGHT, scaleByWeightWasm],
+  ],
+  webgpu: [
+    [BN_TRAIN, batchNormTrainWebgpu],
+    [BN_TRAIN_GRAD, batchNormTrainGradWebgpu],
+    [WEIGHTED_SUM, weightedSumWebgpu],
+    [WEIGHTED_SUM_GRAD_W, weightedSumGradWWebgpu],
+    [SCALE_BY_WEIGHT, scaleByWeightWebgpu],
   ],
 };
 
@@ -71,7 +91,7 @@ const GRADIENTS: readonly tf.GradConfig[] = [
 ];
 
 function register(): void {
-  for (const backendName of ['cpu', 'wasm'] as const) {
+  for (const backendName of ['cpu', 'wasm', 'webgpu'] as const) {
     for (const [kernelName, kernelFunc] of KERNELS[backendName]) {
       if (tf.getKernel(kernelName, backendName) === undefined)
         tf.registerKernel({ kernelName, backendName, kernelFunc });
@@ -83,7 +103,7 @@ function register(): void {
 }
 register();
 
-/** True when the active backend has the fused kernels (cpu, wasm). */
+/** True when the active backend has the fused kernels (cpu, wasm, webgpu). */
 export function hasFusedKernels(): boolean {
   return tf.getKernel(BN_TRAIN, tf.getBackend()) !== undefined;
 }
