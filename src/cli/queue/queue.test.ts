@@ -13,7 +13,11 @@ import { runSearch } from '../commands/search';
 import { runWorker } from '../commands/worker';
 import { runHeadless } from '../headless';
 import { memoryIo } from '../io';
-import { TRIAL_QUEUE } from './queue-config';
+import { createRng } from '../../core/random';
+import { emptyBook, randomProposals } from '../../core/strategies/async-proposals';
+import { TRIAL_JOB_OPTIONS, TRIAL_QUEUE } from './queue-config';
+import { searchPlanOf } from './search-plan';
+import { trialJobId } from './trial-job';
 import {
   cliProcess,
   FAST_STALLS,
@@ -169,6 +173,48 @@ describe('search on a queue', () => {
     expect(run.queue?.trials.slice(0, before.length)).toEqual(before);
     expect(run.queue?.trials.every((t) => t.attempts === 1)).toBe(true);
   }, 180_000);
+
+  it('reports a trial that failed three times as failed instead of retrying it forever', async () => {
+    const { spec, file } = specFile('failing.json', { search: 'random', trials: 2, epochs: 1 });
+    const queue = new Queue(TRIAL_QUEUE, { connection: { url: redis.url } });
+    // A tampered trial 0: its key names another subnet, so every worker refuses to train it.
+    const plan = searchPlanOf(spec, 'failing');
+    if ('problem' in plan) throw new Error(plan.problem);
+    const [first] = randomProposals(
+      spec.space,
+      1,
+      createRng(spec.seed).fork(),
+      emptyBook(),
+      plan.rules,
+    );
+    if (first === undefined) throw new Error('no proposal');
+    await queue.add(
+      'trial 0',
+      {
+        search: 'failing',
+        index: 0,
+        spec,
+        genotype: first.genotype,
+        key: 'not-its-key',
+        training: plan.training(first.key),
+      },
+      { ...TRIAL_JOB_OPTIONS, jobId: trialJobId('failing', 0) },
+    );
+    await queue.close();
+    const { code, io } = await search(
+      `--spec ${file} --queue ${redis.url} --name failing --out failing-run.json`,
+    );
+    expect(code).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(
+      /trial 0 failed after 3 of 3 attempt\(s\): Trial 0's key does not match its subnet/,
+    );
+    const run = readRun('failing-run.json');
+    expect(run.queue?.failed).toEqual([
+      { index: 0, key: first.key, attempts: 3, reason: "Trial 0's key does not match its subnet." },
+    ]);
+    expect(run.subnets).toHaveLength(1);
+    expect(run.status).toBe('finished');
+  });
 
   it('says plainly that the queue cannot be reached and exits 2, for search and worker', async () => {
     const { file } = specFile('nowhere.json', { search: 'random', trials: 2, epochs: 1 });
