@@ -31,7 +31,9 @@ export const SEARCH_HELP: CommandHelp = {
   usage:
     'search (--spec <spec.json | experiment link> | --space <preset> --dataset <id> | --front <run.json>) --queue redis://HOST:PORT[/DB] [--name N] [--search random|evolution] [--trials N] [--seed N] [--epochs N] --out run.json',
   options: [
-    ...EXPERIMENT_OPTIONS.filter(([flag]) => !flag.startsWith('--backend')),
+    ...EXPERIMENT_OPTIONS.filter(
+      ([flag]) => !flag.startsWith('--backend') && !flag.startsWith('--strategy'),
+    ),
     [
       '--front <run.json>',
       'Instead of a search: train every subnet on this run file’s Pareto front (accuracy against params and FLOPs) stand-alone, as the studio’s “train stand-alone” does.',
@@ -59,7 +61,6 @@ const OPTIONS = [
   'spec',
   'space',
   'dataset',
-  'strategy',
   'seed',
   'epochs',
   'front',
@@ -92,7 +93,7 @@ async function planOf(args: ParsedArgs, cwd: string): Promise<SearchPlan | reado
     return [`--name may hold letters, digits, ".", "-" and "_" only, 64 at most (got "${name}").`];
   const front = optionValue(args, 'front');
   if (front !== null) {
-    const stray = ['spec', 'space', 'dataset', 'strategy', 'search', 'trials', 'seed'].find((k) =>
+    const stray = ['spec', 'space', 'dataset', 'search', 'trials', 'seed'].find((k) =>
       args.options.has(k),
     );
     if (stray !== undefined)

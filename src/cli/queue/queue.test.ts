@@ -26,7 +26,7 @@ import {
   startWorker,
   type TestRedis,
   type TestWorker,
-} from './redis.testkit';
+} from './local-queue';
 import type { TrialProgress } from './trial-worker';
 
 const dir = mkdtempSync(join(tmpdir(), 'nas-queue-'));

@@ -1,7 +1,7 @@
 /**
- * Test helpers for the queue: a throw-away redis-server on a free loopback port (no persistence,
- * in a temporary directory; Debian's package is installed first when missing), and worker
- * processes of the real command line.
+ * A queue on this machine for the tests and the queue bench: a throw-away redis-server on a free
+ * loopback port (no persistence, in a temporary directory; Debian's package is installed first
+ * when missing), and worker processes of the real command line.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
