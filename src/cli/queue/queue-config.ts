@@ -102,7 +102,7 @@ export const TRIAL_JOB_OPTIONS: DefaultJobOptions = {
 
 /** A plain sentence for a Redis error. */
 export function queueErrorText(address: QueueAddress, err: unknown): string {
-  const raw = err instanceof Error ? err.message : String(err);
+  const raw = (err instanceof Error ? err.message : String(err)).replace(/\.+$/, '');
   const code =
     err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : '';
   const why = code !== '' && !raw.includes(code) ? `${raw} (${code})` : raw;

@@ -100,6 +100,15 @@ export async function runTrialWorker(address: QueueAddress, io: CliIo): Promise<
       }
     });
     worker.on('ready', () => io.err(`${name}: waiting for trials on ${address.text}`));
+    // The connection gives up after retrying for giveUpMs (queue-config.ts): then so does the worker.
+    worker.client
+      .then((client) =>
+        client.once('end', () => {
+          io.err(`${name}: gave up on the queue; start the worker again once Redis is back.`);
+          end(1);
+        }),
+      )
+      .catch(() => undefined);
     worker.run().catch((err: unknown) => {
       io.err(queueErrorText(address, err));
       end(1);
