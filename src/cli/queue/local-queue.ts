@@ -77,7 +77,7 @@ export interface TestWorker {
 }
 
 /** Stall detection a few seconds long, so a killed worker's trial is retried quickly. */
-export const FAST_STALLS = { NAS_QUEUE_LOCK_MS: '2000', NAS_QUEUE_STALLED_MS: '1000' };
+export const FAST_STALLS = { NAS_QUEUE_LOCK_MS: '4000', NAS_QUEUE_STALLED_MS: '1000' };
 
 /** Runs the command line with `args` in a child process (tsx, from the repository root). */
 export function cliProcess(args: readonly string[]): ChildProcess {
