@@ -8,12 +8,12 @@ import { renderBar } from '../progress-bar';
 import { STEP_LINE_INTERVAL_MS } from '../progress';
 import type { CoordinatorHooks, SearchCounts } from './coordinator';
 
-/** The counts in words. */
-export function countsText(c: SearchCounts): string {
-  const best =
-    c.best === null
-      ? 'no result yet'
-      : `best ${(100 * c.best.accuracy).toFixed(1)}% (trial ${c.best.index})`;
+/** The counts in words; `short` for the bar beside them on a terminal line. */
+export function countsText(c: SearchCounts, short = false): string {
+  const acc = c.best === null ? '' : `${(100 * c.best.accuracy).toFixed(1)}%`;
+  if (short)
+    return `${c.running} run · ${c.waiting} wait · ${c.failed} fail${c.best === null ? '' : ` · best ${acc} #${c.best.index}`}`;
+  const best = c.best === null ? 'no result yet' : `best ${acc} (trial ${c.best.index})`;
   return `${c.running} running · ${c.waiting} waiting · ${c.failed} failed · ${best}`;
 }
 
@@ -36,7 +36,7 @@ export function searchProgress(
     onCounts(c) {
       const settled = c.done + c.failed;
       if (live !== undefined) {
-        bar = renderBar('trials', settled, c.total, countsText(c), live.columns);
+        bar = renderBar('trials', settled, c.total, countsText(c, true), live.columns);
         live.draw(bar);
         return;
       }
