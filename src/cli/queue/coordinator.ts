@@ -108,7 +108,7 @@ export async function coordinateSearch(
   };
   queue.on('error', onError);
   events.on('error', onError);
-  for (const e of ['completed', 'failed', 'active', 'progress', 'stalled', 'retries-exhausted'])
+  for (const e of ['completed', 'failed', 'active', 'stalled', 'retries-exhausted'])
     events.on(e as 'completed', poke);
   try {
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
@@ -273,10 +273,16 @@ async function follow(
     if (lost !== null) throw lost;
     let running = 0;
     let waiting = 0;
-    for (const [index, job] of [...jobs.entries()].sort((a, b) => a[0] - b[0])) {
-      if (isSettled(book, index)) continue;
+    const open = [...jobs.entries()]
+      .filter(([index]) => !isSettled(book, index))
+      .sort((a, b) => a[0] - b[0]);
+    // Asked all at once: the client pipelines the commands (one round trip, not one a trial).
+    const states = await Promise.all(
+      open.map(([index, job]) => queue.getJobState(job.id ?? trialJobId(plan.name, index))),
+    );
+    for (const [i, [index, job]] of open.entries()) {
       const id = job.id ?? trialJobId(plan.name, index);
-      const state = await queue.getJobState(id);
+      const state = states[i] ?? 'unknown';
       // Read after the state, so a settled job's fields are its final ones.
       const fresh = state === 'completed' || state === 'failed' ? await queue.getJob(id) : job;
       if (fresh === undefined || state === 'unknown') {
@@ -341,8 +347,8 @@ async function follow(
       best: best === null ? null : { accuracy: best.validAcc, index: best.index },
     });
     const settled = book.arrived.length + book.failed.size;
-    const open = book.proposals.size - settled;
-    const finished = open === 0 && (book.proposals.size >= plan.total || ended !== null);
+    const unsettled = book.proposals.size - settled;
+    const finished = unsettled === 0 && (book.proposals.size >= plan.total || ended !== null);
     if (finished) {
       const file = await save(book.arrived.length > 0 ? 'finished' : 'failed');
       return { file, failed: book.failed.size, message: ended };
