@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 node scripts/ensure-chromium.mjs
 node scripts/ensure-torch.mjs
+node scripts/ensure-redis.mjs
 node scripts/prepare-data.mjs
 echo "== typecheck" && npm run -s typecheck
 echo "== lint" && npm run -s lint

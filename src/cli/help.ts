@@ -22,7 +22,10 @@ export const EXIT_CODES: readonly (readonly [number, string])[] = [
     1,
     'the work itself failed or was stopped (a run that failed, an estimate that could not be made)',
   ],
-  [2, 'bad usage or input: an unknown option, a bad value, an unreadable spec, link or file'],
+  [
+    2,
+    'bad usage or input: an unknown option, a bad value, an unreadable spec, link or file, an unreachable queue',
+  ],
 ];
 
 /**

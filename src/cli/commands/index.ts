@@ -6,7 +6,9 @@ import { COST_HELP, runCost } from './cost';
 import { ESTIMATE_HELP, runEstimate } from './estimate';
 import { EXPORT_HELP, runExport } from './export';
 import { RUN_HELP, runRun } from './run';
+import { runSearch, SEARCH_HELP } from './search';
 import { runSize, SIZE_HELP } from './size';
+import { runWorker, WORKER_HELP } from './worker';
 
 /** One command: its help (summary, usage, options, examples) and a runner that returns the exit code. */
 export interface CliCommand extends CommandHelp {
@@ -20,4 +22,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: { ...EXPORT_HELP, run: runExport },
   run: { ...RUN_HELP, run: runRun },
   estimate: { ...ESTIMATE_HELP, run: runEstimate },
+  search: { ...SEARCH_HELP, run: runSearch },
+  worker: { ...WORKER_HELP, run: runWorker },
 };

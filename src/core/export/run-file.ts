@@ -52,6 +52,54 @@ export interface RunFileSource {
   readonly diagnostics?: readonly EpochDiagnostics[];
   readonly earlyStop?: EarlyStop | null;
   readonly selection?: readonly SelectionDecision[] | null;
+  /** A search carried out by queue workers: who trained each trial and how long it took. */
+  readonly queue?: RunFileQueue;
+}
+
+/** One trial a queue worker trained: which trial, who trained it, how long it waited and trained. */
+export interface QueueTrialRecord {
+  /** The trial's index in the search (0-based, the order the search proposed it). */
+  readonly index: number;
+  /** `genotypeKey` of the subnet trained (its record among `subnets`). */
+  readonly key: string;
+  /** The worker that trained it (host and process id). */
+  readonly worker: string;
+  /** Time spent training and scoring it on the worker, ms. */
+  readonly trainMs: number;
+  /** Time from being queued to being picked up for its last attempt, ms. */
+  readonly waitMs: number;
+  /** Attempts it took (more than 1 after a worker died or the training threw). */
+  readonly attempts: number;
+  /** When it finished (ISO time). */
+  readonly finishedAt: string;
+  /** Weight steps trained, and the mean training loss of the last epoch. */
+  readonly steps: number;
+  readonly trainLoss: number;
+  /** Scores of the trained subnet on the validation and test splits. */
+  readonly validAcc: number;
+  readonly validLoss: number;
+  readonly testAcc: number;
+  readonly testLoss: number;
+}
+
+/** A trial that failed every attempt. */
+export interface QueueFailure {
+  readonly index: number;
+  readonly key: string;
+  readonly attempts: number;
+  readonly reason: string;
+}
+
+/**
+ * The queue block of a run file (its own `version`, so it can grow without changing the run
+ * file's): the search's queue name, its trials in the order they finished, and those that failed.
+ * Readers that predate it ignore it.
+ */
+export interface RunFileQueue {
+  readonly version: 1;
+  readonly name: string;
+  readonly trials: readonly QueueTrialRecord[];
+  readonly failed: readonly QueueFailure[];
 }
 
 /** When the run started and when it was exported (ISO times). */
@@ -87,6 +135,8 @@ export interface RunFile {
    * Both selected cells are among `subnets`: origin 'derived' (magnitude) and 'perturbation'.
    */
   readonly selection: readonly SelectionDecision[] | null;
+  /** Present when queue workers carried the run out (see RunFileQueue). */
+  readonly queue?: RunFileQueue;
 }
 
 /** The run file of a run: its spec, status, result, subnets and the downsampled series. */
@@ -104,6 +154,7 @@ export function runFileOf(run: RunFileSource, meta: RunFileMeta): RunFile {
     diagnostics: run.diagnostics ?? [],
     earlyStop: run.earlyStop ?? null,
     selection: run.selection ?? null,
+    ...(run.queue === undefined ? {} : { queue: run.queue }),
   };
 }
 
@@ -206,6 +257,40 @@ const decision = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const queueBlock = z.object({
+  version: z.literal(1),
+  name: text,
+  trials: z
+    .array(
+      z.object({
+        index: z.number(),
+        key: z.string().max(65536),
+        worker: text,
+        trainMs: z.number(),
+        waitMs: z.number(),
+        attempts: z.number(),
+        finishedAt: z.string().max(64),
+        steps: z.number(),
+        trainLoss: num,
+        validAcc: num,
+        validLoss: num,
+        testAcc: num,
+        testLoss: num,
+      }),
+    )
+    .max(100_000),
+  failed: z
+    .array(
+      z.object({
+        index: z.number(),
+        key: z.string().max(65536),
+        attempts: z.number(),
+        reason: z.string().max(4096),
+      }),
+    )
+    .max(100_000),
+});
+
 const runFileSchema = z.object({
   format: z.literal(RUN_FILE_FORMAT),
   version: z.literal(RUN_FILE_VERSION),
@@ -219,6 +304,7 @@ const runFileSchema = z.object({
   diagnostics: z.array(diagnosticsPoint).max(100_000).default([]),
   earlyStop: earlyStop.nullable().default(null),
   selection: z.array(decision).max(100_000).nullable().default(null),
+  queue: queueBlock.optional(),
 });
 
 /** Reading a run file: the run, or every problem found, in plain words. */
