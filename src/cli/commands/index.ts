@@ -5,6 +5,7 @@ import type { CliIo } from '../io';
 import { COST_HELP, runCost } from './cost';
 import { ESTIMATE_HELP, runEstimate } from './estimate';
 import { EXPORT_HELP, runExport } from './export';
+import { PROXIES_HELP, runProxies } from './proxies';
 import { RUN_HELP, runRun } from './run';
 import { runSize, SIZE_HELP } from './size';
 
@@ -20,4 +21,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   export: { ...EXPORT_HELP, run: runExport },
   run: { ...RUN_HELP, run: runRun },
   estimate: { ...ESTIMATE_HELP, run: runEstimate },
+  proxies: { ...PROXIES_HELP, run: runProxies },
 };
