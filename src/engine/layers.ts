@@ -3,7 +3,7 @@
  * BatchNorm. Each returns a Layer, a differentiable function of one tensor.
  */
 import * as tf from '@tensorflow/tfjs';
-import { batchNormalise } from './batch-norm';
+import { batchNormalise, differentiableBatchNormalise } from './batch-norm';
 import { batchNormId, normaliseWithStatistics } from './bn-recalibrate';
 import { dilatedDepthwise } from './dilated';
 import { kaimingBound, type ParamStore } from './params';
@@ -24,8 +24,12 @@ export function batchNormLayer(p: ParamStore, channels: number, affine: boolean)
   const gamma = affine ? p.constant('bn_gamma', [channels], 1) : null;
   const beta = affine ? p.constant('bn_beta', [channels], 0) : null;
   return (x) => {
-    if (activeTaps()?.batchNormOff === true) return x;
-    const normed = normaliseWithStatistics(id, x) ?? batchNormalise(x);
+    const taps = activeTaps();
+    if (taps?.batchNormOff === true) return x;
+    const normed =
+      taps?.secondOrder === true
+        ? differentiableBatchNormalise(x)
+        : (normaliseWithStatistics(id, x) ?? batchNormalise(x));
     return gamma && beta ? tf.add(tf.mul(normed, gamma), beta) : normed;
   };
 }

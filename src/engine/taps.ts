@@ -14,6 +14,11 @@ export interface LayerTaps {
   readonly reluInput?: (x: tf.Tensor) => void;
   /** True: every BatchNorm layer passes its input through unchanged (synflow's "BN off"). */
   readonly batchNormOff?: boolean;
+  /**
+   * True: layers use only tfjs ops whose gradients are differentiable again (BatchNorm by autodiff
+   * of its moments, max pooling as a maximum of shifted slices), for a gradient of a gradient (grasp).
+   */
+  readonly secondOrder?: boolean;
 }
 
 let active: LayerTaps | null = null;

@@ -114,7 +114,7 @@ describe('proxies on a network computed by hand', () => {
       sum(W2, (v, i, j) => (v * (p.gw2[i]![j]! - m.gw2[i]![j]!)) / (2 * h));
     const { net, dispose } = tinyNet();
     const got = await graspScore(net, batch);
-    expect(Math.abs(got - want)).toBeLessThan(2e-3 * Math.abs(want));
+    expect(Math.abs(got - want)).toBeLessThan(1e-5 * Math.abs(want));
     // The weights are restored exactly.
     expect(Array.from(await net.scored[0]!.data())).toEqual(
       Array.from(Float32Array.from(W1.flat())),
