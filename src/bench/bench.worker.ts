@@ -1,4 +1,5 @@
 /** The bench page's worker: sets one backend, times the benchmark step on it, posts progress and the row. */
+import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../core/run/protocol';
 import { inspectWebgpu } from '../worker/adapter';
 import { useBackend } from '../worker/backend';
@@ -49,12 +50,25 @@ async function prepare(backend: BackendName): Promise<{ row: BenchRow | null; de
   return { row: null, device };
 }
 
-self.addEventListener('message', (event: MessageEvent<{ backend: BackendName }>) => {
-  const { backend } = event.data;
+/** What the page asks a fresh worker: a backend, and for wasm optionally a thread count other than the studio's. */
+interface BenchRequest {
+  readonly backend: BackendName;
+  readonly threads?: number;
+}
+
+self.addEventListener('message', (event: MessageEvent<BenchRequest>) => {
+  const { backend, threads } = event.data;
   void (async () => {
     try {
-      const { row, device } = await prepare(backend);
+      // Before the backend starts: the studio's choice (every core under isolation) otherwise.
+      if (backend === 'wasm' && threads !== undefined) setThreadsCount(threads);
+      const { row, device: what } = await prepare(backend);
       if (row) return post({ type: 'result', row });
+      const count = backend === 'wasm' ? getThreadsCount() : 0;
+      const device =
+        backend === 'wasm'
+          ? `${count} thread${count === 1 ? '' : 's'}${threads === undefined ? '' : ' (forced)'}`
+          : what;
       const measured = await benchBackend(
         backend,
         'chromium',

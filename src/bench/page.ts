@@ -28,7 +28,10 @@ function say(text: string): void {
  * Runs one backend in a fresh worker; a hung or crashed worker becomes a failed row (`crashed` set)
  * that still carries the kernel counts when the counted step had ended.
  */
-function measureOnce(backend: BackendName): Promise<{ row: BenchRow; crashed: boolean }> {
+function measureOnce(
+  backend: BackendName,
+  threads?: number,
+): Promise<{ row: BenchRow; crashed: boolean }> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./bench.worker.ts', import.meta.url), { type: 'module' });
     let counts: { kernels: number; programs: number | null } | null = null;
@@ -59,16 +62,16 @@ function measureOnce(backend: BackendName): Promise<{ row: BenchRow; crashed: bo
         : 'it failed to load or died without a message';
       finish(failed(`worker crashed: ${what}${where}`), true);
     });
-    worker.postMessage({ backend });
+    worker.postMessage(threads === undefined ? { backend } : { backend, threads });
   });
 }
 
 /** Runs one backend; a worker that crashes (the GPU process can die under load) gets one retry in a fresh worker. */
-async function measure(backend: BackendName): Promise<BenchRow> {
-  const first = await measureOnce(backend);
+async function measure(backend: BackendName, threads?: number): Promise<BenchRow> {
+  const first = await measureOnce(backend, threads);
   if (!first.crashed) return first.row;
   say(`${backend}: ${first.row.note}; retrying once in a fresh worker`);
-  const second = await measureOnce(backend);
+  const second = await measureOnce(backend, threads);
   return second.crashed ? { ...second.row, note: `${second.row.note} (twice)` } : second.row;
 }
 
@@ -81,6 +84,13 @@ async function main(): Promise<void> {
     say(
       `${backend}: ${row.status}${row.msPerStep === null ? '' : `, ${row.msPerStep.toFixed(1)} ms/step`} ${row.note}`,
     );
+    // The threaded build against one thread: wasm again, forced to one thread, when it had more.
+    if (backend === 'wasm' && crossOriginIsolated && navigator.hardwareConcurrency > 1) {
+      say('wasm: again on 1 thread');
+      const single = await measure('wasm', 1);
+      rows.push(single);
+      say(`wasm, 1 thread: ${single.status} ${single.note}`);
+    }
   }
   publish(true);
 }

@@ -6,6 +6,10 @@
  * peer and writes bench-results/bench.json.
  * Flags: --cpu (include the slow cpu backend), --node-only, --browser-only, --only=wasm,webgl
  * (measure just those backends), --no-peer (leave PyTorch out).
+ * Then times the zero-cost proxies (architectures per second per proxy, proxies-bench.ts) and
+ * writes bench-results/proxies.json. --proxies-only runs just that, --no-proxies leaves it out,
+ * --proxy-sample=N sets the architectures timed per proxy (default 20), --proxy=synflow,naswot
+ * picks the proxies.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -14,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import type { BackendName } from '../core/run/protocol';
 import { runBrowserHalf } from './browser-half';
 import { runNodeHalf } from './node-half';
+import { BENCH_PROXIES, formatProxyTable, runProxyBench } from './proxies-bench';
+import { isProxyName } from '../core/proxies/names';
 import { PEER_PLAN, peerThreads, runPeer } from './peer';
 import type { BenchRow, PeerResult } from './protocol';
 import { skippedRow } from './rows';
@@ -58,7 +64,36 @@ async function peerFor(rows: readonly BenchRow[]): Promise<PeerResult> {
   return peer;
 }
 
+/** The proxy section: times each proxy, prints its table and writes bench-results/proxies.json. */
+async function proxySection(): Promise<void> {
+  const flag = (name: string): string | undefined =>
+    [...args].find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const sample = Number(flag('proxy-sample') ?? '20');
+  const proxies = (flag('proxy')?.split(',') ?? [...BENCH_PROXIES]).filter(isProxyName);
+  const load = loadavg();
+  const rows = await runProxyBench(
+    Number.isInteger(sample) && sample > 0 ? sample : 20,
+    proxies,
+    progress,
+  );
+  console.log(`\n${formatProxyTable(rows)}`);
+  const loads = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(', ');
+  console.log(
+    `load average (1, 5, 15 min) at the start: ${loads(load)}, at the end: ${loads(loadavg())}\n`,
+  );
+  const out = join(root, 'bench-results', 'proxies.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), loadAverage: load, rows }, null, 2)}\n`,
+  );
+}
+
 async function main(): Promise<number> {
+  if (args.has('--proxies-only')) {
+    await proxySection();
+    return 0;
+  }
   console.log(`Benchmark: ${WORKLOAD_DESCRIPTION}`);
   const load = loadavg();
   const rows: BenchRow[] = [];
@@ -105,6 +140,7 @@ async function main(): Promise<number> {
   const out = join(root, 'bench-results', 'bench.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
+  if (!args.has('--no-proxies')) await proxySection();
   console.log(`wrote ${out} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
   return rows.some((r) => r.status === 'failed') || peer.status === 'failed' ? 1 : 0;
 }

@@ -9,7 +9,7 @@ export interface ParsedArgs {
 }
 
 /** Options that never take a value, so `--help size` (or `--rgb --out x`) reads as a flag and what follows. */
-const FLAGS = new Set(['help', 'h', 'rgb', 'no-standardize']);
+const FLAGS = new Set(['help', 'h', 'rgb', 'no-standardize', 'all']);
 
 /** Parses argv (without the node and script entries). `-h` is `--help`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {

@@ -18,7 +18,7 @@ export type HeadlessBackend = 'wasm' | 'cpu';
 export const MNIST_FILE = fileURLToPath(new URL('../../public/data/mnist.bin', import.meta.url));
 
 /** Reads the packed digits, or says how to make them. */
-async function readMnist(): Promise<Uint8Array> {
+export async function readMnist(): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(MNIST_FILE));
   } catch {

@@ -51,3 +51,15 @@ export function batchNormalise(x: tf.Tensor): tf.Tensor {
     ? fusedBatchNorm(x, BN_EPSILON)
     : normalise(x);
 }
+
+/**
+ * The same normalisation by plain autodiff of its moments (about twenty kernels): slower, but its
+ * gradient is differentiable again, which the hand-written gradient above is not (grasp needs it).
+ */
+export function differentiableBatchNormalise(x: tf.Tensor): tf.Tensor {
+  const c = x.shape[x.rank - 1] ?? 1;
+  const x2 = tf.reshape(x, [-1, c]) as tf.Tensor2D;
+  const centred = tf.sub(x2, columnMean(x2));
+  const rstd = tf.rsqrt(tf.add(columnMean(tf.square(centred) as tf.Tensor2D), BN_EPSILON));
+  return tf.reshape(tf.mul(centred, rstd), x.shape);
+}

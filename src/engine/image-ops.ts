@@ -10,6 +10,7 @@ import {
   type Layer,
 } from './layers';
 import { kaimingBound, type ParamStore } from './params';
+import { tapWeighted } from './taps';
 import { avgPool, maxPool } from './pooling';
 
 /** k x k convolution (stride `stride`) then BatchNorm: `reluConvBn` after its leading ReLU. */
@@ -139,7 +140,7 @@ export function factorizedReduceTail(
       [0, 1],
       [0, 0],
     ];
-    return bn(tf.conv2d(x as tf.Tensor4D, filter, 2, pad));
+    return bn(tapWeighted(tf.conv2d(x as tf.Tensor4D, filter, 2, pad)));
   };
 }
 

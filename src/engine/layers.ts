@@ -3,10 +3,11 @@
  * BatchNorm. Each returns a Layer, a differentiable function of one tensor.
  */
 import * as tf from '@tensorflow/tfjs';
-import { batchNormalise } from './batch-norm';
+import { batchNormalise, differentiableBatchNormalise } from './batch-norm';
 import { batchNormId, normaliseWithStatistics } from './bn-recalibrate';
 import { dilatedDepthwise } from './dilated';
 import { kaimingBound, type ParamStore } from './params';
+import { activeTaps, tapWeighted } from './taps';
 
 /** A differentiable function of one tensor, closed over its weights. */
 export type Layer = (x: tf.Tensor) => tf.Tensor;
@@ -23,7 +24,12 @@ export function batchNormLayer(p: ParamStore, channels: number, affine: boolean)
   const gamma = affine ? p.constant('bn_gamma', [channels], 1) : null;
   const beta = affine ? p.constant('bn_beta', [channels], 0) : null;
   return (x) => {
-    const normed = normaliseWithStatistics(id, x) ?? batchNormalise(x);
+    const taps = activeTaps();
+    if (taps?.batchNormOff === true) return x;
+    const normed =
+      taps?.secondOrder === true
+        ? differentiableBatchNormalise(x)
+        : (normaliseWithStatistics(id, x) ?? batchNormalise(x));
     return gamma && beta ? tf.add(tf.mul(normed, gamma), beta) : normed;
   };
 }
@@ -47,7 +53,7 @@ export function convLayer(
   stride: number,
 ): Layer {
   const w = p.uniform(`conv${k}x${k}`, [k, k, cin, cout], kaimingBound(k * k * cin));
-  return (x) => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, torchPad(k));
+  return (x) => tapWeighted(tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, torchPad(k)));
 }
 
 /** A k x k depthwise convolution (one filter per channel), symmetric padding, optionally dilated. */
@@ -60,8 +66,9 @@ export function depthwiseLayer(
 ): Layer {
   const w = p.uniform(`dw${k}x${k}`, [k, k, channels, 1], kaimingBound(k * k));
   if (dilation === 1)
-    return (x) => tf.depthwiseConv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, torchPad(k));
-  return (x) => dilatedDepthwise(x as tf.Tensor4D, w as tf.Tensor4D, dilation, stride);
+    return (x) =>
+      tapWeighted(tf.depthwiseConv2d(x as tf.Tensor4D, w as tf.Tensor4D, stride, torchPad(k)));
+  return (x) => tapWeighted(dilatedDepthwise(x as tf.Tensor4D, w as tf.Tensor4D, dilation, stride));
 }
 
 /** A fully connected layer with bias: x W + b. */
@@ -69,7 +76,7 @@ export function denseLayer(p: ParamStore, cin: number, cout: number): Layer {
   const bound = kaimingBound(cin);
   const w = p.uniform('dense_w', [cin, cout], bound);
   const b = p.uniform('dense_b', [cout], bound);
-  return (x) => tf.add(tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), b);
+  return (x) => tapWeighted(tf.add(tf.matMul(x as tf.Tensor2D, w as tf.Tensor2D), b));
 }
 
 /** Applies layers in order. */
@@ -77,5 +84,8 @@ export function sequence(...layers: Layer[]): Layer {
   return (x) => layers.reduce((h, f) => f(h), x);
 }
 
-/** ReLU as a layer. */
-export const relu: Layer = (x) => tf.relu(x);
+/** ReLU as a layer (its input is shown to an active `reluInput` tap). */
+export const relu: Layer = (x) => {
+  activeTaps()?.reluInput?.(x);
+  return tf.relu(x);
+};

@@ -1,5 +1,6 @@
 /** Pooling whose padded cells never count (PyTorch count_include_pad=False, as DARTS and NAS-Bench-201). */
 import * as tf from '@tensorflow/tfjs';
+import { activeTaps } from './taps';
 
 /** Symmetric padding (a number) or tfjs 'same' (ceil(H / stride) outputs, extra padding at the far edge). */
 export type PoolPad = number | 'same';
@@ -47,5 +48,46 @@ export function avgPool(x: tf.Tensor4D, k: number, stride: number, pad: PoolPad)
 
 /** Max pooling over k x k windows (padding never wins). */
 export function maxPool(x: tf.Tensor4D, k: number, stride: number, pad: PoolPad): tf.Tensor4D {
+  if (activeTaps()?.secondOrder === true && typeof pad === 'number')
+    return slicedMaxPool(x, k, stride, pad);
   return tf.maxPool(x, k, stride, pad);
+}
+
+/**
+ * Max pooling as the maximum of the k x k shifted, strided slices of the input padded with -Infinity
+ * (so padding never wins): the same values, with a gradient that is differentiable again (grasp).
+ */
+function slicedMaxPool(x: tf.Tensor4D, k: number, stride: number, pad: number): tf.Tensor4D {
+  const [n, h, w, c] = x.shape;
+  const oh = Math.floor((h + 2 * pad - k) / stride) + 1;
+  const ow = Math.floor((w + 2 * pad - k) / stride) + 1;
+  // Room for k - 1 offsets plus stride * out rows; strided sampling by reshape (tfjs's
+  // StridedSlice has no gradient).
+  const extraH = Math.max(0, k - 1 + stride * oh - (h + 2 * pad));
+  const extraW = Math.max(0, k - 1 + stride * ow - (w + 2 * pad));
+  const padded = tf.pad(
+    x,
+    [
+      [0, 0],
+      [pad, pad + extraH],
+      [pad, pad + extraW],
+      [0, 0],
+    ],
+    -Infinity,
+  );
+  let out: tf.Tensor4D | null = null;
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      const window = tf.slice(padded, [0, i, j, 0], [n, stride * oh, stride * ow, c]);
+      const s = tf.reshape(
+        tf.slice(
+          tf.reshape(window, [n, oh, stride, ow, stride, c]),
+          [0, 0, 0, 0, 0, 0],
+          [n, oh, 1, ow, 1, c],
+        ),
+        [n, oh, ow, c],
+      ) as tf.Tensor4D;
+      out = out === null ? s : (tf.maximum(out, s) as tf.Tensor4D);
+    }
+  return out as tf.Tensor4D;
 }

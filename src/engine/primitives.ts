@@ -51,7 +51,7 @@ const RELU_KEY = 'relu';
 const same: Layer = (x) => x;
 
 const ACTIVATIONS: Record<'relu' | 'tanh' | 'sigmoid', Layer> = {
-  relu: (x) => tf.relu(x),
+  relu,
   tanh: (x) => tf.tanh(x),
   sigmoid: (x) => tf.sigmoid(x),
 };

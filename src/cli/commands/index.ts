@@ -5,6 +5,7 @@ import type { CliIo } from '../io';
 import { COST_HELP, runCost } from './cost';
 import { ESTIMATE_HELP, runEstimate } from './estimate';
 import { EXPORT_HELP, runExport } from './export';
+import { PROXIES_HELP, runProxies } from './proxies';
 import { RUN_HELP, runRun } from './run';
 import { runSearch, SEARCH_HELP } from './search';
 import { runSize, SIZE_HELP } from './size';
@@ -24,4 +25,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   estimate: { ...ESTIMATE_HELP, run: runEstimate },
   search: { ...SEARCH_HELP, run: runSearch },
   worker: { ...WORKER_HELP, run: runWorker },
+  proxies: { ...PROXIES_HELP, run: runProxies },
 };
