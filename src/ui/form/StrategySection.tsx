@@ -1,6 +1,6 @@
 /** The search strategy: DARTS, SPOS or multi-trial, its fields, the seed and splits; the less used fields fold away unless one has a problem. */
 import { useState } from 'react';
-import { STRATEGY_LABELS } from '../../core/experiment/defaults';
+import { STRATEGY_LABELS } from '../../core/strategy/registry';
 import type { StrategyKind } from '../../core/experiment/spec';
 import type { DatasetNumberField } from '../../store/experiment-slice';
 import { strategyFieldName, type FormProblems } from '../../store/form-problems';
