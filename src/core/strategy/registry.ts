@@ -55,6 +55,8 @@ interface StrategyRow<K extends StrategyKind> {
   readonly name: string;
   /** One line on what the strategy does. */
   readonly description: string;
+  /** What a finished run's final metrics measure (the results card's caption). */
+  readonly resultCaption: string;
   readonly capabilities: StrategyCapabilities;
   /** The search modes it offers, in the order the select lists them (none: no choice). */
   readonly searchModes: readonly SearchModeInfo[];
@@ -96,15 +98,24 @@ function isKind<K extends StrategyKind>(s: StrategySpec, kind: K): s is Strategy
   return s.kind === kind;
 }
 
+/**
+ * A function of one kind's spec as a function of any strategy spec: the spec's kind is checked, and
+ * one of another kind is refused with an error (a table keyed by kind never passes one).
+ */
+export function forKind<K extends StrategyKind, A extends unknown[], R>(
+  kind: K,
+  fn: (s: StrategyOf<K>, ...args: A) => R,
+): (s: StrategySpec, ...args: A) => R {
+  return (s, ...args) => {
+    if (!isKind(s, kind))
+      throw new Error(`A function of '${kind}' strategies was given a '${s.kind}' strategy.`);
+    return fn(s, ...args);
+  };
+}
+
 /** The entry of a row: its typed functions guarded by a kind check. */
 function entry<K extends StrategyKind>(row: StrategyRow<K>): StrategyEntry<K> {
-  const typed =
-    <R>(fn: (s: StrategyOf<K>) => R) =>
-    (s: StrategySpec): R => {
-      if (!isKind(s, row.kind))
-        throw new Error(`The ${row.name} entry was given a '${s.kind}' strategy.`);
-      return fn(s);
-    };
+  const typed = <R>(fn: (s: StrategyOf<K>) => R) => forKind(row.kind, fn);
   return {
     ...row,
     validate: typed(row.validate),
@@ -149,6 +160,7 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     name: 'DARTS',
     description:
       'Relaxes the choice on every edge into a softmax over its ops and learns those architecture weights (alphas) by gradient descent, next to the network weights.',
+    resultCaption: 'Final supernet metrics',
     capabilities: {
       alphas: true,
       constraints: false,
@@ -171,6 +183,7 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     name: 'SPOS',
     description:
       'Trains the supernet on one uniformly sampled path per step, then searches subnets that inherit its weights.',
+    resultCaption: 'Best subnet, with weights inherited from the supernet',
     capabilities: {
       alphas: false,
       constraints: true,
@@ -193,6 +206,7 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     name: 'Multi-trial search',
     description:
       'Trains each sampled subnet from scratch on a short budget and scores it: the baseline without weight sharing.',
+    resultCaption: 'Best subnet, after its short stand-alone training',
     capabilities: {
       alphas: false,
       constraints: true,
