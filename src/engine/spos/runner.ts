@@ -5,45 +5,45 @@
  * recalibration on one fixed validation subset, as the paper scores every candidate on the same
  * held-out images, under the spec's params / FLOPs / latency bounds, and time a few of them whole.
  */
-import { fixedSubset } from '../core/data/subset';
+import { fixedSubset } from '../../core/data/subset';
 import type {
   DataSplit,
   ExperimentSpec,
   LoadedDataset,
   SposStrategySpec,
-} from '../core/experiment/spec';
-import type { LatencyTable } from '../core/cost/latency';
-import { createRng, type Rng } from '../core/random';
-import type { RunCheckpoint } from '../core/run/checkpoint';
-import type { RunControl } from '../core/run/control';
-import type { RunStatus } from '../core/run/protocol';
-import type { Genotype } from '../core/search-space/types';
-import { evolutionSearch } from '../core/strategies/evolution';
-import { genotypePath } from '../core/strategies/path';
-import { randomSearch } from '../core/strategies/random-search';
-import type { SearchHooks, SearchResult } from '../core/strategies/types';
-import { createBatchStream, type HostBatch } from './batches';
-import { calibrationBatches } from './bn-recalibrate';
-import { requireResumable, resumedLatency, resumedStatus } from './checkpoint';
-import { resumeTraining, sposCheckpoint, type Training } from './checkpoint-spos';
-import { runCheckPhase } from './search-check';
+} from '../../core/experiment/spec';
+import type { LatencyTable } from '../../core/cost/latency';
+import { createRng, type Rng } from '../../core/random';
+import type { RunCheckpoint } from '../../core/run/checkpoint';
+import type { RunControl } from '../../core/run/control';
+import type { RunStatus } from '../../core/run/protocol';
+import type { Genotype } from '../../core/search-space/types';
+import { evolutionSearch } from '../../core/strategies/evolution';
+import { genotypePath } from '../../core/strategies/path';
+import { randomSearch } from '../../core/strategies/random-search';
+import type { SearchHooks, SearchResult } from '../../core/strategies/types';
+import { createBatchStream, type HostBatch } from '../batches';
+import { calibrationBatches } from '../bn-recalibrate';
+import { requireResumable, resumedLatency, resumedStatus } from '../checkpoint';
+import { resumeTraining, sposCheckpoint, type Training } from './checkpoint';
+import { runCheckPhase } from '../search-check';
 import {
   reportEvaluations,
   runLatencyPhase,
   searchConstraints,
   searchCost,
   type SearchTarget,
-} from './search-latency';
+} from '../search-latency';
 import {
   createStepGate,
   failedStatus,
   nonFiniteName,
   requireTrainAndValid,
   type Emit,
-} from './step-gate';
-import { createSposTrainer, trainSposSteps, type SposTrainer } from './spos';
-import { evaluateSubnet, type SubnetScore } from './subnet-eval';
-import { buildSupernet, type Supernet } from './supernet';
+} from '../step-gate';
+import { createSposTrainer, trainSposSteps, type SposTrainer } from './trainer';
+import { evaluateSubnet, type SubnetScore } from '../subnet-eval';
+import { buildSupernet, type Supernet } from '../supernet';
 
 /** Thrown inside a subnet evaluation when the control stopped the run while it waited at the gate. */
 class StopSignal extends Error {}

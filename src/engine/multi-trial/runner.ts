@@ -4,23 +4,23 @@
  * budget (trainStandalone) and scored on the validation split, under the spec's params / FLOPs /
  * latency bounds, with the latency table measured before the search and checked after it.
  */
-import { subnetRange } from '../core/cost/network-cost';
+import { subnetRange } from '../../core/cost/network-cost';
 import type {
   ExperimentSpec,
   LoadedDataset,
   MultiTrialStrategySpec,
   WeightTrainingSpec,
-} from '../core/experiment/spec';
-import { createRng } from '../core/random';
-import type { RunCheckpoint } from '../core/run/checkpoint';
-import type { RunControl } from '../core/run/control';
-import type { EdgeLabel, RunStatus } from '../core/run/protocol';
-import type { CellRole, CellSpec, Genotype, SearchSpaceSpec } from '../core/search-space/types';
-import { agingEvolution } from '../core/strategies/aging-evolution';
-import { genotypeKey } from '../core/strategies/genotype-key';
-import { randomSearch } from '../core/strategies/random-search';
-import type { SearchHooks, SearchResult } from '../core/strategies/types';
-import { requireResumable, resumedLatency, resumedStatus } from './checkpoint';
+} from '../../core/experiment/spec';
+import { createRng } from '../../core/random';
+import type { RunCheckpoint } from '../../core/run/checkpoint';
+import type { RunControl } from '../../core/run/control';
+import type { EdgeLabel, RunStatus } from '../../core/run/protocol';
+import type { CellRole, CellSpec, Genotype, SearchSpaceSpec } from '../../core/search-space/types';
+import { agingEvolution } from '../../core/strategies/aging-evolution';
+import { genotypeKey } from '../../core/strategies/genotype-key';
+import { randomSearch } from '../../core/strategies/random-search';
+import type { SearchHooks, SearchResult } from '../../core/strategies/types';
+import { requireResumable, resumedLatency, resumedStatus } from '../checkpoint';
 import {
   createTrialLog,
   recordTrial,
@@ -30,16 +30,16 @@ import {
   trialMemo,
   trialsCheckpoint,
   type TrialLog,
-} from './checkpoint-trials';
-import { runCheckPhase } from './search-check';
+} from './checkpoint';
+import { runCheckPhase } from '../search-check';
 import {
   runLatencyPhase,
   searchConstraints,
   searchCost,
   type SearchTarget,
-} from './search-latency';
-import { failedStatus, requireTrainAndValid, type Emit } from './step-gate';
-import { StandaloneStopped, trainStandalone } from './standalone';
+} from '../search-latency';
+import { failedStatus, requireTrainAndValid, type Emit } from '../step-gate';
+import { StandaloneStopped, trainStandalone } from '../standalone';
 
 /** Thrown inside a trial when the control stopped the run while it waited at the gate. */
 class StopSignal extends Error {}
