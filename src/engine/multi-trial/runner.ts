@@ -20,7 +20,7 @@ import { agingEvolution } from '../../core/strategies/aging-evolution';
 import { genotypeKey } from '../../core/strategies/genotype-key';
 import { randomSearch } from '../../core/strategies/random-search';
 import type { SearchHooks, SearchResult } from '../../core/strategies/types';
-import { requireResumable, resumedLatency, resumedStatus } from '../checkpoint';
+import { resumedLatency, resumedStatus } from '../checkpoint';
 import {
   createTrialLog,
   recordTrial,
@@ -32,13 +32,14 @@ import {
   type TrialLog,
 } from './checkpoint';
 import { runCheckPhase } from '../search-check';
+import { runLifecycle } from '../run-lifecycle';
 import {
   runLatencyPhase,
   searchConstraints,
   searchCost,
   type SearchTarget,
 } from '../search-latency';
-import { failedStatus, requireTrainAndValid, type Emit } from '../step-gate';
+import { type Emit } from '../step-gate';
 import { StandaloneStopped, trainStandalone } from '../standalone';
 
 /** Thrown inside a trial when the control stopped the run while it waited at the gate. */
@@ -183,29 +184,20 @@ export async function runMultiTrial(
   emit: Emit,
   resume?: RunCheckpoint,
 ): Promise<RunStatus> {
-  let t: Trials | null = null;
-  const stopped = (step: number, message: string): RunStatus => {
-    emit({ type: 'status', status: 'stopped', step, message });
-    return 'stopped';
-  };
-  try {
-    const s = spec.strategy;
-    if (s.kind !== 'multi-trial')
-      throw new Error(`runMultiTrial needs a 'multi-trial' strategy, got '${s.kind}'.`);
-    if (resume) {
-      requireResumable(resume, 'multi-trial');
-      requireTrialsCheckpoint(resume, s.trials);
-    }
-    requireTrainAndValid(data, 'Multi-trial search');
+  return runLifecycle('multi-trial', spec, data, emit, resume, async (run) => {
+    const { stopped } = run;
+    const s = run.strategy;
+    if (resume) requireTrialsCheckpoint(resume, s.trials);
     const target: SearchTarget = { space: spec.space, input: data.input, classes: data.classes };
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
-    t = {
+    const t: Trials = {
       spec,
       s,
       data,
       stepsPerTrial: s.epochs * stepsPerEpoch,
       ...createTrialLog(resume),
     };
+    run.at(() => t.step);
     emit({
       type: 'started',
       totalSteps: s.trials * t.stepsPerTrial,
@@ -278,8 +270,5 @@ export async function runMultiTrial(
       weights: {},
     });
     return 'finished';
-  } catch (err) {
-    emit(failedStatus(t?.step ?? 0, err));
-    return 'failed';
-  }
+  });
 }

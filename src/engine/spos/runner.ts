@@ -24,9 +24,10 @@ import { randomSearch } from '../../core/strategies/random-search';
 import type { SearchHooks, SearchResult } from '../../core/strategies/types';
 import { createBatchStream, type HostBatch } from '../batches';
 import { calibrationBatches } from '../bn-recalibrate';
-import { requireResumable, resumedLatency, resumedStatus } from '../checkpoint';
+import { resumedLatency, resumedStatus } from '../checkpoint';
 import { resumeTraining, sposCheckpoint, type Training } from './checkpoint';
 import { runCheckPhase } from '../search-check';
+import { runLifecycle } from '../run-lifecycle';
 import {
   reportEvaluations,
   runLatencyPhase,
@@ -34,14 +35,8 @@ import {
   searchCost,
   type SearchTarget,
 } from '../search-latency';
-import {
-  createStepGate,
-  failedStatus,
-  nonFiniteName,
-  requireTrainAndValid,
-  type Emit,
-} from '../step-gate';
-import { createSposTrainer, trainSposSteps, type SposTrainer } from './trainer';
+import { createStepGate, nonFiniteName, type Emit } from '../step-gate';
+import { createSposTrainer, trainSposSteps } from './trainer';
 import { evaluateSubnet, type SubnetScore } from '../subnet-eval';
 import { buildSupernet, type Supernet } from '../supernet';
 
@@ -168,21 +163,12 @@ export async function runSpos(
   emit: Emit,
   resume?: RunCheckpoint,
 ): Promise<RunStatus> {
-  let net: Supernet | null = null;
-  let trainer: SposTrainer | null = null;
-  let t: Training | null = null;
-  const stopped = (step: number, message: string): RunStatus => {
-    emit({ type: 'status', status: 'stopped', step, message });
-    return 'stopped';
-  };
-  try {
-    const s = spec.strategy;
-    if (s.kind !== 'spos') throw new Error(`runSpos needs a 'spos' strategy, got '${s.kind}'.`);
-    if (resume) requireResumable(resume, 'spos');
-    requireTrainAndValid(data, 'SPOS');
+  return runLifecycle('spos', spec, data, emit, resume, async (run) => {
+    const { stopped } = run;
+    const s = run.strategy;
     const rng = createRng(spec.seed);
-    const supernet = buildSupernet(spec.space, data.input, data.classes, rng.fork());
-    net = supernet;
+    const supernet = run.own(buildSupernet(spec.space, data.input, data.classes, rng.fork()));
+    const net = supernet;
     const batchRng = rng.fork();
     const pathRng = rng.fork();
     const searchRng = rng.fork();
@@ -191,8 +177,8 @@ export async function runSpos(
     const subsetRng = rng.fork();
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
     const totalSteps = s.epochs * stepsPerEpoch;
-    trainer = createSposTrainer(net, { ...s, totalSteps });
-    t = {
+    const trainer = run.own(createSposTrainer(net, { ...s, totalSteps }));
+    const t: Training = {
       spec,
       s,
       data,
@@ -206,6 +192,7 @@ export async function runSpos(
       epoch: 0,
       activeMs: 0,
     };
+    run.at(() => t.step);
     if (resume) resumeTraining(t, resume);
     emit({
       type: 'started',
@@ -299,11 +286,5 @@ export async function runSpos(
       weights: {},
     });
     return 'finished';
-  } catch (err) {
-    emit(failedStatus(t?.step ?? 0, err));
-    return 'failed';
-  } finally {
-    trainer?.dispose();
-    net?.dispose();
-  }
+  });
 }
