@@ -9,7 +9,7 @@ import { DARTS_OPTIONS } from '../core/experiment/defaults';
 import { createRng } from '../core/random';
 import { presetSpace } from '../core/search-space/presets';
 import type { SearchSpaceSpec } from '../core/search-space/types';
-import { createDartsTrainer, type Batch } from '../engine/darts';
+import { createDartsTrainer, type Batch } from '../engine/darts/trainer';
 import { buildSupernet } from '../engine/supernet';
 
 /** Batch size, input side and class count of the benchmark. */

@@ -3,18 +3,19 @@
  * preset, dataset and strategy at their defaults (`--space`, `--dataset`, `--strategy`), with
  * `--seed` and `--epochs` applied on top, validated as the studio validates a spec.
  */
+import { isStrategyKind, STRATEGY_KINDS } from '../core/strategy/kinds';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { datasetsFor, defaultExperiment } from '../core/experiment/defaults';
 import { strategyFor } from '../core/experiment/strategy-for';
-import type { BuiltInDatasetId, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
+import type { BuiltInDatasetId, ExperimentSpec } from '../core/experiment/spec';
 import { validateExperiment } from '../core/experiment/validate';
 import { decodeLink, isLinkHash } from '../core/link';
 import { isPresetName, PRESET_NAMES } from '../core/search-space/presets';
 import { parseSpecJson } from './spec-schema';
 
-/** The strategy kinds `--strategy` accepts. */
-export const STRATEGY_KINDS: readonly StrategyKind[] = ['darts', 'spos', 'multi-trial'];
+/** The strategy kinds `--strategy` takes: the registry's. */
+export { STRATEGY_KINDS };
 
 /** The help lines of the options every experiment command takes (run, estimate). */
 export const EXPERIMENT_OPTIONS: readonly (readonly [string, string])[] = [
@@ -100,14 +101,14 @@ function specOfDefaults(space: string, dataset: string, strategy: string): Exper
     return refuse(
       `The ${space} preset runs on ${datasets.join(', ')}; "${dataset}" is not one of them.`,
     );
-  if (!(STRATEGY_KINDS as readonly string[]).includes(strategy))
+  if (!isStrategyKind(strategy))
     return refuse(
       `Unknown strategy "${strategy}"; the strategies are ${STRATEGY_KINDS.join(', ')}.`,
     );
   const base = defaultExperiment(space, dataset as BuiltInDatasetId);
   return {
     ok: true,
-    spec: { ...base, strategy: strategyFor(strategy as StrategyKind, base) },
+    spec: { ...base, strategy: strategyFor(strategy, base) },
   };
 }
 

@@ -3,11 +3,12 @@
  * as the studio. With `--spec` (a spec or link naming an uploaded dataset) the file must be the one
  * it names (same content hash); otherwise the experiment is the preset's defaults on the file.
  */
+import { isStrategyKind } from '../core/strategy/kinds';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { defaultUploadExperiment, uploadFits } from '../core/experiment/defaults';
 import { strategyFor } from '../core/experiment/strategy-for';
-import type { ExperimentSpec, StrategyKind } from '../core/experiment/spec';
+import type { ExperimentSpec } from '../core/experiment/spec';
 import { examplesOfUpload, parseUpload, type UploadChoices } from '../core/data/upload/parse';
 import type { UploadedExamples } from '../core/data/upload/types';
 import { isPresetName, PRESET_NAMES } from '../core/search-space/presets';
@@ -82,12 +83,12 @@ async function defaultsWithData(
       `The ${space} preset runs on ${upload.kind === 'table' ? 'images' : 'tables (CSV)'}; ${data.path} is ${upload.kind === 'table' ? 'a table' : 'images'}. Use ${upload.kind === 'table' ? 'teaching' : 'nb201 or darts'}.`,
     );
   const strategy = req.strategy ?? 'darts';
-  if (!(STRATEGY_KINDS as readonly string[]).includes(strategy))
+  if (!isStrategyKind(strategy))
     return refuse(
       `Unknown strategy "${strategy}"; the strategies are ${STRATEGY_KINDS.join(', ')}.`,
     );
   const base = defaultUploadExperiment(space, upload);
-  const spec = { ...base, strategy: strategyFor(strategy as StrategyKind, base) };
+  const spec = { ...base, strategy: strategyFor(strategy, base) };
   const source = withOverrides(spec, req);
   return source.ok ? { ...source, examples } : source;
 }

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { DataSplit, InputShape } from '../core/experiment/spec';
 import type { Rng } from '../core/random';
 import { takeExamples } from '../core/data/split';
-import type { Batch } from './darts';
+import type { Batch } from './darts/trainer';
 
 /** One mini-batch as plain arrays. */
 export interface HostBatch {

@@ -11,7 +11,7 @@ import {
   writeTensors,
   type TrainedTensors,
 } from './checkpoint';
-import { createDartsTrainer, type DartsTrainer } from './darts';
+import { createDartsTrainer, type DartsTrainer } from './darts/trainer';
 import { initNodeBackend } from './node-backend';
 import { createAdam } from './optimizers';
 import { microDarts, randomImages, randomSplit, testStrategy } from './spaces.testkit';

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LatencyTable } from '../core/cost/latency';
-import { STRATEGY_LABELS } from '../core/experiment/defaults';
+import { STRATEGY_LABELS } from '../core/strategy/registry';
 import type { ConstraintsSpec, StrategyKind } from '../core/experiment/spec';
 import {
   CHECKPOINT_VERSION,

@@ -13,7 +13,7 @@ import { genotypeKey } from '../core/strategies/genotype-key';
 import { genotypePath } from '../core/strategies/path';
 import type { Origin } from '../core/strategies/types';
 import { calibrationBatches } from './bn-recalibrate';
-import type { Emit, RunState } from './search-loop';
+import type { Emit, RunState } from './darts/loop';
 import { selectByPerturbation } from './selection/perturbation';
 import { evaluateSubnet } from './subnet-eval';
 

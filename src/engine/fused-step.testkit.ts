@@ -9,7 +9,7 @@ import type { DartsStrategySpec, InputShape } from '../core/experiment/spec';
 import { createRng } from '../core/random';
 import { presetSpace, type PresetName } from '../core/search-space/presets';
 import type { MacroSpec, SearchSpaceSpec } from '../core/search-space/types';
-import { createDartsTrainer, type Batch } from './darts';
+import { createDartsTrainer, type Batch } from './darts/trainer';
 import { useFusedPath } from './fusion';
 import { crossEntropy } from './loss';
 import { buildSupernet, type Supernet } from './supernet';

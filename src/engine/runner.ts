@@ -1,105 +1,18 @@
-/** The whole DARTS search loop: build, train step by step under a run control, evaluate, report. */
+/** Runs an experiment with the runner of its strategy kind (the engine's registry, strategies.ts). */
 import type { ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
-import { createRng, type Rng } from '../core/random';
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import type { RunControl } from '../core/run/control';
 import type { RunStatus } from '../core/run/protocol';
-import { createBatchStream } from './batches';
-import { checkpointMismatch, requireResumable, resumedStatus, writeTensors } from './checkpoint';
-import { createDartsTrainer, type DartsTrainer } from './darts';
-import { evaluateSplit, type SplitScore } from './evaluate';
-import { rowsOf } from './readout';
-import { dartsTensors, genotypeOf, searchLoop, type Emit, type RunState } from './search-loop';
-import { runMultiTrial } from './multi-trial-runner';
-import { runSpos } from './spos-runner';
-import { failedStatus, requireTrainAndValid } from './step-gate';
-import { inheritedSubnet, perturbationSelection } from './darts-selection';
-import { createDiagnosticsState } from './diagnostics/epoch';
-import { buildSupernet, type Supernet } from './supernet';
+import type { Emit } from './step-gate';
+import { failedStatus } from './step-gate';
+import { RUNNERS } from './strategies';
 
 /**
- * Final metrics of the trained supernet on all three splits (the last epoch's validation score is
- * reused), the magnitude-derived cell's 'subnet' event (its calibration batches drawn with
- * `rngs.derived`), then, with perturbation selection, its phase, decisions and cell, and
- * 'finished' with the selected genotype. The metrics and alphas are the supernet's before
- * selection fine-tunes it.
- */
-async function finish(
-  st: RunState,
-  lastValid: SplitScore | null,
-  rngs: { readonly derived: Rng; readonly selection: Rng },
-  control: RunControl,
-  emit: Emit,
-): Promise<void> {
-  const { net, data } = st;
-  const batch = st.spec.strategy.batchSize;
-  const train = await evaluateSplit(net, data.train, data.input, batch);
-  const valid = lastValid ?? (await evaluateSplit(net, data.valid, data.input, batch));
-  const test = await evaluateSplit(net, data.test, data.input, batch);
-  const weights = await net.softmaxAlphas();
-  const magnitude = genotypeOf(st.spec, rowsOf(net, weights));
-  const derived = await inheritedSubnet(st, magnitude, 'derived', rngs.derived);
-  emit({ type: 'subnet', record: derived });
-  const genotype =
-    st.strategy.selection === 'perturbation'
-      ? ((await perturbationSelection(st, control, emit, rngs, derived.key)) ?? magnitude)
-      : magnitude;
-  emit({
-    type: 'finished',
-    step: st.step,
-    genotype,
-    metrics: {
-      trainAcc: train.acc,
-      validAcc: valid.acc,
-      testAcc: test.acc,
-      trainLoss: train.loss,
-      validLoss: valid.loss,
-      testLoss: test.loss,
-    },
-    weights,
-  });
-}
-
-/**
- * Carries a freshly built DARTS run on from checkpoint `c` (the end of an epoch): restores weights,
- * alphas and optimiser state, moves both batch streams past the batches already drawn, and takes
- * the step, epoch, active time and current genotype (so it is not announced again) from it.
- */
-async function resumeDarts(st: RunState, stepsPerEpoch: number, c: RunCheckpoint): Promise<void> {
-  if (c.epoch >= st.spec.strategy.epochs || c.step !== c.epoch * stepsPerEpoch)
-    throw checkpointMismatch(
-      `it stands at step ${c.step} (epoch ${c.epoch}), which is not the end of an epoch before the last of this run (${stepsPerEpoch} step(s) per epoch, ${st.spec.strategy.epochs} epoch(s)).`,
-    );
-  writeTensors(dartsTensors(st), c);
-  st.trainStream.skip(c.step);
-  st.validStream.skip(c.step);
-  st.step = c.step;
-  st.epoch = c.epoch;
-  st.activeMs = c.activeMs;
-  if (c.diagnostics) st.diagnostics.memo = c.diagnostics;
-  st.genotypeKey = JSON.stringify(
-    genotypeOf(st.spec, rowsOf(st.net, await st.net.softmaxAlphas())),
-  );
-}
-
-/**
- * Runs `spec` on `data`, dispatching on the strategy: SPOS runs in spos-runner.ts (runSpos),
- * multi-trial baselines in multi-trial-runner.ts (runMultiTrial); DARTS here. DARTS emits
- * 'started', then per step 'step', 'alphas' and (at step 1 and on every change) 'genotype'; after
- * each epoch 'eval' on the validation split and 'diagnostics' (collapse diagnostics), on
- * 2-feature data a 'boundary' frame every few epochs (core/run/boundary.ts), and, when
- * DARTS+ is on and a rule holds, 'early-stop', which ends training; a 'checkpoint' after every
- * epoch but the last. Then one 'subnet' for the magnitude-derived cell (origin 'derived',
- * evaluation 'inherited': its validation accuracy with the supernet's weights after BatchNorm
- * recalibration); with perturbation selection, its 'phase', 'progress', 'selection' and 'subnet'
- * (origin 'perturbation'); and 'finished' with the supernet's final metrics (NaN for an empty
- * split) and the selected genotype. With `resume` (a checkpoint of the same spec) it builds the
- * run as a fresh one, restores the checkpoint, emits 'started' and a 'running' status naming the
- * step, and then only the events a fresh run emits after that checkpoint; a checkpoint that does
- * not fit fails the run. Awaits `control.gate()` before every step. A non-finite loss pauses the
- * run through the control and emits a 'paused' status naming the step ('running' follows when the
- * run is resumed); a stop emits 'stopped'; an exception emits 'failed'. Never throws. Every tensor
- * it makes is disposed before it returns.
+ * Runs `spec` on `data` with its strategy's runner: darts/runner.ts (runDarts), spos/runner.ts
+ * (runSpos) or multi-trial/runner.ts (runMultiTrial); each shares run-lifecycle.ts. Every runner
+ * emits 'started', its own events and one final status ('finished', 'stopped' or 'failed'); with
+ * `resume` (a checkpoint of the same spec) it carries the run on from there. A strategy kind the
+ * engine has no runner for fails the run. Never throws; every tensor made is disposed.
  */
 export async function runExperiment(
   spec: ExperimentSpec,
@@ -108,69 +21,10 @@ export async function runExperiment(
   emit: Emit,
   resume?: RunCheckpoint,
 ): Promise<RunStatus> {
-  if (spec.strategy.kind === 'spos') return runSpos(spec, data, control, emit, resume);
-  if (spec.strategy.kind === 'multi-trial') return runMultiTrial(spec, data, control, emit, resume);
-  const s = spec.strategy;
-  let net: Supernet | null = null;
-  let trainer: DartsTrainer | null = null;
-  let st: RunState | null = null;
-  try {
-    if (resume) requireResumable(resume, 'darts');
-    requireTrainAndValid(data, 'DARTS');
-    const rng = createRng(spec.seed);
-    net = buildSupernet(spec.space, data.input, data.classes, rng.fork());
-    const batchRng = rng.fork();
-    // Forked after every fork the search uses, so scoring the derived cell leaves its trajectory as it was.
-    const derivedRng = rng.fork();
-    const diagnosticsRng = rng.fork();
-    const selectionRng = rng.fork();
-    trainer = createDartsTrainer(net, s);
-    const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
-    st = {
-      spec,
-      strategy: s,
-      data,
-      net,
-      trainer,
-      trainStream: createBatchStream(data.train, data.input, s.batchSize, batchRng.fork()),
-      validStream: createBatchStream(data.valid, data.input, s.batchSize, batchRng.fork()),
-      totalSteps: s.epochs * stepsPerEpoch,
-      step: 0,
-      epoch: 0,
-      activeMs: 0,
-      genotypeKey: '',
-      diagnostics: createDiagnosticsState(data.valid, data.input, s.batchSize, diagnosticsRng),
-      diagnosticsSeed: diagnosticsRng.int(0x7fffffff),
-    };
-    if (resume) await resumeDarts(st, stepsPerEpoch, resume);
-    emit({
-      type: 'started',
-      totalSteps: st.totalSteps,
-      stepsPerEpoch,
-      cells: net.edgeLabels,
-      trainCount: data.train.count,
-      validCount: data.valid.count,
-      testCount: data.test.count,
-      paramCount: net.paramCount,
-    });
-    if (resume) emit(resumedStatus(resume));
-    const valid = await searchLoop(st, control, emit);
-    if (valid === false) {
-      emit({
-        type: 'status',
-        status: 'stopped',
-        step: st.step,
-        message: `The run was stopped after step ${st.step} of ${st.totalSteps}.`,
-      });
-      return 'stopped';
-    }
-    await finish(st, valid, { derived: derivedRng, selection: selectionRng }, control, emit);
-    return 'finished';
-  } catch (err) {
-    emit(failedStatus(st?.step ?? 0, err));
+  const runner = Object.hasOwn(RUNNERS, spec.strategy.kind) ? RUNNERS[spec.strategy.kind] : null;
+  if (runner === null) {
+    emit(failedStatus(0, new Error(`No runner for strategy '${String(spec.strategy.kind)}'.`)));
     return 'failed';
-  } finally {
-    trainer?.dispose();
-    net?.dispose();
   }
+  return runner(spec, data, control, emit, resume);
 }

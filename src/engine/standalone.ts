@@ -17,7 +17,7 @@ import type { CellSpec, Genotype, SearchSpaceSpec } from '../core/search-space/t
 import { genotypePath, type CellPath, type SubnetPath } from '../core/strategies/path';
 import { createBatchStream, toDevice, type HostBatch } from './batches';
 import { batchNormId, calibrationBatches } from './bn-recalibrate';
-import { createSposTrainer, type SposHyper } from './spos';
+import { createSposTrainer, type SposHyper } from './spos/trainer';
 import { evaluateSubnet, type SubnetScore } from './subnet-eval';
 import { buildSupernet, type Supernet } from './supernet';
 

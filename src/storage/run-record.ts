@@ -1,5 +1,6 @@
 /** Pure helpers for saved runs: the best accuracy and step shown in the history, run names, and a record built from run state. */
-import { DATASET_LABELS, STRATEGY_LABELS } from '../core/experiment/defaults';
+import { STRATEGY_LABELS } from '../core/strategy/registry';
+import { DATASET_LABELS } from '../core/experiment/defaults';
 import type { DatasetId, ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import { lastPoint, seriesPoints } from '../core/series/downsample';
 import type { RunState } from '../core/run/state';

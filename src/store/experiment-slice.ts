@@ -30,6 +30,7 @@ import type { PresetName } from '../core/search-space/presets';
 import { defaultOpsOf, specDomain } from './composer-logic';
 import { composerFor, placeAll } from './composer-slice';
 import { strategyFor } from '../core/experiment/strategy-for';
+import { withStrategyChoice } from '../core/strategy/registry';
 import {
   withConstraint,
   withSearchMode,
@@ -175,8 +176,8 @@ export function createExperimentSlice(
       setOrder: (order) => get().setDartsChoice('order', order),
       setDartsChoice: (field, value) => {
         const { spec } = get();
-        if (spec.strategy.kind !== 'darts' || spec.strategy[field] === value) return;
-        setSpec({ ...spec, strategy: { ...spec.strategy, [field]: value } });
+        const strategy = withStrategyChoice(spec.strategy, field, value);
+        if (strategy !== spec.strategy) setSpec({ ...spec, strategy });
       },
       setStrategyNumber: (field, value) => {
         const { spec } = get();

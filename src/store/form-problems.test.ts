@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment, defaultStrategy } from '../core/experiment/defaults';
+import { defaultStrategy } from '../core/strategy/registry';
+import { defaultExperiment } from '../core/experiment/defaults';
 import type { ExperimentSpec, StrategyKind } from '../core/experiment/spec';
 import { validateExperiment } from '../core/experiment/validate';
 import type { Problem } from '../core/problems';

@@ -1,6 +1,7 @@
 /** Maps validation problems onto the form: each to the field it names, the rest to a general list. */
 import type { ExperimentSpec } from '../core/experiment/spec';
 import type { Problem } from '../core/problems';
+import { strategyEntry } from '../core/strategy/registry';
 import {
   CONSTRAINT_FIELDS,
   layoutFields,
@@ -60,8 +61,10 @@ export function shownFields(spec: ExperimentSpec): ReadonlySet<string> {
     'kind',
     ...layoutFields(strategyLayout(s)).map(strategyFieldName),
   ];
-  if (s.kind === 'darts') names.push('order', 'earlyStop', 'selection');
-  else names.push('search', 'constraints', ...CONSTRAINT_FIELDS);
+  const entry = strategyEntry(s.kind);
+  names.push(...entry.choiceFields);
+  if (entry.searchModes.length > 0) names.push('search');
+  if (entry.capabilities.constraints) names.push('constraints', ...CONSTRAINT_FIELDS);
   return new Set(names);
 }
 

@@ -3,6 +3,7 @@ import { hash53 } from '../core/hash';
 import { datasetInput } from '../core/data/load';
 import { isTwoD } from '../core/data/two-d';
 import type { ExperimentSpec, StrategySpec } from '../core/experiment/spec';
+import { strategyEntry } from '../core/strategy/registry';
 
 /** JSON with object keys sorted, so equal values give equal text whatever order their keys were written in. */
 function canonicalJson(value: unknown): string {
@@ -54,18 +55,9 @@ export function standaloneKey(context: string, genotypeKey: string): string {
   return `${context}|${genotypeKey}`;
 }
 
-/** The strategy part of a run's label. */
+/** The strategy part of a run's label (the registry's, e.g. "SPOS + evolution"). */
 function strategyLabel(strategy: StrategySpec): string {
-  switch (strategy.kind) {
-    case 'spos':
-      return strategy.search === 'evolution' ? 'SPOS + evolution' : 'SPOS + random search';
-    case 'multi-trial':
-      return strategy.search === 'evolution'
-        ? 'Regularized evolution (stand-alone)'
-        : 'Random search (stand-alone)';
-    case 'darts':
-      return strategy.order === 2 ? 'DARTS (second order)' : 'DARTS (first order)';
-  }
+  return strategyEntry(strategy.kind).runLabel(strategy);
 }
 
 /** Label of a run: "SPOS + evolution · seed 1", "Random search (stand-alone) · seed 2", ... */

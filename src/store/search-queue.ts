@@ -1,5 +1,6 @@
 /** Pure parts of the stand-alone training queue: which points to train, the worker request, and each outcome as an entry. */
 import { DARTS_CALIBRATION_BATCHES } from '../core/experiment/defaults';
+import { hasCalibration } from '../core/strategy/capabilities';
 import { strToU8, zipSync } from 'fflate';
 import type { ExperimentSpec, WeightTrainingSpec } from '../core/experiment/spec';
 import type {
@@ -44,7 +45,7 @@ export function standaloneRequest(
     key: record.key,
     genotype: record.genotype,
     budget,
-    calibrationBatches: s.kind === 'darts' ? DARTS_CALIBRATION_BATCHES : s.calibrationBatches,
+    calibrationBatches: hasCalibration(s) ? s.calibrationBatches : DARTS_CALIBRATION_BATCHES,
   };
 }
 

@@ -62,7 +62,9 @@ describe('search slice: archive', () => {
   it('archives a run whose worker kept crashing', async () => {
     const { store, clients } = scriptedStore();
     const { client } = await startWith(store, clients, multiTrialSpec(1), [record('a', 0.9, 300)]);
-    client.send([{ type: 'checkpoint', checkpoint: { ...checkpoint(1), strategy: 'multi-trial' } }]);
+    client.send([
+      { type: 'checkpoint', checkpoint: { ...checkpoint(1), strategy: 'multi-trial' } },
+    ]);
     // Carried on from the checkpoint twice, then given up.
     for (let i = 0; i < 3; i++) {
       client.crash('The engine worker crashed: out of memory.');

@@ -1,10 +1,11 @@
 /** The preset × dataset × strategy combinations the studio offers, and the bench's choice among them. */
+import { STRATEGY_KINDS } from '../../core/strategy/kinds';
 import { datasetsFor } from '../../core/experiment/defaults';
 import type { DatasetId, StrategyKind } from '../../core/experiment/spec';
 import { PRESET_NAMES, type PresetName } from '../../core/search-space/presets';
 
 /** The strategy kinds, in the order the form offers them. */
-export const BENCH_STRATEGIES: readonly StrategyKind[] = ['darts', 'spos', 'multi-trial'];
+export const BENCH_STRATEGIES: readonly StrategyKind[] = STRATEGY_KINDS;
 
 /** One default experiment: a preset on one of its datasets with one strategy. */
 export interface Combo {

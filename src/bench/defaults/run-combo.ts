@@ -1,4 +1,5 @@
 /** One default experiment run as `npm run cli -- run` runs it (runHeadless on wasm), timed, with its reference and verdict. */
+import { capabilitiesOf } from '../../core/strategy/registry';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { loadDataset } from '../../core/data/load';
@@ -87,7 +88,7 @@ function foundOf(state: RunState): {
   genotype: Genotype | null;
 } {
   const derived = state.subnets.find((r) => r.origin === 'derived');
-  if (state.spec?.strategy.kind === 'darts')
+  if (state.spec && capabilitiesOf(state.spec.strategy.kind).alphas)
     return {
       derived: derived?.accuracy ?? Number.NaN,
       architecture: derived?.key ?? null,
@@ -125,7 +126,8 @@ export async function runCombo(
   let reference: number | null = null;
   let referenceMinutes: number | null = null;
   const best = state.result?.genotype;
-  if (spec.strategy.kind !== 'darts' && o.reference && status === 'finished' && best) {
+  const alphas = capabilitiesOf(spec.strategy.kind).alphas;
+  if (!alphas && o.reference && status === 'finished' && best) {
     onLine('  training the best subnet stand-alone (reference)');
     const r0 = performance.now();
     reference = await referenceAccuracy(spec.space, best, data, spec.seed);
@@ -135,7 +137,7 @@ export async function runCombo(
     strategy: spec.strategy.kind,
     minutes: cpuMinutes,
     found: derived ?? accuracy,
-    reference: spec.strategy.kind === 'darts' ? accuracy : (reference ?? Number.NaN),
+    reference: alphas ? accuracy : (reference ?? Number.NaN),
     chance,
   });
   return {

@@ -12,7 +12,7 @@ import { paretoFront } from '../../core/pareto/dominance';
 import type { Candidate } from '../../core/strategies/ledger';
 import type { Origin } from '../../core/strategies/types';
 import type { StandaloneOptions } from '../../engine/standalone';
-import { trialBudget, trialSeed } from '../../engine/multi-trial-runner';
+import { trialBudget, trialSeed } from '../../engine/multi-trial/runner';
 import { searchConstraints, searchCost } from '../../engine/search-latency';
 import type { ProposalRules } from '../../core/strategies/async-proposals';
 

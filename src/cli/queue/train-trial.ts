@@ -8,7 +8,7 @@ import type { LoadedDataset } from '../../core/experiment/spec';
 import { genotypeKey } from '../../core/strategies/genotype-key';
 import { genotypeProblems } from '../../core/strategies/genotype-check';
 import type { TrialMemo } from '../../core/run/checkpoint';
-import { trialMemo } from '../../engine/checkpoint-trials';
+import { trialMemo } from '../../engine/multi-trial/checkpoint';
 import { trainStandalone } from '../../engine/standalone';
 import { MNIST_FILE } from '../headless';
 import type { TrialJobData } from './trial-job';

@@ -1,5 +1,5 @@
 /**
- * The work of a DARTS run (engine runner.ts, search-loop.ts, darts.ts, diagnostics/, selection/):
+ * The work of a DARTS run (engine darts/: runner.ts, loop.ts, trainer.ts; diagnostics/, selection/):
  * its search steps, its evaluations, the collapse diagnostics after every epoch and, when chosen,
  * perturbation-based selection.
  */

@@ -1,5 +1,5 @@
 /**
- * The work of the discrete-search runs (engine spos-runner.ts, multi-trial-runner.ts): training,
+ * The work of the discrete-search runs (engine spos/runner.ts, multi-trial/runner.ts): training,
  * the latency table, scoring every candidate, timing a few whole subnets, and the final scores.
  */
 import type { MultiTrialStrategySpec, SposStrategySpec } from '../experiment/spec';

@@ -14,7 +14,8 @@
  */
 import { datasetInput } from '../data/load';
 import { splitCounts } from '../data/split';
-import type { ExperimentSpec } from '../experiment/spec';
+import type { ExperimentSpec, StrategyKind, StrategySpec } from '../experiment/spec';
+import { forKind } from '../strategy/registry';
 import { latencyKeys } from './latency';
 import { dartsWork } from './run-work-darts';
 import { multiTrialWork, sposWork } from './run-work-discrete';
@@ -32,13 +33,35 @@ export function latencyEntriesOf(spec: ExperimentSpec): number {
   return latencyKeys(spec.space, input, classes).length;
 }
 
+/** Counts the work of a run of one strategy kind on `splits`. */
+type WorkOf = (
+  s: StrategySpec,
+  spec: ExperimentSpec,
+  splits: SplitSizes,
+  context: WorkContext,
+) => RunWork;
+
+/** The latency-table entries a run measures: the context's count, or every key of the space. */
+function latencyOf(spec: ExperimentSpec, context: WorkContext): number {
+  return context.latencyEntries ?? latencyEntriesOf(spec);
+}
+
+/** Each strategy kind's work count (a new strategy adds its row; a missing kind fails to compile). */
+const WORK: Readonly<Record<StrategyKind, WorkOf>> = {
+  darts: forKind('darts', (s, spec: ExperimentSpec, splits: SplitSizes, context: WorkContext) =>
+    dartsWork(spec.space, s, splits, context.engine),
+  ),
+  spos: forKind('spos', (s, spec: ExperimentSpec, splits: SplitSizes, context: WorkContext) =>
+    sposWork(spec.space, s, splits, latencyOf(spec, context), context.engine),
+  ),
+  'multi-trial': forKind(
+    'multi-trial',
+    (s, spec: ExperimentSpec, splits: SplitSizes, context: WorkContext) =>
+      multiTrialWork(spec.space, s, splits, latencyOf(spec, context), context.engine),
+  ),
+};
+
 /** The work of running `spec` to its end (see the module comment for what is simplified). Call it on a valid spec. */
 export function runWork(spec: ExperimentSpec, context: WorkContext): RunWork {
-  const splits = specSplits(spec);
-  const s = spec.strategy;
-  if (s.kind === 'darts') return dartsWork(spec.space, s, splits, context.engine);
-  const latency = context.latencyEntries ?? latencyEntriesOf(spec);
-  return s.kind === 'spos'
-    ? sposWork(spec.space, s, splits, latency, context.engine)
-    : multiTrialWork(spec.space, s, splits, latency, context.engine);
+  return WORK[spec.strategy.kind](spec.strategy, spec, specSplits(spec), context);
 }

@@ -12,6 +12,7 @@ import {
   SPOS_DATA_OVERRIDES,
   sposBudget,
 } from './budgets';
+import { defaultStrategy, STRATEGY_LABELS } from '../strategy/registry';
 import {
   browserMacro,
   datasetsFor,
@@ -20,9 +21,7 @@ import {
   defaultExperiment,
   defaultMultiTrial,
   defaultSpos,
-  defaultStrategy,
   NO_CONSTRAINTS,
-  STRATEGY_LABELS,
 } from './defaults';
 import type { ExperimentSpec } from './spec';
 import { validateExperiment } from './validate';

@@ -16,7 +16,6 @@ import type {
   InputShape,
   MultiTrialStrategySpec,
   SposStrategySpec,
-  StrategyKind,
   StrategySpec,
   UploadSpec,
 } from './spec';
@@ -185,26 +184,6 @@ export function defaultMultiTrial(
     calibrationBatches: 4,
     constraints: NO_CONSTRAINTS,
   };
-}
-
-/** Display names of the strategy kinds. */
-export const STRATEGY_LABELS: Record<StrategyKind, string> = {
-  darts: 'DARTS (differentiable)',
-  spos: 'Single Path One-Shot',
-  'multi-trial': 'Multi-trial (stand-alone training)',
-};
-
-/** The defaults of strategy `kind` for the data and a space of `spaceSize` genotypes made from preset `preset` (null: composed). */
-export function defaultStrategy(
-  kind: StrategyKind,
-  dataset: DatasetSpec,
-  spaceSize: bigint,
-  preset: string | null = null,
-): StrategySpec {
-  if (kind === 'spos') return fitBatch(defaultSpos(dataset, spaceSize, preset), dataset);
-  if (kind === 'multi-trial')
-    return fitBatch(defaultMultiTrial(dataset, spaceSize, preset), dataset);
-  return fitBatch(defaultDarts(dataset, preset), dataset);
 }
 
 /** The strategy with its batch no larger than the train and valid splits (a small upload; the built-in sets never need it). */

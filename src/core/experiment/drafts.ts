@@ -4,6 +4,7 @@
  * where the text would not come back from the value alone (`abc` is NaN, `1e3` is 1000), and it
  * holds only while it still parses to the value at its path.
  */
+import { hasConstraints } from '../strategy/capabilities';
 import type { ExperimentSpec } from './spec';
 
 /** Raw field text by spec path. */
@@ -66,7 +67,7 @@ export function valueAtPath(spec: ExperimentSpec, path: string): number | null |
   let v: unknown;
   if (root === 'seed') v = spec.seed;
   else if (root === 'dataset' && field !== undefined) v = own(spec.dataset, field);
-  else if (sub !== undefined && spec.strategy.kind !== 'darts')
+  else if (sub !== undefined && hasConstraints(spec.strategy))
     v = own(spec.strategy.constraints, sub);
   else if (sub === undefined && field !== undefined) v = own(spec.strategy, field);
   if (typeof v === 'number') return v;
@@ -87,7 +88,7 @@ export function withValueAtPath(
   if (root === 'dataset') return { ...spec, dataset: { ...spec.dataset, [field]: value } };
   const s = spec.strategy;
   if (sub === undefined) return { ...spec, strategy: { ...s, [field]: value } };
-  if (s.kind === 'darts') return spec;
+  if (!hasConstraints(s)) return spec;
   return { ...spec, strategy: { ...s, constraints: { ...s.constraints, [sub]: value } } };
 }
 
@@ -128,7 +129,8 @@ export function typedPaths(spec: ExperimentSpec): string[] {
   const strategy = Object.keys(spec.strategy)
     .map((k) => `strategy.${k}`)
     .filter((p) => draftKind(p) === 'number' && typeof valueAtPath(spec, p) === 'number');
-  const bounds =
-    spec.strategy.kind === 'darts' ? [] : CONSTRAINT_FIELDS.map((f) => `strategy.constraints.${f}`);
+  const bounds = hasConstraints(spec.strategy)
+    ? CONSTRAINT_FIELDS.map((f) => `strategy.constraints.${f}`)
+    : [];
   return ['seed', ...DATASET_FIELDS.map((f) => `dataset.${f}`), ...strategy, ...bounds];
 }

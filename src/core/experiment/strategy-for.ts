@@ -1,5 +1,5 @@
 /** The default strategy of a kind for an experiment's own dataset and (composed) space. */
-import { defaultStrategy } from './defaults';
+import { defaultStrategy } from '../strategy/registry';
 import { spaceSize } from '../search-space/size';
 import type { ExperimentSpec, StrategyKind, StrategySpec } from './spec';
 

@@ -1,5 +1,6 @@
 /** The experiment a lesson step loads: built from the preset's and dataset's defaults and the step's overrides. */
-import { defaultExperiment, defaultStrategy, fitBatch } from '../experiment/defaults';
+import { defaultStrategy } from '../strategy/registry';
+import { defaultExperiment, fitBatch } from '../experiment/defaults';
 import { experimentSchema } from '../experiment/schema';
 import type { ExperimentSpec } from '../experiment/spec';
 import { validateExperiment } from '../experiment/validate';

@@ -23,6 +23,7 @@
  * - `steps[].checkpoint` (optional): what the learner's run or page must reach before Next is
  *   enabled (see checkpoints.ts for the kinds).
  */
+import { STRATEGY_KINDS } from '../strategy/kinds';
 import { z } from 'zod';
 import { COST_AXES } from '../pareto/cost-axes';
 import { PRESET_NAMES } from '../search-space/presets';
@@ -85,7 +86,7 @@ export const lessonExperimentSchema = z
   .object({
     preset: z.enum(PRESET_NAMES),
     dataset: z.enum(DATASETS),
-    strategyKind: z.enum(['darts', 'spos', 'multi-trial']).optional(),
+    strategyKind: z.enum(STRATEGY_KINDS).optional(),
     seed: z
       .number()
       .int()

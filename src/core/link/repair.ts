@@ -1,4 +1,6 @@
 /** Safe repairs of a link's spec before its shape is checked: each returns the fixed JSON and says what it changed. */
+import { capabilitiesOf } from '../strategy/registry';
+import { isStrategyKind } from '../strategy/kinds';
 import { LINK_LIMITS } from './format';
 import { isRecord, type JsonRecord } from './records';
 
@@ -15,10 +17,10 @@ function clampName(spec: JsonRecord, repairs: string[]): JsonRecord {
   return { ...spec, name: name.slice(0, LINK_LIMITS.maxNameLength) };
 }
 
-/** Missing bounds of a SPOS or multi-trial strategy filled with null (no bound). */
+/** Missing bounds of a strategy that takes constraints (SPOS, multi-trial) filled with null (no bound). */
 function fillBounds(spec: JsonRecord, repairs: string[]): JsonRecord {
   const s = spec.strategy;
-  if (!isRecord(s) || (s.kind !== 'spos' && s.kind !== 'multi-trial')) return spec;
+  if (!isRecord(s) || !isStrategyKind(s.kind) || !capabilitiesOf(s.kind).constraints) return spec;
   const given = s.constraints === undefined ? {} : s.constraints;
   if (!isRecord(given)) return spec;
   const missing = BOUNDS.filter((b) => !(b in given));

@@ -1,4 +1,5 @@
 /** The finished run a link may carry: plain data a reader sees before re-running, checked against the link's space. */
+import { STRATEGY_KINDS } from '../strategy/kinds';
 import { z } from 'zod';
 import type { StrategyKind } from '../experiment/spec';
 import type { OpName } from '../search-space/ops';
@@ -34,7 +35,7 @@ export const runSummarySchema = z.object({
   genotype: z.object({ normal: cellGenotype, reduce: cellGenotype.nullable() }),
   validAcc: accuracy,
   testAcc: accuracy,
-  strategy: z.enum(['darts', 'spos', 'multi-trial']),
+  strategy: z.enum(STRATEGY_KINDS),
   steps: z.number().int().min(0).max(1e9),
   finishedAt: z.string().max(40).nullable(),
 });

@@ -1,4 +1,5 @@
 /** Structural schema (zod) of a run checkpoint as the run history stores it (structured clone: Float32Array tensors). */
+import { STRATEGY_KINDS } from '../strategy/kinds';
 import { z } from 'zod';
 import type { RunCheckpoint } from './checkpoint';
 
@@ -29,7 +30,7 @@ const latencyTable = z.object({
 /** A checkpoint of any layout version (the caller refuses one of another version before resuming it). */
 export const checkpointSchema: z.ZodType<RunCheckpoint> = z.object({
   version: num,
-  strategy: z.enum(['darts', 'spos', 'multi-trial']),
+  strategy: z.enum(STRATEGY_KINDS),
   step: num,
   epoch: num,
   activeMs: num,

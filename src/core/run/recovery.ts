@@ -3,6 +3,7 @@
  * carries the run on in a fresh worker from the latest checkpoint, with the run state of that
  * checkpoint's moment. Pure: the sentences it says and the run state it carries on with.
  */
+import { capabilitiesOf } from '../strategy/registry';
 import type { RunCheckpoint } from './checkpoint';
 import type { BackendChoice, RunEvent } from './protocol';
 import type { RunRecovery, RunState } from './state';
@@ -30,7 +31,7 @@ export function isFailureEvent(e: RunEvent): boolean {
 
 /** "the end of epoch 3 (step 120)" / "trial 4 (step 80)": where a checkpoint stands. */
 function checkpointPlace(c: RunCheckpoint): string {
-  return c.strategy === 'multi-trial'
+  return !capabilitiesOf(c.strategy).supernet
     ? `its checkpoint after trial ${c.epoch} (step ${c.step})`
     : `its checkpoint at the end of epoch ${c.epoch} (step ${c.step})`;
 }

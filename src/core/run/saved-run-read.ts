@@ -3,6 +3,7 @@
  * zod and brought to the current record version; nothing here throws, a value that cannot be read
  * is a plain problem (and a damaged row the history can still list and delete).
  */
+import { STRATEGY_KINDS } from '../strategy/kinds';
 import { z } from 'zod';
 import { experimentSchema } from '../experiment/schema';
 import { isRecord } from '../link/records';
@@ -27,7 +28,7 @@ const summaryFields = {
   createdAt: z.string(),
   updatedAt: z.string(),
   status: z.enum(['idle', 'running', 'paused', 'finished', 'stopped', 'failed']),
-  strategy: z.enum(['darts', 'spos', 'multi-trial']),
+  strategy: z.enum(STRATEGY_KINDS),
   dataset: z.enum(['spiral', 'circles', 'xor', 'gaussian', 'mnist']),
   bestAcc: num.nullable(),
   step: num,

@@ -2,6 +2,8 @@
  * The warnings of a run's results: alphas still near uniform (DARTS), a derived cell or best subnet
  * near chance, and a large discretization gap. Computed from run state data only.
  */
+import { capabilitiesOf } from '../strategy/registry';
+import { hasAlphas } from '../strategy/capabilities';
 import type { ExperimentSpec } from '../experiment/spec';
 import type { AlphaSnapshot, SubnetRecord } from '../run/protocol';
 import type { RunState } from '../run/state';
@@ -31,7 +33,7 @@ function shownAlphas(run: TrustedRun): AlphaSnapshot {
 /** The alphas-uniform warning when the mean normalised entropy of the shown alphas is above ALPHA_UNIFORM_ENTROPY. */
 export function alphaWarning(run: TrustedRun): TrustWarning | null {
   const s = run.spec?.strategy;
-  if (s?.kind !== 'darts' || run.started === null) return null;
+  if (s === undefined || !hasAlphas(s) || run.started === null) return null;
   const entropy = meanAlphaEntropy(shownAlphas(run), run.started.cells);
   if (entropy === null || !(entropy > ALPHA_UNIFORM_ENTROPY)) return null;
   return {
@@ -46,7 +48,8 @@ function headlineRecord(
   spec: ExperimentSpec,
   records: readonly SubnetRecord[],
 ): SubnetRecord | null {
-  if (spec.strategy.kind === 'darts') return records.find((r) => r.origin === 'derived') ?? null;
+  if (capabilitiesOf(spec.strategy.kind).alphas)
+    return records.find((r) => r.origin === 'derived') ?? null;
   let best: SubnetRecord | null = null;
   for (const r of records)
     if (Number.isFinite(r.accuracy) && (best === null || r.accuracy > best.accuracy)) best = r;
@@ -62,14 +65,15 @@ export function nearChanceWarning(run: TrustedRun): TrustWarning | null {
   if (record === null || !isNearChance(record.accuracy, chance)) return null;
   const about = `about chance (${percent(chance)} for ${classes} classes)`;
   const s = spec.strategy;
-  if (s.kind === 'darts')
+  const can = capabilitiesOf(s.kind);
+  if (can.alphas)
     return {
       kind: 'derived-near-chance',
       problem: `The derived cell scores ${percent(record.accuracy)} on validation with the supernet’s weights, ${about}: its ops were only ever trained inside the mixture.`,
       action:
         'Train it stand-alone (Subnets & Pareto) to see what it can reach, and search longer so the alphas commit to ops.',
     };
-  if (s.kind === 'spos')
+  if (can.supernet)
     return {
       kind: 'best-near-chance',
       problem: `The best subnet found scores ${percent(record.accuracy)} with weights inherited from the supernet, ${about}: the supernet cannot tell its subnets apart yet.`,
@@ -84,7 +88,8 @@ export function nearChanceWarning(run: TrustedRun): TrustWarning | null {
 
 /** The discretization-gap warning: the supernet's validation accuracy above the derived cell's by more than DISCRETIZATION_GAP. */
 export function gapWarning(run: TrustedRun): TrustWarning | null {
-  if (run.spec?.strategy.kind !== 'darts' || run.result === null) return null;
+  if (!run.spec || !capabilitiesOf(run.spec.strategy.kind).alphas || run.result === null)
+    return null;
   const derived = run.subnets.find((r) => r.origin === 'derived');
   const supernet = run.result.metrics.validAcc;
   if (derived === undefined || !Number.isFinite(supernet) || !Number.isFinite(derived.accuracy))

@@ -1,4 +1,6 @@
 /** The default budget of a stand-alone training: long enough that its accuracy can beat the supernet's estimate. */
+import { capabilitiesOf } from '../strategy/registry';
+import { hasAlphas } from '../strategy/capabilities';
 import { defaultDarts } from '../experiment/defaults';
 import { LIMITS } from '../experiment/limits';
 import type { ExperimentSpec } from '../experiment/spec';
@@ -17,9 +19,8 @@ import type { ExperimentSpec } from '../experiment/spec';
  */
 export function standaloneEpochs(spec: ExperimentSpec): number {
   const s = spec.strategy;
-  const supernet =
-    s.kind === 'darts' ? s.epochs : defaultDarts(spec.dataset, spec.space.preset).epochs;
-  const epochs = s.kind === 'multi-trial' ? Math.max(s.epochs, supernet) : supernet;
+  const supernet = hasAlphas(s) ? s.epochs : defaultDarts(spec.dataset, spec.space.preset).epochs;
+  const epochs = capabilitiesOf(s.kind).supernet ? supernet : Math.max(s.epochs, supernet);
   return Math.min(LIMITS.epochs.max, Math.max(LIMITS.epochs.min, Math.round(epochs)));
 }
 

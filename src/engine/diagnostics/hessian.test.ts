@@ -4,7 +4,7 @@ import { loadDataset } from '../../core/data/load';
 import { defaultExperiment } from '../../core/experiment/defaults';
 import { createRng } from '../../core/random';
 import { toDevice } from '../batches';
-import { createDartsTrainer, type Batch } from '../darts';
+import { createDartsTrainer, type Batch } from '../darts/trainer';
 import { initNodeBackend } from '../node-backend';
 import { buildSupernet, type Supernet } from '../supernet';
 import { testStrategy } from '../spaces.testkit';

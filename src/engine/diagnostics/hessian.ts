@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../core/random';
-import type { Batch } from '../darts';
+import type { Batch } from '../darts/trainer';
 import { crossEntropy } from '../loss';
 import type { Supernet } from '../supernet';
 

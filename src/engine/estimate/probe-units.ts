@@ -14,7 +14,7 @@ import { createRng, type Rng } from '../../core/random';
 import { genotypePath, sampleSpos, type SubnetPath } from '../../core/strategies/path';
 import { sampleGenotype } from '../../core/strategies/sample';
 import { gather, toDevice, type HostBatch } from '../batches';
-import { createDartsTrainer, type DartsTrainer } from '../darts';
+import { createDartsTrainer, type DartsTrainer } from '../darts/trainer';
 import { HESSIAN_EXAMPLES } from '../diagnostics/epoch';
 import { alphaGradient } from '../diagnostics/hessian';
 import { MIN_EVAL_BATCH } from '../evaluate';
@@ -22,7 +22,7 @@ import { DEFAULT_MEASURE, measureOp } from '../latency/measure';
 import { timeSubnet } from '../latency/subnet-timing';
 import { correctCount, crossEntropy } from '../loss';
 import { packStep } from '../readout';
-import { createSposTrainer } from '../spos';
+import { createSposTrainer } from '../spos/trainer';
 import { buildSupernet, type Supernet } from '../supernet';
 import { ProbeStopped, timeUnit, type ProbeTiming, type UnitTiming } from './time-unit';
 

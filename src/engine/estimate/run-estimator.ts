@@ -4,6 +4,7 @@
  * batch size and backend, so a change that keeps those (more epochs, another seed, a larger split)
  * is estimated again without a new probe; only kinds of unit not timed yet are probed.
  */
+import { capabilitiesOf } from '../../core/strategy/registry';
 import * as tf from '@tensorflow/tfjs';
 import { latencyKeys, missingKeys, type LatencyKey } from '../../core/cost/latency';
 import {
@@ -46,7 +47,7 @@ export interface RunEstimator {
 
 /** The latency-table entries a run of `spec` would measure now: the keys the worker's cached table for this backend lacks. */
 export function keysToMeasure(spec: ExperimentSpec, data: LoadedDataset): LatencyKey[] {
-  if (spec.strategy.kind === 'darts') return [];
+  if (!capabilitiesOf(spec.strategy.kind).constraints) return [];
   const keys = latencyKeys(spec.space, data.input, data.classes);
   const cached = cachedLatencyTable(tf.getBackend(), latencyDevice(), DEFAULT_MEASURE.batch);
   return cached === null ? keys : missingKeys(keys, cached);

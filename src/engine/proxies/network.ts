@@ -5,7 +5,7 @@
  * scale and shift are not.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../darts';
+import type { Batch } from '../darts/trainer';
 
 /** A network as the proxies see it. Call `forward` inside tf.tidy (or a gradient). */
 export interface ProxyNetwork {

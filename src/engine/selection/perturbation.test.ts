@@ -6,7 +6,7 @@ import type { SelectionDecision } from '../../core/search-space/selection';
 import { presetSpace } from '../../core/search-space/presets';
 import { toCellAlphas } from '../alphas';
 import { createBatchStream, toDevice } from '../batches';
-import { createDartsTrainer } from '../darts';
+import { createDartsTrainer } from '../darts/trainer';
 import { initNodeBackend } from '../node-backend';
 import { testStrategy } from '../spaces.testkit';
 import { buildSupernet, type Supernet } from '../supernet';

@@ -1,9 +1,10 @@
-/** The search-mode select of SPOS and multi-trial. */
+/** The search-mode select of a strategy with search modes (the registry's list). */
 import type { SearchMode } from '../../store/strategy-fields';
 import type { FormProblems } from '../../store/form-problems';
 import { useStudio } from '../studio';
 import { ChoiceField } from './ChoiceField';
-import { SEARCH_MODES } from './strategy-info';
+import { strategyEntry } from '../../core/strategy/registry';
+import type { StrategyKind } from '../../core/experiment/spec';
 
 /** Evolution or random search for strategy `kind`, in the order its modes are listed. */
 export function SearchModeField({
@@ -11,17 +12,17 @@ export function SearchModeField({
   value,
   problems,
 }: {
-  readonly kind: 'spos' | 'multi-trial';
+  readonly kind: StrategyKind;
   readonly value: SearchMode;
   readonly problems: FormProblems;
 }) {
   const setSearchMode = useStudio((s) => s.setSearchMode);
-  const modes = SEARCH_MODES[kind];
+  const modes = strategyEntry(kind).searchModes;
   const options = modes.map((m) => [m.mode, m.label] as const);
   return (
     <ChoiceField
       name="search"
-      testId={kind === 'spos' ? 'spos-search' : 'multi-trial-search'}
+      testId={`${kind}-search`}
       label="Search"
       value={value}
       options={options}

@@ -1,19 +1,17 @@
-/** The search strategy: DARTS, SPOS or multi-trial, its fields, the seed and splits; the less used fields fold away unless one has a problem. */
+/** The search strategy: its kind (from the registry), its own section of fields, the seed and splits; the less used fields fold away unless one has a problem. */
 import { useState } from 'react';
-import { STRATEGY_LABELS } from '../../core/experiment/defaults';
-import type { StrategyKind } from '../../core/experiment/spec';
+import { hasConstraints } from '../../core/strategy/capabilities';
+import { STRATEGY_KINDS } from '../../core/strategy/kinds';
+import { STRATEGY_LABELS, strategyEntry } from '../../core/strategy/registry';
 import type { DatasetNumberField } from '../../store/experiment-slice';
 import { strategyFieldName, type FormProblems } from '../../store/form-problems';
 import { strategyLayout } from '../../store/strategy-fields';
 import { useStudio } from '../studio';
 import { ChoiceField } from './ChoiceField';
 import { ConstraintsFieldset } from './ConstraintsFieldset';
-import { DartsSection } from './DartsSection';
 import { DATASET_FIELDS, SEED_FIELD } from './fields';
-import { MultiTrialSection } from './MultiTrialSection';
 import { NumberField } from './NumberField';
-import { SposSection } from './SposSection';
-import { KIND_HELP } from './strategy-info';
+import { STRATEGY_SECTIONS } from './strategy-sections';
 import { StrategyFields } from './StrategyFields';
 import './form.css';
 
@@ -22,9 +20,7 @@ const SPLITS: readonly Extract<DatasetNumberField, 'trainFraction' | 'validFract
   'validFraction',
 ];
 
-const KINDS = (Object.keys(STRATEGY_LABELS) as StrategyKind[]).map(
-  (kind) => [kind, STRATEGY_LABELS[kind]] as const,
-);
+const KINDS = STRATEGY_KINDS.map((kind) => [kind, STRATEGY_LABELS[kind]] as const);
 
 /** The strategy part of the form, with the seed and the train / validation split shared by every kind. */
 export function StrategySection({ problems }: { readonly problems: FormProblems }) {
@@ -48,15 +44,11 @@ export function StrategySection({ problems }: { readonly problems: FormProblems 
         label="Strategy"
         value={strategy.kind}
         options={KINDS}
-        help={KIND_HELP[strategy.kind]}
+        help={strategyEntry(strategy.kind).description}
         problems={problems.byField.get('kind')}
         onChange={setKind}
       />
-      {strategy.kind === 'darts' ? <DartsSection strategy={strategy} problems={problems} /> : null}
-      {strategy.kind === 'spos' ? <SposSection strategy={strategy} problems={problems} /> : null}
-      {strategy.kind === 'multi-trial' ? (
-        <MultiTrialSection strategy={strategy} problems={problems} />
-      ) : null}
+      {STRATEGY_SECTIONS[strategy.kind](strategy, problems)}
       <NumberField
         name="seed"
         path="seed"
@@ -86,7 +78,7 @@ export function StrategySection({ problems }: { readonly problems: FormProblems 
           ))}
         </div>
       </details>
-      {strategy.kind !== 'darts' ? (
+      {hasConstraints(strategy) ? (
         <ConstraintsFieldset constraints={strategy.constraints} problems={problems} />
       ) : null}
     </fieldset>

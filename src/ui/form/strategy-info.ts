@@ -3,54 +3,9 @@ import type { StrategyKind } from '../../core/experiment/spec';
 import type {
   ConstraintField,
   NumberFieldsByKind,
-  SearchMode,
   StrategyNumberField,
 } from '../../store/strategy-fields';
 import type { FieldInfo } from './fields';
-
-/** One line under the strategy select: what the strategy does. */
-export const KIND_HELP: Record<StrategyKind, string> = {
-  darts:
-    'Relaxes the choice on every edge into a softmax over its ops and learns those architecture weights (alphas) by gradient descent, next to the network weights.',
-  spos: 'Trains the supernet on one uniformly sampled path per step, then searches subnets that inherit its weights.',
-  'multi-trial':
-    'Trains each sampled subnet from scratch on a short budget and scores it: the baseline without weight sharing.',
-};
-
-/** One search mode as the select offers it: the option's label and a line on what it does. */
-export interface SearchModeInfo {
-  readonly mode: SearchMode;
-  readonly label: string;
-  readonly help: string;
-}
-
-/** The search modes of SPOS and multi-trial, in the order the select lists them. */
-export const SEARCH_MODES: Record<'spos' | 'multi-trial', readonly SearchModeInfo[]> = {
-  spos: [
-    {
-      mode: 'evolution',
-      label: 'Evolution',
-      help: 'Generations of subnets scored with inherited weights; the best become parents of mutants and crossovers.',
-    },
-    {
-      mode: 'random',
-      label: 'Random search (weight sharing)',
-      help: 'Distinct subnets drawn uniformly and scored with the trained supernet’s weights.',
-    },
-  ],
-  'multi-trial': [
-    {
-      mode: 'random',
-      label: 'Random search',
-      help: 'Each trial draws a subnet uniformly and trains it from scratch.',
-    },
-    {
-      mode: 'evolution',
-      label: 'Regularized evolution',
-      help: 'Aging evolution: the best of a random sample of the queue is mutated, the child trained from scratch, the oldest member dropped.',
-    },
-  ],
-};
 
 /** The weight optimiser's fields, shared by every kind. */
 const WEIGHT: Record<

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import type { ChartView } from '../../charts/view';
-import { STRATEGY_LABELS } from '../../core/experiment/defaults';
+import { STRATEGY_LABELS } from '../../core/strategy/registry';
 import { studioStore, useStudio } from '../studio';
 import { ChartHost } from '../views/ChartHost';
 import { compareAccuracy, compareLoss, COMPARE_LETTERS } from './compare-data';

@@ -1,5 +1,6 @@
 /** Text of the history table: accuracy as a percentage, a run's one-line summary. */
-import { DATASET_LABELS, STRATEGY_LABELS } from '../../core/experiment/defaults';
+import { STRATEGY_LABELS } from '../../core/strategy/registry';
+import { DATASET_LABELS } from '../../core/experiment/defaults';
 import type { SavedRunSummary } from '../../storage/types';
 import { groupDigits } from '../../core/numbers';
 

@@ -1,4 +1,5 @@
 /** The live decision boundary of a DARTS run on 2D data: the supernet's and the current derived cell's predicted class over a grid, the run's points on top. */
+import { hasAlphas } from '../../core/strategy/capabilities';
 import { useMemo } from 'react';
 import { gridAgreement } from '../../charts/plane-data';
 import { createPlaneView, type PlaneData } from '../../charts/plane-view';
@@ -43,7 +44,7 @@ export function DecisionBoundary() {
     [frame, points, classes],
   );
   if (frame === null || views === null || spec === null) return null;
-  const every = spec.strategy.kind === 'darts' ? boundaryInterval(spec.strategy.epochs) : 1;
+  const every = hasAlphas(spec.strategy) ? boundaryInterval(spec.strategy.epochs) : 1;
   const score = (p: GridPrediction): string => {
     if (points.length === 0) return '';
     const { agree, total } = gridAgreement(points, { ...frame, classes: p.classes });

@@ -1,8 +1,8 @@
 /** What a run ends with: the genotype in DARTS and NAS-Bench-201 form, final metrics, and (DARTS) the alpha tables. */
+import { capabilitiesOf, strategyEntry } from '../../core/strategy/registry';
 import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
-import type { StrategyKind } from '../../core/experiment/spec';
 import { runWarnings } from '../../core/trust/run-warnings';
 import { warningsAt } from '../../core/trust/warning';
 import { ExportButtons } from '../export/ExportButtons';
@@ -17,13 +17,6 @@ import { AlphaTable } from './AlphaTable';
 import { CopyText } from './CopyText';
 import { MetricsTable } from './MetricsTable';
 import { SelectionCompare } from './SelectionCompare';
-
-/** What the final metrics measure, by strategy. */
-const METRICS_CAPTIONS: Record<StrategyKind, string> = {
-  darts: 'Final supernet metrics',
-  spos: 'Best subnet, with weights inherited from the supernet',
-  'multi-trial': 'Best subnet, after its short stand-alone training',
-};
 
 /** The results card (once a run has ended with a genotype), the selection comparison (DARTS with perturbation selection) and the run import panel below them. */
 export function Results() {
@@ -55,7 +48,9 @@ function ResultsCard() {
   const nb201 = formatNb201(spec.space.normal, final.normal);
   const ended = status === 'failed' ? 'failed' : 'stopped';
   const derivedLine =
-    result && kind === 'darts' ? derivedCellText(run.subnets, result.metrics.validAcc) : null;
+    result && capabilitiesOf(kind).alphas
+      ? derivedCellText(run.subnets, result.metrics.validAcc)
+      : null;
   const heading = result
     ? discrete
       ? 'Result: best subnet found'
@@ -76,7 +71,9 @@ function ResultsCard() {
         <CopyText label="NAS-Bench-201 string" text={nb201} testId="nb201-string" />
       ) : null}
       <ExportButtons run={run} genotype={final} />
-      {result ? <MetricsTable metrics={result.metrics} caption={METRICS_CAPTIONS[kind]} /> : null}
+      {result ? (
+        <MetricsTable metrics={result.metrics} caption={strategyEntry(kind).resultCaption} />
+      ) : null}
       {derivedLine !== null ? (
         <p className="hint" data-testid="derived-cell">
           {derivedLine}

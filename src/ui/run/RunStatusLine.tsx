@@ -1,4 +1,5 @@
 /** The run's status word, the phase of a discrete search with its progress, the engine's latest message (a non-finite loss names its step here), and how the run carried on when its engine died. */
+import { capabilitiesOf } from '../../core/strategy/registry';
 import type { RunStatus } from '../../core/run/protocol';
 import { useStudio } from '../studio';
 import { PhaseMessage, PhaseProgress } from './PhaseProgress';
@@ -52,9 +53,11 @@ export function RunStatusLine() {
         {started ? (
           <span className="muted">
             {started.paramCount.toLocaleString()}{' '}
-            {kind === 'multi-trial' ? 'parameters in the largest subnet' : 'supernet parameters'} ·{' '}
-            {started.trainCount} / {started.validCount} / {started.testCount} train /{' '}
-            {kind === 'darts' ? 'alpha' : 'validation'} / test examples
+            {capabilitiesOf(kind).supernet
+              ? 'supernet parameters'
+              : 'parameters in the largest subnet'}{' '}
+            · {started.trainCount} / {started.validCount} / {started.testCount} train /{' '}
+            {capabilitiesOf(kind).alphas ? 'alpha' : 'validation'} / test examples
           </span>
         ) : null}
       </p>

@@ -1,4 +1,5 @@
 /** The "Search" tab: controls, Pareto chart, subnet table, inspector, ranking fidelity and the latency card of discrete searches. */
+import { capabilitiesOf } from '../../core/strategy/registry';
 import { isReplaying, shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { searchPoints } from '../../store/search-selectors';
@@ -35,7 +36,7 @@ export function SearchView() {
     [runId, spec, search.archive],
   );
   const kind = spec?.strategy.kind ?? null;
-  if (points.length === 0 && (kind === null || kind === 'darts')) {
+  if (points.length === 0 && (kind === null || !capabilitiesOf(kind).evaluatesSubnets)) {
     return (
       <section className="card" data-testid="search-empty">
         <h3>Subnets and the Pareto front</h3>

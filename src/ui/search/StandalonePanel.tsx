@@ -173,7 +173,8 @@ export function StandalonePanel({ point }: { readonly point: SearchPoint }) {
             aria-label="Stand-alone training progress"
           />
           <span className="step-counter">
-            {groupDigits(entry.step)} / {groupDigits(entry.totalSteps)} steps ({trainingPercent(entry.step, entry.totalSteps)}
+            {groupDigits(entry.step)} / {groupDigits(entry.totalSteps)} steps (
+            {trainingPercent(entry.step, entry.totalSteps)}
             %)
           </span>
         </div>

@@ -1,7 +1,7 @@
 /** The selected subnet in full: its cells, genotype strings, accuracy and how it was obtained, costs, and stand-alone training. */
 import { useMemo } from 'react';
 import { formatPercent, formatMs } from '../../charts/pareto-format';
-import { STRATEGY_LABELS } from '../../core/experiment/defaults';
+import { STRATEGY_LABELS } from '../../core/strategy/registry';
 import type { ExperimentSpec } from '../../core/experiment/spec';
 import type { SearchPoint } from '../../store/search-state';
 import { CopyText } from '../results/CopyText';

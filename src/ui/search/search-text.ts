@@ -1,4 +1,5 @@
 /** Pure read-outs for the search view's components: words for states and origins, a point's summary, which points can still be trained, the latency check's agreement, the derived cell's line. */
+import { hasCalibration } from '../../core/strategy/capabilities';
 import { formatPercent, type SubnetSummary } from '../../charts/pareto-format';
 import type { ExperimentSpec } from '../../core/experiment/spec';
 import type { LatencyCheck, SubnetRecord } from '../../core/run/protocol';
@@ -44,11 +45,7 @@ export function howObtained(record: SubnetRecord, spec: ExperimentSpec | null): 
   const s = spec?.strategy;
   if (record.evaluation === 'inherited') {
     const batches =
-      s === undefined
-        ? null
-        : s.kind === 'darts'
-          ? DARTS_CALIBRATION_BATCHES
-          : s.calibrationBatches;
+      s === undefined ? null : hasCalibration(s) ? s.calibrationBatches : DARTS_CALIBRATION_BATCHES;
     const supernet =
       record.origin === 'perturbation'
         ? 'the supernet as perturbation-based selection fine-tuned it'

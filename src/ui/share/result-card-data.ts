@@ -2,7 +2,8 @@
 import { formatCompact } from '../../charts/pareto-format';
 import { subnetCost } from '../../core/cost/network-cost';
 import { datasetInput } from '../../core/data/load';
-import { DATASET_LABELS, STRATEGY_LABELS } from '../../core/experiment/defaults';
+import { STRATEGY_LABELS } from '../../core/strategy/registry';
+import { DATASET_LABELS } from '../../core/experiment/defaults';
 import type { ExperimentSpec } from '../../core/experiment/spec';
 import type { RunSummary } from '../../core/link';
 

@@ -1,4 +1,5 @@
 /** Architecture-weight trajectories: one small chart per edge of each searched cell (DARTS only: SPOS and multi-trial have no alphas). */
+import { capabilitiesOf } from '../../core/strategy/registry';
 import { shownRun } from '../../store/history-selectors';
 import { useMemo, useState } from 'react';
 import { createAlphaChart, type AlphaChartData } from '../../charts/alpha-chart';
@@ -20,7 +21,7 @@ export function AlphaTrajectories() {
     (): AlphaChartData => ({ cells: alphaCells({ spec, started, alphas }), sharedAxis }),
     [spec, started, alphas, sharedAxis],
   );
-  if (kind !== 'darts') return null;
+  if (!capabilitiesOf(kind).alphas) return null;
   return (
     <section className="card" aria-labelledby="alpha-title" data-testid="alpha-trajectories">
       <h3 id="alpha-title">Architecture weights</h3>

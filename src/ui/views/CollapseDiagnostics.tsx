@@ -1,4 +1,5 @@
 /** A DARTS run's collapse diagnostics: the Hessian eigenvalue and the derived cell's parameter-free ops per epoch, with what DARTS+ and RobustDARTS make of them. */
+import { hasAlphas } from '../../core/strategy/capabilities';
 import { useMemo } from 'react';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import type { ChartView } from '../../charts/view';
@@ -29,7 +30,7 @@ export function CollapseDiagnostics() {
   const eigen = useMemo(() => eigenvalueSeries(diagnostics), [diagnostics]);
   const counts = useMemo(() => collapseSeries(diagnostics), [diagnostics]);
   const strategy = spec?.strategy;
-  if (strategy?.kind !== 'darts') return null;
+  if (strategy === undefined || !hasAlphas(strategy)) return null;
   const opCount = diagnostics[diagnostics.length - 1]?.opCount;
   return (
     <section

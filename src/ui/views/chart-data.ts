@@ -1,4 +1,5 @@
 /** Pure conversions from run state to the plain data the d3 views draw. */
+import { capabilitiesOf } from '../../core/strategy/registry';
 import type { AlphaCell } from '../../charts/alpha-data';
 import type { StrategyKind } from '../../core/experiment/spec';
 import type { LineSeries } from '../../charts/line-chart';
@@ -47,7 +48,7 @@ export function lossSeries(
       points: seriesPoints(run.evals).map((p) => ({ x: p.step, y: p.validLoss })),
     },
   ];
-  return strategy === 'darts' ? all : all.slice(0, 1);
+  return capabilitiesOf(strategy).alphas ? all : all.slice(0, 1);
 }
 
 /** Training accuracy per step and validation accuracy per evaluation (DARTS only: other strategies have no per-epoch evaluation). */
@@ -68,7 +69,7 @@ export function accuracySeries(
       points: seriesPoints(run.evals).map((p) => ({ x: p.step, y: p.validAcc })),
     },
   ];
-  return strategy === 'darts' ? all : all.slice(0, 1);
+  return capabilitiesOf(strategy).alphas ? all : all.slice(0, 1);
 }
 
 /** Node id to DARTS number, as text, for edge titles. */

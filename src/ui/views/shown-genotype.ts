@@ -1,4 +1,5 @@
 /** Which genotype the Run view shows: the final one, the latest derived from the alphas (DARTS), or the best subnet so far (discrete searches). */
+import { capabilitiesOf } from '../../core/strategy/registry';
 import type { StrategyKind } from '../../core/experiment/spec';
 import type { SubnetRecord } from '../../core/run/protocol';
 import type { Genotype } from '../../core/search-space/types';
@@ -15,7 +16,7 @@ export interface ShownGenotype {
 
 /** True for strategies that evaluate discrete subnets (SPOS, multi-trial) rather than derive a cell from alphas. */
 export function isDiscrete(kind: StrategyKind | null | undefined): boolean {
-  return kind === 'spos' || kind === 'multi-trial';
+  return kind !== null && kind !== undefined && capabilitiesOf(kind).evaluatesSubnets;
 }
 
 /** The most accurate record (the earliest among equals), or null when there is none. */

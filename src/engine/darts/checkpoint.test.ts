@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DartsStrategySpec } from '../core/experiment/spec';
-import type { RunCheckpoint } from '../core/run/checkpoint';
+import type { DartsStrategySpec } from '../../core/experiment/spec';
+import type { RunCheckpoint } from '../../core/run/checkpoint';
 import {
   checkpointsOf,
   expectSameContinuation,
@@ -9,9 +9,9 @@ import {
   microSpec,
   runAll,
   expectIdenticalRuns,
-} from './checkpoint-runs.testkit';
-import { initNodeBackend } from './node-backend';
-import { microDarts, testStrategy } from './spaces.testkit';
+} from '../checkpoint-runs.testkit';
+import { initNodeBackend } from '../node-backend';
+import { microDarts, testStrategy } from '../spaces.testkit';
 
 /** DARTS of `order` for 3 epochs of 3 steps (24 training examples, batch 8). */
 const darts = (order: 1 | 2): DartsStrategySpec => testStrategy(order, 3, 8);

@@ -1,24 +1,24 @@
 /** The step-by-step part of a DARTS run: gate, alpha step, weight step, read-back, events, epoch evaluations. */
 import * as tf from '@tensorflow/tfjs';
-import type { DartsStrategySpec, ExperimentSpec, LoadedDataset } from '../core/experiment/spec';
-import type { RunControl } from '../core/run/control';
-import { deriveGenotype } from '../core/search-space/derive';
-import type { CellAlphas, CellRole, Genotype } from '../core/search-space/types';
-import { toDevice, type BatchStream } from './batches';
-import { captureCheckpoint, type TrainedTensors } from './checkpoint';
-import type { DartsTrainer } from './darts';
-import { evaluateSplit, type SplitScore } from './evaluate';
-import { cosineLr } from './optimizers';
-import { packStep, rowsOf, unpackStep, type StepReadout } from './readout';
-import { epochDiagnostics, type DiagnosticsState, type EpochReport } from './diagnostics/epoch';
-import { earlyStopMessage } from '../core/diagnostics/collapse';
-import { createRng } from '../core/random';
-import { meanAlphaEntropy } from '../core/trust/alpha-entropy';
-import { boundaryDue } from '../core/run/boundary';
-import { genotypePath } from '../core/strategies/path';
-import { boundaryFrame, hasBoundary } from './boundary-grid';
-import { createStepGate, nonFiniteName, type Emit, type StepGate } from './step-gate';
-import type { Supernet } from './supernet';
+import type { DartsStrategySpec, ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
+import type { RunControl } from '../../core/run/control';
+import { deriveGenotype } from '../../core/search-space/derive';
+import type { CellAlphas, CellRole, Genotype } from '../../core/search-space/types';
+import { toDevice, type BatchStream } from '../batches';
+import { captureCheckpoint, type TrainedTensors } from '../checkpoint';
+import type { DartsTrainer } from './trainer';
+import { evaluateSplit, type SplitScore } from '../evaluate';
+import { cosineLr } from '../optimizers';
+import { packStep, rowsOf, unpackStep, type StepReadout } from '../readout';
+import { epochDiagnostics, type DiagnosticsState, type EpochReport } from '../diagnostics/epoch';
+import { earlyStopMessage } from '../../core/diagnostics/collapse';
+import { createRng } from '../../core/random';
+import { meanAlphaEntropy } from '../../core/trust/alpha-entropy';
+import { boundaryDue } from '../../core/run/boundary';
+import { genotypePath } from '../../core/strategies/path';
+import { boundaryFrame, hasBoundary } from '../boundary-grid';
+import { createStepGate, nonFiniteName, type Emit, type StepGate } from '../step-gate';
+import type { Supernet } from '../supernet';
 
 export type { Emit };
 

@@ -5,45 +5,40 @@
  * recalibration on one fixed validation subset, as the paper scores every candidate on the same
  * held-out images, under the spec's params / FLOPs / latency bounds, and time a few of them whole.
  */
-import { fixedSubset } from '../core/data/subset';
+import { fixedSubset } from '../../core/data/subset';
 import type {
   DataSplit,
   ExperimentSpec,
   LoadedDataset,
   SposStrategySpec,
-} from '../core/experiment/spec';
-import type { LatencyTable } from '../core/cost/latency';
-import { createRng, type Rng } from '../core/random';
-import type { RunCheckpoint } from '../core/run/checkpoint';
-import type { RunControl } from '../core/run/control';
-import type { RunStatus } from '../core/run/protocol';
-import type { Genotype } from '../core/search-space/types';
-import { evolutionSearch } from '../core/strategies/evolution';
-import { genotypePath } from '../core/strategies/path';
-import { randomSearch } from '../core/strategies/random-search';
-import type { SearchHooks, SearchResult } from '../core/strategies/types';
-import { createBatchStream, type HostBatch } from './batches';
-import { calibrationBatches } from './bn-recalibrate';
-import { requireResumable, resumedLatency, resumedStatus } from './checkpoint';
-import { resumeTraining, sposCheckpoint, type Training } from './checkpoint-spos';
-import { runCheckPhase } from './search-check';
+} from '../../core/experiment/spec';
+import type { LatencyTable } from '../../core/cost/latency';
+import { createRng, type Rng } from '../../core/random';
+import type { RunCheckpoint } from '../../core/run/checkpoint';
+import type { RunControl } from '../../core/run/control';
+import type { RunStatus } from '../../core/run/protocol';
+import type { Genotype } from '../../core/search-space/types';
+import { evolutionSearch } from '../../core/strategies/evolution';
+import { genotypePath } from '../../core/strategies/path';
+import { randomSearch } from '../../core/strategies/random-search';
+import type { SearchHooks, SearchResult } from '../../core/strategies/types';
+import { createBatchStream, type HostBatch } from '../batches';
+import { calibrationBatches } from '../bn-recalibrate';
+import { resumedLatency, resumedStatus } from '../checkpoint';
+import { resumeTraining, sposCheckpoint, type Training } from './checkpoint';
+import { runCheckPhase } from '../search-check';
+import { runLifecycle } from '../run-lifecycle';
 import {
   reportEvaluations,
   runLatencyPhase,
   searchConstraints,
   searchCost,
   type SearchTarget,
-} from './search-latency';
-import {
-  createStepGate,
-  failedStatus,
-  nonFiniteName,
-  requireTrainAndValid,
-  type Emit,
-} from './step-gate';
-import { createSposTrainer, trainSposSteps, type SposTrainer } from './spos';
-import { evaluateSubnet, type SubnetScore } from './subnet-eval';
-import { buildSupernet, type Supernet } from './supernet';
+} from '../search-latency';
+import { createStepGate, nonFiniteName, type Emit } from '../step-gate';
+import { createSposTrainer, trainSposSteps } from './trainer';
+import { evaluateSubnet, type SubnetScore } from '../subnet-eval';
+import { buildSupernet, type Supernet } from '../supernet';
 
 /** Thrown inside a subnet evaluation when the control stopped the run while it waited at the gate. */
 class StopSignal extends Error {}
@@ -168,21 +163,12 @@ export async function runSpos(
   emit: Emit,
   resume?: RunCheckpoint,
 ): Promise<RunStatus> {
-  let net: Supernet | null = null;
-  let trainer: SposTrainer | null = null;
-  let t: Training | null = null;
-  const stopped = (step: number, message: string): RunStatus => {
-    emit({ type: 'status', status: 'stopped', step, message });
-    return 'stopped';
-  };
-  try {
-    const s = spec.strategy;
-    if (s.kind !== 'spos') throw new Error(`runSpos needs a 'spos' strategy, got '${s.kind}'.`);
-    if (resume) requireResumable(resume, 'spos');
-    requireTrainAndValid(data, 'SPOS');
+  return runLifecycle('spos', spec, data, emit, resume, async (run) => {
+    const { stopped } = run;
+    const s = run.strategy;
     const rng = createRng(spec.seed);
-    const supernet = buildSupernet(spec.space, data.input, data.classes, rng.fork());
-    net = supernet;
+    const supernet = run.own(buildSupernet(spec.space, data.input, data.classes, rng.fork()));
+    const net = supernet;
     const batchRng = rng.fork();
     const pathRng = rng.fork();
     const searchRng = rng.fork();
@@ -191,8 +177,8 @@ export async function runSpos(
     const subsetRng = rng.fork();
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
     const totalSteps = s.epochs * stepsPerEpoch;
-    trainer = createSposTrainer(net, { ...s, totalSteps });
-    t = {
+    const trainer = run.own(createSposTrainer(net, { ...s, totalSteps }));
+    const t: Training = {
       spec,
       s,
       data,
@@ -206,6 +192,7 @@ export async function runSpos(
       epoch: 0,
       activeMs: 0,
     };
+    run.at(() => t.step);
     if (resume) resumeTraining(t, resume);
     emit({
       type: 'started',
@@ -299,11 +286,5 @@ export async function runSpos(
       weights: {},
     });
     return 'finished';
-  } catch (err) {
-    emit(failedStatus(t?.step ?? 0, err));
-    return 'failed';
-  } finally {
-    trainer?.dispose();
-    net?.dispose();
-  }
+  });
 }

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { LoadedDataset } from '../core/experiment/spec';
-import { createRng } from '../core/random';
-import type { SearchSpaceSpec } from '../core/search-space/types';
-import { gather, toDevice, type HostBatch } from './batches';
-import { createDartsTrainer } from './darts';
-import { initNodeBackend } from './node-backend';
-import { buildSupernet } from './supernet';
-import { microDarts, randomImages, testStrategy, tinyDarts, tinyNb201 } from './spaces.testkit';
+import type { LoadedDataset } from '../../core/experiment/spec';
+import { createRng } from '../../core/random';
+import type { SearchSpaceSpec } from '../../core/search-space/types';
+import { gather, toDevice, type HostBatch } from '../batches';
+import { createDartsTrainer } from './trainer';
+import { initNodeBackend } from '../node-backend';
+import { buildSupernet } from '../supernet';
+import { microDarts, randomImages, testStrategy, tinyDarts, tinyNb201 } from '../spaces.testkit';
 
 const DATA = randomImages(8, 8, 3, 10, [16, 16, 0]);
 const batchOf = (data: LoadedDataset, split: 'train' | 'valid', start: number): HostBatch =>

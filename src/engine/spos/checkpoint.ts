@@ -3,21 +3,21 @@
  * (weights and SGD velocity, with the latency table once measured), and carrying a freshly built
  * run on from one.
  */
-import type { LatencyTable } from '../core/cost/latency';
-import type { ExperimentSpec, LoadedDataset, SposStrategySpec } from '../core/experiment/spec';
-import type { Rng } from '../core/random';
-import type { RunCheckpoint } from '../core/run/checkpoint';
-import type { RunEvent } from '../core/run/protocol';
-import { sampleSpos } from '../core/strategies/path';
-import type { BatchStream } from './batches';
+import type { LatencyTable } from '../../core/cost/latency';
+import type { ExperimentSpec, LoadedDataset, SposStrategySpec } from '../../core/experiment/spec';
+import type { Rng } from '../../core/random';
+import type { RunCheckpoint } from '../../core/run/checkpoint';
+import type { RunEvent } from '../../core/run/protocol';
+import { sampleSpos } from '../../core/strategies/path';
+import type { BatchStream } from '../batches';
 import {
   captureCheckpoint,
   checkpointMismatch,
   writeTensors,
   type TrainedTensors,
-} from './checkpoint';
-import type { SposTrainer } from './spos';
-import type { Supernet } from './supernet';
+} from '../checkpoint';
+import type { SposTrainer } from './trainer';
+import type { Supernet } from '../supernet';
 
 /** What the supernet phase holds. */
 export interface Training {

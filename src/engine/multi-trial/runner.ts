@@ -4,23 +4,23 @@
  * budget (trainStandalone) and scored on the validation split, under the spec's params / FLOPs /
  * latency bounds, with the latency table measured before the search and checked after it.
  */
-import { subnetRange } from '../core/cost/network-cost';
+import { subnetRange } from '../../core/cost/network-cost';
 import type {
   ExperimentSpec,
   LoadedDataset,
   MultiTrialStrategySpec,
   WeightTrainingSpec,
-} from '../core/experiment/spec';
-import { createRng } from '../core/random';
-import type { RunCheckpoint } from '../core/run/checkpoint';
-import type { RunControl } from '../core/run/control';
-import type { EdgeLabel, RunStatus } from '../core/run/protocol';
-import type { CellRole, CellSpec, Genotype, SearchSpaceSpec } from '../core/search-space/types';
-import { agingEvolution } from '../core/strategies/aging-evolution';
-import { genotypeKey } from '../core/strategies/genotype-key';
-import { randomSearch } from '../core/strategies/random-search';
-import type { SearchHooks, SearchResult } from '../core/strategies/types';
-import { requireResumable, resumedLatency, resumedStatus } from './checkpoint';
+} from '../../core/experiment/spec';
+import { createRng } from '../../core/random';
+import type { RunCheckpoint } from '../../core/run/checkpoint';
+import type { RunControl } from '../../core/run/control';
+import type { EdgeLabel, RunStatus } from '../../core/run/protocol';
+import type { CellRole, CellSpec, Genotype, SearchSpaceSpec } from '../../core/search-space/types';
+import { agingEvolution } from '../../core/strategies/aging-evolution';
+import { genotypeKey } from '../../core/strategies/genotype-key';
+import { randomSearch } from '../../core/strategies/random-search';
+import type { SearchHooks, SearchResult } from '../../core/strategies/types';
+import { resumedLatency, resumedStatus } from '../checkpoint';
 import {
   createTrialLog,
   recordTrial,
@@ -30,16 +30,17 @@ import {
   trialMemo,
   trialsCheckpoint,
   type TrialLog,
-} from './checkpoint-trials';
-import { runCheckPhase } from './search-check';
+} from './checkpoint';
+import { runCheckPhase } from '../search-check';
+import { runLifecycle } from '../run-lifecycle';
 import {
   runLatencyPhase,
   searchConstraints,
   searchCost,
   type SearchTarget,
-} from './search-latency';
-import { failedStatus, requireTrainAndValid, type Emit } from './step-gate';
-import { StandaloneStopped, trainStandalone } from './standalone';
+} from '../search-latency';
+import { type Emit } from '../step-gate';
+import { StandaloneStopped, trainStandalone } from '../standalone';
 
 /** Thrown inside a trial when the control stopped the run while it waited at the gate. */
 class StopSignal extends Error {}
@@ -183,29 +184,20 @@ export async function runMultiTrial(
   emit: Emit,
   resume?: RunCheckpoint,
 ): Promise<RunStatus> {
-  let t: Trials | null = null;
-  const stopped = (step: number, message: string): RunStatus => {
-    emit({ type: 'status', status: 'stopped', step, message });
-    return 'stopped';
-  };
-  try {
-    const s = spec.strategy;
-    if (s.kind !== 'multi-trial')
-      throw new Error(`runMultiTrial needs a 'multi-trial' strategy, got '${s.kind}'.`);
-    if (resume) {
-      requireResumable(resume, 'multi-trial');
-      requireTrialsCheckpoint(resume, s.trials);
-    }
-    requireTrainAndValid(data, 'Multi-trial search');
+  return runLifecycle('multi-trial', spec, data, emit, resume, async (run) => {
+    const { stopped } = run;
+    const s = run.strategy;
+    if (resume) requireTrialsCheckpoint(resume, s.trials);
     const target: SearchTarget = { space: spec.space, input: data.input, classes: data.classes };
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
-    t = {
+    const t: Trials = {
       spec,
       s,
       data,
       stepsPerTrial: s.epochs * stepsPerEpoch,
       ...createTrialLog(resume),
     };
+    run.at(() => t.step);
     emit({
       type: 'started',
       totalSteps: s.trials * t.stepsPerTrial,
@@ -278,8 +270,5 @@ export async function runMultiTrial(
       weights: {},
     });
     return 'finished';
-  } catch (err) {
-    emit(failedStatus(t?.step ?? 0, err));
-    return 'failed';
-  }
+  });
 }

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultMultiTrial } from '../core/experiment/defaults';
-import type { MultiTrialStrategySpec } from '../core/experiment/spec';
-import type { RunCheckpoint } from '../core/run/checkpoint';
-import { spaceSize } from '../core/search-space/size';
+import { defaultMultiTrial } from '../../core/experiment/defaults';
+import type { MultiTrialStrategySpec } from '../../core/experiment/spec';
+import type { RunCheckpoint } from '../../core/run/checkpoint';
+import { spaceSize } from '../../core/search-space/size';
 import {
   checkpointsOf,
   expectSameContinuation,
@@ -11,9 +11,9 @@ import {
   microSpec,
   runAll,
   expectIdenticalRuns,
-} from './checkpoint-runs.testkit';
-import { initNodeBackend } from './node-backend';
-import { microDarts, testStrategy } from './spaces.testkit';
+} from '../checkpoint-runs.testkit';
+import { initNodeBackend } from '../node-backend';
+import { microDarts, testStrategy } from '../spaces.testkit';
 
 /** Regularized evolution over 4 trials of one epoch of 3 steps each (24 training examples, batch 8). */
 function evolution(): MultiTrialStrategySpec {

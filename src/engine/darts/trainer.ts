@@ -4,8 +4,8 @@
  * inside tf.tidy without read-backs; the caller reads the returned numbers with `await data()`.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { DartsStrategySpec } from '../core/experiment/spec';
-import { correctCount, crossEntropy } from './loss';
+import type { DartsStrategySpec } from '../../core/experiment/spec';
+import { correctCount, crossEntropy } from '../loss';
 import {
   clipByGlobalNorm,
   createAdam,
@@ -13,8 +13,8 @@ import {
   globalNorm,
   type Adam,
   type MomentumSgd,
-} from './optimizers';
-import type { Supernet } from './supernet';
+} from '../optimizers';
+import type { Supernet } from '../supernet';
 
 /** A batch on the device: inputs and integer labels. */
 export interface Batch {

@@ -1,21 +1,25 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { subnetRange } from '../core/cost/network-cost';
-import { loadDataset } from '../core/data/load';
-import { defaultExperiment, defaultMultiTrial, NO_CONSTRAINTS } from '../core/experiment/defaults';
+import { subnetRange } from '../../core/cost/network-cost';
+import { loadDataset } from '../../core/data/load';
+import {
+  defaultExperiment,
+  defaultMultiTrial,
+  NO_CONSTRAINTS,
+} from '../../core/experiment/defaults';
 import type {
   ExperimentSpec,
   LoadedDataset,
   MultiTrialStrategySpec,
-} from '../core/experiment/spec';
-import { validateExperiment } from '../core/experiment/validate';
-import { createRunControl, type RunControl } from '../core/run/control';
-import type { RunEvent, RunStatus, SubnetRecord } from '../core/run/protocol';
-import { spaceSize } from '../core/search-space/size';
-import { trialBudget, trialSeed } from './multi-trial-runner';
-import { initNodeBackend } from './node-backend';
-import { runExperiment } from './runner';
-import { trainStandalone } from './standalone';
+} from '../../core/experiment/spec';
+import { validateExperiment } from '../../core/experiment/validate';
+import { createRunControl, type RunControl } from '../../core/run/control';
+import type { RunEvent, RunStatus, SubnetRecord } from '../../core/run/protocol';
+import { spaceSize } from '../../core/search-space/size';
+import { trialBudget, trialSeed } from './runner';
+import { initNodeBackend } from '../node-backend';
+import { runExperiment } from '../runner';
+import { trainStandalone } from '../standalone';
 
 const noMnist = (): Promise<Uint8Array> => Promise.reject(new Error('MNIST is not used here'));
 

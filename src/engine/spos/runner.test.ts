@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { subnetCost, subnetRange } from '../core/cost/network-cost';
-import { loadDataset } from '../core/data/load';
-import { defaultExperiment, defaultSpos, NO_CONSTRAINTS } from '../core/experiment/defaults';
-import type { ExperimentSpec, LoadedDataset, SposStrategySpec } from '../core/experiment/spec';
-import { validateExperiment } from '../core/experiment/validate';
-import { createRunControl, type RunControl } from '../core/run/control';
-import type { RunEvent, RunPhase, RunStatus, SubnetRecord } from '../core/run/protocol';
-import { spaceSize } from '../core/search-space/size';
-import { initNodeBackend } from './node-backend';
-import { runExperiment } from './runner';
+import { subnetCost, subnetRange } from '../../core/cost/network-cost';
+import { loadDataset } from '../../core/data/load';
+import { defaultExperiment, defaultSpos, NO_CONSTRAINTS } from '../../core/experiment/defaults';
+import type { ExperimentSpec, LoadedDataset, SposStrategySpec } from '../../core/experiment/spec';
+import { validateExperiment } from '../../core/experiment/validate';
+import { createRunControl, type RunControl } from '../../core/run/control';
+import type { RunEvent, RunPhase, RunStatus, SubnetRecord } from '../../core/run/protocol';
+import { spaceSize } from '../../core/search-space/size';
+import { initNodeBackend } from '../node-backend';
+import { runExperiment } from '../runner';
 
 const noMnist = (): Promise<Uint8Array> => Promise.reject(new Error('MNIST is not used here'));
 

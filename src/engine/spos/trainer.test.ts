@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../core/data/load';
-import { defaultDataset } from '../core/experiment/defaults';
-import { createRng } from '../core/random';
-import { presetSpace } from '../core/search-space/presets';
-import type { SubnetPath } from '../core/strategies/path';
-import { createBatchStream, toDevice } from './batches';
-import { initNodeBackend } from './node-backend';
-import { microDarts, randomImages } from './spaces.testkit';
-import { createSposTrainer, trainSposSteps, type SposHyper } from './spos';
-import { buildSupernet } from './supernet';
+import { loadDataset } from '../../core/data/load';
+import { defaultDataset } from '../../core/experiment/defaults';
+import { createRng } from '../../core/random';
+import { presetSpace } from '../../core/search-space/presets';
+import type { SubnetPath } from '../../core/strategies/path';
+import { createBatchStream, toDevice } from '../batches';
+import { initNodeBackend } from '../node-backend';
+import { microDarts, randomImages } from '../spaces.testkit';
+import { createSposTrainer, trainSposSteps, type SposHyper } from './trainer';
+import { buildSupernet } from '../supernet';
 
 function hyper(totalSteps: number, weightLr = 0.05): SposHyper {
   return {

@@ -3,15 +3,15 @@
  * order) and the latency table. A resumed run replays its search and answers the finished trials
  * from the checkpoint instead of training them again.
  */
-import type { LatencyTable } from '../core/cost/latency';
-import type { RunCheckpoint, TrialMemo } from '../core/run/checkpoint';
-import type { RunEvent } from '../core/run/protocol';
-import type { EvaluatedRecord } from '../core/strategies/types';
-import { checkpointMismatch, makeCheckpoint, NO_TENSORS, writeTensors } from './checkpoint';
-import { subnetRecord } from './search-latency';
-import type { StandaloneResult } from './standalone';
-import type { Emit } from './step-gate';
-import type { SubnetScore } from './subnet-eval';
+import type { LatencyTable } from '../../core/cost/latency';
+import type { RunCheckpoint, TrialMemo } from '../../core/run/checkpoint';
+import type { RunEvent } from '../../core/run/protocol';
+import type { EvaluatedRecord } from '../../core/strategies/types';
+import { checkpointMismatch, makeCheckpoint, NO_TENSORS, writeTensors } from '../checkpoint';
+import { subnetRecord } from '../search-latency';
+import type { StandaloneResult } from '../standalone';
+import type { Emit } from '../step-gate';
+import type { SubnetScore } from '../subnet-eval';
 
 /** What a trial leaves behind: its validation and test scores. */
 export interface TrialScores {

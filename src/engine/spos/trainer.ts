@@ -7,15 +7,15 @@
  * of parameters the path did not touch before `optimizer.step()`. The alphas are not used.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { InputShape } from '../core/experiment/spec';
-import type { Rng } from '../core/random';
-import type { SearchSpaceSpec } from '../core/search-space/types';
-import { sampleSpos, type SubnetPath } from '../core/strategies/path';
-import { toDevice, type BatchStream } from './batches';
-import type { Batch } from './darts';
-import { correctCount, crossEntropy } from './loss';
-import { clipByGlobalNorm, cosineLr, createMomentumSgd, type MomentumSgd } from './optimizers';
-import type { Supernet } from './supernet';
+import type { InputShape } from '../../core/experiment/spec';
+import type { Rng } from '../../core/random';
+import type { SearchSpaceSpec } from '../../core/search-space/types';
+import { sampleSpos, type SubnetPath } from '../../core/strategies/path';
+import { toDevice, type BatchStream } from '../batches';
+import type { Batch } from '../darts/trainer';
+import { correctCount, crossEntropy } from '../loss';
+import { clipByGlobalNorm, cosineLr, createMomentumSgd, type MomentumSgd } from '../optimizers';
+import type { Supernet } from '../supernet';
 
 /** Weight-optimiser settings of a single-path trainer (the DARTS weight optimiser's). */
 export interface SposHyper {

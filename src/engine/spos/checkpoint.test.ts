@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultSpos, NO_CONSTRAINTS } from '../core/experiment/defaults';
-import type { SposStrategySpec } from '../core/experiment/spec';
-import type { RunCheckpoint } from '../core/run/checkpoint';
-import { createRunControl } from '../core/run/control';
-import { spaceSize } from '../core/search-space/size';
+import { defaultSpos, NO_CONSTRAINTS } from '../../core/experiment/defaults';
+import type { SposStrategySpec } from '../../core/experiment/spec';
+import type { RunCheckpoint } from '../../core/run/checkpoint';
+import { createRunControl } from '../../core/run/control';
+import { spaceSize } from '../../core/search-space/size';
 import {
   checkpointsOf,
   expectSameContinuation,
@@ -12,10 +12,10 @@ import {
   microSpec,
   runAll,
   expectIdenticalRuns,
-} from './checkpoint-runs.testkit';
-import { initNodeBackend } from './node-backend';
-import { runExperiment } from './runner';
-import { microDarts, testStrategy } from './spaces.testkit';
+} from '../checkpoint-runs.testkit';
+import { initNodeBackend } from '../node-backend';
+import { runExperiment } from '../runner';
+import { microDarts, testStrategy } from '../spaces.testkit';
 
 /** SPOS for 3 epochs of 3 steps (24 training examples, batch 8), then a small search. */
 function sposOf(search: 'evolution' | 'random'): SposStrategySpec {

@@ -1,0 +1,307 @@
+/**
+ * The strategy registry: one row per search strategy kind, with its label, description, defaults,
+ * per-scale budget, fields and their validation, and capabilities. Code that behaves differently
+ * per strategy reads its row instead of comparing kinds; a new strategy is a new row here (and its
+ * runner in the engine's registry).
+ */
+import { shown } from '../checks';
+import {
+  dartsBudget,
+  MULTI_TRIAL_BUDGETS,
+  budgetScale,
+  sposBudget,
+  type DartsBudget,
+  type MultiTrialBudget,
+  type SposBudget,
+} from '../experiment/budgets';
+import { defaultDarts, defaultMultiTrial, defaultSpos, fitBatch } from '../experiment/defaults';
+import type { DatasetSpec, StrategyKind, StrategySpec } from '../experiment/spec';
+import type { Problem } from '../problems';
+import type { StrategyCapabilities } from './capabilities';
+import {
+  dartsLayout,
+  multiTrialLayout,
+  NUMBER_FIELD_SETS,
+  sposLayout,
+  type StrategyLayout,
+  type NumberFieldsByKind,
+  type SearchMode,
+  type StrategyNumberField,
+  type StrategyOf,
+} from './fields';
+import { isStrategyKind, STRATEGY_KINDS } from './kinds';
+import { validateDarts, validateMultiTrial, validateSpos } from './validate-strategies';
+
+/** One search mode as the form offers it: the option's label and a line on what it does. */
+export interface SearchModeInfo {
+  readonly mode: SearchMode;
+  readonly label: string;
+  readonly help: string;
+}
+
+/** The per-scale budget row of each kind (budgets.ts). */
+export interface BudgetByKind {
+  readonly darts: DartsBudget;
+  readonly spos: SposBudget;
+  readonly 'multi-trial': MultiTrialBudget;
+}
+
+/** A strategy's row as written: typed by its own spec. */
+interface StrategyRow<K extends StrategyKind> {
+  readonly kind: K;
+  /** Display name (the strategy select, history, cards). */
+  readonly label: string;
+  /** The strategy's name in a sentence ("DARTS needs a train split ..."). */
+  readonly name: string;
+  /** One line on what the strategy does. */
+  readonly description: string;
+  /** What a finished run's final metrics measure (the results card's caption). */
+  readonly resultCaption: string;
+  readonly capabilities: StrategyCapabilities;
+  /** The search modes it offers, in the order the select lists them (none: no choice). */
+  readonly searchModes: readonly SearchModeInfo[];
+  /** Its fields chosen from a list rather than typed (besides `kind` and `search`). */
+  readonly choiceFields: readonly string[];
+  /** Its numeric fields. */
+  readonly numberFields: Readonly<Record<NumberFieldsByKind[K], true>>;
+  /** Its defaults for the data and a space of `spaceSize` genotypes made from preset `preset` (null: composed). */
+  readonly defaults: (
+    dataset: DatasetSpec,
+    spaceSize: bigint,
+    preset: string | null,
+  ) => StrategyOf<K>;
+  /** The settings of its defaults that depend on the budget scale (budgets.ts). */
+  readonly budget: (dataset: DatasetSpec, preset: string | null) => BudgetByKind[K];
+  /** Every problem of its hyper-parameters (paths 'strategy.<field>'). */
+  readonly validate: (s: StrategyOf<K>) => Problem[];
+  /** The strategy part of a run's label ("SPOS + evolution"). */
+  readonly runLabel: (s: StrategyOf<K>) => string;
+  /** Where its numeric fields go on the form, for the settings in effect. */
+  readonly layout: (s: StrategyOf<K>) => StrategyLayout;
+}
+
+/** A strategy's row as read: the row, with functions that take any strategy spec (one of another kind is refused). */
+export interface StrategyEntry<K extends StrategyKind> extends Omit<
+  StrategyRow<K>,
+  'validate' | 'runLabel' | 'layout'
+> {
+  readonly validate: (s: StrategySpec) => Problem[];
+  readonly runLabel: (s: StrategySpec) => string;
+  readonly layout: (s: StrategySpec) => StrategyLayout;
+}
+
+/** The entry of any strategy kind. */
+export type AnyStrategyEntry = { readonly [K in StrategyKind]: StrategyEntry<K> }[StrategyKind];
+
+/** Whether `s` is of kind `kind`. */
+function isKind<K extends StrategyKind>(s: StrategySpec, kind: K): s is StrategyOf<K> {
+  return s.kind === kind;
+}
+
+/**
+ * A function of one kind's spec as a function of any strategy spec: the spec's kind is checked, and
+ * one of another kind is refused with an error (a table keyed by kind never passes one).
+ */
+export function forKind<K extends StrategyKind, A extends unknown[], R>(
+  kind: K,
+  fn: (s: StrategyOf<K>, ...args: A) => R,
+): (s: StrategySpec, ...args: A) => R {
+  return (s, ...args) => {
+    if (!isKind(s, kind))
+      throw new Error(`A function of '${kind}' strategies was given a '${s.kind}' strategy.`);
+    return fn(s, ...args);
+  };
+}
+
+/** The entry of a row: its typed functions guarded by a kind check. */
+function entry<K extends StrategyKind>(row: StrategyRow<K>): StrategyEntry<K> {
+  const typed = <R>(fn: (s: StrategyOf<K>) => R) => forKind(row.kind, fn);
+  return {
+    ...row,
+    validate: typed(row.validate),
+    runLabel: typed(row.runLabel),
+    layout: typed(row.layout),
+  };
+}
+
+/** The discrete search modes of SPOS (evolution first, the paper's search). */
+const SPOS_MODES: readonly SearchModeInfo[] = [
+  {
+    mode: 'evolution',
+    label: 'Evolution',
+    help: 'Generations of subnets scored with inherited weights; the best become parents of mutants and crossovers.',
+  },
+  {
+    mode: 'random',
+    label: 'Random search (weight sharing)',
+    help: 'Distinct subnets drawn uniformly and scored with the trained supernet’s weights.',
+  },
+];
+
+/** The search modes of multi-trial search (random first, the plainest baseline). */
+const MULTI_TRIAL_MODES: readonly SearchModeInfo[] = [
+  {
+    mode: 'random',
+    label: 'Random search',
+    help: 'Each trial draws a subnet uniformly and trains it from scratch.',
+  },
+  {
+    mode: 'evolution',
+    label: 'Regularized evolution',
+    help: 'Aging evolution: the best of a random sample of the queue is mutated, the child trained from scratch, the oldest member dropped.',
+  },
+];
+
+/** Every strategy kind's entry. */
+export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
+  darts: entry({
+    kind: 'darts',
+    label: 'DARTS (differentiable)',
+    name: 'DARTS',
+    description:
+      'Relaxes the choice on every edge into a softmax over its ops and learns those architecture weights (alphas) by gradient descent, next to the network weights.',
+    resultCaption: 'Final supernet metrics',
+    capabilities: {
+      alphas: true,
+      constraints: false,
+      evaluatesSubnets: false,
+      supernet: true,
+      calibration: false,
+    },
+    searchModes: [],
+    choiceFields: ['order', 'earlyStop', 'selection'],
+    numberFields: NUMBER_FIELD_SETS.darts,
+    defaults: (dataset, _spaceSize, preset) => defaultDarts(dataset, preset),
+    budget: dartsBudget,
+    validate: validateDarts,
+    runLabel: (s) => (s.order === 2 ? 'DARTS (second order)' : 'DARTS (first order)'),
+    layout: dartsLayout,
+  }),
+  spos: entry({
+    kind: 'spos',
+    label: 'Single Path One-Shot',
+    name: 'SPOS',
+    description:
+      'Trains the supernet on one uniformly sampled path per step, then searches subnets that inherit its weights.',
+    resultCaption: 'Best subnet, with weights inherited from the supernet',
+    capabilities: {
+      alphas: false,
+      constraints: true,
+      evaluatesSubnets: true,
+      supernet: true,
+      calibration: true,
+    },
+    searchModes: SPOS_MODES,
+    choiceFields: [],
+    numberFields: NUMBER_FIELD_SETS.spos,
+    defaults: defaultSpos,
+    budget: sposBudget,
+    validate: validateSpos,
+    runLabel: (s) => (s.search === 'evolution' ? 'SPOS + evolution' : 'SPOS + random search'),
+    layout: sposLayout,
+  }),
+  'multi-trial': entry({
+    kind: 'multi-trial',
+    label: 'Multi-trial (stand-alone training)',
+    name: 'Multi-trial search',
+    description:
+      'Trains each sampled subnet from scratch on a short budget and scores it: the baseline without weight sharing.',
+    resultCaption: 'Best subnet, after its short stand-alone training',
+    capabilities: {
+      alphas: false,
+      constraints: true,
+      evaluatesSubnets: true,
+      supernet: false,
+      calibration: true,
+    },
+    searchModes: MULTI_TRIAL_MODES,
+    choiceFields: [],
+    numberFields: NUMBER_FIELD_SETS['multi-trial'],
+    defaults: defaultMultiTrial,
+    budget: (dataset, preset) => MULTI_TRIAL_BUDGETS[budgetScale(dataset, preset)],
+    validate: validateMultiTrial,
+    runLabel: (s) =>
+      s.search === 'evolution'
+        ? 'Regularized evolution (stand-alone)'
+        : 'Random search (stand-alone)',
+    layout: multiTrialLayout,
+  }),
+};
+
+/** The entry of strategy kind `kind`. */
+export function strategyEntry(kind: StrategyKind): AnyStrategyEntry {
+  return STRATEGIES[kind];
+}
+
+/** The capabilities of strategy kind `kind`. */
+export function capabilitiesOf(kind: StrategyKind): StrategyCapabilities {
+  return STRATEGIES[kind].capabilities;
+}
+
+/** The entry of a kind read from outside (a link, a file), or null when the studio does not run it. */
+function knownEntry(kind: unknown): AnyStrategyEntry | null {
+  return isStrategyKind(kind) ? STRATEGIES[kind] : null;
+}
+
+/** Display names of the strategy kinds. */
+export const STRATEGY_LABELS: Readonly<Record<StrategyKind, string>> = {
+  darts: STRATEGIES.darts.label,
+  spos: STRATEGIES.spos.label,
+  'multi-trial': STRATEGIES['multi-trial'].label,
+};
+
+/** The defaults of strategy `kind` for the data and a space of `spaceSize` genotypes made from preset `preset` (null: composed), with the batch fitted to the splits. */
+export function defaultStrategy(
+  kind: StrategyKind,
+  dataset: DatasetSpec,
+  spaceSize: bigint,
+  preset: string | null = null,
+): StrategySpec {
+  return fitBatch(STRATEGIES[kind].defaults(dataset, spaceSize, preset), dataset);
+}
+
+/** Every problem of a strategy's hyper-parameters (paths 'strategy.<field>'), or the unknown kind. */
+export function validateStrategy(s: StrategySpec): Problem[] {
+  const kind: unknown = (s as { kind: unknown }).kind;
+  const known = knownEntry(kind);
+  if (known !== null) return known.validate(s);
+  const names = STRATEGY_KINDS.map((k) => `'${k}'`);
+  return [
+    {
+      path: 'strategy.kind',
+      code: 'unknown-strategy',
+      message: `Strategy ${shown(kind)} is not known; the studio runs ${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}.`,
+    },
+  ];
+}
+
+/** The value of numeric field `field` of `s`, or undefined when its kind has no such field. */
+export function strategyNumber(s: StrategySpec, field: StrategyNumberField): number | undefined {
+  if (!Object.hasOwn(STRATEGIES[s.kind].numberFields, field)) return undefined;
+  const value: unknown = Reflect.get(s, field);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** `s` with numeric field `field` set to `value` (NaN included, so validation can refuse it); unchanged when its kind has no such field. */
+export function withStrategyNumber(
+  s: StrategySpec,
+  field: StrategyNumberField,
+  value: number,
+): StrategySpec {
+  return Object.hasOwn(STRATEGIES[s.kind].numberFields, field) ? { ...s, [field]: value } : s;
+}
+
+/** The form layout of `s`: where each of its numeric fields goes, for the settings in effect. */
+export function strategyLayout(s: StrategySpec): StrategyLayout {
+  return STRATEGIES[s.kind].layout(s);
+}
+
+/** `s` with choice field `field` (one of its kind's `choiceFields`) set to `value`; unchanged when its kind has no such choice or already has that value. */
+export function withStrategyChoice(
+  s: StrategySpec,
+  field: string,
+  value: string | number,
+): StrategySpec {
+  if (!STRATEGIES[s.kind].choiceFields.includes(field) || Reflect.get(s, field) === value) return s;
+  return { ...s, [field]: value };
+}
