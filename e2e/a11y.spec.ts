@@ -1,0 +1,80 @@
+/** Accessibility: axe-core finds no serious or critical violation on any view, in the light and the dark theme, with a finished run's charts drawn. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { setUpTiny } from './studio';
+
+/** The themes the header's switch offers besides following the system. */
+const THEMES = ['light', 'dark'] as const;
+
+/** The serious and critical violations axe finds on the page now, one line each (rule, impact, the first few targets). */
+async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${where}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(', ')}${v.nodes.length > 4 ? ` and ${v.nodes.length - 4} more` : ''}`,
+    );
+}
+
+for (const theme of THEMES) {
+  test(`every view has no serious or critical axe violation in the ${theme} theme`, async ({
+    page,
+  }) => {
+    test.setTimeout(360_000);
+    // The system asks for the other theme: the switch's choice must win over it.
+    await page.emulateMedia({ colorScheme: theme === 'dark' ? 'light' : 'dark' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await setUpTiny(page, { backend: 'wasm', samples: 120, epochs: 3, batchSize: 16, seed: 5 });
+    await page.getByTestId('theme-select').selectOption(theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+
+    const found: string[] = [];
+    found.push(...(await seriousViolations(page, 'Search space, before a run')));
+    await page.getByTestId('run-button').click();
+    await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 240_000 });
+    for (const view of ['space', 'run', 'search', 'history'] as const) {
+      await page.getByTestId(`view-tab-${view}`).click();
+      await expect(page.getByTestId(`view-tab-${view}`)).toHaveAttribute('aria-selected', 'true');
+      found.push(...(await seriousViolations(page, `view ${view}`)));
+    }
+    // The backend's popover and the lessons list open over the page.
+    await page.getByTestId('backend-badge').click();
+    found.push(...(await seriousViolations(page, 'backend popover')));
+    await page.keyboard.press('Escape');
+    expect(found).toEqual([]);
+  });
+}
+
+test('the theme switch follows the system until set, and its choice outlives a reload', async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  const html = page.locator('html');
+  await expect(page.getByTestId('theme-select')).toHaveValue('system');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const systemDark = await background();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(background).not.toBe(systemDark);
+  const systemLight = await background();
+
+  await page.getByTestId('theme-select').selectOption('dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect.poll(background).toBe(systemDark);
+  await page.reload();
+  await expect(page.getByTestId('theme-select')).toHaveValue('dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  expect(await background()).toBe(systemDark);
+
+  await page.getByTestId('theme-select').selectOption('system');
+  await expect.poll(background).toBe(systemLight);
+  await page.reload();
+  await expect(page.getByTestId('theme-select')).toHaveValue('system');
+  expect(await background()).toBe(systemLight);
+});
