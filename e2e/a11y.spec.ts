@@ -58,7 +58,8 @@ test('the theme switch follows the system until set, and its choice outlives a r
   await page.goto('/');
   const html = page.locator('html');
   await expect(page.getByTestId('theme-select')).toHaveValue('system');
-  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const background = () =>
+    page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const systemDark = await background();
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(background).not.toBe(systemDark);
