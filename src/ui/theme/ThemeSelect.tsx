@@ -11,7 +11,7 @@ export function ThemeSelect() {
   const setChoice = useStore(themeStore, (s) => s.setChoice);
   return (
     <label className="header-select">
-      <span>Theme</span>
+      <span className="header-label">Theme</span>
       <select
         data-testid="theme-select"
         value={choice}
