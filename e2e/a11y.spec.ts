@@ -1,4 +1,5 @@
 /** Accessibility: axe-core finds no serious or critical violation on any view, in the light and the dark theme, with a finished run's charts drawn. */
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { setUpTiny } from './studio';
@@ -38,15 +39,30 @@ for (const theme of THEMES) {
     found.push(...(await seriousViolations(page, 'Search space, before a run')));
     await page.getByTestId('run-button').click();
     await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 240_000 });
+    // An exported chart keeps the theme's background, so its text stays readable in the file.
+    await page.getByTestId('view-tab-run').click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-svg-loss').click(),
+    ]);
+    const svg = await readFile(await file.path(), 'utf8');
+    expect(svg).toContain(theme === 'dark' ? 'fill="#1e1f22"' : 'fill="#ffffff"');
+    expect(svg).not.toContain('var(--');
     for (const view of ['space', 'run', 'search', 'history'] as const) {
       await page.getByTestId(`view-tab-${view}`).click();
       await expect(page.getByTestId(`view-tab-${view}`)).toHaveAttribute('aria-selected', 'true');
       found.push(...(await seriousViolations(page, `view ${view}`)));
     }
-    // The backend's popover and the lessons list open over the page.
+    // The backend's popover and the lessons list open over the page; Escape closes each.
     await page.getByTestId('backend-badge').click();
     found.push(...(await seriousViolations(page, 'backend popover')));
     await page.keyboard.press('Escape');
+    await expect(page.getByTestId('backend-badge')).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByTestId('backend-badge')).toBeFocused();
+    await page.getByTestId('learn-button').click();
+    found.push(...(await seriousViolations(page, 'lesson list')));
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('lesson-list')).toHaveCount(0);
     expect(found).toEqual([]);
   });
 }
@@ -78,4 +94,38 @@ test('the theme switch follows the system until set, and its choice outlives a r
   await page.reload();
   await expect(page.getByTestId('theme-select')).toHaveValue('system');
   expect(await background()).toBe(systemLight);
+});
+
+/** Presses Tab until the element with `testId` has the focus (at most `limit` presses), as a keyboard user would. */
+async function tabTo(page: Page, testId: string, limit = 200): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    if (focused === testId) return;
+  }
+  throw new Error(`${testId} was not reached with ${limit} presses of Tab.`);
+}
+
+test('keyboard only: start a run, pause it, open the History tab and the run in it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await setUpTiny(page, { backend: 'wasm', samples: 200, epochs: 200, batchSize: 8, seed: 9 });
+  await page.locator('body').focus();
+  await tabTo(page, 'run-button');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('run-status')).toHaveText('running');
+  await tabTo(page, 'pause-button');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-status')).toHaveText('paused');
+  await tabTo(page, 'view-tab-history');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('view-tab-history')).toHaveAttribute('aria-selected', 'true');
+  await tabTo(page, 'history-open');
+  await expect(page.getByTestId('history-open')).toBeFocused();
+  // The focus ring is visible on whatever the keyboard reaches.
+  const outline = await page
+    .getByTestId('history-open')
+    .evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
 });
