@@ -63,6 +63,12 @@ for (const theme of THEMES) {
     found.push(...(await seriousViolations(page, 'lesson list')));
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('lesson-list')).toHaveCount(0);
+    // Presenter mode: one view at a time in larger type.
+    await page.getByTestId('presenter-toggle').click();
+    await expect(page.getByTestId('presenter-bar')).toBeVisible();
+    found.push(...(await seriousViolations(page, 'presenter mode')));
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('presenter-bar')).toHaveCount(0);
     expect(found).toEqual([]);
   });
 }
@@ -128,4 +134,30 @@ test('keyboard only: start a run, pause it, open the History tab and the run in 
     .getByTestId('history-open')
     .evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
+});
+
+test('keyboard only: add a node to the composed cell and draw an edge into it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.goto('/');
+  await page.getByTestId('preset-select').selectOption('teaching');
+  const edges = page.getByTestId('composer-canvas').locator('.react-flow__edge');
+  await expect(edges).not.toHaveCount(0);
+  const before = await edges.count();
+  await tabTo(page, 'add-node-button');
+  await page.keyboard.press('Enter');
+  // The new node is the last one offered as the edge's end.
+  const last = page.getByTestId('connect-to').locator('option').last();
+  await expect(page.getByTestId('connect-to')).toHaveValue(
+    (await last.getAttribute('value')) ?? '',
+  );
+  await expect(
+    page.getByTestId(`node-${await page.getByTestId('connect-to').inputValue()}`),
+  ).toBeVisible();
+  await tabTo(page, 'connect-from');
+  await expect(page.getByTestId('connect-from')).toHaveValue('x');
+  await tabTo(page, 'connect-button');
+  await page.keyboard.press('Enter');
+  await expect(edges).toHaveCount(before + 1);
 });
