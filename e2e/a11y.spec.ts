@@ -102,12 +102,16 @@ test('the theme switch follows the system until set, and its choice outlives a r
   expect(await background()).toBe(systemLight);
 });
 
-/** Presses Tab until the element with `testId` has the focus (at most `limit` presses), as a keyboard user would. */
-async function tabTo(page: Page, testId: string, limit = 200): Promise<void> {
+/** Presses Tab until the element with `testId` (or matching the CSS `selector`) has the focus (at most `limit` presses), as a keyboard user would. */
+async function tabTo(page: Page, testId: string, selector?: string, limit = 200): Promise<void> {
+  const wanted = selector ?? `[data-testid="${testId}"]`;
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
-    if (focused === testId) return;
+    const reached = await page.evaluate(
+      (css) => document.activeElement?.matches(css) ?? false,
+      wanted,
+    );
+    if (reached) return;
   }
   throw new Error(`${testId} was not reached with ${limit} presses of Tab.`);
 }
@@ -160,4 +164,8 @@ test('keyboard only: add a node to the composed cell and draw an edge into it', 
   await tabTo(page, 'connect-button');
   await page.keyboard.press('Enter');
   await expect(edges).toHaveCount(before + 1);
+  // An edge on the canvas takes the focus; Enter opens its op picker.
+  await tabTo(page, 'an edge', '.react-flow__edge');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('op-picker')).toBeVisible();
 });
