@@ -12,11 +12,11 @@ export interface CellDiagramData {
   readonly genotype: CellGenotype;
 }
 
-/** The colour of links into the cell's output (no op: drawn dashed). */
-const OUTPUT_LINK_COLOR = '#9aa0a6';
+/** The colour of links into the cell's output (no op: drawn dashed); a theme token. */
+const OUTPUT_LINK_COLOR = 'var(--color-border-strong)';
 
-/** Label text colour: dark on every op colour's edge (some of the palette, yellow above all, is too light for text on white). */
-const LABEL_COLOR = '#202124';
+/** Label text colour: the theme's text colour on a halo of the surface (some op colours, yellow above all, are too light for text on white). */
+const LABEL_COLOR = 'var(--color-text)';
 
 let instances = 0;
 

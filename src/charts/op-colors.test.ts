@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OP_NAMES } from '../core/search-space/ops';
 import { PRESET_NAMES, presetSpace } from '../core/search-space/presets';
-import { OKABE_ITO, OP_COLORS, opColor } from './op-colors';
+import { NEUTRAL_COLOR, OKABE_ITO, OP_COLORS, opColor } from './op-colors';
 
 /** Every op a preset's searched cells offer. */
 function presetOps(name: (typeof PRESET_NAMES)[number]): string[] {
@@ -37,6 +37,6 @@ describe('op colours', () => {
   });
 
   it('greys out a name the registry does not know', () => {
-    expect(opColor('not_an_op')).toBe('#5f6368');
+    expect(opColor('not_an_op')).toBe(NEUTRAL_COLOR);
   });
 });

@@ -5,12 +5,14 @@
  * that viewers with red-green colour blindness (protanopia, deuteranopia) can still tell them
  * apart. The DARTS space's eight ops take all eight; ops of other presets reuse the colour of a
  * DARTS op they never appear beside in a preset, so every preset's ops are pairwise distinct.
+ * Black (the `none` op) is the one colour a dark page would hide: it is a theme token, black on the
+ * light theme and near-white on the dark one (tokens.css); the other seven read on both.
  */
 import type { OpName } from '../core/search-space/ops';
 
-/** Okabe and Ito's colour-blind-safe palette, by the names they give its colours. */
+/** Okabe and Ito's colour-blind-safe palette, by the names they give its colours (black follows the theme). */
 export const OKABE_ITO = {
-  black: '#000000',
+  black: 'var(--op-black)',
   orange: '#E69F00',
   skyBlue: '#56B4E9',
   bluishGreen: '#009E73',
@@ -38,7 +40,7 @@ export const OP_COLORS: Record<OpName, string> = {
 };
 
 /** The colour of anything that is not a registered op (an unknown name, a link to the cell output). */
-export const NEUTRAL_COLOR = '#5f6368';
+export const NEUTRAL_COLOR = 'var(--chart-neutral)';
 
 /** The colour of an op, or the neutral grey for a name the registry does not know. */
 export function opColor(op: string): string {

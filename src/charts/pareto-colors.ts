@@ -1,5 +1,6 @@
 /** Point colours of the Pareto chart and their legend: one colour per run (strategy), or a sequential scale over generations. */
 import { interpolateViridis, schemeTableau10 } from 'd3';
+import { NEUTRAL_COLOR } from './op-colors';
 
 /** What colours the points: the run (strategy and seed) or the evolution generation. */
 export type ColorMode = 'strategy' | 'generation';
@@ -45,7 +46,7 @@ export function seriesColors(points: readonly ColorPoint[]): Map<string, string>
   const colors = new Map<string, string>();
   for (const p of points) {
     if (!colors.has(p.series))
-      colors.set(p.series, SERIES_PALETTE[colors.size % SERIES_PALETTE.length] ?? '#5f6368');
+      colors.set(p.series, SERIES_PALETTE[colors.size % SERIES_PALETTE.length] ?? NEUTRAL_COLOR);
   }
   return colors;
 }
@@ -55,7 +56,7 @@ export function colorScheme(points: readonly ColorPoint[], mode: ColorMode): Col
   if (mode === 'strategy') {
     const colors = seriesColors(points);
     return {
-      colorOf: (p) => colors.get(p.series) ?? '#5f6368',
+      colorOf: (p) => colors.get(p.series) ?? NEUTRAL_COLOR,
       legend: {
         kind: 'swatches',
         items: [...colors].map(([label, color]) => ({ label, color })),

@@ -1,6 +1,7 @@
 /** Plain data of the plane view: labelled 2D points by split, class colours, and heatmap cell shading. */
 import type { BoundaryDomain } from '../core/run/boundary';
 import type { DataSplit } from '../core/experiment/spec';
+import { NEUTRAL_COLOR } from './op-colors';
 
 /** The split a point belongs to, drawn as a marker: filled circle, ring, triangle. */
 export type PointSplit = 'train' | 'valid' | 'test';
@@ -43,7 +44,7 @@ const CLASS_COLORS = [
 
 /** The colour of class `label`. */
 export function classColor(label: number): string {
-  return CLASS_COLORS[label % CLASS_COLORS.length] ?? '#5f6368';
+  return CLASS_COLORS[label % CLASS_COLORS.length] ?? NEUTRAL_COLOR;
 }
 
 /** Every point of `splits` (2 features each), training points first so the others draw on top. */

@@ -1,5 +1,5 @@
 /** A square plot of 2D points coloured by class, marker by split, over an optional heatmap of a model's predicted class. */
-import { interpolateRgb, scaleLinear, select, symbol, symbolCircle, symbolTriangle } from 'd3';
+import { scaleLinear, select, symbol, symbolCircle, symbolTriangle } from 'd3';
 import type { BoundaryDomain, GridPrediction } from '../core/run/boundary';
 import {
   cellOpacity,
@@ -9,6 +9,7 @@ import {
   type PlanePoint,
   type PointSplit,
 } from './plane-data';
+import { NEUTRAL_COLOR } from './op-colors';
 import type { ChartView } from './view';
 
 /** A model's predictions over a grid of `size` x `size` cells covering `domain` (row-major from its lower-left corner). */
@@ -54,12 +55,16 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
         .append('rect')
         .attr('width', SIDE)
         .attr('height', SIDE)
-        .attr('fill', '#fff')
-        .attr('stroke', '#dadce0');
+        .attr('fill', 'var(--color-surface)')
+        .attr('stroke', 'var(--color-border)');
       if (heatmap !== null) {
         const { size, prediction, classes } = heatmap;
         const w = SIDE / size;
-        const cells = svg.append('g').attr('class', 'plane-heatmap');
+        // Crisp edges: cells meet exactly, so translucent tints leave no seams or double-tinted overlaps.
+        const cells = svg
+          .append('g')
+          .attr('class', 'plane-heatmap')
+          .attr('shape-rendering', 'crispEdges');
         for (let r = 0; r < size; r++) {
           for (let c = 0; c < size; c++) {
             const i = r * size + c;
@@ -67,16 +72,11 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
               .append('rect')
               .attr('x', c * w)
               .attr('y', SIDE - (r + 1) * w)
-              .attr('width', w + 0.5)
-              .attr('height', w + 0.5)
-              // Opaque tints (the class colour mixed with white), so overlapping cells leave no seams.
-              .attr(
-                'fill',
-                interpolateRgb(
-                  '#ffffff',
-                  classColor(prediction.classes[i] ?? 0),
-                )(cellOpacity(prediction.confidence[i] ?? 0, classes)),
-              );
+              .attr('width', w)
+              .attr('height', w)
+              // The class colour over the theme's surface: paler where the model is less sure, on a light or a dark page.
+              .attr('fill', classColor(prediction.classes[i] ?? 0))
+              .attr('fill-opacity', cellOpacity(prediction.confidence[i] ?? 0, classes));
           }
         }
       }
@@ -88,8 +88,8 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
           .append('path')
           .attr('d', m.path)
           .attr('transform', `translate(${x(p.x)},${y(p.y)})`)
-          .attr('fill', m.filled ? color : '#fff')
-          .attr('stroke', m.filled ? '#fff' : color)
+          .attr('fill', m.filled ? color : 'var(--color-surface)')
+          .attr('stroke', m.filled ? 'var(--color-surface)' : color)
           .attr('stroke-width', m.filled ? 0.6 : 1.4)
           .attr('data-split', p.split);
       }
@@ -100,8 +100,8 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
         g.append('path')
           .attr('d', m.path)
           .attr('transform', 'translate(5,-4)')
-          .attr('fill', m.filled ? '#5f6368' : '#fff')
-          .attr('stroke', '#5f6368')
+          .attr('fill', m.filled ? NEUTRAL_COLOR : 'var(--color-surface)')
+          .attr('stroke', NEUTRAL_COLOR)
           .attr('stroke-width', m.filled ? 0 : 1.4);
         g.append('text').attr('x', 13).attr('y', 0).text(SPLIT_NAMES[split]);
       });

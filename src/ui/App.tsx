@@ -27,6 +27,7 @@ import { StepLog } from './views/StepLog';
 import { PresenterBar } from './presenter/PresenterBar';
 import { SLIDES, VIEWS, type SlideId, type View } from './presenter/slides';
 import { usePresenter } from './presenter/use-presenter';
+import { ThemeSelect } from './theme/ThemeSelect';
 import { useView, viewStore } from './view-store';
 
 /** Opens view `next`, or the view `next` makes of the open one. */
@@ -84,7 +85,7 @@ export function App() {
       <header className="app-header">
         <div className="title">
           <h1>NAS Studio</h1>
-          <span className="muted">
+          <span className="muted subtitle">
             neural architecture search in your browser: DARTS, Single Path One-Shot and multi-trial
             baselines
           </span>
@@ -102,6 +103,7 @@ export function App() {
           <LearnMenu />
           <BackendSelect />
           <BackendBadge />
+          <ThemeSelect />
         </div>
       </header>
       <ErrorBanner />

@@ -1,4 +1,7 @@
 /** Entry point: opens the experiment link in the address, if any, and mounts the studio into #root. */
+// First: the remembered theme goes on <html> before anything renders (the page allows no inline script).
+import './theme/boot';
+import './tokens.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -15,20 +15,21 @@ export function hasChartSvg(host: Element): boolean {
   return host.querySelector('svg') !== null;
 }
 
-/** What `host` draws as a standalone picture titled `title` (a lone svg as is, anything more composed), or null while it has no svg. */
+/** What `host` draws as a standalone picture titled `title` (a lone svg as is, anything more composed) on `background` (white by default), or null while it has no svg. */
 export function chartPicture(
   host: Element,
   title: string,
   layout: ChartLayout,
   doc: Document,
   serializer: XMLSerializer,
+  background?: string,
 ): ChartPicture | null {
   const { svgs, text } = chartParts(host, layout);
   const [first] = svgs;
   if (first === undefined) return null;
   const tree =
     svgs.length === 1 && !text ? singleSvgTree(first, layout) : composeChart(host, layout);
-  const planned = standaloneSvg(tree, { title });
+  const planned = standaloneSvg(tree, background === undefined ? { title } : { title, background });
   const { width, height } = pictureSize(planned);
   return { svg: writeSvg(planned, doc, serializer), width, height };
 }

@@ -45,9 +45,15 @@ export function isInteractionOnly(el: ExportElement): boolean {
 }
 
 function keptAttributes(attributes: Readonly<Record<string, string>>): [string, string][] {
-  return Object.entries(attributes).filter(([name]) => {
+  return Object.entries(attributes).filter(([name, value]) => {
     const lower = name.toLowerCase();
-    return !PAGE_ATTRIBUTES.has(lower) && !lower.startsWith('on') && !lower.startsWith('xmlns');
+    return (
+      !PAGE_ATTRIBUTES.has(lower) &&
+      !lower.startsWith('on') &&
+      !lower.startsWith('xmlns') &&
+      // A theme token means nothing outside the page: the computed colour goes into the style instead.
+      !value.includes('var(')
+    );
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChartExportError } from '../../charts/export/export-error';
-import { chartFileName, exportProblem } from './save-chart';
+import { chartFileName, exportProblem, opaqueHex } from './save-chart';
 
 describe('chartFileName', () => {
   it('names the file after the chart with the format as extension', () => {
@@ -22,5 +22,19 @@ describe('exportProblem', () => {
     expect(exportProblem(new Error('out of memory'), 'SVG')).toBe(
       'The SVG could not be made: out of memory',
     );
+  });
+});
+
+describe('opaqueHex', () => {
+  it('writes an opaque computed colour as hex, the export background', () => {
+    expect(opaqueHex('rgb(255, 255, 255)')).toBe('#ffffff');
+    expect(opaqueHex('rgb(30, 31, 34)')).toBe('#1e1f22');
+    expect(opaqueHex('rgba(30, 31, 34, 1)')).toBe('#1e1f22');
+  });
+
+  it('passes over transparent and unparsed colours, so the search goes on to the parent', () => {
+    expect(opaqueHex('rgba(0, 0, 0, 0)')).toBeNull();
+    expect(opaqueHex('transparent')).toBeNull();
+    expect(opaqueHex('color(srgb 1 1 1)')).toBeNull();
   });
 });

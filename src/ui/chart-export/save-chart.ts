@@ -15,8 +15,32 @@ export function chartFileName(name: string, ext: 'svg' | 'png'): string {
   return `${stem === '' ? 'chart' : stem}.${ext}`;
 }
 
+/** `rgb(r, g, b)` as `#rrggbb`; null for anything translucent or unparsed. */
+export function opaqueHex(color: string): string | null {
+  const m = /^rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)$/.exec(color.trim());
+  if (!m || (m[4] !== undefined && Number(m[4]) < 1)) return null;
+  return `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The colour the chart is seen on: the first opaque background around `host` (the card's, in either theme). */
+function shownBackground(host: HTMLElement): string | undefined {
+  for (let el: HTMLElement | null = host; el !== null; el = el.parentElement) {
+    const hex = opaqueHex(getComputedStyle(el).backgroundColor);
+    if (hex !== null) return hex;
+  }
+  return undefined;
+}
+
 function picture(host: HTMLElement, label: string): ChartPicture {
-  const shown = chartPicture(host, label, domLayout(window), document, new XMLSerializer());
+  // Exports keep the theme's background: a dark-theme chart's light text stays readable in the file.
+  const shown = chartPicture(
+    host,
+    label,
+    domLayout(window),
+    document,
+    new XMLSerializer(),
+    shownBackground(host),
+  );
   if (shown === null) throw new ChartExportError('The chart has nothing drawn yet.');
   return shown;
 }

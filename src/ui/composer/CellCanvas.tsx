@@ -158,6 +158,10 @@ function Canvas({ role, cell, positions, problems, available, message }: CellCan
         }}
         onConnect={onConnect}
         connectionMode={ConnectionMode.Strict}
+        onEdgesChange={(changes) => {
+          // An edge selected from the keyboard (focus it, press Enter) opens its op picker as a click does.
+          for (const c of changes) if (c.type === 'select' && c.selected) setSelectedEdge(c.id);
+        }}
         onEdgeClick={(_e, clicked) => selectEdge(clicked.id)}
         onNodeClick={() => setSelectedEdge(null)}
         onPaneClick={() => setSelectedEdge(null)}

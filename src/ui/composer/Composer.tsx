@@ -11,6 +11,7 @@ import { useProblems } from '../problems';
 import { studioStore, useStudio } from '../studio';
 import { CellCanvas } from './CellCanvas';
 import { CellSettings } from './CellSettings';
+import { ConnectEdgeForm } from './ConnectEdgeForm';
 import { DefaultOps } from './DefaultOps';
 import { MacroEditor } from './MacroEditor';
 import { SpaceStats } from './SpaceStats';
@@ -132,6 +133,7 @@ export function Composer() {
         <div className="composer-side">
           <SpaceStats figures={figures} />
           <DefaultOps available={available} />
+          <ConnectEdgeForm role={shownRole} cell={cell} />
           <CellSettings role={shownRole} cell={cell} problems={problems[shownRole]} />
         </div>
       </div>

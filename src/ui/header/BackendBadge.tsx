@@ -1,5 +1,5 @@
 /** The tfjs backend in use (on wasm with its threads); hover for the reason, click for the reason and every probe. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useStudio } from '../studio';
 import { backendName } from './backend-name';
 
@@ -9,11 +9,21 @@ export function BackendBadge() {
   const negotiating = useStudio((s) => s.negotiating);
   const choice = useStudio((s) => s.backendChoice);
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const name = report ? backendName(report) : negotiating ? 'choosing…' : 'no backend yet';
   const pending = report !== null && report.choice !== choice ? `next run: ${choice}` : null;
   return (
-    <div className="backend">
+    <div
+      className="backend"
+      onKeyDown={(e) => {
+        // Escape closes the details and gives the focus back to the badge.
+        if (e.key !== 'Escape' || !open) return;
+        setOpen(false);
+        button.current?.focus();
+      }}
+    >
       <button
+        ref={button}
         type="button"
         className={`badge badge-${report?.backend ?? 'none'}`}
         data-testid="backend-badge"

@@ -15,7 +15,7 @@ export function BackendSelect() {
       <CopyLink />
       <ControlGroupBox group="backend">
         <label className="backend-select">
-          <span>Backend for next run</span>
+          <span className="header-label">Backend for next run</span>
           <select
             data-testid="backend-select"
             value={choice}

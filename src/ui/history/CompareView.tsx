@@ -1,4 +1,5 @@
 /** Two saved runs' curves drawn together: loss and accuracy, one colour pair per run. */
+import { lineSummary } from '../../charts/line-summary';
 import { useMemo } from 'react';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
 import type { ChartView } from '../../charts/view';
@@ -46,6 +47,7 @@ export function CompareView() {
           testId="compare-loss"
           exportName="compare-loss"
           label="Loss of both runs over steps"
+          summary={lineSummary(loss, 'step', 'Neither run has a loss.')}
         />
         <ChartHost
           create={createAcc}
@@ -53,6 +55,7 @@ export function CompareView() {
           testId="compare-accuracy"
           exportName="compare-accuracy"
           label="Accuracy of both runs over steps"
+          summary={lineSummary(acc, 'step', 'Neither run has an accuracy.')}
         />
       </div>
       <button type="button" onClick={() => studioStore.getState().closeCompare()}>

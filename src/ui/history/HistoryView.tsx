@@ -55,40 +55,42 @@ export function HistoryView({ onOpened }: HistoryViewProps) {
           </p>
         ) : (
           <>
-            <table className="history-table">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">Compare</span>
-                  </th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Started</th>
-                  <th scope="col">Run</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Best accuracy</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) =>
-                  r.damaged ? (
-                    <DamagedHistoryRow key={r.id} row={r} />
-                  ) : (
-                    <HistoryRow
-                      key={r.id}
-                      row={r}
-                      live={r.id === liveId}
-                      chosen={picked.includes(r.id)}
-                      onToggle={() => toggle(r.id)}
-                      onOpened={onOpened}
-                      differs={differs[i] ?? []}
-                    />
-                  ),
-                )}
-              </tbody>
-            </table>
+            <div className="table-scroll">
+              <table className="history-table">
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="visually-hidden">Compare</span>
+                    </th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Started</th>
+                    <th scope="col">Run</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Best accuracy</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r, i) =>
+                    r.damaged ? (
+                      <DamagedHistoryRow key={r.id} row={r} />
+                    ) : (
+                      <HistoryRow
+                        key={r.id}
+                        row={r}
+                        live={r.id === liveId}
+                        chosen={picked.includes(r.id)}
+                        onToggle={() => toggle(r.id)}
+                        onOpened={onOpened}
+                        differs={differs[i] ?? []}
+                      />
+                    ),
+                  )}
+                </tbody>
+              </table>
+            </div>
             <p className="history-compare-bar">
               <button
                 type="button"

@@ -3,10 +3,10 @@ import type { LineSeries } from '../../charts/line-chart';
 import type { ReplayedRun } from '../../store/history-state';
 import { accuracySeries, lossSeries } from '../views/chart-data';
 
-/** Colours per compared run: [training, validation]. */
+/** Colours per compared run: [training, validation] (theme tokens, see tokens.css). */
 export const COMPARE_COLORS: readonly (readonly [string, string])[] = [
-  ['#1a73e8', '#0b3d91'],
-  ['#e8710a', '#8f3f00'],
+  ['var(--compare-a-train)', 'var(--compare-a-valid)'],
+  ['var(--compare-b-train)', 'var(--compare-b-valid)'],
 ];
 
 /** Letters naming the compared runs in legends. */

@@ -1,14 +1,24 @@
 /** The "Learn" entry in the header: a list of the built-in lessons, each a link that opens it at its first step. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { lessonHash } from '../../core/lessons';
 import { LESSONS } from './lessons';
 
 /** The Learn button and, when open, the lesson list. */
 export function LearnMenu() {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   return (
-    <div className="learn-menu">
+    <div
+      className="learn-menu"
+      onKeyDown={(e) => {
+        // Escape closes the list and gives the focus back to the Learn button.
+        if (e.key !== 'Escape' || !open) return;
+        setOpen(false);
+        button.current?.focus();
+      }}
+    >
       <button
+        ref={button}
         type="button"
         data-testid="learn-button"
         aria-expanded={open}

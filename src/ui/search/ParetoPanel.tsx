@@ -138,6 +138,7 @@ export function ParetoPanel({ points, specs }: ParetoPanelProps) {
         exportName="pareto"
         role="group"
         label="Validation accuracy against cost, one point per evaluated subnet"
+        summary="Every point is a row of the subnet table on this tab, with its accuracy, cost and genotype."
       />
     </section>
   );

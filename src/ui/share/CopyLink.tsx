@@ -63,7 +63,7 @@ export function CopyLink() {
         Copy link
       </button>
       {note !== null ? (
-        <span className="copy-link-note" data-testid="copy-link-note">
+        <span className="copy-link-note" data-testid="copy-link-note" title={note}>
           {note}
         </span>
       ) : null}

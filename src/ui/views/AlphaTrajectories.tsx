@@ -45,6 +45,7 @@ export function AlphaTrajectories() {
         testId="alpha-chart"
         exportName="alphas"
         label="Softmax architecture weights per edge over steps"
+        summary="The weights of the latest step, per edge and op, are listed in the alpha table under Results on this tab."
       />
     </section>
   );

@@ -2,7 +2,7 @@
  * Hosts a d3 view in React: created in an effect, redrawn with new data at most once per animation
  * frame while on screen (once a second while scrolled away), destroyed on cleanup.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { chartFrames } from '../../charts/frame-scheduler';
 import type { ChartView } from '../../charts/view';
 import { ChartExportBar } from '../chart-export/ChartExportBar';
@@ -17,6 +17,8 @@ export interface ChartHostProps<D> {
   readonly label?: string;
   /** ARIA role of the host: 'img' (default) for a picture, 'group' for a chart with controls inside. */
   readonly role?: 'img' | 'group';
+  /** The chart's text alternative (its data in words, or where a table of it is): read by screen readers, hidden on screen. */
+  readonly summary?: string;
   /** When set, SVG and PNG download buttons beside the chart save `<exportName>.svg` / `.png` (unique on a page). */
   readonly exportName?: string;
 }
@@ -29,8 +31,10 @@ export function ChartHost<D>({
   className,
   label,
   role = 'img',
+  summary,
   exportName,
 }: ChartHostProps<D>) {
+  const summaryId = useId();
   const host = useRef<HTMLDivElement>(null);
   const drawer = useRef<ChartDrawer<D> | null>(null);
   useEffect(() => {
@@ -60,7 +64,25 @@ export function ChartHost<D>({
     drawer.current?.setData(data);
   }, [create, data]);
   const chart = (
-    <div ref={host} className={className} data-testid={testId} role={role} aria-label={label} />
+    <>
+      <div
+        ref={host}
+        className={className}
+        data-testid={testId}
+        role={role}
+        aria-label={label}
+        aria-describedby={summary === undefined ? undefined : summaryId}
+      />
+      {summary === undefined ? null : (
+        <p
+          id={summaryId}
+          className="visually-hidden"
+          data-testid={testId === undefined ? undefined : `${testId}-summary`}
+        >
+          {summary}
+        </p>
+      )}
+    </>
   );
   if (exportName === undefined) return chart;
   return (

@@ -1,4 +1,5 @@
 /** A DARTS run's collapse diagnostics: the Hessian eigenvalue and the derived cell's parameter-free ops per epoch, with what DARTS+ and RobustDARTS make of them. */
+import { lineSummary } from '../../charts/line-summary';
 import { hasAlphas } from '../../core/strategy/capabilities';
 import { useMemo } from 'react';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
@@ -56,6 +57,11 @@ export function CollapseDiagnostics() {
             testId="eigenvalue-chart"
             exportName="hessian-eigenvalue"
             label="Largest Hessian eigenvalue of the validation loss per epoch"
+            summary={lineSummary(
+              eigen,
+              'epoch',
+              'No eigenvalue yet: it is measured after each epoch.',
+            )}
           />
         </div>
         <div>
@@ -66,6 +72,11 @@ export function CollapseDiagnostics() {
             testId="skip-count-chart"
             exportName="derived-cell-ops"
             label="Skip connections and parameter-free ops of the derived normal cell per epoch"
+            summary={lineSummary(
+              counts,
+              'epoch',
+              'No counts yet: they are taken after each epoch.',
+            )}
           />
         </div>
       </div>

@@ -1,6 +1,7 @@
 /** One cell diagram per searched cell of a genotype, with SVG and PNG downloads. */
 import { useMemo } from 'react';
 import { createCellDiagram } from '../../charts/cell-diagram';
+import { cellSummary } from '../../charts/cell-summary';
 import type { ExperimentSpec } from '../../core/experiment/spec';
 import type { Genotype } from '../../core/search-space/types';
 import { ChartHost } from './ChartHost';
@@ -42,6 +43,7 @@ export function GenotypeCells({
             className="diagram-host"
             exportName={`${exportPrefix}-${role}`}
             label={`${title} ${labelSuffix}`}
+            summary={cellSummary(data.genotype)}
           />
         </figure>
       ))}

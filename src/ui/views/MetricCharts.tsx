@@ -7,6 +7,7 @@ import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { ChartHost } from './ChartHost';
 import { accuracySeries, lossSeries } from './chart-data';
+import { lineSummary } from '../../charts/line-summary';
 
 const createLossChart = (el: HTMLElement): ChartView<readonly LineSeries[]> =>
   createLineChart(el, {
@@ -41,6 +42,7 @@ export function MetricCharts() {
           testId="loss-chart"
           exportName="loss"
           label="Loss over steps"
+          summary={lineSummary(loss, 'step', 'No loss yet: it appears after the first step.')}
         />
       </section>
       <section className="card" aria-labelledby="acc-title">
@@ -52,6 +54,7 @@ export function MetricCharts() {
           testId="acc-chart"
           exportName="accuracy"
           label="Accuracy over steps"
+          summary={lineSummary(acc, 'step', 'No accuracy yet: it appears after the first step.')}
         />
       </section>
     </div>

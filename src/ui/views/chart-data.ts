@@ -9,7 +9,11 @@ import { seriesPoints } from '../../core/series/downsample';
 import type { RunState } from '../../core/run/state';
 
 /** Line colours of the metric charts. */
-export const METRIC_COLORS = { train: '#1a73e8', alpha: '#9334e6', valid: '#e8710a' } as const;
+export const METRIC_COLORS = {
+  train: 'var(--series-train)',
+  alpha: 'var(--series-alpha)',
+  valid: 'var(--series-valid)',
+} as const;
 
 /** The searched cells of a run, in display order, with their specs. */
 export function searchedCells(

@@ -12,9 +12,9 @@ import type { EarlyStop, EpochDiagnostics } from '../../core/run/protocol';
 
 /** Line colours of the diagnostics charts. */
 export const DIAGNOSTICS_COLORS = {
-  eigenvalue: '#c5221f',
-  skip: '#e37400',
-  parameterFree: '#5f6368',
+  eigenvalue: 'var(--series-danger)',
+  skip: 'var(--series-warn)',
+  parameterFree: 'var(--chart-neutral)',
 } as const;
 
 /** The dominant Hessian eigenvalue per epoch (a gap where none was computed). */
