@@ -5,13 +5,14 @@
  * 50 ms, from the browser's `longtask` performance entries) from Run to the end. Prints the count,
  * the longest, the total time over 50 ms (total blocking time) and the run's length, and writes
  * bench-results/main-thread.json. A target, not a test: zero long tasks.
- * Flags: --backend=wasm|webgl|webgpu (default: the page's own choice), --runs=N (default 2).
+ * Flags: --backend=wasm|webgl|webgpu (default: the page's own choice), --runs=N (default 2),
+ * --no-isolation (the page without its cross-origin isolation headers: wasm on one thread).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Page, type Route } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { ensureBuild, startPreview } from './serve';
 
@@ -23,6 +24,7 @@ const flag = (name: string): string | undefined =>
     ?.slice(name.length + 3);
 const backend = flag('backend') ?? 'auto';
 const runs = Math.max(1, Number(flag('runs') ?? 2));
+const isolated = !process.argv.includes('--no-isolation');
 
 /** What one run of the default experiment left on the main thread. */
 interface MainThreadRun {
@@ -42,6 +44,15 @@ async function observeLongTasks(page: Page): Promise<void> {
       for (const e of list.getEntries()) seen.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
+}
+
+/** Serves a request without the cross-origin isolation headers, as a host that sends none would. */
+async function withoutIsolation(route: Route): Promise<void> {
+  const response = await route.fetch();
+  const headers = { ...response.headers() };
+  delete headers['cross-origin-opener-policy'];
+  delete headers['cross-origin-embedder-policy'];
+  await route.fulfill({ response, headers });
 }
 
 /** Runs the page's default experiment once to the end and returns its long tasks. */
@@ -94,12 +105,18 @@ async function main(): Promise<void> {
     });
     try {
       for (let i = 0; i < runs; i++) {
-        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        // Without isolation, the page's own service worker (which would add the headers) is blocked too.
+        const context = await browser.newContext({
+          viewport: { width: 1440, height: 900 },
+          serviceWorkers: isolated ? 'allow' : 'block',
+        });
+        const page = await context.newPage();
         await observeLongTasks(page);
+        if (!isolated) await page.route('**/*', withoutIsolation);
         const result = await oneRun(page, `${preview.url}/`);
         results.push(result);
         say(`run ${i + 1}: ${summary(result)}`);
-        await page.close();
+        await context.close();
       }
     } finally {
       await browser.close();
@@ -111,7 +128,8 @@ async function main(): Promise<void> {
   say(`load average ${load.start.toFixed(1)} at the start, ${load.end.toFixed(1)} at the end`);
   const out = join(root, 'bench-results', 'main-thread.json');
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ when: new Date().toISOString(), load, results }, null, 2)}\n`);
+  const when = new Date().toISOString();
+  writeFileSync(out, `${JSON.stringify({ when, isolated, load, results }, null, 2)}\n`);
   say(`wrote ${out}`);
 }
 

@@ -2,15 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { chooseWasmThreads, MAX_WASM_THREADS, NOT_ISOLATED, wasmThreadsOutcome } from './threads';
 
 describe('chooseWasmThreads', () => {
-  it('uses every logical core of an isolated page, not half of them', () => {
-    expect(chooseWasmThreads({ cores: 2, isolated: true })).toEqual({ count: 2, limit: null });
-    expect(chooseWasmThreads({ cores: 6, isolated: true })).toEqual({ count: 6, limit: null });
+  it('uses every logical core of an isolated page but one, left for the page, not half of them', () => {
+    expect(chooseWasmThreads({ cores: 2, isolated: true })).toEqual({
+      count: 1,
+      limit: 'one of 2 cores left for the page',
+    });
+    expect(chooseWasmThreads({ cores: 6, isolated: true })).toEqual({
+      count: 5,
+      limit: 'one of 6 cores left for the page',
+    });
     expect(chooseWasmThreads({ cores: 1, isolated: true })).toEqual({ count: 1, limit: null });
   });
 
   it('caps the count at the pthread pool size and says so', () => {
     expect(MAX_WASM_THREADS).toBe(8);
-    expect(chooseWasmThreads({ cores: 8, isolated: true })).toEqual({ count: 8, limit: null });
+    expect(chooseWasmThreads({ cores: 9, isolated: true }).count).toBe(8);
     expect(chooseWasmThreads({ cores: 16, isolated: true })).toEqual({
       count: 8,
       limit: 'capped at 8 of 16 cores',
@@ -31,7 +37,7 @@ describe('chooseWasmThreads', () => {
       expect(t.count).toBe(1);
       expect(t.limit).toMatch(/does not report its CPU cores/);
     }
-    expect(chooseWasmThreads({ cores: 3.5, isolated: true }).count).toBe(3);
+    expect(chooseWasmThreads({ cores: 3.5, isolated: true }).count).toBe(2);
   });
 });
 

@@ -15,15 +15,22 @@ export interface ThreadEnv {
 /** The reason a page without cross-origin isolation runs on one thread. */
 export const NOT_ISOLATED = 'the page is not cross-origin isolated';
 
-/** Every logical core, capped at MAX_WASM_THREADS; one thread (with the reason) without isolation or a core count. */
+/**
+ * Every logical core but one (the page's main thread and the engine worker's own work need it),
+ * capped at MAX_WASM_THREADS; one thread (with the reason) without isolation or a core count. On
+ * 2 cores this is one thread: measured there, the default teaching run took 212 s with 2 threads
+ * and 73 s with one, the page's long tasks included, while the benchmark supernet's step gained
+ * 1.18x from the second thread (README, Measured).
+ */
 export function chooseWasmThreads(env: ThreadEnv): WasmThreads {
   const cores =
     env.cores !== null && Number.isFinite(env.cores) && env.cores >= 1 ? Math.floor(env.cores) : null;
   if (!env.isolated) return { count: 1, limit: NOT_ISOLATED };
   if (cores === null) return { count: 1, limit: 'the browser does not report its CPU cores' };
-  if (cores > MAX_WASM_THREADS)
+  if (cores === 1) return { count: 1, limit: null };
+  if (cores - 1 > MAX_WASM_THREADS)
     return { count: MAX_WASM_THREADS, limit: `capped at ${MAX_WASM_THREADS} of ${cores} cores` };
-  return { count: cores, limit: null };
+  return { count: cores - 1, limit: `one of ${cores} cores left for the page` };
 }
 
 /** What the wasm backend ended up with, given the choice and the count it reports once started. */
