@@ -1,4 +1,5 @@
 /** The bench page's worker: sets one backend, times the benchmark step on it, posts progress and the row. */
+import '../core/zod-jitless';
 import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../core/run/protocol';
 import { inspectWebgpu } from '../worker/adapter';

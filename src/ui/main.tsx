@@ -1,6 +1,8 @@
 /** Entry point: opens the experiment link in the address, if any, and mounts the studio into #root. */
 // First: the remembered theme goes on <html> before anything renders (the page allows no inline script).
 import './theme/boot';
+// zod without its eval probe, which the Content-Security-Policy would report.
+import '../core/zod-jitless';
 import './tokens.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

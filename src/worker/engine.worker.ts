@@ -4,6 +4,7 @@
  * run-time estimates come from one estimator that keeps its unit times; a run on WebGPU watches its
  * device and ends with a 'backend-lost' failure when the device is lost.
  */
+import '../core/zod-jitless';
 import * as Comlink from 'comlink';
 import { loadDataset } from '../core/data/load';
 import { examplesOfUpload } from '../core/data/upload/parse';

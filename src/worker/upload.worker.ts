@@ -1,4 +1,5 @@
 /** The upload worker: parses an uploaded file off the main thread and returns its record and preview (buffers transferred). */
+import '../core/zod-jitless';
 import * as Comlink from 'comlink';
 import { parseUpload, type UploadChoices, type UploadFile } from '../core/data/upload/parse';
 import { previewOf } from '../core/data/upload/preview';
