@@ -4,19 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { PAGE_POLICY, WORKER_POLICY } from '../scripts/csp-plugin';
 import { startStaticHost, type StaticHost } from './static-host';
 import { watchViolations } from './csp-watch';
-import { setField } from './studio';
-
-const TINY = { samples: 100, epochs: 1, batchSize: 8, seed: 5 } as const;
-
-/** Trains a tiny teaching experiment on wasm to the end (the page is open). */
-async function trainTinyOnWasm(page: Page): Promise<void> {
-  await page.getByTestId('preset-select').selectOption('teaching');
-  await page.getByTestId('dataset-select').selectOption('spiral');
-  await page.getByTestId('backend-select').selectOption('wasm');
-  for (const [name, value] of Object.entries(TINY)) await setField(page, name, value);
-  await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 180_000 });
-}
+import { trainTinyOnWasm } from './studio';
 
 /** The sources one directive of `policy` allows. */
 function sources(policy: string | undefined, directive: string): string[] {

@@ -60,3 +60,20 @@ export async function readStepLog(page: Page): Promise<LoggedStep[]> {
     alphaLoss: Number(cells[4]),
   }));
 }
+
+/** The tiny teaching experiment the wasm-thread and policy specs train. */
+const TINY_WASM = { samples: 100, epochs: 1, batchSize: 8, seed: 5 } as const;
+
+/** Fills a tiny teaching experiment on wasm (the page is open) and trains it to the end. */
+export async function trainTinyOnWasm(page: Page): Promise<void> {
+  await page.getByTestId('preset-select').selectOption('teaching');
+  await page.getByTestId('dataset-select').selectOption('spiral');
+  await page.getByTestId('backend-select').selectOption('wasm');
+  for (const [name, value] of Object.entries(TINY_WASM)) await setField(page, name, value);
+  await page.getByTestId('run-button').click();
+  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 180_000 });
+  await expect(page.getByTestId('loss-chart').locator('path.series-line').first()).toHaveAttribute(
+    'd',
+    /L/,
+  );
+}

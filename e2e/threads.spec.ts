@@ -1,27 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startStaticHost, type StaticHost } from './static-host';
-import { setField } from './studio';
-
-const TINY = { samples: 100, epochs: 1, batchSize: 8, seed: 5 } as const;
+import { trainTinyOnWasm } from './studio';
 
 /** The thread count the studio should pick for this machine: every core but one, at least 1, at most 8. */
 async function expectedThreads(page: Page): Promise<number> {
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   return Math.min(Math.max(1, cores - 1), 8);
-}
-
-/** Fills a tiny teaching experiment on wasm (the page is open) and trains it to the end. */
-async function trainTinyOnWasm(page: Page): Promise<void> {
-  await page.getByTestId('preset-select').selectOption('teaching');
-  await page.getByTestId('dataset-select').selectOption('spiral');
-  await page.getByTestId('backend-select').selectOption('wasm');
-  for (const [name, value] of Object.entries(TINY)) await setField(page, name, value);
-  await page.getByTestId('run-button').click();
-  await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 180_000 });
-  await expect(page.getByTestId('loss-chart').locator('path.series-line').first()).toHaveAttribute(
-    'd',
-    /L/,
-  );
 }
 
 /** Collects page errors and worker errors (a dead pthread worker reports through the console). */
