@@ -1,8 +1,8 @@
 /** Builds the app when dist/ is stale or missing and serves it with `vite preview` on 127.0.0.1. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../cli/free-port';
 
 /** Files and folders whose changes make a build stale. */
 const SOURCES = [
@@ -65,19 +65,6 @@ export async function ensureBuild(root: string, progress: (text: string) => void
     'warn',
   ]);
   progress(`built in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A running preview server. */

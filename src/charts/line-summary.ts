@@ -6,7 +6,7 @@ function short(value: number, digits: number): string {
   return Number(value.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 6 });
 }
 
-/** One sentence per series with finite points ("train: from 1.1 at step 1 to 0.41 at step 120, lowest 0.39, highest 1.1"); `empty` when none has any. */
+/** One sentence per series with finite points ("train: from 1.1 at step 1 to 0.41 at step 120, lowest 0.39, highest 1.1"); `empty` when no series has a finite point. */
 export function lineSummary(
   series: readonly LineSeries[],
   xLabel: string,

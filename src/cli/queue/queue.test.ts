@@ -17,11 +17,11 @@ import { createRng } from '../../core/random';
 import { emptyBook, randomProposals } from '../../core/strategies/async-proposals';
 import { TRIAL_JOB_OPTIONS, TRIAL_QUEUE } from './queue-config';
 import { searchPlanOf } from './search-plan';
+import { freePort } from '../free-port';
 import { trialJobId } from './trial-job';
 import {
   cliProcess,
   FAST_STALLS,
-  freePort,
   startRedis,
   startWorker,
   type TestRedis,
