@@ -1,5 +1,14 @@
 /** A multi-series line chart with axes and a legend (loss and accuracy over steps). */
-import { axisBottom, axisLeft, extent, format, line, scaleLinear, type Selection } from 'd3';
+import {
+  axisBottom,
+  axisLeft,
+  extent,
+  format,
+  line,
+  scaleLinear,
+  select,
+  type Selection,
+} from 'd3';
 import { thinForWidth } from './thin';
 import { createFrame, type ChartView } from './view';
 
@@ -30,25 +39,89 @@ export interface LineChartOptions {
 const MARGIN = { top: 26, right: 14, bottom: 34, left: 60 };
 
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+type G = Selection<SVGGElement, unknown, null, undefined>;
 
 function finite(points: readonly LinePoint[]): LinePoint[] {
   return points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
 }
 
+/** The chart's lasting elements: made once, then only their attributes change as data arrives. */
+interface Parts {
+  readonly g: G;
+  readonly xAxis: G;
+  readonly yAxis: G;
+  readonly xTitle: Selection<SVGTextElement, unknown, null, undefined>;
+  readonly yTitle: Selection<SVGTextElement, unknown, null, undefined>;
+  readonly lines: G;
+  readonly legend: G;
+  /** The series names and colours the legend was drawn for. */
+  legendKey: string;
+}
+
+/** Sets attribute `name` of `el` to `value` unless it has that value already. */
+function setIfChanged(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+function createParts(svg: Svg, opts: LineChartOptions): Parts {
+  const g = svg.append('g');
+  const xAxis = g.append('g').attr('class', 'axis');
+  const yAxis = g.append('g').attr('class', 'axis');
+  const xTitle = g
+    .append('text')
+    .attr('class', 'axis-title')
+    .attr('text-anchor', 'middle')
+    .text(opts.xLabel);
+  const yTitle = g
+    .append('text')
+    .attr('class', 'axis-title')
+    .attr('text-anchor', 'middle')
+    .text(opts.yLabel);
+  const lines = g.append('g');
+  const legend = svg
+    .append('g')
+    .attr('class', 'legend')
+    .attr('transform', `translate(${MARGIN.left},14)`);
+  return { g, xAxis, yAxis, xTitle, yTitle, lines, legend, legendKey: '' };
+}
+
+function drawLegend(parts: Parts, series: readonly LineSeries[]): void {
+  const key = series.map((s) => `${s.name}\u0000${s.color}`).join('\u0001');
+  if (key === parts.legendKey) return;
+  parts.legendKey = key;
+  parts.legend.selectAll('*').remove();
+  let offset = 0;
+  for (const s of series) {
+    const item = parts.legend.append('g').attr('transform', `translate(${offset},0)`);
+    item.append('rect').attr('width', 12).attr('height', 3).attr('y', -4).attr('fill', s.color);
+    item.append('text').attr('x', 16).attr('y', 0).text(s.name);
+    offset += 28 + s.name.length * 6.5;
+  }
+}
+
+/**
+ * Draws `series` into `svg`: the axes, lines and markers are updated in place (a live run redraws
+ * ten times a second, and rebuilding every element each time costs the page its frames); the
+ * empty state replaces them.
+ */
 function draw(
   svg: Svg,
+  state: { parts: Parts | null },
   width: number,
   height: number,
   opts: LineChartOptions,
   series: readonly LineSeries[],
 ): void {
-  svg.selectAll('*').remove();
   const all = series.flatMap((s) => finite(s.points));
   const w = width - MARGIN.left - MARGIN.right;
   const h = height - MARGIN.top - MARGIN.bottom;
-  const g = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
   if (all.length === 0) {
-    g.append('text')
+    svg.selectAll('*').remove();
+    state.parts = null;
+    svg
+      .append('g')
+      .attr('transform', `translate(${MARGIN.left},${MARGIN.top})`)
+      .append('text')
       .attr('class', 'chart-empty')
       .attr('x', w / 2)
       .attr('y', h / 2)
@@ -56,72 +129,72 @@ function draw(
       .text(opts.emptyText);
     return;
   }
+  if (state.parts === null) {
+    svg.selectAll('*').remove();
+    state.parts = createParts(svg, opts);
+  }
+  const parts = state.parts;
+  parts.g.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
   const [x0 = 0, x1 = 1] = extent(all, (p) => p.x);
+  // A nice x domain grows in steps as a live run adds points, so what is drawn stays in place between them.
   const x = scaleLinear()
     .domain(x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1])
+    .nice()
     .range([0, w]);
   const [y0 = 0, y1 = 1] = opts.yDomain ?? extent(all, (p) => p.y);
   const y = scaleLinear()
     .domain(y0 === y1 ? [y0 - 0.5, y1 + 0.5] : [Math.min(0, y0), y1])
     .nice()
     .range([h, 0]);
-  g.append('g')
-    .attr('class', 'axis')
+  parts.xAxis
     .attr('transform', `translate(0,${h})`)
     .call(axisBottom(x).ticks(Math.max(2, Math.floor(w / 80))));
-  g.append('g')
-    .attr('class', 'axis')
-    .call(axisLeft(y).ticks(5).tickFormat(format('.3~g')));
-  g.append('text')
-    .attr('class', 'axis-title')
-    .attr('x', w / 2)
-    .attr('y', h + 30)
-    .attr('text-anchor', 'middle')
-    .text(opts.xLabel);
-  g.append('text')
-    .attr('class', 'axis-title')
-    .attr('transform', `translate(-48,${h / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text(opts.yLabel);
+  parts.yAxis.call(axisLeft(y).ticks(5).tickFormat(format('.3~g')));
+  parts.xTitle.attr('x', w / 2).attr('y', h + 30);
+  parts.yTitle.attr('transform', `translate(-48,${h / 2}) rotate(-90)`);
   const path = line<LinePoint>()
     .x((p) => x(p.x))
     .y((p) => y(p.y));
-  for (const s of series) {
+  const groups = parts.lines
+    .selectAll<SVGGElement, LineSeries>('g.series')
+    .data(series, (s) => s.name)
+    .join((enter) => {
+      const group = enter.append('g').attr('class', 'series');
+      group
+        .append('path')
+        .attr('class', 'series-line')
+        .attr('fill', 'none')
+        .attr('stroke-width', 1.6);
+      return group;
+    });
+  groups.each(function drawSeries(s) {
+    const group = select(this);
     const pts = finite(s.points);
     // A line needs no more points than the chart has pixel columns; markers keep every point.
     const drawn = s.markers ? pts : thinForWidth(pts, w);
-    g.append('path')
-      .attr('class', 'series-line')
-      .attr('fill', 'none')
-      .attr('stroke', s.color)
-      .attr('stroke-width', 1.6)
-      .attr('data-series', s.name)
-      .attr('data-points', pts.length)
-      .attr('d', path(drawn) ?? '');
-    if (s.markers) {
-      g.selectAll(null)
-        .data(pts)
-        .join('circle')
-        .attr('r', 3)
-        .attr('fill', s.color)
-        .attr('data-series', s.name)
-        .attr('data-x', (p) => p.x)
-        .attr('data-y', (p) => p.y)
-        .attr('cx', (p) => x(p.x))
-        .attr('cy', (p) => y(p.y));
+    const el = group.select<SVGPathElement>('path.series-line').node();
+    if (el !== null) {
+      setIfChanged(el, 'stroke', s.color);
+      setIfChanged(el, 'data-series', s.name);
+      setIfChanged(el, 'data-points', String(pts.length));
+      setIfChanged(el, 'd', path(drawn) ?? '');
     }
-  }
-  const legend = svg
-    .append('g')
-    .attr('class', 'legend')
-    .attr('transform', `translate(${MARGIN.left},14)`);
-  let offset = 0;
-  for (const s of series) {
-    const item = legend.append('g').attr('transform', `translate(${offset},0)`);
-    item.append('rect').attr('width', 12).attr('height', 3).attr('y', -4).attr('fill', s.color);
-    item.append('text').attr('x', 16).attr('y', 0).text(s.name);
-    offset += 28 + s.name.length * 6.5;
-  }
+    // Only what changed is written: a run's per-epoch markers number in the hundreds and stay put
+    // between draws (the axes move in nice steps), and every write makes the page restyle them.
+    group
+      .selectAll<SVGCircleElement, LinePoint>('circle')
+      .data(s.markers ? pts : [])
+      .join((enter) => enter.append('circle').attr('r', 3))
+      .each(function placeMarker(p) {
+        setIfChanged(this, 'fill', s.color);
+        setIfChanged(this, 'data-series', s.name);
+        setIfChanged(this, 'data-x', String(p.x));
+        setIfChanged(this, 'data-y', String(p.y));
+        setIfChanged(this, 'cx', String(x(p.x)));
+        setIfChanged(this, 'cy', String(y(p.y)));
+      });
+  });
+  drawLegend(parts, series);
 }
 
 /** Creates the chart in `el`; `update` takes every series to draw. */
@@ -130,8 +203,9 @@ export function createLineChart(
   opts: LineChartOptions,
 ): ChartView<readonly LineSeries[]> {
   const height = opts.height ?? 220;
+  const state: { parts: Parts | null } = { parts: null };
   const frame = createFrame<readonly LineSeries[]>(el, height, (svg, width, series) =>
-    draw(svg, width, height, opts, series),
+    draw(svg, state, width, height, opts, series),
   );
   return { update: frame.update, destroy: frame.destroy };
 }

@@ -26,6 +26,8 @@ export interface PlaneData {
   readonly heatmap: PlaneHeatmap | null;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 /** Side of the plot, px. */
 const SIDE = 240;
 /** Height of the legend under it, px. */
@@ -37,7 +39,7 @@ const MARKERS: Record<PointSplit, { path: string; filled: boolean }> = {
   test: { path: symbol(symbolTriangle, 26)() ?? '', filled: true },
 };
 
-/** Creates the view in `el`. */
+/** Creates the view in `el`: its grid cells and points are made once and recoloured as new predictions arrive. */
 export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
   const svg = select(el)
     .append('svg')
@@ -45,42 +47,81 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
     .attr('width', SIDE)
     .attr('height', SIDE + LEGEND)
     .attr('viewBox', `0 0 ${SIDE} ${SIDE + LEGEND}`);
+  svg
+    .append('rect')
+    .attr('width', SIDE)
+    .attr('height', SIDE)
+    .attr('fill', 'var(--color-surface)')
+    .attr('stroke', 'var(--color-border)');
+  // Crisp edges: cells meet exactly, so translucent tints leave no seams or double-tinted overlaps.
+  const heat = svg.append('g').attr('class', 'plane-heatmap').attr('shape-rendering', 'crispEdges');
+  const dots = svg.append('g').attr('class', 'plane-points');
+  const legend = svg.append('g').attr('transform', `translate(4, ${SIDE + 15})`);
+  (['train', 'valid', 'test'] as const).forEach((split, i) => {
+    const g = legend.append('g').attr('transform', `translate(${[0, 76, 168][i] ?? 0}, 0)`);
+    const m = MARKERS[split];
+    g.append('path')
+      .attr('d', m.path)
+      .attr('transform', 'translate(5,-4)')
+      .attr('fill', m.filled ? NEUTRAL_COLOR : 'var(--color-surface)')
+      .attr('stroke', NEUTRAL_COLOR)
+      .attr('stroke-width', m.filled ? 0 : 1.4);
+    g.append('text').attr('x', 13).attr('y', 0).text(SPLIT_NAMES[split]);
+  });
+  let drawn: { points: PlaneData['points']; domainKey: string } | null = null;
+  let cells: SVGRectElement[] = [];
+
+  /** The grid's cells, made again only when its size changes (row-major from the lower-left corner). */
+  const gridOf = (size: number): SVGRectElement[] => {
+    if (cells.length === size * size) return cells;
+    heat.selectAll('*').remove();
+    const w = String(SIDE / size);
+    const made: SVGRectElement[] = [];
+    // Built off the page and attached at once: one style and layout pass for the whole grid.
+    const batch = document.createDocumentFragment();
+    for (let r = 0; r < size; r++) {
+      for (let c = 0; c < size; c++) {
+        const node = document.createElementNS(SVG_NS, 'rect');
+        node.setAttribute('x', String((c * SIDE) / size));
+        node.setAttribute('y', String(SIDE - ((r + 1) * SIDE) / size));
+        node.setAttribute('width', w);
+        node.setAttribute('height', w);
+        batch.appendChild(node);
+        made.push(node);
+      }
+    }
+    heat.node()?.appendChild(batch);
+    cells = made;
+    return cells;
+  };
+
   return {
     update: ({ points, heatmap }) => {
-      svg.selectAll('*').remove();
       const d = heatmap?.domain ?? pointsDomain(points);
+      if (heatmap === null) {
+        heat.selectAll('*').remove();
+        cells = [];
+      } else {
+        const { size, prediction, classes } = heatmap;
+        gridOf(size).forEach((cell, i) => {
+          // The class colour over the theme's surface: paler where the model is less sure, on a light or a dark page.
+          // Written only where it changed (opacity in steps of 0.02, finer than the eye tells apart):
+          // the next frame's boundary mostly agrees with this one, and each write restyles a cell.
+          const fill = classColor(prediction.classes[i] ?? 0);
+          const opacity = String(
+            Math.round(50 * cellOpacity(prediction.confidence[i] ?? 0, classes)) / 50,
+          );
+          if (cell.getAttribute('fill') !== fill) cell.setAttribute('fill', fill);
+          if (cell.getAttribute('fill-opacity') !== opacity)
+            cell.setAttribute('fill-opacity', opacity);
+        });
+      }
+      const domainKey = `${d.x0} ${d.x1} ${d.y0} ${d.y1}`;
+      if (drawn !== null && drawn.points === points && drawn.domainKey === domainKey) return;
+      drawn = { points, domainKey };
       const x = scaleLinear().domain([d.x0, d.x1]).range([0, SIDE]);
       const y = scaleLinear().domain([d.y0, d.y1]).range([SIDE, 0]);
-      svg
-        .append('rect')
-        .attr('width', SIDE)
-        .attr('height', SIDE)
-        .attr('fill', 'var(--color-surface)')
-        .attr('stroke', 'var(--color-border)');
-      if (heatmap !== null) {
-        const { size, prediction, classes } = heatmap;
-        const w = SIDE / size;
-        // Crisp edges: cells meet exactly, so translucent tints leave no seams or double-tinted overlaps.
-        const cells = svg
-          .append('g')
-          .attr('class', 'plane-heatmap')
-          .attr('shape-rendering', 'crispEdges');
-        for (let r = 0; r < size; r++) {
-          for (let c = 0; c < size; c++) {
-            const i = r * size + c;
-            cells
-              .append('rect')
-              .attr('x', c * w)
-              .attr('y', SIDE - (r + 1) * w)
-              .attr('width', w)
-              .attr('height', w)
-              // The class colour over the theme's surface: paler where the model is less sure, on a light or a dark page.
-              .attr('fill', classColor(prediction.classes[i] ?? 0))
-              .attr('fill-opacity', cellOpacity(prediction.confidence[i] ?? 0, classes));
-          }
-        }
-      }
-      const dots = svg.append('g').attr('class', 'plane-points');
+      dots.selectAll('*').remove();
       for (const p of points) {
         const m = MARKERS[p.split];
         const color = classColor(p.label);
@@ -93,18 +134,6 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
           .attr('stroke-width', m.filled ? 0.6 : 1.4)
           .attr('data-split', p.split);
       }
-      const legend = svg.append('g').attr('transform', `translate(4, ${SIDE + 15})`);
-      (['train', 'valid', 'test'] as const).forEach((split, i) => {
-        const g = legend.append('g').attr('transform', `translate(${[0, 76, 168][i] ?? 0}, 0)`);
-        const m = MARKERS[split];
-        g.append('path')
-          .attr('d', m.path)
-          .attr('transform', 'translate(5,-4)')
-          .attr('fill', m.filled ? NEUTRAL_COLOR : 'var(--color-surface)')
-          .attr('stroke', NEUTRAL_COLOR)
-          .attr('stroke-width', m.filled ? 0 : 1.4);
-        g.append('text').attr('x', 13).attr('y', 0).text(SPLIT_NAMES[split]);
-      });
     },
     destroy: () => {
       svg.remove();

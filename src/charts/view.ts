@@ -23,17 +23,28 @@ export function createFrame<D>(
 ): Frame<D> {
   const svg = select(el).append('svg').attr('height', height).attr('class', 'chart-svg');
   let last: { data: D } | null = null;
+  // The element's width as last measured: read once, then kept current by the resize observer, so
+  // an update does not force the page to lay out again before it draws (charts update ten times a second).
+  let measured: number | null = null;
   let width = 0;
   const redraw = (): void => {
-    width = Math.max(120, Math.floor(el.clientWidth || 480));
-    svg.attr('width', width).attr('viewBox', `0 0 ${width} ${height}`);
+    measured ??= Math.floor(el.clientWidth);
+    const next = Math.max(120, measured || 480);
+    if (next !== width) {
+      width = next;
+      svg.attr('width', width).attr('viewBox', `0 0 ${width} ${height}`);
+    }
     if (last) draw(svg, width, last.data);
   };
   const observer =
     typeof ResizeObserver === 'undefined'
       ? null
-      : new ResizeObserver(() => {
-          if (Math.floor(el.clientWidth) !== width) redraw();
+      : // Layout is done when the observer calls back: reading the width there costs nothing.
+        new ResizeObserver(() => {
+          const now = Math.floor(el.clientWidth);
+          if (now === measured) return;
+          measured = now;
+          redraw();
         });
   observer?.observe(el);
   return {

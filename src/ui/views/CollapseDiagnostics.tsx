@@ -26,11 +26,20 @@ const createCountChart = (el: HTMLElement): ChartView<readonly LineSeries[]> =>
 
 /** The diagnostics card of a DARTS run (nothing for other strategies). */
 export function CollapseDiagnostics() {
-  const run = useStudio(shownRun);
-  const { diagnostics, earlyStop, spec } = run;
+  // Only what this card shows: a store change elsewhere in the run (every step) does not re-render it.
+  const diagnostics = useStudio((s) => shownRun(s).diagnostics);
+  const earlyStop = useStudio((s) => shownRun(s).earlyStop);
+  const strategy = useStudio((s) => shownRun(s).spec?.strategy);
   const eigen = useMemo(() => eigenvalueSeries(diagnostics), [diagnostics]);
   const counts = useMemo(() => collapseSeries(diagnostics), [diagnostics]);
-  const strategy = spec?.strategy;
+  const eigenText = useMemo(
+    () => lineSummary(eigen, 'epoch', 'No eigenvalue yet: it is measured after each epoch.'),
+    [eigen],
+  );
+  const countText = useMemo(
+    () => lineSummary(counts, 'epoch', 'No counts yet: they are taken after each epoch.'),
+    [counts],
+  );
   if (strategy === undefined || !hasAlphas(strategy)) return null;
   const opCount = diagnostics[diagnostics.length - 1]?.opCount;
   return (
@@ -57,11 +66,7 @@ export function CollapseDiagnostics() {
             testId="eigenvalue-chart"
             exportName="hessian-eigenvalue"
             label="Largest Hessian eigenvalue of the validation loss per epoch"
-            summary={lineSummary(
-              eigen,
-              'epoch',
-              'No eigenvalue yet: it is measured after each epoch.',
-            )}
+            summary={eigenText}
           />
         </div>
         <div>
@@ -72,11 +77,7 @@ export function CollapseDiagnostics() {
             testId="skip-count-chart"
             exportName="derived-cell-ops"
             label="Skip connections and parameter-free ops of the derived normal cell per epoch"
-            summary={lineSummary(
-              counts,
-              'epoch',
-              'No counts yet: they are taken after each epoch.',
-            )}
+            summary={countText}
           />
         </div>
       </div>

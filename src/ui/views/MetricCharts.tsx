@@ -31,6 +31,14 @@ export function MetricCharts() {
   const kind = useStudio((s) => (shownRun(s).spec ?? s.spec).strategy.kind);
   const loss = useMemo(() => lossSeries({ steps, evals }, kind), [steps, evals, kind]);
   const acc = useMemo(() => accuracySeries({ steps, evals }, kind), [steps, evals, kind]);
+  const lossText = useMemo(
+    () => lineSummary(loss, 'step', 'No loss yet: it appears after the first step.'),
+    [loss],
+  );
+  const accText = useMemo(
+    () => lineSummary(acc, 'step', 'No accuracy yet: it appears after the first step.'),
+    [acc],
+  );
   return (
     <div className="chart-pair">
       <section className="card" aria-labelledby="loss-title">
@@ -42,7 +50,7 @@ export function MetricCharts() {
           testId="loss-chart"
           exportName="loss"
           label="Loss over steps"
-          summary={lineSummary(loss, 'step', 'No loss yet: it appears after the first step.')}
+          summary={lossText}
         />
       </section>
       <section className="card" aria-labelledby="acc-title">
@@ -54,7 +62,7 @@ export function MetricCharts() {
           testId="acc-chart"
           exportName="accuracy"
           label="Accuracy over steps"
-          summary={lineSummary(acc, 'step', 'No accuracy yet: it appears after the first step.')}
+          summary={accText}
         />
       </section>
     </div>

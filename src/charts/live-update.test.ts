@@ -1,0 +1,139 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createAlphaChart, spacedSamples } from './alpha-chart';
+import type { AlphaCell } from './alpha-data';
+import { createLineChart, type LineSeries } from './line-chart';
+import { opLabel } from './op-label';
+import { classColor, cellOpacity, type PlanePoint } from './plane-data';
+import { createPlaneView } from './plane-view';
+
+const cellAt = (steps: number): AlphaCell => ({
+  title: 'normal cell',
+  edges: [
+    { id: 'e0', from: 'c_{k-1}', to: '0', ops: ['skip_connect', 'sep_conv_3x3'] },
+    { id: 'e1', from: 'c_{k-2}', to: '0', ops: ['skip_connect', 'sep_conv_3x3'] },
+  ],
+  samples: Array.from({ length: steps }, (_, i) => ({
+    step: i + 1,
+    weights: Float32Array.from([0.5 - i * 0.01, 0.5 + i * 0.01, 0.4, 0.6]),
+  })),
+});
+
+const seriesAt = (steps: number): LineSeries[] => [
+  {
+    name: 'train',
+    color: '#123456',
+    points: Array.from({ length: steps }, (_, i) => ({ x: i + 1, y: 2 / (i + 1) })),
+  },
+  { name: 'valid', color: '#654321', points: [{ x: steps, y: 1 }], markers: true },
+];
+
+describe('charts fed by a live run', () => {
+  it('the alpha chart keeps its panels and lines between updates and redraws their data', () => {
+    const el = document.createElement('div');
+    const chart = createAlphaChart(el);
+    chart.update({ cells: [cellAt(3)], sharedAxis: false });
+    const panels = [...el.querySelectorAll('.alpha-panel svg')];
+    const lines = [...el.querySelectorAll('path.alpha-line')];
+    expect(panels).toHaveLength(2);
+    expect(lines).toHaveLength(4);
+    chart.update({ cells: [cellAt(7)], sharedAxis: false });
+    expect([...el.querySelectorAll('.alpha-panel svg')]).toEqual(panels);
+    expect([...el.querySelectorAll('path.alpha-line')]).toEqual(lines);
+    expect(lines.map((l) => l.getAttribute('data-points'))).toEqual(['7', '7', '7', '7']);
+    expect(el.querySelectorAll('text.panel-tick')).toHaveLength(6);
+    expect(el.querySelector('text.panel-tick:last-of-type')?.textContent).toBe('step 7');
+    // The strongest op of the first edge is drawn bold, with its latest weight in its title.
+    const best = el.querySelector('.alpha-panel path.alpha-line-best');
+    expect(best?.getAttribute('data-op')).toBe('sep_conv_3x3');
+    expect(best?.querySelector('title')?.textContent).toBe(`${opLabel('sep_conv_3x3')}: 0.5600`);
+    chart.destroy();
+  });
+
+  it('the alpha chart draws a long trajectory with no more points than its panel has columns', () => {
+    const el = document.createElement('div');
+    const chart = createAlphaChart(el);
+    chart.update({ cells: [cellAt(3000)], sharedAxis: true });
+    const line = el.querySelector('path.alpha-line');
+    expect(line?.getAttribute('data-points')).toBe('3000');
+    const vertices = (line?.getAttribute('d') ?? '').split(/[ML]/).filter((p) => p !== '');
+    expect(vertices.length).toBeGreaterThan(100);
+    expect(vertices.length).toBeLessThanOrEqual(2 * 176 + 2);
+    chart.destroy();
+  });
+
+  it('spaces a long list of samples evenly, keeping the first and the latest', () => {
+    const all = Array.from({ length: 1000 }, (_, i) => i);
+    const kept = spacedSamples(all, 10);
+    expect(kept).toEqual([0, 111, 222, 333, 444, 555, 666, 777, 888, 999]);
+    expect(spacedSamples(all.slice(0, 5), 10)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('the alpha chart rebuilds its panels when the cell changes', () => {
+    const el = document.createElement('div');
+    const chart = createAlphaChart(el);
+    chart.update({ cells: [cellAt(2)], sharedAxis: true });
+    const first = el.querySelector('.alpha-panel svg');
+    const [edge] = cellAt(2).edges;
+    if (!edge) throw new Error('no edge');
+    chart.update({ cells: [{ ...cellAt(2), edges: [edge] }], sharedAxis: true });
+    expect(el.querySelectorAll('.alpha-panel')).toHaveLength(1);
+    expect(el.querySelector('.alpha-panel svg')).not.toBe(first);
+  });
+
+  it('the line chart keeps its axes and lines between updates and shows the empty text without data', () => {
+    const el = document.createElement('div');
+    const chart = createLineChart(el, { xLabel: 'step', yLabel: 'loss', emptyText: 'Nothing yet' });
+    chart.update([]);
+    expect(el.querySelector('.chart-empty')?.textContent).toBe('Nothing yet');
+    chart.update(seriesAt(5));
+    expect(el.querySelector('.chart-empty')).toBeNull();
+    const line = el.querySelector('path.series-line[data-series="train"]');
+    const axes = [...el.querySelectorAll('g.axis')];
+    expect(axes).toHaveLength(2);
+    chart.update(seriesAt(9));
+    expect(el.querySelector('path.series-line[data-series="train"]')).toBe(line);
+    expect([...el.querySelectorAll('g.axis')]).toEqual(axes);
+    expect(line?.getAttribute('data-points')).toBe('9');
+    expect(el.querySelectorAll('circle[data-series="valid"]')).toHaveLength(1);
+    expect(el.querySelector('circle[data-series="valid"]')?.getAttribute('data-x')).toBe('9');
+    expect(el.querySelectorAll('.legend text')).toHaveLength(2);
+    chart.update([]);
+    expect(el.querySelector('.chart-empty')?.textContent).toBe('Nothing yet');
+    expect(el.querySelector('path.series-line')).toBeNull();
+    chart.destroy();
+  });
+
+  it('the plane view recolours the same grid cells and keeps its points while they stay the same', () => {
+    const el = document.createElement('div');
+    const view = createPlaneView(el);
+    const points: PlanePoint[] = [
+      { x: 0, y: 0, label: 0, split: 'train' },
+      { x: 1, y: 1, label: 1, split: 'valid' },
+    ];
+    const domain = { x0: -1, x1: 2, y0: -1, y1: 2 };
+    const grid = (first: number) => ({
+      size: 2,
+      domain,
+      classes: 2,
+      prediction: {
+        classes: Uint8Array.from([first, 1, 0, 1]),
+        confidence: Float32Array.from([0.9, 0.6, 0.5, 1]),
+      },
+    });
+    view.update({ points, heatmap: grid(0) });
+    const cells = [...el.querySelectorAll('.plane-heatmap rect')];
+    const dots = [...el.querySelectorAll('.plane-points path')];
+    expect(cells).toHaveLength(4);
+    expect(dots).toHaveLength(2);
+    view.update({ points, heatmap: grid(1) });
+    expect([...el.querySelectorAll('.plane-heatmap rect')]).toEqual(cells);
+    expect([...el.querySelectorAll('.plane-points path')]).toEqual(dots);
+    expect(cells[0]?.getAttribute('fill')).toBe(classColor(1));
+    expect(Number(cells[0]?.getAttribute('fill-opacity'))).toBeCloseTo(cellOpacity(0.9, 2), 1.7);
+    view.update({ points: points.slice(0, 1), heatmap: null });
+    expect(el.querySelectorAll('.plane-heatmap rect')).toHaveLength(0);
+    expect(el.querySelectorAll('.plane-points path')).toHaveLength(1);
+    view.destroy();
+  });
+});
