@@ -84,8 +84,11 @@ test('a teaching DARTS run on xor draws both decision boundaries, and its shared
   await page.getByTestId('run-button').click();
   const supernet = page.getByTestId('boundary-supernet');
   const derived = page.getByTestId('boundary-derived');
-  await expect(supernet.locator('.plane-heatmap rect')).toHaveCount(40 * 40, { timeout: 180_000 });
-  await expect(derived.locator('.plane-heatmap rect')).toHaveCount(40 * 40);
+  await expect(supernet.locator('.plane-heatmap')).toHaveAttribute('data-cells', String(40 * 40), {
+    timeout: 180_000,
+  });
+  await expect(derived.locator('.plane-heatmap')).toHaveAttribute('data-cells', String(40 * 40));
+  await expect(derived.locator('.plane-heatmap path').first()).toHaveAttribute('d', /^M/);
   await expect(supernet.locator('.plane-points path')).toHaveCount(200);
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 240_000 });
   await expect(page.getByTestId('decision-boundary')).toContainText('After epoch 6');

@@ -21,19 +21,23 @@ export interface AlphaChartData {
 /** The y domain of one panel: 0..1 when shared, else its lines' range widened to at least MIN_SPAN. */
 export function yDomain(lines: [number, number][][], sharedAxis: boolean): [number, number] {
   if (sharedAxis) return [0, 1];
-  const values = lines
-    .flat()
-    .map((p) => p[1])
-    .filter(Number.isFinite);
-  const lo = min(values) ?? 0;
-  const hi = max(values) ?? 1;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const l of lines) {
+    for (const [, v] of l) {
+      if (!Number.isFinite(v)) continue;
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  if (lo > hi) [lo, hi] = [0, 1];
   const mid = (lo + hi) / 2;
   const half = Math.max(hi - lo, MIN_SPAN) / 2 + 0.01;
   return [Math.max(0, mid - half), Math.min(1, mid + half)];
 }
 
-/** Most samples a panel draws: about two per pixel column of its plot. */
-const MAX_DRAWN_SAMPLES = 2 * (W - M.left - M.right);
+/** Most samples a panel draws: one per pixel column of its plot. */
+const MAX_DRAWN_SAMPLES = W - M.left - M.right;
 
 /**
  * At most `most` of `samples`, evenly spaced, the first and the latest kept: a long run samples the
@@ -64,9 +68,11 @@ function drawPanel(
   sampled: number,
 ): void {
   const root = select(svg);
-  const steps = lines.flat().map((p) => p[0]);
+  // Steps ascend along each line: the ends bound them.
+  const firstStep = min(lines, (l) => l[0]?.[0]) ?? 0;
+  const lastStep = max(lines, (l) => l[l.length - 1]?.[0]);
   const x = scaleLinear()
-    .domain([min(steps) ?? 0, Math.max(max(steps) ?? 1, (min(steps) ?? 0) + 1)])
+    .domain([firstStep, Math.max(lastStep ?? 1, firstStep + 1)])
     .range([M.left, W - M.right]);
   const y = scaleLinear()
     .domain(yDomain(lines, sharedAxis))
@@ -84,7 +90,7 @@ function drawPanel(
   const ticks: { x: number; y: number; text: string }[] = [
     { x: M.left - 3, y: y(y1) + 8, text: y1.toFixed(2) },
     { x: M.left - 3, y: y(y0), text: y0.toFixed(2) },
-    { x: W - M.right, y: H - 2, text: `step ${max(steps) ?? 0}` },
+    { x: W - M.right, y: H - 2, text: `step ${lastStep ?? 0}` },
   ];
   root
     .selectAll('text.panel-tick')

@@ -104,7 +104,7 @@ describe('charts fed by a live run', () => {
     chart.destroy();
   });
 
-  it('the plane view recolours the same grid cells and keeps its points while they stay the same', () => {
+  it('the plane view draws the grid as paths by colour, redraws them, and keeps its points while they stay the same', () => {
     const el = document.createElement('div');
     const view = createPlaneView(el);
     const points: PlanePoint[] = [
@@ -121,18 +121,28 @@ describe('charts fed by a live run', () => {
         confidence: Float32Array.from([0.9, 0.6, 0.5, 1]),
       },
     });
+    /** Each path's fill, opacity and cell count. */
+    const shapes = () =>
+      [...el.querySelectorAll('.plane-heatmap path')].map((p) => ({
+        fill: p.getAttribute('fill'),
+        opacity: Number(p.getAttribute('fill-opacity')),
+        cells: (p.getAttribute('d') ?? '').split('M').length - 1,
+      }));
     view.update({ points, heatmap: grid(0) });
-    const cells = [...el.querySelectorAll('.plane-heatmap rect')];
     const dots = [...el.querySelectorAll('.plane-points path')];
-    expect(cells).toHaveLength(4);
+    expect(el.querySelector('.plane-heatmap')?.getAttribute('data-cells')).toBe('4');
+    expect(shapes().reduce((n, s) => n + s.cells, 0)).toBe(4);
     expect(dots).toHaveLength(2);
     view.update({ points, heatmap: grid(1) });
-    expect([...el.querySelectorAll('.plane-heatmap rect')]).toEqual(cells);
     expect([...el.querySelectorAll('.plane-points path')]).toEqual(dots);
-    expect(cells[0]?.getAttribute('fill')).toBe(classColor(1));
-    expect(Number(cells[0]?.getAttribute('fill-opacity'))).toBeCloseTo(cellOpacity(0.9, 2), 1.7);
+    // Cell 0 is class 1 now, at its confidence's opacity.
+    const cell0 = shapes().find(
+      (s) => s.fill === classColor(1) && Math.abs(s.opacity - cellOpacity(0.9, 2)) < 0.011,
+    );
+    expect(cell0?.cells).toBe(1);
+    expect(shapes().filter((s) => s.fill === classColor(0))).toHaveLength(1);
     view.update({ points: points.slice(0, 1), heatmap: null });
-    expect(el.querySelectorAll('.plane-heatmap rect')).toHaveLength(0);
+    expect(el.querySelectorAll('.plane-heatmap path')).toHaveLength(0);
     expect(el.querySelectorAll('.plane-points path')).toHaveLength(1);
     view.destroy();
   });

@@ -26,8 +26,6 @@ export interface PlaneData {
   readonly heatmap: PlaneHeatmap | null;
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
 /** Side of the plot, px. */
 const SIDE = 240;
 /** Height of the legend under it, px. */
@@ -39,7 +37,7 @@ const MARKERS: Record<PointSplit, { path: string; filled: boolean }> = {
   test: { path: symbol(symbolTriangle, 26)() ?? '', filled: true },
 };
 
-/** Creates the view in `el`: its grid cells and points are made once and recoloured as new predictions arrive. */
+/** Creates the view in `el`: its points are drawn again only when they change, its grid as a few paths. */
 export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
   const svg = select(el)
     .append('svg')
@@ -69,30 +67,39 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
     g.append('text').attr('x', 13).attr('y', 0).text(SPLIT_NAMES[split]);
   });
   let drawn: { points: PlaneData['points']; domainKey: string } | null = null;
-  let cells: SVGRectElement[] = [];
 
-  /** The grid's cells, made again only when its size changes (row-major from the lower-left corner). */
-  const gridOf = (size: number): SVGRectElement[] => {
-    if (cells.length === size * size) return cells;
-    heat.selectAll('*').remove();
-    const w = String(SIDE / size);
-    const made: SVGRectElement[] = [];
-    // Built off the page and attached at once: one style and layout pass for the whole grid.
-    const batch = document.createDocumentFragment();
+  /**
+   * The grid as one path per colour and opacity step (opacity in steps of 0.02, finer than the eye
+   * tells apart): a 40 x 40 grid is then a few dozen elements instead of 1,600, so a new frame of
+   * predictions redraws without restyling every cell.
+   */
+  const drawGrid = (heatmap: PlaneHeatmap): void => {
+    const { size, prediction, classes } = heatmap;
+    const w = SIDE / size;
+    const shapes = new Map<string, { fill: string; opacity: number; d: string[] }>();
     for (let r = 0; r < size; r++) {
       for (let c = 0; c < size; c++) {
-        const node = document.createElementNS(SVG_NS, 'rect');
-        node.setAttribute('x', String((c * SIDE) / size));
-        node.setAttribute('y', String(SIDE - ((r + 1) * SIDE) / size));
-        node.setAttribute('width', w);
-        node.setAttribute('height', w);
-        batch.appendChild(node);
-        made.push(node);
+        const i = r * size + c;
+        // The class colour over the theme's surface: paler where the model is less sure, on a light or a dark page.
+        const fill = classColor(prediction.classes[i] ?? 0);
+        const opacity = Math.round(50 * cellOpacity(prediction.confidence[i] ?? 0, classes)) / 50;
+        const key = `${fill} ${opacity}`;
+        let shape = shapes.get(key);
+        if (shape === undefined) {
+          shape = { fill, opacity, d: [] };
+          shapes.set(key, shape);
+        }
+        shape.d.push(`M${c * w},${SIDE - (r + 1) * w}h${w}v${w}h${-w}Z`);
       }
     }
-    heat.node()?.appendChild(batch);
-    cells = made;
-    return cells;
+    heat.attr('data-cells', size * size);
+    heat
+      .selectAll<SVGPathElement, [string, { fill: string; opacity: number; d: string[] }]>('path')
+      .data([...shapes], ([key]) => key)
+      .join('path')
+      .attr('fill', ([, shape]) => shape.fill)
+      .attr('fill-opacity', ([, shape]) => shape.opacity)
+      .attr('d', ([, shape]) => shape.d.join(''));
   };
 
   return {
@@ -100,22 +107,8 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
       const d = heatmap?.domain ?? pointsDomain(points);
       if (heatmap === null) {
         heat.selectAll('*').remove();
-        cells = [];
-      } else {
-        const { size, prediction, classes } = heatmap;
-        gridOf(size).forEach((cell, i) => {
-          // The class colour over the theme's surface: paler where the model is less sure, on a light or a dark page.
-          // Written only where it changed (opacity in steps of 0.02, finer than the eye tells apart):
-          // the next frame's boundary mostly agrees with this one, and each write restyles a cell.
-          const fill = classColor(prediction.classes[i] ?? 0);
-          const opacity = String(
-            Math.round(50 * cellOpacity(prediction.confidence[i] ?? 0, classes)) / 50,
-          );
-          if (cell.getAttribute('fill') !== fill) cell.setAttribute('fill', fill);
-          if (cell.getAttribute('fill-opacity') !== opacity)
-            cell.setAttribute('fill-opacity', opacity);
-        });
-      }
+        heat.attr('data-cells', null);
+      } else drawGrid(heatmap);
       const domainKey = `${d.x0} ${d.x1} ${d.y0} ${d.y1}`;
       if (drawn !== null && drawn.points === points && drawn.domainKey === domainKey) return;
       drawn = { points, domainKey };
