@@ -200,7 +200,7 @@ async function kernelChecks(): Promise<CheckResult[]> {
   return results;
 }
 
-/** Loss and gradients of one forward pass, then three DARTS steps, fused against reference. */
+/** Loss and gradients of one forward pass on both spaces, then three DARTS steps on NAS-Bench-201's, fused against reference. */
 async function stepChecks(): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   for (const preset of ['nb201', 'darts'] as StepPreset[]) {
@@ -215,6 +215,9 @@ async function stepChecks(): Promise<CheckResult[]> {
         return errorsAgainst(fused, reference);
       }),
     );
+    // Whole steps on the small space only: under SwiftShader the DARTS space's six steps took minutes,
+    // and its loss and every gradient are checked above (cpu and wasm run both in the unit suite).
+    if (preset === 'darts') continue;
     const fused = await runDartsSteps(preset, true, 3);
     const reference = await runDartsSteps(preset, false, 3);
     const losses = fused.stats.flatMap((s, i) => {
