@@ -5,21 +5,23 @@
  * that viewers with red-green colour blindness (protanopia, deuteranopia) can still tell them
  * apart. The DARTS space's eight ops take all eight; ops of other presets reuse the colour of a
  * DARTS op they never appear beside in a preset, so every preset's ops are pairwise distinct.
- * Black (the `none` op) is the one colour a dark page would hide: it is a theme token, black on the
- * light theme and near-white on the dark one (tokens.css); the other seven read on both.
+ * Every colour is drawn at 3:1 or more against the chart surface in both themes (WCAG's non-text
+ * contrast): black (the `none` op) is a theme token, black on the light theme and near-white on the
+ * dark one, and orange, sky blue, yellow and reddish purple are darkened on the light theme
+ * (tokens.css); the others read on both as they are.
  */
 import type { OpName } from '../core/search-space/ops';
 
 /** Okabe and Ito's colour-blind-safe palette, by the names they give its colours (black follows the theme). */
 export const OKABE_ITO = {
   black: 'var(--op-black)',
-  orange: '#E69F00',
-  skyBlue: '#56B4E9',
+  orange: 'var(--op-orange)',
+  skyBlue: 'var(--op-sky-blue)',
   bluishGreen: '#009E73',
-  yellow: '#F0E442',
+  yellow: 'var(--op-yellow)',
   blue: '#0072B2',
   vermillion: '#D55E00',
-  reddishPurple: '#CC79A7',
+  reddishPurple: 'var(--op-reddish-purple)',
 } as const;
 
 /** Colours by op name. Skip connections, the op a collapsing search drifts to, get the loudest (vermillion); pools and skip never share a hue family. */
