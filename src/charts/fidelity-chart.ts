@@ -32,8 +32,8 @@ const M = { top: 22, right: 16, bottom: 42, left: 58 };
 const R = 5;
 const R_GROUP = 8;
 
-/** The hover line of one pair. */
-function pairLine(d: FidelityDatum): string {
+/** The hover line of one pair (and its line in the chart's text alternative). */
+export function pairLine(d: FidelityDatum): string {
   return `${d.label}: ${formatPercent(d.supernetAcc)} with inherited weights, ${formatPercent(d.standaloneAcc)} stand-alone`;
 }
 

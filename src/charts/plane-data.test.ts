@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cellOpacity, classColor, gridAgreement, planePoints, pointsDomain } from './plane-data';
+import {
+  boundarySummary,
+  cellOpacity,
+  classColor,
+  gridAgreement,
+  planePoints,
+  pointsDomain,
+} from './plane-data';
 
 const split = (xy: number[], y: number[]) => ({
   x: Float32Array.from(xy),
@@ -44,5 +51,24 @@ describe('plane data', () => {
       classes: new Uint8Array([0, 1, 1, 1]),
     };
     expect(gridAgreement(points, grid)).toEqual({ agree: 2, total: 3 });
+  });
+});
+
+describe('the decision boundary in words', () => {
+  it('gives each class its share of the grid, the mean confidence and the points on their side', () => {
+    const grid = {
+      size: 2,
+      domain: { x0: 0, x1: 2, y0: 0, y1: 2 },
+      classes: Uint8Array.from([0, 0, 0, 1]),
+      confidence: Float32Array.from([1, 0.5, 0.5, 1]),
+    };
+    const points = [
+      { x: 0.5, y: 0.5, label: 0, split: 'train' as const },
+      { x: 1.5, y: 1.5, label: 0, split: 'valid' as const },
+    ];
+    expect(boundarySummary(points, grid, 2)).toBe(
+      "Over a 2 × 2 grid the model predicts class 0 on 75%, class 1 on 25%, with a mean confidence of 75%. 1 of 2 points (50%) lie on their own class's side.",
+    );
+    expect(boundarySummary([], grid, 2)).not.toContain('points');
   });
 });

@@ -89,3 +89,35 @@ export function gridAgreement(
   }
   return { agree, total: points.length };
 }
+
+/**
+ * A decision-boundary heatmap in words, its text alternative: the share of the grid given to each
+ * class, how sure the model is on average, and how many points lie on their own class's side.
+ */
+export function boundarySummary(
+  points: readonly PlanePoint[],
+  grid: {
+    readonly size: number;
+    readonly domain: BoundaryDomain;
+    readonly classes: Uint8Array;
+    readonly confidence: Float32Array;
+  },
+  classes: number,
+): string {
+  const cells = grid.size * grid.size;
+  const perClass = new Array<number>(Math.max(1, classes)).fill(0);
+  let sure = 0;
+  for (let i = 0; i < cells; i++) {
+    const c = grid.classes[i] ?? 0;
+    perClass[c] = (perClass[c] ?? 0) + 1;
+    sure += grid.confidence[i] ?? 0;
+  }
+  const pct = (n: number, of: number): string => `${Math.round((100 * n) / Math.max(1, of))}%`;
+  const shares = perClass.map((n, c) => `class ${c} on ${pct(n, cells)}`).join(', ');
+  const { agree, total } = gridAgreement(points, grid);
+  const onSide =
+    total === 0
+      ? ''
+      : ` ${agree} of ${total} points (${pct(agree, total)}) lie on their own class's side.`;
+  return `Over a ${grid.size} × ${grid.size} grid the model predicts ${shares}, with a mean confidence of ${pct(sure, cells)}.${onSide}`;
+}

@@ -1,7 +1,7 @@
 /** The live decision boundary of a DARTS run on 2D data: the supernet's and the current derived cell's predicted class over a grid, the run's points on top. */
 import { hasAlphas } from '../../core/strategy/capabilities';
 import { useMemo } from 'react';
-import { gridAgreement } from '../../charts/plane-data';
+import { boundarySummary, gridAgreement } from '../../charts/plane-data';
 import { createPlaneView, type PlaneData } from '../../charts/plane-view';
 import { boundaryInterval, BOUNDARY_GRID } from '../../core/run/boundary';
 import type { BoundaryFrame, GridPrediction } from '../../core/run/boundary';
@@ -68,6 +68,7 @@ export function DecisionBoundary() {
             testId="boundary-supernet"
             className="plane-host"
             label="Decision boundary of the supernet"
+            summary={boundarySummary(points, { ...frame, ...frame.supernet }, classes)}
             exportName="boundary-supernet"
           />
         </figure>
@@ -79,6 +80,7 @@ export function DecisionBoundary() {
             testId="boundary-derived"
             className="plane-host"
             label="Decision boundary of the derived cell"
+            summary={boundarySummary(points, { ...frame, ...frame.derived }, classes)}
             exportName="boundary-derived"
           />
         </figure>

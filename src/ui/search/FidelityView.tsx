@@ -1,6 +1,6 @@
 /** Ranking fidelity: supernet accuracy against stand-alone accuracy for subnets scored both ways, with Kendall tau and Spearman rho, their bootstrap intervals and warnings. */
 import { useMemo } from 'react';
-import { createFidelityChart, type FidelityData } from '../../charts/fidelity-chart';
+import { createFidelityChart, pairLine, type FidelityData } from '../../charts/fidelity-chart';
 import type { ExperimentSpec } from '../../core/experiment/spec';
 import { fidelityContext, type RankEstimate } from '../../core/trust/fidelity';
 import {
@@ -162,6 +162,11 @@ export function FidelityView({
         exportName="fidelity"
         role="group"
         label="Accuracy with inherited supernet weights against stand-alone accuracy"
+        summary={
+          data.pairs.length === 0
+            ? 'No subnet has been scored both ways yet.'
+            : `${data.pairs.map(pairLine).join('. ')}.`
+        }
       />
     </section>
   );
