@@ -12,6 +12,7 @@ export const TIME_LIMIT_MINUTES: Readonly<Record<StrategyKind, number>> = {
   darts: 3,
   spos: 3,
   'multi-trial': 3,
+  'zero-cost': 3,
 };
 
 /** The accuracy of always predicting the most frequent label of `labels` (what chance means for a split). */
