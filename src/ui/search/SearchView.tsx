@@ -10,6 +10,7 @@ import { ParetoPanel } from './ParetoPanel';
 import { runSpecs } from './search-text';
 import { SubnetInspector } from './SubnetInspector';
 import { SubnetTable } from './SubnetTable';
+import { ZeroCostView } from '../zero-cost/ZeroCostView';
 import './search.css';
 import './subnets.css';
 
@@ -53,8 +54,10 @@ export function SearchView() {
   }
   const selected = points.find((p) => p.id === search.selected) ?? null;
   const inherited = points.some((p) => p.record.evaluation === 'inherited');
+  const zeroCost = spec?.strategy.kind === 'zero-cost' ? spec.strategy : null;
   return (
     <div className="search-view">
+      {zeroCost ? <ZeroCostView points={points} runId={runId} strategy={zeroCost} /> : null}
       <ParetoPanel points={points} specs={specs} />
       <SubnetInspector
         point={selected}
