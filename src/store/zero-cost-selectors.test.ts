@@ -9,6 +9,7 @@ import {
   scoredPoints,
   trainedArchitectures,
   TRUST_SCORE_NAMES,
+  zeroCostTablePoints,
 } from './zero-cost-selectors';
 
 /** A point of run 1 (or `runId`) for `r`, with a finished button training when `buttonAcc` is given. */
@@ -100,5 +101,17 @@ describe('zero-cost selectors', () => {
     expect(rows.find((r) => r.name === 'synflow')?.pairs).toBe(4);
     // By hand: 6 concordant and 4 discordant pairs of (params, accuracy).
     expect(rows.find((r) => r.name === 'params')?.kendall.value).toBeCloseTo(0.2, 12);
+  });
+});
+
+describe('zeroCostTablePoints', () => {
+  it('lists the trained architectures and the best-scored untrained ones of the run, and other runs as they are', () => {
+    const extra = [
+      point(scored('h', 9, 10)),
+      point(scored('i', 0.1, 10)),
+      point(scored('j', 5, 10)),
+    ];
+    const ids = zeroCostTablePoints([...POINTS, ...extra], 1, 'snip', 2).map((p) => p.id);
+    expect(ids).toEqual(['1:a', '1:b', '1:c', '1:d', '1:f', '2:g', '1:h', '1:j']);
   });
 });

@@ -10,6 +10,7 @@ import {
   type ProxyCorrelation,
   type ScoredArchitecture,
 } from '../core/proxies/trust';
+import { topScored } from '../core/proxies/top-k';
 import type { SubnetRecord } from '../core/run/protocol';
 import type { CostAxis, SearchPoint } from './search-state';
 import { costOf } from './search-selectors';
@@ -91,4 +92,36 @@ export function cachedProxyTrustRows(trained: readonly TrainedArchitecture[]): P
   );
   if (lastRows?.key !== key) lastRows = { key, rows: proxyTrustRows(trained) };
   return lastRows.rows;
+}
+
+/** Untrained architectures a zero-cost run lists in the subnet table beside its trained ones (a whole space would be thousands of rows). */
+export const ZERO_COST_TABLE_TOP = 50;
+
+/**
+ * The points the subnet table lists for zero-cost run `runId`: its trained architectures and its
+ * `top` best-scored untrained ones by `proxy` (the "Train stand-alone" button's likeliest
+ * candidates), in evaluation order; other runs' points as they are.
+ */
+export function zeroCostTablePoints(
+  points: readonly SearchPoint[],
+  runId: number,
+  proxy: ProxyName,
+  top: number = ZERO_COST_TABLE_TOP,
+): SearchPoint[] {
+  const untrained = points.filter(
+    (p) => p.runId === runId && p.record.proxies !== undefined && standaloneAccuracy(p) === null,
+  );
+  const best = new Set(
+    topScored(
+      untrained.map((p) => p.record.proxies?.[proxy] ?? Number.NaN),
+      top,
+    ).map((i) => untrained[i]?.id),
+  );
+  return points.filter(
+    (p) =>
+      p.runId !== runId ||
+      p.record.proxies === undefined ||
+      standaloneAccuracy(p) !== null ||
+      best.has(p.id),
+  );
 }

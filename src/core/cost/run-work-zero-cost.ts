@@ -22,7 +22,7 @@ export function zeroCostWork(
   s: ZeroCostStrategySpec,
   splits: SplitSizes,
 ): RunWork {
-  const scored = zeroCostScoredCount(space, s.samples);
+  const scored = zeroCostScoredCount(space, s.architectures);
   const trained = Math.min(scored, s.topK);
   const steps = stepsPerEpoch(splits.train, s.batchSize);
   const calibration = calibrationExamples(splits.train, s.batchSize, s.calibrationBatches);

@@ -136,13 +136,13 @@ export const MULTI_TRIAL_BUDGETS = {
 export interface ZeroCostBudget {
   readonly epochs: number;
   readonly weightLr: number;
-  readonly samples: number;
+  readonly architectures: number;
   readonly topK: number;
 }
 
 /** Zero-cost per scale (see defaultZeroCost for the reasons). */
 export const ZERO_COST_BUDGETS = {
-  points: { epochs: 100, weightLr: 0.1, samples: 1000, topK: 5 },
-  digits: { epochs: 3, weightLr: 0.05, samples: 1000, topK: 5 },
-  'darts-digits': { epochs: 3, weightLr: 0.05, samples: 1000, topK: 5 },
+  points: { epochs: 100, weightLr: 0.1, architectures: 1000, topK: 5 },
+  digits: { epochs: 3, weightLr: 0.05, architectures: 1000, topK: 5 },
+  'darts-digits': { epochs: 3, weightLr: 0.05, architectures: 1000, topK: 5 },
 } as const satisfies Record<BudgetScale, ZeroCostBudget>;

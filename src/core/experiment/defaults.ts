@@ -213,7 +213,7 @@ export function defaultZeroCost(
     ...PAPER_WEIGHTS,
     weightDecay: PAPER_WEIGHT_DECAY,
     proxy: 'synflow',
-    samples: b.samples,
+    architectures: b.architectures,
     topK: b.topK,
     calibrationBatches: 4,
   };

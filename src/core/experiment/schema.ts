@@ -148,7 +148,7 @@ const zeroCost = z.object({
   kind: z.literal('zero-cost'),
   ...weightTraining,
   proxy: name<ProxyName>(),
-  samples: z.number(),
+  architectures: z.number(),
   topK: z.number(),
   calibrationBatches: z.number(),
 });

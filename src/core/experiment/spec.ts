@@ -153,7 +153,7 @@ export interface MultiTrialStrategySpec extends WeightTrainingSpec {
 
 /**
  * Training-free search (Abdelfattah et al. 2021): every architecture of the space (a seeded sample
- * of `samples` when it has more than 20,000) scored at initialisation by one zero-cost proxy, then
+ * of `architectures` when it has more than 20,000) scored at initialisation by one zero-cost proxy, then
  * the `topK` best-scored trained stand-alone (the WeightTrainingSpec fields are that budget) and
  * scored with every proxy, so the run shows which proxy ranked them best.
  */
@@ -162,7 +162,7 @@ export interface ZeroCostStrategySpec extends WeightTrainingSpec {
   /** The proxy that ranks the space. */
   readonly proxy: ProxyName;
   /** Architectures scored when the space has more than 20,000 (distinct, seeded); smaller spaces are scored whole. */
-  readonly samples: number;
+  readonly architectures: number;
   /** Best-scored architectures trained stand-alone after scoring (0: none). */
   readonly topK: number;
   /** Training batches each trained architecture's BatchNorm statistics are recalibrated on before it is scored. */

@@ -106,7 +106,7 @@ export const NUMBER_FIELD_SETS: {
   },
   'zero-cost': {
     ...WEIGHT_SET,
-    samples: true,
+    architectures: true,
     topK: true,
     calibrationBatches: true,
   },
@@ -183,7 +183,7 @@ export function multiTrialLayout(s: MultiTrialStrategySpec): StrategyLayout {
 export function zeroCostLayout(_s: ZeroCostStrategySpec): StrategyLayout {
   return {
     training: [...WEIGHT_MAIN, 'calibrationBatches'],
-    search: ['samples', 'topK'],
+    search: ['architectures', 'topK'],
     more: WEIGHT_MORE,
   };
 }

@@ -189,7 +189,7 @@ const ZERO_COST_FIELDS: readonly [
   NumberRule,
 ][] = [
   ...WEIGHT_FIELDS,
-  ['samples', 'Architectures scored', LIMITS.proxySamples],
+  ['architectures', 'Architectures scored', LIMITS.proxySamples],
   ['topK', 'Top-k trained', LIMITS.proxyTopK],
   ['calibrationBatches', 'Calibration batches', LIMITS.calibrationBatches],
 ];

@@ -183,7 +183,7 @@ export async function runZeroCost(
   return runLifecycle('zero-cost', spec, data, emit, resume, async (run) => {
     const { stopped } = run;
     const s = run.strategy;
-    const genotypes = zeroCostGenotypes(spec.space, s.samples, createRng(spec.seed).fork());
+    const genotypes = zeroCostGenotypes(spec.space, s.architectures, createRng(spec.seed).fork());
     const total = genotypes.length;
     const k = Math.min(s.topK, total);
     if (resume) requireZeroCostCheckpoint(resume, total, k);

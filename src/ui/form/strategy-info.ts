@@ -126,7 +126,7 @@ const FIELDS: { readonly [K in StrategyKind]: Record<NumberFieldsByKind[K], Fiel
       ...WEIGHT.batchSize,
       help: 'Examples per weight step of each stand-alone training (the proxies use 64).',
     },
-    samples: {
+    architectures: {
       label: 'Architectures scored',
       help: 'Distinct architectures drawn from a space larger than 20,000; a smaller space is scored whole.',
       integer: true,

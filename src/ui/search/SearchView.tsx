@@ -3,6 +3,7 @@ import { capabilitiesOf } from '../../core/strategy/registry';
 import { isReplaying, shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { searchPoints } from '../../store/search-selectors';
+import { zeroCostTablePoints } from '../../store/zero-cost-selectors';
 import { useStudio } from '../studio';
 import { FidelityView } from './FidelityView';
 import { LatencyCard } from './LatencyCard';
@@ -63,7 +64,9 @@ export function SearchView() {
         point={selected}
         spec={selected ? (specs.get(selected.runId) ?? null) : null}
       />
-      <SubnetTable points={points} />
+      <SubnetTable
+        points={zeroCost ? zeroCostTablePoints(points, runId, zeroCost.proxy) : points}
+      />
       {inherited ? <FidelityView points={points} spec={spec} /> : null}
       <LatencyCard />
     </div>
