@@ -120,6 +120,16 @@ describe('runZeroCost (through runExperiment)', () => {
     }
   }, 120_000);
 
+  it('refuses a checkpoint that does not fit the run, with a plain message', async () => {
+    const last = checkpointsOf(full.events).at(-1);
+    if (last === undefined) throw new Error('no checkpoint');
+    const other = { ...spec, strategy: { ...tiny().strategy, topK: 1 } };
+    const resumed = await runAll(other, data, last.c);
+    expect(resumed.status).toBe('failed');
+    const end = resumed.events.at(-1);
+    expect(end?.type === 'status' ? end.message : '').toContain('this run scores 64 and trains 1');
+  });
+
   it('stops when cancelled while scoring, and disposes every tensor', async () => {
     const before = tf.memory().numTensors;
     const control = createRunControl();
