@@ -23,6 +23,7 @@ export const COST_AXIS_NAMES: Record<CostAxisName, string> = {
 export const EVALUATION_WORDS: Record<SubnetEvaluation, string> = {
   inherited: 'inherited weights',
   standalone: 'stand-alone',
+  proxy: 'not trained (zero-cost proxy score only)',
 };
 
 /** A count in compact SI form: 950, 12.3k, 1.53M, 2.1G. */

@@ -11,6 +11,7 @@ import type { Emit } from './step-gate';
 import { runDarts } from './darts/runner';
 import { runMultiTrial } from './multi-trial/runner';
 import { runSpos } from './spos/runner';
+import { runZeroCost } from './zero-cost/runner';
 
 /** Runs a spec of one kind to its end (see each runner for its events); never throws. */
 export type StrategyRunner = (
@@ -26,4 +27,5 @@ export const RUNNERS: Readonly<Record<StrategyKind, StrategyRunner>> = {
   darts: runDarts,
   spos: runSpos,
   'multi-trial': runMultiTrial,
+  'zero-cost': runZeroCost,
 };

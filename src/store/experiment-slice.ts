@@ -31,6 +31,7 @@ import { defaultOpsOf, specDomain } from './composer-logic';
 import { composerFor, placeAll } from './composer-slice';
 import { strategyFor } from '../core/experiment/strategy-for';
 import { withStrategyChoice } from '../core/strategy/registry';
+import type { ProxyName } from '../core/proxies/names';
 import {
   withConstraint,
   withSearchMode,
@@ -93,6 +94,8 @@ export interface ExperimentSlice {
   /** Records `text` as typed into the field at spec path `path`, after its value was set; drops drafts that no longer hold. */
   setDraft(path: string, text: string): void;
   setBackendChoice(choice: BackendChoice): void;
+  /** Zero-cost only: the proxy that ranks the space. */
+  setProxy(proxy: ProxyName): void;
 }
 
 /** The preset and dataset the studio opens with: the small dense space on the spiral. */
@@ -208,6 +211,11 @@ export function createExperimentSlice(
         set({ drafts: next });
       },
       setBackendChoice: (backendChoice) => set({ backendChoice }),
+      setProxy: (proxy) => {
+        const { spec } = get();
+        const strategy = withStrategyChoice(spec.strategy, 'proxy', proxy);
+        if (strategy !== spec.strategy) setSpec({ ...spec, strategy });
+      },
     };
   };
 }

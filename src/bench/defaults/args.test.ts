@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args';
+import { STRATEGY_KINDS } from '../../core/strategy/kinds';
 import { allCombos, comboName, selectCombos } from './combos';
 
 describe('parseBenchArgs', () => {
@@ -48,14 +49,14 @@ describe('selectCombos', () => {
   const all = allCombos();
   const none = { only: [], presets: [], datasets: [], strategies: [] };
 
-  it('offers the 18 combinations of the studio', () => {
-    expect(all).toHaveLength(18);
+  it('offers every combination of the studio (6 preset and dataset pairs, each with every strategy)', () => {
+    expect(all).toHaveLength(6 * STRATEGY_KINDS.length);
     expect(all.slice(0, 3).map(comboName)).toEqual([
       'teaching/spiral/darts',
       'teaching/spiral/spos',
       'teaching/spiral/multi-trial',
     ]);
-    expect(all.filter((c) => c.dataset === 'mnist')).toHaveLength(6);
+    expect(all.filter((c) => c.dataset === 'mnist')).toHaveLength(2 * STRATEGY_KINDS.length);
   });
 
   it('keeps combinations naming any word of --only, within the other filters', () => {
@@ -63,9 +64,10 @@ describe('selectCombos', () => {
       'nb201/mnist/darts',
       'nb201/mnist/spos',
       'nb201/mnist/multi-trial',
+      'nb201/mnist/zero-cost',
     ]);
     // 'darts' is a preset and a strategy: both count.
-    expect(selectCombos(all, { ...none, only: ['darts'] })).toHaveLength(8);
+    expect(selectCombos(all, { ...none, only: ['darts'] })).toHaveLength(STRATEGY_KINDS.length + 5);
     expect(
       selectCombos(all, { ...none, presets: ['teaching'], strategies: ['spos'] }).map(
         (c) => c.dataset,

@@ -20,6 +20,7 @@ import { latencyKeys } from './latency';
 import { dartsWork } from './run-work-darts';
 import { multiTrialWork, sposWork } from './run-work-discrete';
 import type { RunWork, SplitSizes, WorkContext } from './work-units';
+import { zeroCostWork } from './run-work-zero-cost';
 
 /** The split sizes a spec's dataset gives (samples rounded down, as the loader does). */
 export function specSplits(spec: ExperimentSpec): SplitSizes {
@@ -58,6 +59,9 @@ const WORK: Readonly<Record<StrategyKind, WorkOf>> = {
     'multi-trial',
     (s, spec: ExperimentSpec, splits: SplitSizes, context: WorkContext) =>
       multiTrialWork(spec.space, s, splits, latencyOf(spec, context), context.engine),
+  ),
+  'zero-cost': forKind('zero-cost', (s, spec: ExperimentSpec, splits: SplitSizes) =>
+    zeroCostWork(spec.space, s, splits),
   ),
 };
 

@@ -131,3 +131,18 @@ export const MULTI_TRIAL_BUDGETS = {
   digits: { epochs: 3, trials: 20, weightLr: 0.05 },
   'darts-digits': { epochs: 3, trials: 20, weightLr: 0.05 },
 } as const satisfies Record<BudgetScale, MultiTrialBudget>;
+
+/** The zero-cost settings that depend on the scale: the top-k's stand-alone budget (multi-trial's per-trial one) and the sample of a large space. */
+export interface ZeroCostBudget {
+  readonly epochs: number;
+  readonly weightLr: number;
+  readonly architectures: number;
+  readonly topK: number;
+}
+
+/** Zero-cost per scale (see defaultZeroCost for the reasons). */
+export const ZERO_COST_BUDGETS = {
+  points: { epochs: 100, weightLr: 0.1, architectures: 1000, topK: 5 },
+  digits: { epochs: 3, weightLr: 0.05, architectures: 1000, topK: 5 },
+  'darts-digits': { epochs: 3, weightLr: 0.05, architectures: 1000, topK: 5 },
+} as const satisfies Record<BudgetScale, ZeroCostBudget>;

@@ -2,7 +2,13 @@
 import { datasetInput } from '../data/load';
 import { splitCounts } from '../data/split';
 import { isTwoD, TWO_D_IDS } from '../data/two-d';
-import { budgetScale, dartsBudget, MULTI_TRIAL_BUDGETS, sposBudget } from './budgets';
+import {
+  budgetScale,
+  dartsBudget,
+  MULTI_TRIAL_BUDGETS,
+  sposBudget,
+  ZERO_COST_BUDGETS,
+} from './budgets';
 import { PRESETS, presetSpace, type PresetName } from '../search-space/presets';
 import type { MacroSpec } from '../search-space/types';
 import { scaledEvolution } from '../strategies/evolution-params';
@@ -15,6 +21,7 @@ import type {
   ExperimentSpec,
   InputShape,
   MultiTrialStrategySpec,
+  ZeroCostStrategySpec,
   SposStrategySpec,
   StrategySpec,
   UploadSpec,
@@ -183,6 +190,32 @@ export function defaultMultiTrial(
     sample: 3,
     calibrationBatches: 4,
     constraints: NO_CONSTRAINTS,
+  };
+}
+
+/**
+ * Zero-cost search for the data and a preset's scale (budgets.ts, ZERO_COST_BUDGETS): synflow (the
+ * proxy that needs no labels and ranked best overall in Abdelfattah et al. 2021), a space of at
+ * most 20,000 scored whole and 1,000 sampled from a larger one, then the best 5 trained stand-alone
+ * with multi-trial's per-trial budget: 5 points are the fewest the studio reports a rank
+ * correlation for.
+ */
+export function defaultZeroCost(
+  dataset: DatasetSpec,
+  preset: string | null = null,
+): ZeroCostStrategySpec {
+  const b = ZERO_COST_BUDGETS[budgetScale(dataset, preset)];
+  return {
+    kind: 'zero-cost',
+    epochs: b.epochs,
+    batchSize: 32,
+    weightLr: b.weightLr,
+    ...PAPER_WEIGHTS,
+    weightDecay: PAPER_WEIGHT_DECAY,
+    proxy: 'synflow',
+    architectures: b.architectures,
+    topK: b.topK,
+    calibrationBatches: 4,
   };
 }
 

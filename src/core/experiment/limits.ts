@@ -36,6 +36,8 @@ export const LIMITS = {
   validSubset: { integer: true, min: 1, max: 10000 },
   maxCost: { min: 0, minExclusive: true },
   macro: MACRO_LIMITS,
+  proxySamples: { integer: true, min: 1, max: 20000 },
+  proxyTopK: { integer: true, min: 0, max: 100 },
 } as const satisfies Record<
   string,
   NumberRule | readonly number[] | readonly string[] | Record<string, NumberRule>

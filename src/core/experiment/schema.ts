@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { OpName } from '../search-space/ops';
+import type { ProxyName } from '../proxies/names';
 import { DARTS_OPTIONS, SPOS_OPTIONS } from './defaults';
 import type { DartsEarlyStop, DartsSelection, DatasetId } from './spec';
 
@@ -143,7 +144,16 @@ const multiTrial = z.object({
   constraints: constraintsSchema,
 });
 
-const strategy = z.discriminatedUnion('kind', [darts, spos, multiTrial]);
+const zeroCost = z.object({
+  kind: z.literal('zero-cost'),
+  ...weightTraining,
+  proxy: name<ProxyName>(),
+  architectures: z.number(),
+  topK: z.number(),
+  calibrationBatches: z.number(),
+});
+
+const strategy = z.discriminatedUnion('kind', [darts, spos, multiTrial, zeroCost]);
 
 /** An experiment spec (structure only); unknown keys are dropped by zod's default object parsing. */
 export const experimentSchema = z.object({

@@ -1,5 +1,6 @@
 /** The experiment spec: one serialisable object that drives a run, a link and a saved experiment. */
 import type { SearchSpaceSpec } from '../search-space/types';
+import type { ProxyName } from '../proxies/names';
 
 /** Built-in datasets: four seeded 2D sets (as in TensorFlow Playground) and MNIST digits. */
 export type BuiltInDatasetId = 'spiral' | 'circles' | 'xor' | 'gaussian' | 'mnist';
@@ -150,8 +151,27 @@ export interface MultiTrialStrategySpec extends WeightTrainingSpec {
   readonly constraints: ConstraintsSpec;
 }
 
+/**
+ * Training-free search (Abdelfattah et al. 2021): every architecture of the space (a seeded sample
+ * of `architectures` when it has more than 20,000) scored at initialisation by one zero-cost proxy, then
+ * the `topK` best-scored trained stand-alone (the WeightTrainingSpec fields are that budget) and
+ * scored with every proxy, so the run shows which proxy ranked them best.
+ */
+export interface ZeroCostStrategySpec extends WeightTrainingSpec {
+  readonly kind: 'zero-cost';
+  /** The proxy that ranks the space. */
+  readonly proxy: ProxyName;
+  /** Architectures scored when the space has more than 20,000 (distinct, seeded); smaller spaces are scored whole. */
+  readonly architectures: number;
+  /** Best-scored architectures trained stand-alone after scoring (0: none). */
+  readonly topK: number;
+  /** Training batches each trained architecture's BatchNorm statistics are recalibrated on before it is scored. */
+  readonly calibrationBatches: number;
+}
+
 /** Every search strategy, told apart by `kind`. */
-export type StrategySpec = DartsStrategySpec | SposStrategySpec | MultiTrialStrategySpec;
+export type StrategySpec =
+  DartsStrategySpec | SposStrategySpec | MultiTrialStrategySpec | ZeroCostStrategySpec;
 
 /** The strategy kinds, in the order the form offers them. */
 export type StrategyKind = StrategySpec['kind'];

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { experimentSchema } from '../experiment/schema';
 import type { ExperimentSpec } from '../experiment/spec';
 import { jsonDepth } from '../link/depth';
+import { PROXY_NAMES } from '../proxies/names';
 import type {
   EarlyStop,
   EpochDiagnostics,
@@ -195,12 +196,14 @@ const subnet = z.object({
   key: z.string().max(65536),
   genotype,
   accuracy: num,
-  evaluation: z.enum(['inherited', 'standalone']),
+  evaluation: z.enum(['inherited', 'standalone', 'proxy']),
   params: z.number(),
   flops: z.number(),
   latencyMs: z.number().nullable(),
   generation: z.number(),
   origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation']),
+  // Zero-cost runs: the proxy scores (a non-finite score was written as null and reads as NaN).
+  proxies: z.partialRecord(z.enum(PROXY_NAMES), num).optional(),
 });
 
 const step = z.object({

@@ -49,4 +49,10 @@ export const checkpointSchema: z.ZodType<RunCheckpoint> = z.object({
       stableFor: num,
     })
     .optional(),
+  zeroCost: z
+    .object({
+      scores: z.instanceof(Float64Array),
+      trainedProxies: z.array(z.instanceof(Float64Array)),
+    })
+    .optional(),
 });

@@ -63,4 +63,14 @@ export interface RunCheckpoint {
   readonly latency: LatencyTable | null;
   /** DARTS: the collapse diagnostics' memory (absent in checkpoints saved before diagnostics existed). */
   readonly diagnostics?: DiagnosticsMemo;
+  /** Zero-cost: the proxy scores so far and every proxy's scores of the trained architectures (absent for other kinds). */
+  readonly zeroCost?: ZeroCostMemo;
+}
+
+/** What a zero-cost run carries from checkpoint to checkpoint (its trained architectures are its `trials`). */
+export interface ZeroCostMemo {
+  /** The chosen proxy's score of each architecture scored so far, in scoring order. */
+  readonly scores: Float64Array;
+  /** Per trained architecture (in `trials` order), every proxy's score in PROXY_NAMES order. */
+  readonly trainedProxies: readonly Float64Array[];
 }

@@ -204,3 +204,37 @@ describe('run reducer', () => {
     expect(foldEvents(s, [])).toBe(s);
   });
 });
+
+describe('subnet-update', () => {
+  const rec = (key: string, accuracy: number): SubnetRecord => ({
+    key,
+    genotype,
+    accuracy,
+    evaluation: Number.isNaN(accuracy) ? 'proxy' : 'standalone',
+    params: 10,
+    flops: 20,
+    latencyMs: null,
+    generation: 0,
+    origin: 'random',
+  });
+
+  it('replaces the record of the same key in place, in this batch or an earlier one, and appends an unknown key', () => {
+    let s = beginRun(initialRunState(), spec);
+    s = foldEvents(s, [
+      { type: 'subnet', record: rec('a', Number.NaN) },
+      { type: 'subnet', record: rec('b', Number.NaN) },
+    ]);
+    s = foldEvents(s, [
+      { type: 'subnet', record: rec('c', Number.NaN) },
+      { type: 'subnet-update', record: rec('c', 0.7) },
+      { type: 'subnet-update', record: rec('a', 0.9) },
+      { type: 'subnet-update', record: rec('d', 0.5) },
+    ]);
+    expect(s.subnets.map((r) => [r.key, r.accuracy])).toEqual([
+      ['a', 0.9],
+      ['b', Number.NaN],
+      ['c', 0.7],
+      ['d', 0.5],
+    ]);
+  });
+});

@@ -62,6 +62,30 @@ export function clearError(state: RunState): RunState {
   return state.error === null ? state : { ...state, error: null };
 }
 
+/**
+ * `state` with `record` in place of the recorded subnet of the same key: one of this batch's
+ * `pending` (replaced in the array) or of the state's; appended to `pending` when neither has it.
+ */
+function withSubnetUpdate(
+  state: RunState,
+  pending: SubnetRecord[],
+  record: SubnetRecord,
+): RunState {
+  const inBatch = pending.findIndex((r) => r.key === record.key);
+  if (inBatch >= 0) {
+    pending[inBatch] = record;
+    return state;
+  }
+  const at = state.subnets.findIndex((r) => r.key === record.key);
+  if (at < 0) {
+    pending.push(record);
+    return state;
+  }
+  const subnets = [...state.subnets];
+  subnets[at] = record;
+  return { ...state, subnets };
+}
+
 /** Folds one batch of events, in order, into a new state (the input is not changed). */
 export function foldEvents(state: RunState, events: readonly RunEvent[]): RunState {
   if (events.length === 0) return state;
@@ -124,6 +148,9 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
         break;
       case 'subnet':
         subnets.push(e.record);
+        break;
+      case 'subnet-update':
+        next = withSubnetUpdate(next, subnets, e.record);
         break;
       case 'latency-table':
         next = { ...next, latency: e.table };

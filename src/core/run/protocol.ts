@@ -5,6 +5,7 @@ import type { EarlyStopRule } from '../diagnostics/collapse';
 import type { SelectionDecision } from '../search-space/selection';
 import type { CellRole, Genotype } from '../search-space/types';
 import type { Origin } from '../strategies/types';
+import type { ProxyName } from '../proxies/names';
 import type { BoundaryFrame } from './boundary';
 import type { RunCheckpoint } from './checkpoint';
 
@@ -88,10 +89,10 @@ export interface RunFinished {
  * search over subnets (inherited weights, or short stand-alone trainings), timing a few whole
  * subnets end to end to check the table, and (DARTS) perturbation-based selection after training.
  */
-export type RunPhase = 'supernet' | 'latency' | 'search' | 'check' | 'selection';
+export type RunPhase = 'supernet' | 'latency' | 'search' | 'check' | 'selection' | 'standalone';
 
-/** How a subnet's accuracy was obtained: weights inherited from the trained supernet, or a short training from scratch. */
-export type SubnetEvaluation = 'inherited' | 'standalone';
+/** How a subnet's accuracy was obtained: weights inherited from the trained supernet, a short training from scratch, or none (a zero-cost proxy score at initialisation; accuracy NaN). */
+export type SubnetEvaluation = 'inherited' | 'standalone' | 'proxy';
 
 /** One subnet a search evaluated (plain data): validation accuracy and stand-alone cost. */
 export interface SubnetRecord {
@@ -108,6 +109,8 @@ export interface SubnetRecord {
   /** Evolution generation (0 for the first), or 0 for random search. */
   readonly generation: number;
   readonly origin: Origin;
+  /** Zero-cost runs: the proxy scores taken at initialisation (NaN where a proxy is undefined). */
+  readonly proxies?: Readonly<Partial<Record<ProxyName, number>>>;
 }
 
 /** One training step: its loss and accuracy on the batch, the alpha-step loss (NaN where a strategy has none), active time so far. */
@@ -206,6 +209,8 @@ export type RunEvent =
     }
   /** A search evaluated one more subnet. */
   | { readonly type: 'subnet'; readonly record: SubnetRecord }
+  /** A subnet already recorded was evaluated again (a zero-cost run's architecture, trained stand-alone): its record replaces the one of the same key. */
+  | { readonly type: 'subnet-update'; readonly record: SubnetRecord }
   /** The latency table is ready (after the 'latency' phase); records carry latencies priced by it. */
   | { readonly type: 'latency-table'; readonly table: LatencyTableSummary }
   /** Whole subnets timed end to end after the search (the 'check' phase). */

@@ -12,7 +12,7 @@ import type { RunState } from './state';
 const num = z.custom<number>((v) => typeof v === 'number', 'Expected a number');
 const opName = z.custom<OpName>((v) => typeof v === 'string', 'Expected an op name');
 const status = z.enum(['idle', 'running', 'paused', 'finished', 'stopped', 'failed']);
-const phase = z.enum(['supernet', 'latency', 'search', 'check', 'selection']);
+const phase = z.enum(['supernet', 'latency', 'search', 'check', 'selection', 'standalone']);
 
 /** A per-cell-role record (normal, optionally reduce) of `value`. */
 const perRole = <T extends z.ZodType>(value: T) =>
@@ -87,12 +87,13 @@ const subnet = z.object({
   key: z.string(),
   genotype: genotypeSchema,
   accuracy: num,
-  evaluation: z.enum(['inherited', 'standalone']),
+  evaluation: z.enum(['inherited', 'standalone', 'proxy']),
   params: num,
   flops: num,
   latencyMs: num.nullable(),
   generation: num,
   origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation']),
+  proxies: z.record(z.string(), num).optional(),
 });
 
 const diagnostics = z.object({

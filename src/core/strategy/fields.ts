@@ -6,6 +6,7 @@ import type {
   SposStrategySpec,
   StrategyKind,
   StrategySpec,
+  ZeroCostStrategySpec,
 } from '../experiment/spec';
 
 /** The strategy spec of kind `K`. */
@@ -26,11 +27,15 @@ export type MultiTrialNumberField = Exclude<
   'kind' | 'search' | 'constraints'
 >;
 
+/** Zero-cost hyper-parameters edited as numbers (everything but `kind` and the proxy). */
+export type ZeroCostNumberField = Exclude<keyof ZeroCostStrategySpec, 'kind' | 'proxy'>;
+
 /** The numeric fields of each strategy kind. */
 export interface NumberFieldsByKind {
   readonly darts: DartsNumberField;
   readonly spos: SposNumberField;
   readonly 'multi-trial': MultiTrialNumberField;
+  readonly 'zero-cost': ZeroCostNumberField;
 }
 
 /** A numeric field of any strategy kind. */
@@ -99,6 +104,12 @@ export const NUMBER_FIELD_SETS: {
     sample: true,
     calibrationBatches: true,
   },
+  'zero-cost': {
+    ...WEIGHT_SET,
+    architectures: true,
+    topK: true,
+    calibrationBatches: true,
+  },
 };
 
 /** Whether `field` is a numeric field of strategy kind `kind`. */
@@ -164,6 +175,15 @@ export function multiTrialLayout(s: MultiTrialStrategySpec): StrategyLayout {
   return {
     training: [...WEIGHT_MAIN, 'calibrationBatches'],
     search: s.search === 'random' ? ['trials'] : ['trials', 'population', 'sample'],
+    more: WEIGHT_MORE,
+  };
+}
+
+/** Zero-cost's layout: the trained architectures' budget with calibration, then how many are scored and trained. */
+export function zeroCostLayout(_s: ZeroCostStrategySpec): StrategyLayout {
+  return {
+    training: [...WEIGHT_MAIN, 'calibrationBatches'],
+    search: ['architectures', 'topK'],
     more: WEIGHT_MORE,
   };
 }

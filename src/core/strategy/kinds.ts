@@ -2,10 +2,12 @@
 import type { StrategyKind } from '../experiment/spec';
 
 /** Every strategy kind, in the order the form offers them (a kind missing from the list fails to compile). */
-export const STRATEGY_KINDS = ['darts', 'spos', 'multi-trial'] as const satisfies readonly [
-  StrategyKind,
-  ...StrategyKind[],
-];
+export const STRATEGY_KINDS = [
+  'darts',
+  'spos',
+  'multi-trial',
+  'zero-cost',
+] as const satisfies readonly [StrategyKind, ...StrategyKind[]];
 
 /** Compile-time check that STRATEGY_KINDS names every kind of StrategySpec. */
 type Missing = Exclude<StrategyKind, (typeof STRATEGY_KINDS)[number]>;

@@ -48,7 +48,7 @@ const TRIALS = defaultMultiTrial(TEACHING.dataset, SIZE, 'teaching');
 
 describe('strategy registry', () => {
   it('has one complete row per kind, in the form order', () => {
-    expect(STRATEGY_KINDS).toEqual(['darts', 'spos', 'multi-trial']);
+    expect(STRATEGY_KINDS).toEqual(['darts', 'spos', 'multi-trial', 'zero-cost']);
     expect(Object.keys(STRATEGIES)).toEqual([...STRATEGY_KINDS]);
     for (const kind of STRATEGY_KINDS) {
       const e = strategyEntry(kind);
@@ -57,7 +57,7 @@ describe('strategy registry', () => {
         expect(text.trim().length).toBeGreaterThan(0);
       expect(Object.keys(e.numberFields).length).toBeGreaterThan(0);
     }
-    expect(new Set(STRATEGY_KINDS.map((k) => STRATEGIES[k].label)).size).toBe(3);
+    expect(new Set(STRATEGY_KINDS.map((k) => STRATEGIES[k].label)).size).toBe(STRATEGY_KINDS.length);
   });
 
   it('gives defaults of its own kind that validate, on every budget scale', () => {
@@ -142,8 +142,9 @@ describe('strategy registry', () => {
       expect(hasConstraints(s)).toBe(e.capabilities.constraints);
       expect(hasCalibration(s)).toBe(e.capabilities.calibration);
       expect(hasSearchMode(s)).toBe(e.searchModes.length > 0);
-      // A search phase over discrete subnets is what the search modes choose between.
-      expect(e.capabilities.evaluatesSubnets).toBe(e.searchModes.length > 0);
+      // A search phase over discrete subnets is what the search modes choose between (zero-cost
+      // scores its subnets without a choice of mode).
+      if (e.searchModes.length > 0) expect(e.capabilities.evaluatesSubnets).toBe(true);
       if (hasSearchMode(s)) {
         expect(e.searchModes.map((m) => m.mode)).toContain(s.search);
         expect(new Set(e.searchModes.map((m) => m.mode))).toEqual(new Set(['evolution', 'random']));
@@ -176,7 +177,7 @@ describe('strategy registry', () => {
       {
         path: 'strategy.kind',
         code: 'unknown-strategy',
-        message: `Strategy "gdas" is not known; the studio runs 'darts', 'spos' or 'multi-trial'.`,
+        message: `Strategy "gdas" is not known; the studio runs 'darts', 'spos', 'multi-trial' or 'zero-cost'.`,
       },
     ]);
     expect(isStrategyKind('gdas')).toBe(false);

@@ -13,8 +13,16 @@ import {
   type DartsBudget,
   type MultiTrialBudget,
   type SposBudget,
+  ZERO_COST_BUDGETS,
+  type ZeroCostBudget,
 } from '../experiment/budgets';
-import { defaultDarts, defaultMultiTrial, defaultSpos, fitBatch } from '../experiment/defaults';
+import {
+  defaultDarts,
+  defaultMultiTrial,
+  defaultSpos,
+  defaultZeroCost,
+  fitBatch,
+} from '../experiment/defaults';
 import type { DatasetSpec, StrategyKind, StrategySpec } from '../experiment/spec';
 import type { Problem } from '../problems';
 import type { StrategyCapabilities } from './capabilities';
@@ -28,9 +36,15 @@ import {
   type SearchMode,
   type StrategyNumberField,
   type StrategyOf,
+  zeroCostLayout,
 } from './fields';
 import { isStrategyKind, STRATEGY_KINDS } from './kinds';
-import { validateDarts, validateMultiTrial, validateSpos } from './validate-strategies';
+import {
+  validateDarts,
+  validateMultiTrial,
+  validateSpos,
+  validateZeroCost,
+} from './validate-strategies';
 
 /** One search mode as the form offers it: the option's label and a line on what it does. */
 export interface SearchModeInfo {
@@ -44,6 +58,7 @@ export interface BudgetByKind {
   readonly darts: DartsBudget;
   readonly spos: SposBudget;
   readonly 'multi-trial': MultiTrialBudget;
+  readonly 'zero-cost': ZeroCostBudget;
 }
 
 /** A strategy's row as written: typed by its own spec. */
@@ -226,6 +241,29 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
         : 'Random search (stand-alone)',
     layout: multiTrialLayout,
   }),
+  'zero-cost': entry({
+    kind: 'zero-cost',
+    label: 'Zero-cost proxies (training-free)',
+    name: 'Zero-cost search',
+    description:
+      'Scores every architecture of the space (or a sample of a large one) at initialisation with a zero-cost proxy, then trains the best-scored few stand-alone and shows which proxy ranked them best.',
+    resultCaption: 'Best of the top-k, after its stand-alone training',
+    capabilities: {
+      alphas: false,
+      constraints: false,
+      evaluatesSubnets: true,
+      supernet: false,
+      calibration: true,
+    },
+    searchModes: [],
+    choiceFields: ['proxy'],
+    numberFields: NUMBER_FIELD_SETS['zero-cost'],
+    defaults: (dataset, _spaceSize, preset) => defaultZeroCost(dataset, preset),
+    budget: (dataset, preset) => ZERO_COST_BUDGETS[budgetScale(dataset, preset)],
+    validate: validateZeroCost,
+    runLabel: (s) => `Zero-cost (${s.proxy})`,
+    layout: zeroCostLayout,
+  }),
 };
 
 /** The entry of strategy kind `kind`. */
@@ -248,6 +286,7 @@ export const STRATEGY_LABELS: Readonly<Record<StrategyKind, string>> = {
   darts: STRATEGIES.darts.label,
   spos: STRATEGIES.spos.label,
   'multi-trial': STRATEGIES['multi-trial'].label,
+  'zero-cost': STRATEGIES['zero-cost'].label,
 };
 
 /** The defaults of strategy `kind` for the data and a space of `spaceSize` genotypes made from preset `preset` (null: composed), with the batch fitted to the splits. */

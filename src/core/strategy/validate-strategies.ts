@@ -7,7 +7,9 @@ import type {
   MultiTrialStrategySpec,
   SposStrategySpec,
   WeightTrainingSpec,
+  ZeroCostStrategySpec,
 } from '../experiment/spec';
+import { PROXY_NAMES } from '../proxies/names';
 import type { Problem } from '../problems';
 
 /** Label and rule of each weight-training field, shared by every strategy. */
@@ -177,5 +179,32 @@ export function validateMultiTrial(s: MultiTrialStrategySpec): Problem[] {
     pushCheck(out, `strategy.${key}`, label, s[key], rule);
   lrOrderProblems(out, s);
   out.push(...constraintProblems(s.constraints, 'Multi-trial search'));
+  return out;
+}
+
+/** Label and rule of each numeric zero-cost field. */
+const ZERO_COST_FIELDS: readonly [
+  Exclude<keyof ZeroCostStrategySpec, 'kind' | 'proxy'>,
+  string,
+  NumberRule,
+][] = [
+  ...WEIGHT_FIELDS,
+  ['architectures', 'Architectures scored', LIMITS.proxySamples],
+  ['topK', 'Top-k trained', LIMITS.proxyTopK],
+  ['calibrationBatches', 'Calibration batches', LIMITS.calibrationBatches],
+];
+
+/** Every problem of zero-cost hyper-parameters: the proxy, the sample and top-k counts, the trained architectures' budget. */
+export function validateZeroCost(s: ZeroCostStrategySpec): Problem[] {
+  const out: Problem[] = [];
+  if (!(PROXY_NAMES as readonly unknown[]).includes(s.proxy))
+    out.push({
+      path: 'strategy.proxy',
+      code: 'out-of-range',
+      message: `The proxy must be one of ${PROXY_NAMES.join(', ')} (got ${shown(s.proxy)}).`,
+    });
+  for (const [key, label, rule] of ZERO_COST_FIELDS)
+    pushCheck(out, `strategy.${key}`, label, s[key], rule);
+  lrOrderProblems(out, s);
   return out;
 }

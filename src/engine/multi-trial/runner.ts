@@ -65,7 +65,7 @@ export function trialSeed(seed: number, key: string): number {
 }
 
 /** The searched cells' edges, as charts label them. */
-function edgeLabels(space: SearchSpaceSpec): Partial<Record<CellRole, EdgeLabel[]>> {
+export function edgeLabels(space: SearchSpaceSpec): Partial<Record<CellRole, EdgeLabel[]>> {
   const labels = (cell: CellSpec): EdgeLabel[] =>
     cell.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, ops: [...e.ops] }));
   return space.reduce

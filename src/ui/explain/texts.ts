@@ -98,6 +98,18 @@ export const PAPERS = {
     title: 'Rethinking Architecture Selection in Differentiable NAS',
     venue: 'ICLR',
   },
+  zeroCost: {
+    authors: 'Abdelfattah et al.',
+    year: 2021,
+    title: 'Zero-Cost Proxies for Lightweight NAS',
+    venue: 'ICLR',
+  },
+  naswot: {
+    authors: 'Mellor et al.',
+    year: 2021,
+    title: 'Neural Architecture Search without Training',
+    venue: 'ICML',
+  },
 } as const satisfies Record<string, Paper>;
 
 /** Every view that carries an explanation, in page order. */
@@ -116,6 +128,8 @@ export const EXPLAIN_IDS = [
   'fidelity',
   'latency',
   'space-size',
+  'proxy-scores',
+  'proxy-trust',
 ] as const;
 
 /** The id of a view with an explanation. */
@@ -234,6 +248,22 @@ export const EXPLANATIONS: Record<ExplainId, Explanation> = {
     surprising:
       'Adding one op to every edge multiplies the count rather than adding to it. The supernet is far larger than even the largest subnet, because it holds every candidate op at once: that is why a search trains a small network and the final one is built afterwards.',
     source: [PAPERS.nb201, PAPERS.darts],
+  },
+  'proxy-scores': {
+    view: 'Proxy score against cost',
+    what: 'Every architecture the zero-cost run scored: its score from the chosen proxy, taken at initialisation on one mini-batch of 64 training examples without any training (y), against its params, FLOPs or latency (x). The ones trained stand-alone are the larger circles. Architectures whose proxy is undefined (NaN, or a singular NASWOT kernel) are left out and counted under the chart.',
+    read: 'A proxy bets that a higher score means a better network after training. Architectures high and to the left are the ones it prefers for their cost; the top k by score are trained stand-alone so the table below can check the bet.',
+    surprising:
+      'Scores that rise almost exactly with params: the proxy may be measuring size more than quality (synflow and snip grow with the number of weights), so params alone would rank as well; the table shows whether it does. A score spread over many decades is drawn on a log scale.',
+    source: [PAPERS.zeroCost, PAPERS.naswot],
+  },
+  'proxy-trust': {
+    view: 'Which proxy to believe',
+    what: 'For every architecture of this run trained stand-alone (the top k, and any you train with the button), each proxy’s score and each cost baseline (params, FLOPs) against its stand-alone validation accuracy: Kendall’s τ (tau-b) and Spearman’s ρ over those architectures, each with a 90% bootstrap interval, and a scatter per proxy.',
+    read: 'τ near 1: the proxy orders these architectures as training did. Near 0: no better than chance. A proxy that does no better than params is not worth its cost. With fewer than 5 trained architectures no τ is shown: such a number means little. Train more (raise top-k, or use the button in the table) to narrow the intervals.',
+    surprising:
+      'A proxy that ranked best in the papers (synflow on NAS-Bench-201) doing poorly here: how well a proxy predicts depends on the space and the data, which is why the studio measures it on your run. The top k are the proxy’s favourites, so they cover a narrow band of scores; a τ over them tends to be lower than over the whole space.',
+    source: [PAPERS.zeroCost, PAPERS.naswot],
   },
 };
 

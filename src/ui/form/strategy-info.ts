@@ -116,6 +116,28 @@ const FIELDS: { readonly [K in StrategyKind]: Record<NumberFieldsByKind[K], Fiel
     },
     calibrationBatches: CALIBRATION,
   },
+  'zero-cost': {
+    ...WEIGHT,
+    epochs: {
+      ...WEIGHT.epochs,
+      help: 'Passes over the weight split for each top-k architecture trained stand-alone.',
+    },
+    batchSize: {
+      ...WEIGHT.batchSize,
+      help: 'Examples per weight step of each stand-alone training (the proxies use 64).',
+    },
+    architectures: {
+      label: 'Architectures scored',
+      help: 'Distinct architectures drawn from a space larger than 20,000; a smaller space is scored whole.',
+      integer: true,
+    },
+    topK: {
+      label: 'Top-k trained',
+      help: 'The best-scored architectures trained stand-alone and scored with every proxy (5 or more for a rank correlation).',
+      integer: true,
+    },
+    calibrationBatches: CALIBRATION,
+  },
 };
 
 /** Label and help of numeric field `field` of strategy kind `kind`. */

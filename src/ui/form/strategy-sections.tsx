@@ -6,6 +6,7 @@ import type { FormProblems } from '../../store/form-problems';
 import { DartsSection } from './DartsSection';
 import { MultiTrialSection } from './MultiTrialSection';
 import { SposSection } from './SposSection';
+import { ZeroCostSection } from './ZeroCostSection';
 
 /** Draws the own fields of a strategy of one kind. */
 type SectionOf = (strategy: StrategySpec, problems: FormProblems) => ReactNode;
@@ -20,5 +21,8 @@ export const STRATEGY_SECTIONS: Readonly<Record<StrategyKind, SectionOf>> = {
   )),
   'multi-trial': forKind('multi-trial', (strategy, problems: FormProblems) => (
     <MultiTrialSection strategy={strategy} problems={problems} />
+  )),
+  'zero-cost': forKind('zero-cost', (strategy, problems: FormProblems) => (
+    <ZeroCostSection strategy={strategy} problems={problems} />
   )),
 };

@@ -11,6 +11,7 @@ const PHASE_WORDS: Record<RunPhase, string> = {
   search: 'search',
   check: 'latency check',
   selection: 'perturbation selection',
+  standalone: 'stand-alone training of the top k',
 };
 
 /** What each phase counts. */
@@ -20,6 +21,7 @@ const PHASE_UNITS: Record<RunPhase, string> = {
   search: 'subnets evaluated',
   check: 'subnets timed',
   selection: 'decisions taken',
+  standalone: 'architectures trained',
 };
 
 /** The current phase while the run is in progress, else null. */

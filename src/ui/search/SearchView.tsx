@@ -3,6 +3,7 @@ import { capabilitiesOf } from '../../core/strategy/registry';
 import { isReplaying, shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { searchPoints } from '../../store/search-selectors';
+import { zeroCostTablePoints } from '../../store/zero-cost-selectors';
 import { useStudio } from '../studio';
 import { FidelityView } from './FidelityView';
 import { LatencyCard } from './LatencyCard';
@@ -10,6 +11,7 @@ import { ParetoPanel } from './ParetoPanel';
 import { runSpecs } from './search-text';
 import { SubnetInspector } from './SubnetInspector';
 import { SubnetTable } from './SubnetTable';
+import { ZeroCostView } from '../zero-cost/ZeroCostView';
 import './search.css';
 import './subnets.css';
 
@@ -53,14 +55,18 @@ export function SearchView() {
   }
   const selected = points.find((p) => p.id === search.selected) ?? null;
   const inherited = points.some((p) => p.record.evaluation === 'inherited');
+  const zeroCost = spec?.strategy.kind === 'zero-cost' ? spec.strategy : null;
   return (
     <div className="search-view">
+      {zeroCost ? <ZeroCostView points={points} runId={runId} strategy={zeroCost} /> : null}
       <ParetoPanel points={points} specs={specs} />
       <SubnetInspector
         point={selected}
         spec={selected ? (specs.get(selected.runId) ?? null) : null}
       />
-      <SubnetTable points={points} />
+      <SubnetTable
+        points={zeroCost ? zeroCostTablePoints(points, runId, zeroCost.proxy) : points}
+      />
       {inherited ? <FidelityView points={points} spec={spec} /> : null}
       <LatencyCard />
     </div>
