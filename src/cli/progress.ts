@@ -39,6 +39,10 @@ export function createProgressPrinter(now: () => number): (e: RunEvent) => strin
         return [
           `epoch ${e.epoch}: validation accuracy ${pct(e.validAcc)}, loss ${e.validLoss.toFixed(4)}`,
         ];
+      case 'expected-latency':
+        return [
+          `epoch ${e.epoch}: expected latency ${e.expectedMs.toFixed(4)} ms (target ${e.targetMs} ms)`,
+        ];
       case 'phase':
         return [`phase ${e.phase}: ${e.message}`];
       case 'progress': {

@@ -15,13 +15,15 @@ import type { Origin } from '../core/strategies/types';
 import { calibrationBatches } from './bn-recalibrate';
 import type { Emit, RunState } from './darts/loop';
 import { selectByPerturbation } from './selection/perturbation';
+import { genotypeLatency } from './latency-loss/search-term';
 import { evaluateSubnet } from './subnet-eval';
 
 /**
  * A selected cell as an evaluated subnet: its validation accuracy with the supernet's inherited
  * weights after BatchNorm recalibration on seeded training batches drawn with `rng` (as SPOS scores
  * its subnets), so the gap to the supernet's own validation accuracy is the discretization gap.
- * Stand-alone params and FLOPs; no latency (DARTS measures no lookup table).
+ * Stand-alone params and FLOPs; its latency priced by the run's lookup table when it measured one
+ * (a latency loss), else null.
  */
 export async function inheritedSubnet(
   st: RunState,
@@ -51,7 +53,7 @@ export async function inheritedSubnet(
     evaluation: 'inherited',
     params: cost.params,
     flops: cost.flops,
-    latencyMs: null,
+    latencyMs: genotypeLatency(spec, data, genotype, st.latencyLoss?.table ?? null),
     generation: 0,
     origin,
   };

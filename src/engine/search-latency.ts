@@ -95,8 +95,9 @@ function reason(err: unknown): string {
  * Emits 'phase', 'progress' (0 of n first, then after each measured entry) and 'latency-table'.
  * Stop is asked before each measurement (pause is not: a measurement cannot wait half-way), and
  * resolves 'stopped' (the entries measured so far stay cached). Resolves null, after a 'phase'
- * message saying why, when measuring fails and `constraints` has no latency bound; throws, naming
- * the latency measurement, when it fails and there is one.
+ * message saying why, when measuring fails and `constraints` has no latency bound and nothing
+ * `needs` the table; throws, naming the latency measurement, when it fails and there is one, or
+ * naming what `needs` it (e.g. 'the latency loss') when given.
  */
 export async function runLatencyPhase(
   t: SearchTarget,
@@ -104,6 +105,7 @@ export async function runLatencyPhase(
   control: RunControl,
   emit: Emit,
   build: TableBuilder = buildLatencyTable,
+  needs: string | null = null,
 ): Promise<LatencyTable | null | 'stopped'> {
   const backend = tf.getBackend();
   const device = latencyDevice();
@@ -138,6 +140,10 @@ export async function runLatencyPhase(
       () => control.isStopped(),
     );
   } catch (err) {
+    if (needs !== null)
+      throw new Error(
+        `The latency of this device could not be measured (${reason(err)}), so ${needs} cannot be computed.`,
+      );
     if (constraints.maxLatencyMs !== null)
       throw new Error(
         `The latency of this device could not be measured (${reason(err)}), so the latency bound of ${constraints.maxLatencyMs} ms cannot be checked.`,

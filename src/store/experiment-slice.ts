@@ -34,6 +34,7 @@ import { withStrategyChoice } from '../core/strategy/registry';
 import type { ProxyName } from '../core/proxies/names';
 import {
   withConstraint,
+  withLatencyLoss,
   withSearchMode,
   withStrategyKind,
   withStrategyNumber,
@@ -45,6 +46,7 @@ import type {
   StrategyNumberField,
 } from './strategy-fields';
 import type { StudioState } from './studio-state';
+import type { LatencyLossSpec } from '../core/latency-loss/spec';
 
 /** A numeric field of any strategy kind (defined with the per-kind field lists). */
 export type { StrategyNumberField } from './strategy-fields';
@@ -89,6 +91,8 @@ export interface ExperimentSlice {
   setSearchMode(mode: SearchMode): void;
   /** SPOS and multi-trial: one bound, or null for none (DARTS ignores it); NaN is kept so validation can refuse it. */
   setConstraint(field: ConstraintField, value: number | null): void;
+  /** Differentiable searches: edits the latency loss (a strategy without one ignores it); NaN is kept so validation can refuse it. */
+  setLatencyLoss(edit: (l: LatencyLossSpec) => LatencyLossSpec): void;
   setDatasetNumber(field: DatasetNumberField, value: number): void;
   setSeed(seed: number): void;
   /** Records `text` as typed into the field at spec path `path`, after its value was set; drops drafts that no longer hold. */
@@ -195,6 +199,11 @@ export function createExperimentSlice(
       setConstraint: (field, value) => {
         const { spec } = get();
         const strategy = withConstraint(spec.strategy, field, value);
+        if (strategy !== spec.strategy) setSpec({ ...spec, strategy });
+      },
+      setLatencyLoss: (edit) => {
+        const { spec } = get();
+        const strategy = withLatencyLoss(spec.strategy, edit);
         if (strategy !== spec.strategy) setSpec({ ...spec, strategy });
       },
       setDatasetNumber: (field, value) => {

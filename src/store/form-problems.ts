@@ -15,6 +15,9 @@ export interface FormProblems {
   readonly other: readonly Problem[];
 }
 
+/** The latency loss's fields, named 'latency.<field>' on the form. */
+const LATENCY_FIELDS = ['form', 'targetMs', 'alpha', 'beta', 'lambda'] as const;
+
 /** Strategy fields whose spec name another form field already uses ('samples' is also the dataset's). */
 const STRATEGY_ALIASES: Readonly<Partial<Record<string, string>>> = { samples: 'searchSamples' };
 
@@ -28,13 +31,15 @@ export function strategyFieldName(
 /**
  * The form field a problem path names: 'strategy.weightLr' -> 'weightLr', 'dataset.noise' ->
  * 'noise', 'seed' -> 'seed', 'strategy.constraints.maxParams' -> 'maxParams',
- * 'strategy.constraints' -> 'constraints', and 'strategy.samples' -> 'searchSamples' (SPOS's random
+ * 'strategy.constraints' -> 'constraints', 'strategy.latency.targetMs' -> 'latency.targetMs', and 'strategy.samples' -> 'searchSamples' (SPOS's random
  * samples, apart from the dataset's).
  */
 export function fieldOfPath(path: string): string | null {
   const parts = path.split('.');
   const [root, field, sub] = parts;
   if (parts.length === 1) return root || null;
+  if (root === 'strategy' && field === 'latency')
+    return parts.length === 2 ? 'latency' : parts.length === 3 && sub ? `latency.${sub}` : null;
   if (root === 'strategy' && field === 'constraints') {
     if (parts.length === 2) return 'constraints';
     return parts.length === 3 && sub ? sub : null;
@@ -65,6 +70,7 @@ export function shownFields(spec: ExperimentSpec): ReadonlySet<string> {
   names.push(...entry.choiceFields);
   if (entry.searchModes.length > 0) names.push('search');
   if (entry.capabilities.constraints) names.push('constraints', ...CONSTRAINT_FIELDS);
+  if ('latency' in s) names.push('latency', ...LATENCY_FIELDS.map((f) => `latency.${f}`));
   return new Set(names);
 }
 

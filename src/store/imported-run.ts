@@ -20,6 +20,7 @@ export function runStateOfFile(file: RunFile): RunState {
     stepLog: appendHeadTail(base.stepLog, file.series.steps),
     subnets: file.subnets,
     diagnostics: file.diagnostics,
+    expectedLatency: file.expectedLatency,
     earlyStop: file.earlyStop,
     selection: file.selection,
     genotype: file.result ? { step, genotype: file.result.genotype } : null,

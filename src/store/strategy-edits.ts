@@ -2,6 +2,7 @@
 import type { ExperimentSpec, StrategyKind, StrategySpec } from '../core/experiment/spec';
 import { hasConstraints, hasSearchMode } from '../core/strategy/capabilities';
 import { strategyFor } from '../core/experiment/strategy-for';
+import type { LatencyLossSpec } from '../core/latency-loss/spec';
 import type { ConstraintField, SearchMode } from './strategy-fields';
 
 export { withStrategyNumber } from '../core/strategy/registry';
@@ -26,4 +27,14 @@ export function withConstraint(
 ): StrategySpec {
   if (!hasConstraints(s)) return s;
   return { ...s, constraints: { ...s.constraints, [field]: value } };
+}
+
+/** `s` with its latency loss edited by `edit`; a strategy without one (SPOS, multi-trial) is returned unchanged. */
+export function withLatencyLoss(
+  s: StrategySpec,
+  edit: (l: LatencyLossSpec) => LatencyLossSpec,
+): StrategySpec {
+  if (!('latency' in s)) return s;
+  const latency = edit(s.latency);
+  return latency === s.latency ? s : { ...s, latency };
 }

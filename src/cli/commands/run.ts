@@ -1,7 +1,8 @@
 /**
  * `run (--spec <spec.json | link> | --space <preset> --dataset <id> --strategy <kind> | --data
  * <file.csv | images.zip> [--space] [--strategy] [--label] [--features] [--image-size] [--rgb]
- * [--no-standardize]) [--seed N] [--epochs N] [--backend wasm|cpu] --out run.json`: runs an
+ * [--no-standardize]) [--seed N] [--epochs N] [--latency-target ms] [--latency-form form]
+ * [--backend wasm|cpu] --out run.json`: runs an
  * experiment in Node with the studio's engine and writes the run file the studio exports and imports.
  */
 import { writeFile } from 'node:fs/promises';
@@ -14,15 +15,23 @@ import { EXPERIMENT_OPTIONS, resolveExperiment, STRATEGY_KINDS } from '../experi
 import { resolveUploadExperiment, type DataRequest, type UploadSource } from '../upload-source';
 import type { HeadlessBackend } from '../headless';
 import type { CliIo } from '../io';
+import {
+  LATENCY_FLAGS,
+  LATENCY_OPTIONS,
+  readLatencyFlags,
+  withLatencyRequest,
+  type LatencyRequest,
+} from '../latency-options';
 import { progressSink } from '../progress-sink';
 import type { CommandHelp } from '../help';
 
 /** The command's help. */
 export const RUN_HELP: CommandHelp = {
   summary: 'Run an experiment headless (Node, wasm) and write its run file.',
-  usage: `run (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}> | --data <file.csv | images.zip> [--space <preset>] [--strategy <kind>] [--label <column>] [--features <a,b,...>] [--no-standardize] [--image-size N] [--rgb]) [--seed N] [--epochs N] [--backend wasm|cpu] --out run.json`,
+  usage: `run (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}> | --data <file.csv | images.zip> [--space <preset>] [--strategy <kind>] [--label <column>] [--features <a,b,...>] [--no-standardize] [--image-size N] [--rgb]) [--seed N] [--epochs N] [--latency-target ms] [--latency-form form] [--backend wasm|cpu] --out run.json`,
   options: [
     ...EXPERIMENT_OPTIONS,
+    ...LATENCY_OPTIONS,
     [
       '--data <file>',
       "Your own data: a CSV (one row per example, a label column) or a zip of images in one folder per class. With --spec: the spec's uploaded file.",
@@ -43,6 +52,7 @@ export const RUN_HELP: CommandHelp = {
   examples: [
     'run --space teaching --dataset spiral --strategy darts --out run.json',
     'run --space nb201 --dataset mnist --strategy spos --seed 2 --out spos.json',
+    'run --space teaching --dataset spiral --strategy darts --latency-target 0.5 --out fast.json',
     'run --data my-table.csv --label species --out run.json',
   ],
 };
@@ -62,6 +72,7 @@ const OPTIONS = [
   'image-size',
   'rgb',
   'no-standardize',
+  ...LATENCY_FLAGS,
 ] as const;
 
 /** Options that are bare flags (no value). */
@@ -89,6 +100,7 @@ function readOptions(args: ParsedArgs):
       readonly backend: HeadlessBackend;
       readonly out: string;
       readonly data: DataRequest | null;
+      readonly latency: LatencyRequest;
     }
   | { readonly problem: string } {
   const unknown = [...args.options.keys()].filter(
@@ -114,7 +126,9 @@ function readOptions(args: ParsedArgs):
   if ('problem' in epochs) return epochs;
   const data = dataOption(args);
   if (data !== null && 'problem' in data) return data;
-  return { seed: seed.value, epochs: epochs.value, backend, out, data };
+  const latency = readLatencyFlags(args);
+  if ('problem' in latency) return latency;
+  return { seed: seed.value, epochs: epochs.value, backend, out, data, latency };
 }
 
 /** `--data` and how to read it, null without `--data`, or the problem with its flags. */
@@ -168,10 +182,13 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
     seed: options.seed,
     epochs: options.epochs,
   };
-  const source: UploadSource =
+  const resolved: UploadSource =
     options.data === null
       ? { examples: undefined, ...(await resolveExperiment(request, cwd)) }
       : await resolveUploadExperiment(request, options.data, cwd);
+  const source = resolved.ok
+    ? { ...withLatencyRequest(resolved.spec, options.latency), examples: resolved.examples }
+    : resolved;
   if (!source.ok) {
     source.problems.forEach((p, i) => io.err(i === 0 ? p : `  ${p}`));
     return 2;

@@ -34,7 +34,7 @@ export type { CombineOp, LatencyKey, LatencyOp, LatencyTable } from './latency-k
 export { isCombineOp, isFreeOp, latencyKeyString } from './latency-key';
 
 /** The fixed layers' keys and the place of every cell, read off the one skeleton walk. */
-function walk(
+export function walk(
   space: SearchSpaceSpec,
   input: InputShape,
   classes: number,
@@ -54,7 +54,7 @@ function cellOf(space: SearchSpaceSpec, role: CellRole): CellSpec | null {
  * edge leaving an input has stride 2 at the full resolution, an edge between nodes works at half
  * of it (as edgeOpCost prices it). Null when the op is free there.
  */
-function edgeKey(
+export function edgeKey(
   cell: CellSpec,
   from: string,
   op: OpName,
@@ -81,7 +81,7 @@ function edgeKey(
  * resolution (half the input's in a reduction cell): a node summing `count` edge outputs, or the
  * cell concatenating `count` output nodes along channels. Null below 2 tensors (nothing to do).
  */
-function combineKey(
+export function combineKey(
   op: CombineOp,
   count: number,
   p: CellPlacement,

@@ -1,3 +1,4 @@
+import { LATENCY_OFF } from '../latency-loss/spec';
 import { describe, expect, it } from 'vitest';
 import { PRESET_NAMES, presetSpace } from '../search-space/presets';
 import { spaceSize } from '../search-space/size';
@@ -152,6 +153,7 @@ describe('defaultDarts', () => {
     stableEpochs: 10,
     selection: 'magnitude',
     tuneEpochs: 1,
+    latency: LATENCY_OFF,
   } as const;
 
   it('keeps the paper values and takes the budget of its scale', () => {

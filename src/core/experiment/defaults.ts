@@ -1,4 +1,5 @@
 /** Default experiments, scaled so a search finishes in a browser tab on a 2-core CPU. */
+import { LATENCY_OFF } from '../latency-loss/spec';
 import { datasetInput } from '../data/load';
 import { splitCounts } from '../data/split';
 import { isTwoD, TWO_D_IDS } from '../data/two-d';
@@ -49,7 +50,7 @@ export function defaultDataset(id: BuiltInDatasetId): DatasetSpec {
 
 /**
  * DARTS's settings beyond the paper's optimisers, at the paper's behaviour: no warm-up, no early
- * stop, magnitude selection (DARTS+'s 10 stable epochs and one tuning epoch per decision when
+ * stop, magnitude selection, no latency loss (DARTS+'s 10 stable epochs and one tuning epoch per decision when
  * switched on). Specs saved before these settings existed read back with these values.
  */
 export const DARTS_OPTIONS = {
@@ -58,9 +59,10 @@ export const DARTS_OPTIONS = {
   stableEpochs: 10,
   selection: 'magnitude',
   tuneEpochs: 1,
+  latency: LATENCY_OFF,
 } as const satisfies Pick<
   DartsStrategySpec,
-  'warmupEpochs' | 'earlyStop' | 'stableEpochs' | 'selection' | 'tuneEpochs'
+  'warmupEpochs' | 'earlyStop' | 'stableEpochs' | 'selection' | 'tuneEpochs' | 'latency'
 >;
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Field drafts: the raw text typed into a numeric field of the experiment form, by spec path
- * ('seed', 'dataset.noise', 'strategy.epochs', 'strategy.constraints.maxParams'). A draft is kept
+ * ('seed', 'dataset.noise', 'strategy.epochs', 'strategy.constraints.maxParams',
+ * 'strategy.latency.targetMs'). A draft is kept
  * where the text would not come back from the value alone (`abc` is NaN, `1e3` is 1000), and it
  * holds only while it still parses to the value at its path.
  */
@@ -18,6 +19,9 @@ const DATASET_FIELDS: readonly string[] = ['samples', 'noise', 'trainFraction', 
 
 /** Constraint bounds: blank text means no bound (null). */
 const CONSTRAINT_FIELDS: readonly string[] = ['maxParams', 'maxFlops', 'maxLatencyMs'];
+
+/** The latency loss's typed numbers ('strategy.latency.targetMs'). */
+const LATENCY_FIELDS: readonly string[] = ['targetMs', 'alpha', 'beta', 'lambda'];
 
 /** Strategy keys that are numbers but chosen from a list, not typed. */
 const STRATEGY_CHOICES: readonly string[] = ['kind', 'order'];
@@ -41,7 +45,11 @@ export function draftKind(path: string): 'number' | 'optional' | null {
   if (parts.length === 2 && root === 'dataset')
     return DATASET_FIELDS.includes(field) ? 'number' : null;
   if (parts.length === 2 && root === 'strategy')
-    return STRATEGY_CHOICES.includes(field) || field === 'constraints' ? null : 'number';
+    return STRATEGY_CHOICES.includes(field) || field === 'constraints' || field === 'latency'
+      ? null
+      : 'number';
+  if (parts.length === 3 && root === 'strategy' && field === 'latency' && sub !== undefined)
+    return LATENCY_FIELDS.includes(sub) ? 'number' : null;
   if (parts.length === 3 && root === 'strategy' && field === 'constraints' && sub !== undefined)
     return CONSTRAINT_FIELDS.includes(sub) ? 'optional' : null;
   return null;
@@ -67,6 +75,8 @@ export function valueAtPath(spec: ExperimentSpec, path: string): number | null |
   let v: unknown;
   if (root === 'seed') v = spec.seed;
   else if (root === 'dataset' && field !== undefined) v = own(spec.dataset, field);
+  else if (sub !== undefined && field === 'latency' && 'latency' in spec.strategy)
+    v = own(spec.strategy.latency, sub);
   else if (sub !== undefined && hasConstraints(spec.strategy))
     v = own(spec.strategy.constraints, sub);
   else if (sub === undefined && field !== undefined) v = own(spec.strategy, field);
@@ -88,6 +98,8 @@ export function withValueAtPath(
   if (root === 'dataset') return { ...spec, dataset: { ...spec.dataset, [field]: value } };
   const s = spec.strategy;
   if (sub === undefined) return { ...spec, strategy: { ...s, [field]: value } };
+  if (field === 'latency' && 'latency' in s)
+    return { ...spec, strategy: { ...s, latency: { ...s.latency, [sub]: value } } };
   if (!hasConstraints(s)) return spec;
   return { ...spec, strategy: { ...s, constraints: { ...s.constraints, [sub]: value } } };
 }
@@ -124,7 +136,7 @@ export function draftAt(spec: ExperimentSpec, drafts: FieldDrafts, path: string)
   return Object.is(parseDraft(path, text), value) ? text : null;
 }
 
-/** Every typed field's path in `spec`: seed, the dataset's numbers, the strategy's numbers and, for a discrete search, its bounds. */
+/** Every typed field's path in `spec`: seed, the dataset's numbers, the strategy's numbers and, for a discrete search, its bounds, for a differentiable one its latency loss's numbers. */
 export function typedPaths(spec: ExperimentSpec): string[] {
   const strategy = Object.keys(spec.strategy)
     .map((k) => `strategy.${k}`)
@@ -132,5 +144,7 @@ export function typedPaths(spec: ExperimentSpec): string[] {
   const bounds = hasConstraints(spec.strategy)
     ? CONSTRAINT_FIELDS.map((f) => `strategy.constraints.${f}`)
     : [];
-  return ['seed', ...DATASET_FIELDS.map((f) => `dataset.${f}`), ...strategy, ...bounds];
+  const latency =
+    'latency' in spec.strategy ? LATENCY_FIELDS.map((f) => `strategy.latency.${f}`) : [];
+  return ['seed', ...DATASET_FIELDS.map((f) => `dataset.${f}`), ...strategy, ...bounds, ...latency];
 }

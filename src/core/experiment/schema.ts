@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { OpName } from '../search-space/ops';
 import type { ProxyName } from '../proxies/names';
 import { DARTS_OPTIONS, SPOS_OPTIONS } from './defaults';
+import type { LatencyForm } from '../latency-loss/spec';
 import type { DartsEarlyStop, DartsSelection, DatasetId } from './spec';
 
 /** A string typed as a name; validateCell / validateDataset report names that are not known. */
@@ -114,6 +115,16 @@ const darts = z.object({
   stableEpochs: z.number().default(DARTS_OPTIONS.stableEpochs),
   selection: name<DartsSelection>().default(DARTS_OPTIONS.selection),
   tuneEpochs: z.number().default(DARTS_OPTIONS.tuneEpochs),
+  // Added after link format 5 without a format change: specs without it have no latency loss.
+  latency: z
+    .object({
+      form: name<LatencyForm>(),
+      targetMs: z.number(),
+      alpha: z.number(),
+      beta: z.number(),
+      lambda: z.number(),
+    })
+    .default(DARTS_OPTIONS.latency),
 });
 
 const spos = z.object({

@@ -1,4 +1,5 @@
 /** The experiment spec: one serialisable object that drives a run, a link and a saved experiment. */
+import type { LatencyLossSpec } from '../latency-loss/spec';
 import type { SearchSpaceSpec } from '../search-space/types';
 import type { ProxyName } from '../proxies/names';
 
@@ -94,6 +95,8 @@ export interface DartsStrategySpec extends WeightTrainingSpec {
   readonly selection: DartsSelection;
   /** Perturbation selection: epochs the supernet is fine-tuned after each decision (the paper: 5 on CIFAR-10). */
   readonly tuneEpochs: number;
+  /** The latency-aware alpha loss (ProxylessNAS, FBNet) over this device's lookup table; form 'off' by default. */
+  readonly latency: LatencyLossSpec;
 }
 
 /** DARTS early stopping: none, or DARTS+'s two rules (two or more skip connections in the derived normal cell; op rankings stable for `stableEpochs`). */

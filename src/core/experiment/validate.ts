@@ -8,11 +8,7 @@ import { validateSpace } from '../search-space/validate';
 import { LIMITS } from './limits';
 import { validateUpload } from './validate-upload';
 import { validateStrategy } from '../strategy/registry';
-import type {
-  DatasetSpec,
-  ExperimentSpec,
-  StrategySpec,
-} from './spec';
+import type { DatasetSpec, ExperimentSpec, StrategySpec } from './spec';
 
 /** Every cap the validators enforce (from ./limits). */
 export { LIMITS };

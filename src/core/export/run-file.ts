@@ -11,6 +11,7 @@ import { PROXY_NAMES } from '../proxies/names';
 import type {
   EarlyStop,
   EpochDiagnostics,
+  ExpectedLatencyPoint,
   FinalMetrics,
   RunStatus,
   RunStep,
@@ -51,6 +52,8 @@ export interface RunFileSource {
   readonly evals: Downsampled<RunFileEval>;
   /** DARTS only; absent means none. */
   readonly diagnostics?: readonly EpochDiagnostics[];
+  /** A search with a latency loss; absent means none. */
+  readonly expectedLatency?: readonly ExpectedLatencyPoint[];
   readonly earlyStop?: EarlyStop | null;
   readonly selection?: readonly SelectionDecision[] | null;
   /** A search carried out by queue workers: who trained each trial and how long it took. */
@@ -128,6 +131,8 @@ export interface RunFile {
    * softmax(α) rows, 1 = uniform). Empty for other strategies and older files.
    */
   readonly diagnostics: readonly EpochDiagnostics[];
+  /** A search with a latency loss: E[LAT] (`expectedMs`) and the `targetMs` after each epoch. Empty without one and in older files. */
+  readonly expectedLatency: readonly ExpectedLatencyPoint[];
   /** When DARTS+ stopped the search: its `rule` ('skip-connections' | 'stable-ranking'), `epoch`, `step` and `message`; null otherwise. */
   readonly earlyStop: EarlyStop | null;
   /**
@@ -153,6 +158,7 @@ export function runFileOf(run: RunFileSource, meta: RunFileMeta): RunFile {
     subnets: run.subnets,
     series: { steps: [...seriesPoints(run.steps)], evals: [...seriesPoints(run.evals)] },
     diagnostics: run.diagnostics ?? [],
+    expectedLatency: run.expectedLatency ?? [],
     earlyStop: run.earlyStop ?? null,
     selection: run.selection ?? null,
     ...(run.queue === undefined ? {} : { queue: run.queue }),
@@ -305,6 +311,17 @@ const runFileSchema = z.object({
   subnets: z.array(subnet).max(100_000),
   series: z.object({ steps: z.array(step).max(100_000), evals: z.array(evalPoint).max(100_000) }),
   diagnostics: z.array(diagnosticsPoint).max(100_000).default([]),
+  expectedLatency: z
+    .array(
+      z.object({
+        epoch: z.number(),
+        step: z.number(),
+        expectedMs: z.number(),
+        targetMs: z.number(),
+      }),
+    )
+    .max(100_000)
+    .default([]),
   earlyStop: earlyStop.nullable().default(null),
   selection: z.array(decision).max(100_000).nullable().default(null),
   queue: queueBlock.optional(),

@@ -1,4 +1,5 @@
 /** fast-check arbitraries for valid experiment specs (presets with random field values) and run summaries fitted to them. */
+import { LATENCY_FORMS } from '../latency-loss/spec';
 import fc from 'fast-check';
 import { datasetsFor, defaultExperiment } from '../experiment/defaults';
 import type {
@@ -59,6 +60,13 @@ const strategy: fc.Arbitrary<StrategySpec> = fc.oneof(
       stableEpochs: fc.integer({ min: 1, max: 50 }),
       selection: fc.constantFrom('magnitude' as const, 'perturbation' as const),
       tuneEpochs: fc.integer({ min: 0, max: 10 }),
+      latency: fc.record({
+        form: fc.constantFrom(...LATENCY_FORMS),
+        targetMs: fc.double({ min: 0.01, max: 1000, noNaN: true }),
+        alpha: fc.double({ min: 0.01, max: 10, noNaN: true }),
+        beta: fc.double({ min: 0.01, max: 5, noNaN: true }),
+        lambda: fc.double({ min: 0.01, max: 10, noNaN: true }),
+      }),
     })
     .map(({ w, ...d }) => ({ kind: 'darts' as const, ...w, ...d })),
   fc

@@ -1,3 +1,4 @@
+import { LATENCY_OFF } from '../latency-loss/spec';
 import { describe, expect, it } from 'vitest';
 import {
   DARTS_OPTIONS,
@@ -174,8 +175,14 @@ describe('link format versions', () => {
     });
   });
 
-  it('reads the format 3 fixture exactly as it was written, without a note', () => {
-    expect(decodeLink(format3.hash)).toEqual({ ok: true, payload: format3.payload, repairs: [] });
+  it('reads the format 3 fixture as it was written, without a note (no latency loss, which came later)', () => {
+    const { payload } = format3;
+    const strategy = { ...payload.spec.strategy, latency: LATENCY_OFF };
+    expect(decodeLink(format3.hash)).toEqual({
+      ok: true,
+      payload: { ...payload, spec: { ...payload.spec, strategy } },
+      repairs: [],
+    });
   });
 
   it('refuses format 0, which was never written', () => {

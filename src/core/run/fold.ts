@@ -163,6 +163,11 @@ export function foldEvents(state: RunState, events: readonly RunEvent[]): RunSta
         diagnostics.push(point);
         break;
       }
+      case 'expected-latency': {
+        const { type: _type, ...point } = e;
+        next = { ...next, expectedLatency: [...next.expectedLatency, point] };
+        break;
+      }
       case 'early-stop': {
         const { type: _type, ...stop } = e;
         next = { ...next, earlyStop: stop };

@@ -169,6 +169,16 @@ export interface LatencyTableSummary {
   readonly elapsedMs: number;
 }
 
+/** A differentiable search's expected latency E[LAT] after one epoch (its latency loss on). */
+export interface ExpectedLatencyPoint {
+  readonly epoch: number;
+  readonly step: number;
+  /** E[LAT] of the supernet, ms per example on the run's lookup table. */
+  readonly expectedMs: number;
+  /** The loss's target latency, ms. */
+  readonly targetMs: number;
+}
+
 /** One whole subnet timed end to end, next to the table's prediction for it. */
 export interface LatencyCheck {
   readonly key: string;
@@ -215,6 +225,8 @@ export type RunEvent =
   | { readonly type: 'latency-table'; readonly table: LatencyTableSummary }
   /** Whole subnets timed end to end after the search (the 'check' phase). */
   | { readonly type: 'latency-check'; readonly checks: readonly LatencyCheck[] }
+  /** A differentiable search's expected latency after an epoch (latency loss on; before its 'eval'). */
+  | ({ readonly type: 'expected-latency' } & ExpectedLatencyPoint)
   /** A DARTS epoch's collapse diagnostics (after its 'eval'). */
   | ({ readonly type: 'diagnostics' } & EpochDiagnostics)
   /** DARTS+ stopped the search after an epoch; the run goes on to selection and 'finished'. */

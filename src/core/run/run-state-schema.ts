@@ -184,6 +184,10 @@ const runStateShape = {
     .nullable(),
   latencyChecks: z.array(z.object({ key: z.string(), predictedMs: num, measuredMs: num })),
   diagnostics: z.array(diagnostics),
+  // Added with the latency loss: runs saved before it have none.
+  expectedLatency: z
+    .array(z.object({ epoch: num, step: num, expectedMs: num, targetMs: num }))
+    .default([]),
   earlyStop: z
     .object({
       rule: z.enum(['skip-connections', 'stable-ranking']),

@@ -8,6 +8,7 @@ import type {
   BackendReport,
   EarlyStop,
   EpochDiagnostics,
+  ExpectedLatencyPoint,
   LatencyCheck,
   LatencyTableSummary,
   RunFinished,
@@ -102,6 +103,8 @@ export interface RunState {
   readonly latencyChecks: readonly LatencyCheck[];
   /** DARTS collapse diagnostics, one per epoch trained. */
   readonly diagnostics: readonly EpochDiagnostics[];
+  /** The expected latency after each epoch of a search with a latency loss (empty without one). */
+  readonly expectedLatency: readonly ExpectedLatencyPoint[];
   /** Why DARTS+ stopped the search early, when it did. */
   readonly earlyStop: EarlyStop | null;
   /** The decisions of a perturbation-based selection, once it has run. */
@@ -140,6 +143,7 @@ export function initialRunState(): RunState {
     latency: null,
     latencyChecks: [],
     diagnostics: [],
+    expectedLatency: [],
     earlyStop: null,
     selection: null,
     boundary: null,

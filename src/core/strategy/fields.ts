@@ -15,8 +15,11 @@ export type StrategyOf<K extends StrategyKind> = Extract<StrategySpec, { readonl
 /** DARTS settings chosen from a list: the order, early stopping and the selection rule. */
 export type DartsChoiceField = 'order' | 'earlyStop' | 'selection';
 
-/** DARTS hyper-parameters edited as numbers (everything but `kind` and the choices). */
-export type DartsNumberField = Exclude<keyof DartsStrategySpec, 'kind' | DartsChoiceField>;
+/** DARTS hyper-parameters edited as numbers (everything but `kind`, the choices and the latency loss, edited apart). */
+export type DartsNumberField = Exclude<
+  keyof DartsStrategySpec,
+  'kind' | DartsChoiceField | 'latency'
+>;
 
 /** SPOS hyper-parameters edited as numbers (everything but `kind`, `search` and `constraints`). */
 export type SposNumberField = Exclude<keyof SposStrategySpec, 'kind' | 'search' | 'constraints'>;

@@ -24,6 +24,7 @@ import {
   fitBatch,
 } from '../experiment/defaults';
 import type { DatasetSpec, StrategyKind, StrategySpec } from '../experiment/spec';
+import { latencyLabel } from '../latency-loss/spec';
 import type { Problem } from '../problems';
 import type { StrategyCapabilities } from './capabilities';
 import {
@@ -189,7 +190,11 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     defaults: (dataset, _spaceSize, preset) => defaultDarts(dataset, preset),
     budget: dartsBudget,
     validate: validateDarts,
-    runLabel: (s) => (s.order === 2 ? 'DARTS (second order)' : 'DARTS (first order)'),
+    runLabel: (s) => {
+      const base = s.order === 2 ? 'DARTS (second order)' : 'DARTS (first order)';
+      const latency = latencyLabel(s.latency);
+      return latency === '' ? base : `${base} + latency (${latency})`;
+    },
     layout: dartsLayout,
   }),
   spos: entry({

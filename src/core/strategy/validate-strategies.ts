@@ -10,6 +10,7 @@ import type {
   ZeroCostStrategySpec,
 } from '../experiment/spec';
 import { PROXY_NAMES } from '../proxies/names';
+import { validateLatencyLoss } from '../latency-loss/validate';
 import type { Problem } from '../problems';
 
 /** Label and rule of each weight-training field, shared by every strategy. */
@@ -25,7 +26,7 @@ const WEIGHT_FIELDS: readonly [keyof WeightTrainingSpec, string, NumberRule][] =
 
 /** Label and rule of each numeric DARTS field. */
 const STRATEGY_FIELDS: readonly [
-  Exclude<keyof DartsStrategySpec, 'kind' | 'order' | 'earlyStop' | 'selection'>,
+  Exclude<keyof DartsStrategySpec, 'kind' | 'order' | 'earlyStop' | 'selection' | 'latency'>,
   string,
   NumberRule,
 ][] = [
@@ -114,6 +115,7 @@ export function validateDarts(s: DartsStrategySpec): Problem[] {
       code: 'out-of-range',
       message: `Selection must be 'magnitude' or 'perturbation' (got ${shown(s.selection)}).`,
     });
+  out.push(...validateLatencyLoss(s.latency, 'strategy.latency'));
   return out;
 }
 

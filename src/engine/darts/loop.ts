@@ -18,6 +18,7 @@ import { boundaryDue } from '../../core/run/boundary';
 import { genotypePath } from '../../core/strategies/path';
 import { boundaryFrame, hasBoundary } from '../boundary-grid';
 import { createStepGate, nonFiniteName, type Emit, type StepGate } from '../step-gate';
+import { expectedLatencyPoint, type SearchLatency } from '../latency-loss/search-term';
 import type { Supernet } from '../supernet';
 
 export type { Emit };
@@ -62,6 +63,8 @@ export interface RunState {
   readonly diagnostics: DiagnosticsState;
   /** Seeds the per-epoch random streams of the diagnostics (epoch e uses diagnosticsSeed + e). */
   readonly diagnosticsSeed: number;
+  /** The latency loss and its table, or null when the spec has none. */
+  readonly latencyLoss: SearchLatency | null;
 }
 
 /** What a DARTS checkpoint holds of a run: weights, alphas, SGD velocity and Adam's state. */
@@ -120,7 +123,8 @@ async function searchStep(
 }
 
 /**
- * Trains every epoch after `st.epoch`. After each epoch: 'eval', then 'diagnostics' (collapse
+ * Trains every epoch after `st.epoch`. After each epoch: with a latency loss 'expected-latency',
+ * then 'eval', then 'diagnostics' (collapse
  * diagnostics), then on 2-feature data a 'boundary' frame when one is due (boundaryDue, and on an
  * early stop), then, when DARTS+ is on and one of its rules holds, 'early-stop' and the end of
  * training; otherwise a 'checkpoint' after every epoch but the last. Resolves the last validation
@@ -143,6 +147,13 @@ export async function searchLoop(
     // A non-finite loss on an epoch's last step: stay paused before evaluating (and finishing).
     if (gate.pausedForNonFinite() && !(await gate.proceed())) return false;
     const started = performance.now();
+    if (st.latencyLoss) {
+      const rows = rowsOf(st.net, await st.net.softmaxAlphas());
+      emit({
+        type: 'expected-latency',
+        ...expectedLatencyPoint(st.latencyLoss, rows, epoch, st.step),
+      });
+    }
     valid = await evaluateSplit(st.net, st.data.valid, st.data.input, s.batchSize);
     emit({ type: 'eval', step: st.step, epoch, validLoss: valid.loss, validAcc: valid.acc });
     const report = await diagnose(st, epoch, emit);
@@ -164,7 +175,11 @@ export async function searchLoop(
       emit({
         type: 'checkpoint',
         checkpoint: {
-          ...(await captureCheckpoint('darts', st, dartsTensors(st))),
+          ...(await captureCheckpoint(
+            'darts',
+            { ...st, latency: st.latencyLoss?.table ?? null },
+            dartsTensors(st),
+          )),
           diagnostics: st.diagnostics.memo,
         },
       });

@@ -3,13 +3,14 @@ import type { ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
 import { createRng, type Rng } from '../../core/random';
 import type { RunCheckpoint } from '../../core/run/checkpoint';
 import type { RunControl } from '../../core/run/control';
-import type { RunStatus } from '../../core/run/protocol';
+import type { RunEvent, RunStatus } from '../../core/run/protocol';
 import { createBatchStream } from '../batches';
 import { resumedStatus } from '../checkpoint';
 import { inheritedSubnet, perturbationSelection } from '../darts-selection';
 import { createDiagnosticsState } from '../diagnostics/epoch';
 import { evaluateSplit, type SplitScore } from '../evaluate';
 import { rowsOf } from '../readout';
+import { prepareSearchLatency } from '../latency-loss/search-term';
 import { runLifecycle } from '../run-lifecycle';
 import { buildSupernet } from '../supernet';
 import { resumeDarts } from './checkpoint';
@@ -61,13 +62,14 @@ async function finish(
 
 /**
  * Runs DARTS (`spec`'s strategy must be 'darts') on `data`. It emits
- * 'started', then per step 'step', 'alphas' and (at step 1 and on every change) 'genotype'; after
- * each epoch 'eval' on the validation split and 'diagnostics' (collapse diagnostics), on
+ * 'started', then, with a latency loss, the 'latency' phase that measures the lookup table
+ * (runLatencyPhase's events; a resumed run takes its checkpoint's table), then per step 'step', 'alphas' and (at step 1 and on every change) 'genotype'; after
+ * each epoch ('expected-latency' with a latency loss) 'eval' on the validation split and 'diagnostics' (collapse diagnostics), on
  * 2-feature data a 'boundary' frame every few epochs (core/run/boundary.ts), and, when
  * DARTS+ is on and a rule holds, 'early-stop', which ends training; a 'checkpoint' after every
  * epoch but the last. Then one 'subnet' for the magnitude-derived cell (origin 'derived',
  * evaluation 'inherited': its validation accuracy with the supernet's weights after BatchNorm
- * recalibration); with perturbation selection, its 'phase', 'progress', 'selection' and 'subnet'
+ * recalibration; its latency priced by the table when the run has one); with perturbation selection, its 'phase', 'progress', 'selection' and 'subnet'
  * (origin 'perturbation'); and 'finished' with the supernet's final metrics (NaN for an empty
  * split) and the selected genotype. With `resume` (a checkpoint of the same spec) it builds the
  * run as a fresh one, restores the checkpoint, emits 'started' and a 'running' status naming the
@@ -93,8 +95,32 @@ export async function runDarts(
     const derivedRng = rng.fork();
     const diagnosticsRng = rng.fork();
     const selectionRng = rng.fork();
-    const trainer = run.own(createDartsTrainer(net, s));
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
+    const started: RunEvent = {
+      type: 'started',
+      totalSteps: s.epochs * stepsPerEpoch,
+      stepsPerEpoch,
+      cells: net.edgeLabels,
+      trainCount: data.train.count,
+      validCount: data.valid.count,
+      testCount: data.test.count,
+      paramCount: net.paramCount,
+    };
+    // A fresh run announces itself before measuring latency; a resumed one once its checkpoint fits.
+    if (!resume) emit(started);
+    const latencyLoss = await prepareSearchLatency(
+      spec,
+      data,
+      net,
+      s.latency,
+      control,
+      emit,
+      resume,
+    );
+    if (latencyLoss === 'stopped')
+      return run.stopped(0, 'The run was stopped while measuring latency.');
+    if (latencyLoss) run.own(latencyLoss.term);
+    const trainer = run.own(createDartsTrainer(net, s, latencyLoss?.term ?? null));
     const st: RunState = {
       spec,
       strategy: s,
@@ -110,20 +136,14 @@ export async function runDarts(
       genotypeKey: '',
       diagnostics: createDiagnosticsState(data.valid, data.input, s.batchSize, diagnosticsRng),
       diagnosticsSeed: diagnosticsRng.int(0x7fffffff),
+      latencyLoss,
     };
     run.at(() => st.step);
-    if (resume) await resumeDarts(st, stepsPerEpoch, resume);
-    emit({
-      type: 'started',
-      totalSteps: st.totalSteps,
-      stepsPerEpoch,
-      cells: net.edgeLabels,
-      trainCount: data.train.count,
-      validCount: data.valid.count,
-      testCount: data.test.count,
-      paramCount: net.paramCount,
-    });
-    if (resume) emit(resumedStatus(resume));
+    if (resume) {
+      await resumeDarts(st, stepsPerEpoch, resume);
+      emit(started);
+      emit(resumedStatus(resume));
+    }
     const valid = await searchLoop(st, control, emit);
     if (valid === false)
       return run.stopped(st.step, `The run was stopped after step ${st.step} of ${st.totalSteps}.`);

@@ -14,6 +14,7 @@ import {
   type Adam,
   type MomentumSgd,
 } from '../optimizers';
+import type { LatencyTerm } from '../latency-loss/term';
 import type { Supernet } from '../supernet';
 
 /** A batch on the device: inputs and integer labels. */
@@ -25,7 +26,7 @@ export interface Batch {
 /** Runs DARTS steps on one supernet; owns the optimiser state. */
 export interface DartsTrainer {
   /**
-   * Alpha step on `valid` (DARTS order: the architect first; skipped when `alphaStep` is false, as
+   * Alpha step on `valid` (its loss joined with the latency term when there is one) (DARTS order: the architect first; skipped when `alphaStep` is false, as
    * during a warm-up), then the weight step on `train` at weight learning rate `lr`. Returns [train
    * loss, correct train predictions, alpha (valid) loss, NaN without an alpha step] as a new tensor
    * the caller disposes.
@@ -50,8 +51,22 @@ function lossOn(net: Supernet, b: Batch): () => tf.Scalar {
   return () => crossEntropy(net.forward(b.x), b.y);
 }
 
-/** Creates the trainer: SGD with momentum for weights, Adam for alphas, from the strategy spec. */
-export function createDartsTrainer(net: Supernet, s: DartsStrategySpec): DartsTrainer {
+/** The alpha objective on a batch: the supernet's loss, joined with the latency term when there is one. */
+function alphaLossOn(net: Supernet, b: Batch, latency: LatencyTerm | null): () => tf.Scalar {
+  const ce = lossOn(net, b);
+  return latency === null ? ce : () => latency.loss(ce(), net.opWeights());
+}
+
+/**
+ * Creates the trainer: SGD with momentum for weights, Adam for alphas, from the strategy spec. With
+ * `latency`, the alpha steps minimise the latency-aware loss (in second order, of the unrolled
+ * weights; the latency term does not depend on the weights, so the Hessian term is DARTS's).
+ */
+export function createDartsTrainer(
+  net: Supernet,
+  s: DartsStrategySpec,
+  latency: LatencyTerm | null = null,
+): DartsTrainer {
   const sgd = createMomentumSgd(net.weights, s.momentum, s.weightDecay);
   const adam = createAdam(net.alphaVariables, {
     lr: s.alphaLr,
@@ -64,7 +79,7 @@ export function createDartsTrainer(net: Supernet, s: DartsStrategySpec): DartsTr
 
   /** First order: the alpha gradient of the validation loss at the current weights. */
   const firstOrder = (valid: Batch): tf.Scalar => {
-    const { value, grads } = gradsOf(lossOn(net, valid), a);
+    const { value, grads } = gradsOf(alphaLossOn(net, valid, latency), a);
     adam.step(grads);
     return value;
   };
@@ -84,7 +99,7 @@ export function createDartsTrainer(net: Supernet, s: DartsStrategySpec): DartsTr
       );
       v.assign(tf.sub(v, tf.mul(step, xi)));
     });
-    const unrolled = gradsOf(lossOn(net, valid), [...w, ...a]);
+    const unrolled = gradsOf(alphaLossOn(net, valid, latency), [...w, ...a]);
     const dW = unrolled.grads.slice(0, w.length);
     const dAlpha = unrolled.grads.slice(w.length);
     const eps = tf.div(0.01, tf.maximum(globalNorm(dW), 1e-12));

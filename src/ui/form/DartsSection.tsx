@@ -1,9 +1,10 @@
-/** DARTS's own fields: the order of the alpha gradient, early stopping, the selection rule and the main hyper-parameters. */
+/** DARTS's own fields: the order of the alpha gradient, early stopping, the selection rule, the main hyper-parameters and the latency-aware loss. */
 import type { DartsStrategySpec } from '../../core/experiment/spec';
 import type { FormProblems } from '../../store/form-problems';
 import { strategyLayout, type DartsChoiceField } from '../../store/strategy-fields';
 import { useStudio } from '../studio';
 import { ChoiceField } from './ChoiceField';
+import { LatencyLossFieldset } from './LatencyLossFieldset';
 import { StrategyFields } from './StrategyFields';
 
 /** One DARTS list setting on the form: its select, options and help for the value in effect. */
@@ -107,6 +108,7 @@ export function DartsSection({
       <DartsChoiceSelect choice={EARLY_STOP} strategy={strategy} problems={problems} />
       <DartsChoiceSelect choice={SELECTION} strategy={strategy} problems={problems} />
       <StrategyFields strategy={strategy} fields={layout.search} problems={problems} />
+      <LatencyLossFieldset latency={strategy.latency} problems={problems} />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { alphaCells } from '../views/chart-data';
 import { isDiscrete, shownGenotype } from '../views/shown-genotype';
 import { AlphaTable } from './AlphaTable';
 import { CopyText } from './CopyText';
+import { LatencyLossPanel } from './LatencyLossPanel';
 import { MetricsTable } from './MetricsTable';
 import { SelectionCompare } from './SelectionCompare';
 
@@ -23,6 +24,7 @@ export function Results() {
   return (
     <>
       <ResultsCard />
+      <LatencyLossPanel />
       <SelectionCompare />
       <ImportedRun />
     </>
