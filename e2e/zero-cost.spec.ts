@@ -21,13 +21,13 @@ test('a zero-cost run on the teaching space scores every architecture, plots the
   await page.getByTestId('view-tab-search').click();
 
   // Every architecture of the teaching space (5 ops on 6 edges) was scored once and is plotted.
-  await expect(page.getByTestId('proxy-scored-count')).toHaveText('15625');
+  await expect(page.getByTestId('proxy-scored-count')).toHaveText('15,625');
   const plotted = page.getByTestId('proxy-scores-chart').locator('path.score-points');
   await expect(plotted).toHaveAttribute('data-count', /^\d+$/);
   const drawn = Number(await plotted.getAttribute('data-count'));
   const summary = (await page.getByTestId('proxy-scores-summary').textContent()) ?? '';
-  expect(summary).toContain('15625 architecture(s) scored with synflow');
-  expect(summary).toContain(`${drawn} drawn`);
+  expect(summary).toContain('15,625 architecture(s) scored with synflow');
+  expect(summary).toContain(`${drawn.toLocaleString('en-US')} drawn`);
   expect(drawn).toBeGreaterThan(0);
   await expect(
     page.getByTestId('proxy-scores-chart').locator('circle.score-highlight'),

@@ -81,6 +81,28 @@ function toBox(sel: BrushSelection | null): BrushBox | null {
 }
 
 /** Points with a finite cost and accuracy, coloured. */
+const counted = new Intl.NumberFormat('en-US');
+
+/** Why some subnets are not drawn: no accuracy (scored by a proxy only, not trained) or no cost on this axis (no measured latency); '' when every one is. */
+export function missingText(data: Pick<ParetoData, 'points'>): string {
+  let noAccuracy = 0;
+  let noCost = 0;
+  for (const p of data.points) {
+    if (!Number.isFinite(p.accuracy)) noAccuracy += 1;
+    else if (p.cost === null || !Number.isFinite(p.cost)) noCost += 1;
+  }
+  const part = (n: number, why: string): string =>
+    n === 0
+      ? ''
+      : `${counted.format(n)} subnet${n === 1 ? '' : 's'} ${why} ${n === 1 ? 'is' : 'are'} not shown.`;
+  return [
+    part(noAccuracy, 'without an accuracy (scored by a proxy, not trained)'),
+    part(noCost, 'without a measured latency on this axis'),
+  ]
+    .filter((t) => t !== '')
+    .join(' ');
+}
+
 function plottable(data: ParetoData): PlottedPoint[] {
   const scheme = colorScheme(data.points, data.colorBy);
   return data.points.flatMap((p) =>
@@ -199,12 +221,8 @@ export function createParetoChart(el: HTMLElement): ChartView<ParetoData> {
     const w = width - M.left - M.right;
     const h = HEIGHT - M.top - M.bottom;
     const points = plottable(data);
-    const missing = data.points.length - points.length;
-    note
-      .style('display', missing > 0 ? 'block' : 'none')
-      .text(
-        `${missing} subnet${missing === 1 ? '' : 's'} without a measured latency ${missing === 1 ? 'is' : 'are'} not shown on this axis.`,
-      );
+    const text = missingText(data);
+    note.style('display', text === '' ? 'none' : 'block').text(text);
     drawLegend(legend, colorScheme(data.points, data.colorBy).legend);
     brush.extent([
       [0, 0],

@@ -76,7 +76,8 @@ export function ParetoPanel({ points, specs }: ParetoPanelProps) {
       <h3 id="pareto-title">
         Pareto front{' '}
         <span className="muted">
-          · {points.length} subnet{points.length === 1 ? '' : 's'}, {front} on the front
+          · {points.length.toLocaleString('en-US')} subnet{points.length === 1 ? '' : 's'},{' '}
+          {front.toLocaleString('en-US')} on the front
         </span>
       </h3>
       <Explain id="pareto" />

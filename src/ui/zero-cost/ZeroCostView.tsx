@@ -19,7 +19,7 @@ import {
 import { Explain } from '../explain/Explain';
 import { useStudio } from '../studio';
 import { ChartHost } from '../views/ChartHost';
-import { correlationText, intervalText, scoredSummary } from './proxy-text';
+import { correlationText, countText, intervalText, scoredSummary } from './proxy-text';
 import './zero-cost.css';
 
 /** Props: every plotted point, the shown run's id and its zero-cost strategy. */
@@ -56,7 +56,7 @@ function ProxyScores({ points, runId, strategy }: ZeroCostViewProps) {
       <h3 id="proxy-scores-title">
         Proxy score against cost{' '}
         <span className="muted">
-          · <span data-testid="proxy-scored-count">{scored.length}</span> architecture
+          · <span data-testid="proxy-scored-count">{countText(scored.length)}</span> architecture
           {scored.length === 1 ? '' : 's'} scored with {strategy.proxy}
         </span>
       </h3>

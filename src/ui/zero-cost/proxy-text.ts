@@ -20,6 +20,13 @@ export function intervalText(e: RankEstimate, n: number): string {
   return `[${signed(e.interval.low, 2)}, ${signed(e.interval.high, 2)}]`;
 }
 
+const grouped = new Intl.NumberFormat('en-US');
+
+/** A count with thousands separators ("15,625"). */
+export function countText(n: number): string {
+  return grouped.format(n);
+}
+
 /** The proxy-against-cost chart in words: how many are drawn, left out and trained, and the score range. */
 export function scoredSummary(points: readonly ScoredPoint[], proxy: string): string {
   const drawn = points.filter(
@@ -28,14 +35,14 @@ export function scoredSummary(points: readonly ScoredPoint[], proxy: string): st
   const left = points.length - drawn.length;
   const trained = points.filter((p) => p.trained).length;
   if (drawn.length === 0)
-    return `${points.length} architecture(s) scored with ${proxy}; none has a finite score and cost to draw.`;
+    return `${countText(points.length)} architecture(s) scored with ${proxy}; none has a finite score and cost to draw.`;
   let lo = Infinity;
   let hi = -Infinity;
   for (const p of drawn) {
     lo = Math.min(lo, p.score);
     hi = Math.max(hi, p.score);
   }
-  return `${points.length} architecture(s) scored with ${proxy}, ${drawn.length} drawn${
-    left > 0 ? ` (${left} left out: undefined score or cost)` : ''
+  return `${countText(points.length)} architecture(s) scored with ${proxy}, ${countText(drawn.length)} drawn${
+    left > 0 ? ` (${countText(left)} left out: undefined score or cost)` : ''
   }; scores from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}; ${trained} trained stand-alone (larger circles).`;
 }
