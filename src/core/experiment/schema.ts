@@ -115,6 +115,11 @@ const darts = z.object({
   tuneEpochs: z.number().default(DARTS_OPTIONS.tuneEpochs),
 });
 
+const pcDarts = darts.extend({
+  kind: z.literal('pc-darts'),
+  partialK: z.number(),
+});
+
 const spos = z.object({
   kind: z.literal('spos'),
   ...weightTraining,
@@ -143,7 +148,7 @@ const multiTrial = z.object({
   constraints: constraintsSchema,
 });
 
-const strategy = z.discriminatedUnion('kind', [darts, spos, multiTrial]);
+const strategy = z.discriminatedUnion('kind', [darts, pcDarts, spos, multiTrial]);
 
 /** An experiment spec (structure only); unknown keys are dropped by zod's default object parsing. */
 export const experimentSchema = z.object({

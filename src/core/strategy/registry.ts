@@ -8,13 +8,20 @@ import { shown } from '../checks';
 import {
   dartsBudget,
   MULTI_TRIAL_BUDGETS,
+  pcDartsBudget,
   budgetScale,
   sposBudget,
   type DartsBudget,
   type MultiTrialBudget,
   type SposBudget,
 } from '../experiment/budgets';
-import { defaultDarts, defaultMultiTrial, defaultSpos, fitBatch } from '../experiment/defaults';
+import {
+  defaultDarts,
+  defaultMultiTrial,
+  defaultPcDarts,
+  defaultSpos,
+  fitBatch,
+} from '../experiment/defaults';
 import type { DatasetSpec, StrategyKind, StrategySpec } from '../experiment/spec';
 import type { Problem } from '../problems';
 import type { StrategyCapabilities } from './capabilities';
@@ -22,6 +29,7 @@ import {
   dartsLayout,
   multiTrialLayout,
   NUMBER_FIELD_SETS,
+  pcDartsLayout,
   sposLayout,
   type StrategyLayout,
   type NumberFieldsByKind,
@@ -30,7 +38,12 @@ import {
   type StrategyOf,
 } from './fields';
 import { isStrategyKind, STRATEGY_KINDS } from './kinds';
-import { validateDarts, validateMultiTrial, validateSpos } from './validate-strategies';
+import {
+  validateDarts,
+  validateMultiTrial,
+  validatePcDarts,
+  validateSpos,
+} from './validate-strategies';
 
 /** One search mode as the form offers it: the option's label and a line on what it does. */
 export interface SearchModeInfo {
@@ -42,6 +55,7 @@ export interface SearchModeInfo {
 /** The per-scale budget row of each kind (budgets.ts). */
 export interface BudgetByKind {
   readonly darts: DartsBudget;
+  readonly 'pc-darts': DartsBudget;
   readonly spos: SposBudget;
   readonly 'multi-trial': MultiTrialBudget;
 }
@@ -177,6 +191,29 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     runLabel: (s) => (s.order === 2 ? 'DARTS (second order)' : 'DARTS (first order)'),
     layout: dartsLayout,
   }),
+  'pc-darts': entry({
+    kind: 'pc-darts',
+    label: 'PC-DARTS (partial channels)',
+    name: 'PC-DARTS',
+    description:
+      'DARTS with partial channel connections: a quarter (1/K) of each edge’s channels go through its mixed op, the rest bypass it; per-node edge weights (betas) weigh the edges and rank them when the cell is derived.',
+    resultCaption: 'Final supernet metrics',
+    capabilities: {
+      alphas: true,
+      constraints: false,
+      evaluatesSubnets: false,
+      supernet: true,
+      calibration: false,
+    },
+    searchModes: [],
+    choiceFields: ['order', 'earlyStop', 'selection'],
+    numberFields: NUMBER_FIELD_SETS['pc-darts'],
+    defaults: (dataset, _spaceSize, preset) => defaultPcDarts(dataset, preset),
+    budget: pcDartsBudget,
+    validate: validatePcDarts,
+    runLabel: (s) => `PC-DARTS (K = ${s.partialK}${s.order === 2 ? ', second order' : ''})`,
+    layout: pcDartsLayout,
+  }),
   spos: entry({
     kind: 'spos',
     label: 'Single Path One-Shot',
@@ -246,6 +283,7 @@ function knownEntry(kind: unknown): AnyStrategyEntry | null {
 /** Display names of the strategy kinds. */
 export const STRATEGY_LABELS: Readonly<Record<StrategyKind, string>> = {
   darts: STRATEGIES.darts.label,
+  'pc-darts': STRATEGIES['pc-darts'].label,
   spos: STRATEGIES.spos.label,
   'multi-trial': STRATEGIES['multi-trial'].label,
 };

@@ -5,6 +5,7 @@ import type {
   ConstraintsSpec,
   DartsStrategySpec,
   MultiTrialStrategySpec,
+  PcDartsStrategySpec,
   SposStrategySpec,
   WeightTrainingSpec,
 } from '../experiment/spec';
@@ -112,6 +113,14 @@ export function validateDarts(s: DartsStrategySpec): Problem[] {
       code: 'out-of-range',
       message: `Selection must be 'magnitude' or 'perturbation' (got ${shown(s.selection)}).`,
     });
+  return out;
+}
+
+/** Every problem of PC-DARTS hyper-parameters: DARTS's, and K a whole number in range (that it divides the cells' channels is checked with the space). */
+export function validatePcDarts(s: PcDartsStrategySpec): Problem[] {
+  const { kind: _kind, partialK, ...darts } = s;
+  const out = validateDarts({ ...darts, kind: 'darts' });
+  pushCheck(out, 'strategy.partialK', 'Partial-channel ratio K', partialK, LIMITS.partialK);
   return out;
 }
 
