@@ -127,7 +127,8 @@ export function buildCellModule(p: ParamStore, cell: CellSpec, ctx: CellContext)
         const out = op.forward(from, w, shared);
         if (edgeScales === undefined) return out;
         const scale = edgeScales[i];
-        if (scale === undefined) throw new Error(`No edge weight for edge ${cell.edges[i]?.id ?? i}.`);
+        if (scale === undefined)
+          throw new Error(`No edge weight for edge ${cell.edges[i]?.id ?? i}.`);
         return tf.mul(out, scale);
       });
     },

@@ -100,14 +100,7 @@ export function buildSupernet(
   const params = createParamStore(rng);
   const net = ((): ReturnType<typeof buildNetwork> => {
     try {
-      return buildNetwork(
-        params,
-        space,
-        input,
-        classes,
-        options.affine ?? false,
-        options.partialK,
-      );
+      return buildNetwork(params, space, input, classes, options.affine ?? false, options.partialK);
     } catch (err) {
       params.dispose();
       throw err;

@@ -167,10 +167,7 @@ export interface MultiTrialStrategySpec extends WeightTrainingSpec {
 
 /** Every search strategy, told apart by `kind`. */
 export type StrategySpec =
-  | DartsStrategySpec
-  | PcDartsStrategySpec
-  | SposStrategySpec
-  | MultiTrialStrategySpec;
+  DartsStrategySpec | PcDartsStrategySpec | SposStrategySpec | MultiTrialStrategySpec;
 
 /** The strategy kinds, in the order the form offers them. */
 export type StrategyKind = StrategySpec['kind'];

@@ -7,10 +7,7 @@ export const STRATEGY_KINDS = [
   'pc-darts',
   'spos',
   'multi-trial',
-] as const satisfies readonly [
-  StrategyKind,
-  ...StrategyKind[],
-];
+] as const satisfies readonly [StrategyKind, ...StrategyKind[]];
 
 /** Compile-time check that STRATEGY_KINDS names every kind of StrategySpec. */
 type Missing = Exclude<StrategyKind, (typeof STRATEGY_KINDS)[number]>;

@@ -57,7 +57,9 @@ describe('strategy registry', () => {
         expect(text.trim().length).toBeGreaterThan(0);
       expect(Object.keys(e.numberFields).length).toBeGreaterThan(0);
     }
-    expect(new Set(STRATEGY_KINDS.map((k) => STRATEGIES[k].label)).size).toBe(STRATEGY_KINDS.length);
+    expect(new Set(STRATEGY_KINDS.map((k) => STRATEGIES[k].label)).size).toBe(
+      STRATEGY_KINDS.length,
+    );
   });
 
   it('gives defaults of its own kind that validate, on every budget scale', () => {
