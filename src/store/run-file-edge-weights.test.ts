@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { runStateOfFile } from '../../store/imported-run';
-import { defaultExperiment } from '../experiment/defaults';
-import { strategyFor } from '../experiment/strategy-for';
-import { emptySeries } from '../series/downsample';
-import { parseRunFile, runFileOf, serializeRunFile, type RunFileSource } from './run-file';
+import { runStateOfFile } from './imported-run';
+import { defaultExperiment } from '../core/experiment/defaults';
+import { strategyFor } from '../core/experiment/strategy-for';
+import { emptySeries } from '../core/series/downsample';
+import {
+  parseRunFile,
+  runFileOf,
+  serializeRunFile,
+  type RunFileSource,
+} from '../core/export/run-file';
 
 const base = defaultExperiment('teaching', 'spiral');
 const spec = { ...base, strategy: strategyFor('pc-darts', base) };
