@@ -106,7 +106,7 @@ async function settle(t: tf.Tensor): Promise<void> {
  */
 async function dartsStep(bench: Bench, timing: UnitTiming, alphaStep: boolean): Promise<number> {
   const s = bench.spec.strategy;
-  if (!hasAlphas(s)) throw new Error('Only a DARTS-style run takes supernet search steps.');
+  if (!hasAlphas(s)) throw new Error('Only a DARTS run (or a PC-DARTS one) takes supernet search steps.');
   const trainer: DartsTrainer = createDartsTrainer(bench.net, { ...s, order: 1 });
   try {
     return await timeUnit(
