@@ -10,6 +10,9 @@
  * writes bench-results/proxies.json. --proxies-only runs just that, --no-proxies leaves it out,
  * --proxy-sample=N sets the architectures timed per proxy (default 20), --proxy=synflow,naswot
  * picks the proxies.
+ * Then compares PC-DARTS with DARTS on the same supernet in Node on wasm (peak bytes of live tensors
+ * during a step, steps/s; pc-darts-bench.ts) and writes bench-results/pc-darts.json.
+ * --pc-darts-only runs just that, --no-pc-darts leaves it out.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -19,6 +22,7 @@ import type { BackendName } from '../core/run/protocol';
 import { runBrowserHalf } from './browser-half';
 import { runNodeHalf } from './node-half';
 import { BENCH_PROXIES, formatProxyTable, runProxyBench } from './proxies-bench';
+import { formatPcDartsTable, runPcDartsBench } from './pc-darts-bench';
 import { isProxyName } from '../core/proxies/names';
 import { PEER_PLAN, peerThreads, runPeer } from './peer';
 import type { BenchRow, PeerResult } from './protocol';
@@ -89,7 +93,27 @@ async function proxySection(): Promise<void> {
   );
 }
 
+/** The PC-DARTS section: prints its table and writes bench-results/pc-darts.json. */
+async function pcDartsSection(): Promise<void> {
+  const load = loadavg();
+  const rows = await runPcDartsBench(progress);
+  console.log(`\n${formatPcDartsTable(rows)}`);
+  console.log(
+    `load average (1, 5, 15 min) at the start: ${load.map((x) => x.toFixed(2)).join(', ')}; bytes are exact, steps/s follow the load\n`,
+  );
+  const out = join(root, 'bench-results', 'pc-darts.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), workload: WORKLOAD_DESCRIPTION, loadAverage: load, rows }, null, 2)}\n`,
+  );
+}
+
 async function main(): Promise<number> {
+  if (args.has('--pc-darts-only')) {
+    await pcDartsSection();
+    return 0;
+  }
   if (args.has('--proxies-only')) {
     await proxySection();
     return 0;
@@ -141,6 +165,7 @@ async function main(): Promise<number> {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
   if (!args.has('--no-proxies')) await proxySection();
+  if (!args.has('--no-pc-darts')) await pcDartsSection();
   console.log(`wrote ${out} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
   return rows.some((r) => r.status === 'failed') || peer.status === 'failed' ? 1 : 0;
 }

@@ -10,7 +10,7 @@ import { createRng } from '../core/random';
 import { presetSpace } from '../core/search-space/presets';
 import type { SearchSpaceSpec } from '../core/search-space/types';
 import { createDartsTrainer, type Batch } from '../engine/darts/trainer';
-import { buildSupernet } from '../engine/supernet';
+import { buildSupernet, type SupernetOptions } from '../engine/supernet';
 
 /** Batch size, input side and class count of the benchmark. */
 export const BENCH_BATCH = 64;
@@ -61,6 +61,8 @@ export interface BenchWorkload {
   tensors(): number;
   /** Bytes of the live tensors in this tfjs instance. */
   bytes(): number;
+  /** Runs one step under tf.profile and resolves the most bytes of live tensors at any moment of it. */
+  peakBytes(): Promise<number>;
   dispose(): void;
 }
 
@@ -72,11 +74,14 @@ function randomBatch(rng: ReturnType<typeof createRng>): Batch {
   return { x: tf.tensor4d(x, [BENCH_BATCH, SIDE, SIDE, 3]), y: tf.tensor1d(y, 'int32') };
 }
 
-/** Builds the supernet, its trainer and two fixed batches (train, valid) on the active backend. */
-export async function createBenchWorkload(): Promise<BenchWorkload> {
+/**
+ * Builds the supernet (with `options`: PC-DARTS's partial channels and edge normalisation), its
+ * trainer and two fixed batches (train, valid) on the active backend.
+ */
+export async function createBenchWorkload(options: SupernetOptions = {}): Promise<BenchWorkload> {
   await tf.ready();
   const rng = createRng(SEED);
-  const net = buildSupernet(benchSpace(), INPUT, CLASSES, rng);
+  const net = buildSupernet(benchSpace(), INPUT, CLASSES, rng, options);
   const trainer = createDartsTrainer(net, STRATEGY);
   const train = randomBatch(rng);
   const valid = randomBatch(rng);
@@ -94,6 +99,15 @@ export async function createBenchWorkload(): Promise<BenchWorkload> {
     },
     tensors: () => tf.memory().numTensors,
     bytes: () => tf.memory().numBytes,
+    async peakBytes() {
+      let out: tf.Tensor | null = null;
+      const info = await tf.profile(() => {
+        out = trainer.step(train, valid, STRATEGY.weightLr);
+        return out;
+      });
+      tf.dispose(out ?? []);
+      return info.peakBytes;
+    },
     dispose() {
       trainer.dispose();
       net.dispose();

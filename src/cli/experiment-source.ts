@@ -134,14 +134,21 @@ export async function resolveExperiment(
   return withOverrides(source.spec, req);
 }
 
-/** `spec` with `--seed` and `--epochs` applied, validated as the studio validates a spec. */
+/** `spec` with `--seed` and `--epochs` applied (a warm-up as long as the new epochs shortened to leave one epoch for the alphas), validated as the studio validates a spec. */
 export function withOverrides(
   base: ExperimentSpec,
   req: Pick<ExperimentRequest, 'seed' | 'epochs'>,
 ): ExperimentSource {
   let spec = base;
   if (req.seed !== null) spec = { ...spec, seed: req.seed };
-  if (req.epochs !== null) spec = { ...spec, strategy: { ...spec.strategy, epochs: req.epochs } };
+  if (req.epochs !== null) {
+    const s = spec.strategy;
+    const warmup =
+      'warmupEpochs' in s && s.warmupEpochs >= req.epochs
+        ? { warmupEpochs: Math.max(0, req.epochs - 1) }
+        : {};
+    spec = { ...spec, strategy: { ...s, epochs: req.epochs, ...warmup } };
+  }
   const problems = validateExperiment(spec);
   return problems.length > 0
     ? refuse(

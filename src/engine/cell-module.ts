@@ -4,6 +4,7 @@ import { outputNodes, reachable, topoOrder } from '../core/search-space/cell';
 import type { CellSpec } from '../core/search-space/types';
 import { fusedPathOn } from './fusion';
 import { buildMixedOp, type MixedOp } from './mixed-op';
+import { buildPartialMixedOp } from './pc-darts/partial-op';
 import type { ParamStore } from './params';
 import { sharedSource, type SharedSource } from './shared-source';
 import { concatTensors, sumTensors } from './sum';
@@ -18,7 +19,12 @@ export type EdgeChoices = readonly (number | null)[];
 export interface CellModule {
   /** Channels of the output: channels x output nodes (concat) or channels (last). */
   readonly outChannels: number;
-  forward(inputs: readonly tf.Tensor[], weights: EdgeWeights): tf.Tensor;
+  /** With `edgeScales` (PC-DARTS's normalised betas, one per edge), each edge's output is multiplied by its scale. */
+  forward(
+    inputs: readonly tf.Tensor[],
+    weights: EdgeWeights,
+    edgeScales?: readonly tf.Scalar[],
+  ): tf.Tensor;
   /**
    * A single path: on each edge only the chosen op runs; a dropped edge or a `none` op contributes
    * nothing, and a node left without any term is zeros.
@@ -35,6 +41,8 @@ export interface CellContext {
   readonly reduction: boolean;
   /** Derived-network ops (affine BatchNorm, bare pools: stand-alone subnets); absent or false in the supernet. */
   readonly affine?: boolean;
+  /** PC-DARTS: 1/partialK of each edge's channels go through its mixed op (pc-darts/partial-op.ts); absent: all of them. */
+  readonly partialK?: number;
 }
 
 /**
@@ -49,14 +57,17 @@ export function buildCellModule(p: ParamStore, cell: CellSpec, ctx: CellContext)
   cell.edges.forEach((e, i) => {
     if (!live.has(e.to)) return;
     const stride = ctx.reduction && cell.inputs.includes(e.from) ? 2 : 1;
+    const opCtx = {
+      domain: ctx.domain,
+      channels: ctx.channels,
+      stride,
+      affine: ctx.affine ?? false,
+    } as const;
     mixed.set(
       i,
-      buildMixedOp(p, e.ops, {
-        domain: ctx.domain,
-        channels: ctx.channels,
-        stride,
-        affine: ctx.affine ?? false,
-      }),
+      ctx.partialK === undefined
+        ? buildMixedOp(p, e.ops, opCtx)
+        : buildPartialMixedOp(p, e.ops, opCtx, ctx.partialK),
     );
   });
   for (const node of order) {
@@ -109,11 +120,16 @@ export function buildCellModule(p: ParamStore, cell: CellSpec, ctx: CellContext)
   };
   return {
     outChannels: ctx.channels * outputs.length,
-    forward(inputs, weights) {
+    forward(inputs, weights, edgeScales) {
       return run(inputs, (i, op, from, shared) => {
         const w = weights[i];
         if (w === undefined) throw new Error(`No op weights for edge ${cell.edges[i]?.id ?? i}.`);
-        return op.forward(from, w, shared);
+        const out = op.forward(from, w, shared);
+        if (edgeScales === undefined) return out;
+        const scale = edgeScales[i];
+        if (scale === undefined)
+          throw new Error(`No edge weight for edge ${cell.edges[i]?.id ?? i}.`);
+        return tf.mul(out, scale);
       });
     },
     forwardPath(inputs, path) {

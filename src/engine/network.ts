@@ -22,6 +22,9 @@ import type { ParamStore } from './params';
 /** Op weights for each searched cell role. */
 export type RoleWeights = Partial<Record<CellRole, EdgeWeights>>;
 
+/** PC-DARTS's normalised edge weights (one scalar per edge) for each searched cell role. */
+export type RoleEdgeScales = Partial<Record<CellRole, readonly tf.Scalar[]>>;
+
 /** The chosen op per edge for each searched cell role (a single path). */
 export type RoleChoices = Partial<Record<CellRole, EdgeChoices>>;
 
@@ -29,8 +32,8 @@ export type RoleChoices = Partial<Record<CellRole, EdgeChoices>>;
 export interface Network {
   /** Cell roles that occur in the network. */
   readonly roles: readonly CellRole[];
-  /** Logits [batch, classes]. */
-  forward(x: tf.Tensor, weights: RoleWeights): tf.Tensor;
+  /** Logits [batch, classes]; with `edgeScales`, each edge's output of a role's cells is multiplied by its scale. */
+  forward(x: tf.Tensor, weights: RoleWeights, edgeScales?: RoleEdgeScales): tf.Tensor;
   /** Logits [batch, classes] of the single path `choices`: only the chosen op runs on each edge. */
   forwardPath(x: tf.Tensor, choices: RoleChoices): tf.Tensor;
   /** The weights of op `op` on edge `edge` in every cell of `role`. */
@@ -49,6 +52,7 @@ type Block =
  * standing in for missing ones, as DARTS feeds the stem to the first cell twice). `affine` builds
  * the derived network (stand-alone subnets): BatchNorm of ops and preprocessing with scale and
  * shift, and bare pools; false in the supernet (BatchNorm without affine, also after pools).
+ * `partialK` builds PC-DARTS's partial-channel mixed ops in every cell.
  */
 export function buildNetwork(
   p: ParamStore,
@@ -56,6 +60,7 @@ export function buildNetwork(
   input: InputShape,
   classes: number,
   affine = false,
+  partialK?: number,
 ): Network {
   const { macro } = space;
   const domain = input.kind;
@@ -84,7 +89,13 @@ export function buildNetwork(
     const inputs = Array.from({ length: n }, (_, j) => Math.max(0, shapes.length - n + j));
     const target: FeatureShape = { h: last().h, w: last().w, c: channels };
     const pre = inputs.map((i) => preprocess(p, shapes[i] as FeatureShape, target, domain, affine));
-    const module = buildCellModule(p, cell, { domain, channels, reduction, affine });
+    const module = buildCellModule(p, cell, {
+      domain,
+      channels,
+      reduction,
+      affine,
+      ...(partialK === undefined ? {} : { partialK }),
+    });
     blocks.push({ kind: 'cell', role, module, inputs, pre });
     roles.add(role);
     const h = reduction ? Math.ceil(target.h / 2) : target.h;
@@ -126,11 +137,11 @@ export function buildNetwork(
 
   return {
     roles: [...roles],
-    forward(x, weights) {
+    forward(x, weights, edgeScales) {
       return run(x, (b, ins) => {
         const w = weights[b.role];
         if (!w) throw new Error(`No op weights for the ${b.role} cell.`);
-        return b.module.forward(ins, w);
+        return b.module.forward(ins, w, edgeScales?.[b.role]);
       });
     },
     forwardPath(x, choices) {

@@ -14,11 +14,13 @@ export interface StepReadout {
   readonly snapshot: AlphaSnapshot;
   /** The same weights as `[edge][op]` rows for genotype derivation. */
   readonly rows: Partial<Record<CellRole, CellAlphas>>;
+  /** PC-DARTS's edge weights per role, one per edge (empty without edge normalisation). */
+  readonly edges: AlphaSnapshot;
 }
 
 const ROLES: readonly CellRole[] = ['normal', 'reduce'];
 
-/** [stats..., softmax(alpha) of each role flattened]: a new tensor the caller disposes. */
+/** [stats..., softmax(alpha) of each role flattened, edge weights of each role (PC-DARTS)]: a new tensor the caller disposes. */
 export function packStep(net: Supernet, stats: tf.Tensor1D): tf.Tensor1D {
   return tf.tidy(() => {
     const w = net.opWeights();
@@ -26,6 +28,11 @@ export function packStep(net: Supernet, stats: tf.Tensor1D): tf.Tensor1D {
     for (const r of ROLES) {
       const t = w[r];
       if (t) parts.push(tf.reshape(t, [-1]));
+    }
+    const edges = net.edgeWeights();
+    for (const r of ROLES) {
+      const t = edges[r];
+      if (t) parts.push(t);
     }
     return tf.concat(parts);
   });
@@ -59,11 +66,21 @@ export function unpackStep(net: Supernet, values: Float32Array): StepReadout {
     rows[r] = toCellAlphas(flat, a.opsPerEdge);
     offset += size;
   }
+  const edges: AlphaSnapshot = {};
+  if (net.betaVariables.length > 0)
+    for (const r of ROLES) {
+      const a = net.alphas[r];
+      if (!a) continue;
+      const n = a.opsPerEdge.length;
+      edges[r] = values.slice(offset, offset + n);
+      offset += n;
+    }
   return {
     trainLoss: values[0] ?? Number.NaN,
     trainCorrect: values[1] ?? Number.NaN,
     alphaLoss: values[2] ?? Number.NaN,
     snapshot,
     rows,
+    edges,
   };
 }

@@ -10,6 +10,7 @@ import type { RunStatus } from '../core/run/protocol';
 import type { Emit } from './step-gate';
 import { runDarts } from './darts/runner';
 import { runMultiTrial } from './multi-trial/runner';
+import { runPcDarts } from './pc-darts/runner';
 import { runSpos } from './spos/runner';
 import { runZeroCost } from './zero-cost/runner';
 
@@ -25,6 +26,7 @@ export type StrategyRunner = (
 /** The runner of each kind (a missing kind fails to compile). */
 export const RUNNERS: Readonly<Record<StrategyKind, StrategyRunner>> = {
   darts: runDarts,
+  'pc-darts': runPcDarts,
   spos: runSpos,
   'multi-trial': runMultiTrial,
   'zero-cost': runZeroCost,

@@ -7,11 +7,15 @@ import type { CellRole, CellSpec, SearchSpaceSpec } from '../core/search-space/t
 import type { SubnetPath } from '../core/strategies/path';
 import { compactRows, createRoleAlphas, type RoleAlphas } from './alphas';
 import type { EdgeWeights } from './cell-module';
-import { buildNetwork, type RoleChoices, type RoleWeights } from './network';
+import { createRoleBetas, type RoleBetas } from './edge-betas';
+import { buildNetwork, type RoleChoices, type RoleEdgeScales, type RoleWeights } from './network';
 import { createParamStore } from './params';
 
 /** Op weights per searched role, [edges, maxOps] (softmax(alpha) in a DARTS search). */
 export type OpWeights = Partial<Record<CellRole, tf.Tensor2D>>;
+
+/** PC-DARTS's normalised edge weights per searched role, [edges]; empty without edge normalisation. */
+export type EdgeScales = Partial<Record<CellRole, tf.Tensor1D>>;
 
 /** Per searched role, `[edge][op]` true where the op weight is known to be zero, so the op need not run. */
 export type KnownZeros = Partial<Record<CellRole, readonly (readonly boolean[])[]>>;
@@ -24,17 +28,22 @@ export interface Supernet {
   readonly alphas: Partial<Record<CellRole, RoleAlphas>>;
   /** The alpha variables, in role order (normal, reduce). */
   readonly alphaVariables: tf.Variable[];
+  /** PC-DARTS's edge betas, in role order (normal, reduce); empty without edge normalisation. */
+  readonly betaVariables: tf.Variable[];
   /** Searched cell roles with their edges, as charts label them. */
   readonly edgeLabels: Partial<Record<CellRole, EdgeLabel[]>>;
   /** Number of scalar network weights (alphas excluded). */
   readonly paramCount: number;
   /** softmax(alpha) per role. */
   opWeights(): OpWeights;
-  /** Logits with softmax(alpha) op weights. */
+  /** Per role, each edge's softmax of its beta over the edges into its node (empty without edge normalisation). */
+  edgeWeights(): EdgeScales;
+  /** Logits with softmax(alpha) op weights (and, with edge normalisation, the edge weights). */
   forward(x: tf.Tensor): tf.Tensor;
   /**
    * Logits with the given op weights (one-hot rows select a subnet); ops marked in `zeros` (whose
    * weight the caller knows to be exactly 0) are not computed, which gives the same logits faster.
+   * With edge normalisation every edge's output is also weighed by its current edge weight.
    */
   forwardWith(x: tf.Tensor, weights: OpWeights, zeros?: KnownZeros): tf.Tensor;
   /**
@@ -46,6 +55,8 @@ export interface Supernet {
   opVariables(role: CellRole, edge: number, op: number): tf.Variable[];
   /** softmax(alpha) per role, read with `await data()`, padding dropped. */
   softmaxAlphas(): Promise<AlphaSnapshot>;
+  /** The edge weights per role, read with `await data()` (empty without edge normalisation). */
+  edgeWeightSnapshot(): Promise<AlphaSnapshot>;
   dispose(): void;
 }
 
@@ -64,6 +75,10 @@ function toScalars(w: tf.Tensor2D, opsPerEdge: readonly number[]): EdgeWeights {
  */
 export interface SupernetOptions {
   readonly affine?: boolean;
+  /** PC-DARTS: 1/partialK of each edge's channels go through its mixed op. */
+  readonly partialK?: number;
+  /** PC-DARTS: a beta per edge, softmaxed over each node's incoming edges, weighs each edge's output. */
+  readonly edgeNormalisation?: boolean;
 }
 
 /**
@@ -72,6 +87,8 @@ export interface SupernetOptions {
  * the space has a reduction cell, so a genotype can always be derived. BatchNorm inside ops and
  * preprocessing is without affine and pools are followed by one (DARTS search) unless
  * `options.affine` (stand-alone subnets: affine BatchNorm, bare pools, as the evaluation networks).
+ * `options.partialK` and `options.edgeNormalisation` build PC-DARTS's supernet; the betas are
+ * drawn after the alphas (normal, then reduce).
  */
 export function buildSupernet(
   space: SearchSpaceSpec,
@@ -83,7 +100,7 @@ export function buildSupernet(
   const params = createParamStore(rng);
   const net = ((): ReturnType<typeof buildNetwork> => {
     try {
-      return buildNetwork(params, space, input, classes, options.affine ?? false);
+      return buildNetwork(params, space, input, classes, options.affine ?? false, options.partialK);
     } catch (err) {
       params.dispose();
       throw err;
@@ -98,6 +115,18 @@ export function buildSupernet(
     edgeLabels.reduce = labels(space.reduce);
   }
   const roles = (['normal', 'reduce'] as const).filter((r) => alphas[r] !== undefined);
+  const betas: Partial<Record<CellRole, RoleBetas>> = {};
+  if (options.edgeNormalisation === true)
+    for (const r of roles) {
+      const cell = r === 'normal' ? space.normal : space.reduce;
+      if (cell) betas[r] = createRoleBetas(cell, r, rng);
+    }
+  const betaRoles = roles.filter((r) => betas[r] !== undefined);
+  const edgeWeights = (): EdgeScales => {
+    const out: EdgeScales = {};
+    for (const r of betaRoles) out[r] = (betas[r] as RoleBetas).weights();
+    return out;
+  };
   const opWeights = (): OpWeights => {
     const out: OpWeights = {};
     for (const r of roles) out[r] = (alphas[r] as RoleAlphas).probs();
@@ -115,7 +144,11 @@ export function buildSupernet(
         ? rows.map((row, e) => row.map((v, o) => (known[e]?.[o] === true ? null : v)))
         : rows;
     }
-    return net.forward(x, scalars);
+    if (betaRoles.length === 0) return net.forward(x, scalars);
+    const scales: RoleEdgeScales = {};
+    const w = edgeWeights();
+    for (const r of betaRoles) scales[r] = tf.unstack(w[r] as tf.Tensor1D) as tf.Scalar[];
+    return net.forward(x, scalars, scales);
   };
   const forwardPath = (x: tf.Tensor, path: SubnetPath): tf.Tensor => {
     const choices: RoleChoices = {};
@@ -135,6 +168,8 @@ export function buildSupernet(
     weights: params.weights,
     alphas,
     alphaVariables: roles.map((r) => (alphas[r] as RoleAlphas).variable),
+    betaVariables: betaRoles.map((r) => (betas[r] as RoleBetas).variable),
+    edgeWeights,
     edgeLabels,
     paramCount: params.count(),
     opWeights,
@@ -153,9 +188,19 @@ export function buildSupernet(
       }
       return snapshot;
     },
+    async edgeWeightSnapshot() {
+      const snapshot: AlphaSnapshot = {};
+      for (const r of betaRoles) {
+        const w = tf.tidy(() => (betas[r] as RoleBetas).weights());
+        snapshot[r] = await w.data<'float32'>();
+        w.dispose();
+      }
+      return snapshot;
+    },
     dispose() {
       params.dispose();
       for (const r of roles) alphas[r]?.dispose();
+      for (const r of betaRoles) betas[r]?.dispose();
     },
   };
 }

@@ -1,5 +1,6 @@
 /** A run file as a run state, so an imported run replays read-only in the same views as a saved one. */
-import type { RunFile } from '../core/export/run-file';
+import type { EdgeWeightLists, RunFile } from '../core/export/run-file';
+import type { AlphaSnapshot } from '../core/run/protocol';
 import { appendPoints, emptySeries } from '../core/series/downsample';
 import { appendHeadTail } from '../core/series/head-tail';
 import type { ReplayedRun } from './history-state';
@@ -25,9 +26,25 @@ export function runStateOfFile(file: RunFile): RunState {
     selection: file.selection,
     genotype: file.result ? { step, genotype: file.result.genotype } : null,
     result: file.result
-      ? { step, genotype: file.result.genotype, metrics: file.result.metrics, weights: {} }
+      ? {
+          step,
+          genotype: file.result.genotype,
+          metrics: file.result.metrics,
+          weights: {},
+          ...(file.result.edgeWeights === undefined
+            ? {}
+            : { edgeWeights: edgeWeightSnapshot(file.result.edgeWeights) }),
+        }
       : null,
   };
+}
+
+/** A run file's edge weights (PC-DARTS) as the run state holds them. */
+function edgeWeightSnapshot(lists: EdgeWeightLists): AlphaSnapshot {
+  const out: AlphaSnapshot = {};
+  if (lists.normal) out.normal = Float32Array.from(lists.normal);
+  if (lists.reduce) out.reduce = Float32Array.from(lists.reduce);
+  return out;
 }
 
 /** An imported run file, named after its file, ready to replay. */

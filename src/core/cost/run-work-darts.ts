@@ -4,7 +4,7 @@
  * perturbation-based selection.
  */
 import { DARTS_CALIBRATION_BATCHES } from '../experiment/defaults';
-import type { DartsStrategySpec } from '../experiment/spec';
+import type { DartsSettings } from '../experiment/spec';
 import type { CellSpec, SearchSpaceSpec } from '../search-space/types';
 import { selectionCount } from './selection-count';
 import {
@@ -35,7 +35,7 @@ export function alphaCount(space: SearchSpaceSpec): number {
  * gradient (the finite-difference Hessian-vector product takes two at w ± ε, where first order
  * takes one). A warm-up step is a weight step alone.
  */
-function searchSteps(s: DartsStrategySpec, steps: number): WorkItem[] {
+function searchSteps(s: DartsSettings, steps: number): WorkItem[] {
   const searched = Math.max(0, s.epochs - s.warmupEpochs) * steps;
   const warmup = Math.min(s.warmupEpochs, s.epochs) * steps;
   const second = s.order === 2 ? searched : 0;
@@ -51,7 +51,7 @@ function searchSteps(s: DartsStrategySpec, steps: number): WorkItem[] {
  * (the last epoch's validation score is reused), all through the supernet; then the magnitude-
  * derived cell scored with inherited weights on the validation split after BatchNorm calibration.
  */
-function evaluation(s: DartsStrategySpec, splits: SplitSizes): WorkItem[] {
+function evaluation(s: DartsSettings, splits: SplitSizes): WorkItem[] {
   const calibration = calibrationExamples(splits.train, s.batchSize, DARTS_CALIBRATION_BATCHES);
   return [
     {
@@ -70,7 +70,7 @@ function evaluation(s: DartsStrategySpec, splits: SplitSizes): WorkItem[] {
  */
 function diagnostics(
   space: SearchSpaceSpec,
-  s: DartsStrategySpec,
+  s: DartsSettings,
   splits: SplitSizes,
   engine: EngineWorkSettings,
 ): WorkItem[] {
@@ -90,7 +90,7 @@ function diagnostics(
  */
 function selection(
   space: SearchSpaceSpec,
-  s: DartsStrategySpec,
+  s: DartsSettings,
   splits: SplitSizes,
   steps: number,
 ): WorkItem[] {
@@ -110,7 +110,7 @@ function selection(
 /** Everything a DARTS run of `s` on `space` does, on splits of `splits` examples. */
 export function dartsWork(
   space: SearchSpaceSpec,
-  s: DartsStrategySpec,
+  s: DartsSettings,
   splits: SplitSizes,
   engine: EngineWorkSettings,
 ): RunWork {

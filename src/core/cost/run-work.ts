@@ -52,6 +52,12 @@ const WORK: Readonly<Record<StrategyKind, WorkOf>> = {
   darts: forKind('darts', (s, spec: ExperimentSpec, splits: SplitSizes, context: WorkContext) =>
     dartsWork(spec.space, s, splits, context.engine),
   ),
+  'pc-darts': forKind(
+    'pc-darts',
+    // A PC-DARTS step does at most a DARTS step's work (a quarter of the channels through the ops).
+    (s, spec: ExperimentSpec, splits: SplitSizes, context: WorkContext) =>
+      dartsWork(spec.space, s, splits, context.engine),
+  ),
   spos: forKind('spos', (s, spec: ExperimentSpec, splits: SplitSizes, context: WorkContext) =>
     sposWork(spec.space, s, splits, latencyOf(spec, context), context.engine),
   ),

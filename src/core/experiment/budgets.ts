@@ -83,6 +83,23 @@ export function dartsBudget(
   return { ...DARTS_BUDGETS[budgetScale(dataset, preset)], ...DARTS_DATA_OVERRIDES[dataset.id] };
 }
 
+/** PC-DARTS's warm-up as a share of the search: the paper trains the weights alone for 15 of its 50 epochs. */
+export const PC_DARTS_WARMUP_SHARE = 15 / 50;
+
+/**
+ * The PC-DARTS budget: DARTS's for the same data and space (a PC-DARTS step costs at most a DARTS
+ * step), with the paper's warm-up share of the epochs (rounded, and at least one epoch left for
+ * the alphas).
+ */
+export function pcDartsBudget(
+  dataset: Pick<DatasetSpec, 'id' | 'upload'>,
+  preset: string | null,
+): DartsBudget {
+  const b = dartsBudget(dataset, preset);
+  const warmupEpochs = Math.min(b.epochs - 1, Math.round(b.epochs * PC_DARTS_WARMUP_SHARE));
+  return { ...b, warmupEpochs };
+}
+
 /** The SPOS settings that depend on the scale. */
 export interface SposBudget {
   /** Supernet epochs: most of the run's time, as in the paper. */

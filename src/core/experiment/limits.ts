@@ -16,6 +16,7 @@ export const LIMITS = {
   orders: [1, 2],
   warmupEpochs: { integer: true, min: 0, max: 499 },
   stableEpochs: { integer: true, min: 1, max: 500 },
+  partialK: { integer: true, min: 1, max: 64 },
   tuneEpochs: { integer: true, min: 0, max: 50 },
   earlyStops: ['off', 'darts+'] as const,
   selections: ['magnitude', 'perturbation'] as const,

@@ -127,6 +127,11 @@ const darts = z.object({
     .default(DARTS_OPTIONS.latency),
 });
 
+const pcDarts = darts.extend({
+  kind: z.literal('pc-darts'),
+  partialK: z.number(),
+});
+
 const spos = z.object({
   kind: z.literal('spos'),
   ...weightTraining,
@@ -164,7 +169,7 @@ const zeroCost = z.object({
   calibrationBatches: z.number(),
 });
 
-const strategy = z.discriminatedUnion('kind', [darts, spos, multiTrial, zeroCost]);
+const strategy = z.discriminatedUnion('kind', [darts, pcDarts, spos, multiTrial, zeroCost]);
 
 /** An experiment spec (structure only); unknown keys are dropped by zod's default object parsing. */
 export const experimentSchema = z.object({

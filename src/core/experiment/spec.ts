@@ -99,6 +99,21 @@ export interface DartsStrategySpec extends WeightTrainingSpec {
   readonly latency: LatencyLossSpec;
 }
 
+/** The settings DARTS and the strategies built on its search step (PC-DARTS) share: every DARTS field but the kind. */
+export type DartsSettings = Omit<DartsStrategySpec, 'kind'>;
+
+/**
+ * PC-DARTS (Xu et al., ICLR 2020): DARTS with partial channel connections (1/partialK of each edge's
+ * channels go through the mixed op, the rest bypass it, then a channel shuffle) and edge
+ * normalisation (per node, a softmax over its incoming edges' betas weighs each edge's output and
+ * ranks the edges when the cell is derived). Every DARTS setting keeps its meaning.
+ */
+export interface PcDartsStrategySpec extends DartsSettings {
+  readonly kind: 'pc-darts';
+  /** Channels of an edge's input divided by those that pass through its mixed op (the paper: 4); must divide every cell's channel count. */
+  readonly partialK: number;
+}
+
 /** DARTS early stopping: none, or DARTS+'s two rules (two or more skip connections in the derived normal cell; op rankings stable for `stableEpochs`). */
 export type DartsEarlyStop = 'off' | 'darts+';
 
@@ -174,7 +189,11 @@ export interface ZeroCostStrategySpec extends WeightTrainingSpec {
 
 /** Every search strategy, told apart by `kind`. */
 export type StrategySpec =
-  DartsStrategySpec | SposStrategySpec | MultiTrialStrategySpec | ZeroCostStrategySpec;
+  | DartsStrategySpec
+  | PcDartsStrategySpec
+  | SposStrategySpec
+  | MultiTrialStrategySpec
+  | ZeroCostStrategySpec;
 
 /** The strategy kinds, in the order the form offers them. */
 export type StrategyKind = StrategySpec['kind'];

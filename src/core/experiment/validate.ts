@@ -104,6 +104,27 @@ function batchProblems(d: DatasetSpec, s: StrategySpec): Problem[] {
     }));
 }
 
+/** The divisors of `c` up to 16, in words ('1, 2, 4 or 8'). */
+function divisors(c: number): string {
+  const d = Array.from({ length: Math.min(c, 16) }, (_, i) => i + 1).filter((k) => c % k === 0);
+  return d.length === 1 ? '1' : `${d.slice(0, -1).join(', ')} or ${d[d.length - 1] ?? 1}`;
+}
+
+/** PC-DARTS's K must divide every cell's channel count (the space's channels, doubled at each reduction). */
+function partialChannelProblems(spec: ExperimentSpec, strategy: readonly Problem[]): Problem[] {
+  const s = spec.strategy;
+  if (!('partialK' in s) || strategy.some((p) => p.path === 'strategy.partialK')) return [];
+  const c = spec.space.macro.channels;
+  if (!Number.isInteger(c) || c % s.partialK === 0) return [];
+  return [
+    {
+      path: 'strategy.partialK',
+      code: 'partial-channels',
+      message: `Partial-channel ratio K = ${s.partialK} must divide the cells' ${c} channels (each edge sends ${c} / K of them through its ops); ${divisors(c)} do.`,
+    },
+  ];
+}
+
 /** Everything wrong with an experiment: version, seed, dataset, strategy, their fit, and the space for the dataset's input. */
 export function validateExperiment(spec: ExperimentSpec): Problem[] {
   const out: Problem[] = [];
@@ -116,7 +137,7 @@ export function validateExperiment(spec: ExperimentSpec): Problem[] {
   pushCheck(out, 'seed', 'Seed', spec.seed, LIMITS.seed);
   const dataset = validateDataset(spec.dataset);
   const strategy = validateStrategy(spec.strategy);
-  out.push(...dataset, ...strategy);
+  out.push(...dataset, ...strategy, ...partialChannelProblems(spec, strategy));
   if (dataset.length === 0 && !strategy.some((p) => p.path === 'strategy.batchSize'))
     out.push(...batchProblems(spec.dataset, spec.strategy));
   if (

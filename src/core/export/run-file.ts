@@ -9,6 +9,7 @@ import type { ExperimentSpec } from '../experiment/spec';
 import { jsonDepth } from '../link/depth';
 import { PROXY_NAMES } from '../proxies/names';
 import type {
+  AlphaSnapshot,
   EarlyStop,
   EpochDiagnostics,
   ExpectedLatencyPoint,
@@ -19,7 +20,7 @@ import type {
 } from '../run/protocol';
 import type { SelectionDecision } from '../search-space/selection';
 import type { OpName } from '../search-space/ops';
-import type { Genotype } from '../search-space/types';
+import type { CellRole, Genotype } from '../search-space/types';
 import { seriesPoints, type Downsampled } from '../series/downsample';
 
 /** The `format` tag of a run file. */
@@ -46,7 +47,11 @@ export interface RunFileEval {
 export interface RunFileSource {
   readonly spec: ExperimentSpec;
   readonly status: RunStatus;
-  readonly result: { readonly genotype: Genotype; readonly metrics: FinalMetrics } | null;
+  readonly result: {
+    readonly genotype: Genotype;
+    readonly metrics: FinalMetrics;
+    readonly edgeWeights?: AlphaSnapshot;
+  } | null;
   readonly subnets: readonly SubnetRecord[];
   readonly steps: Downsampled<RunStep>;
   readonly evals: Downsampled<RunFileEval>;
@@ -120,7 +125,12 @@ export interface RunFile {
   readonly startedAt?: string;
   readonly spec: ExperimentSpec;
   readonly status: RunStatus;
-  readonly result: { readonly genotype: Genotype; readonly metrics: FinalMetrics } | null;
+  /** The final genotype and metrics; for PC-DARTS also `edgeWeights`, per searched cell each edge's softmax of its beta over its node's incoming edges. */
+  readonly result: {
+    readonly genotype: Genotype;
+    readonly metrics: FinalMetrics;
+    readonly edgeWeights?: EdgeWeightLists;
+  } | null;
   readonly subnets: readonly SubnetRecord[];
   readonly series: { readonly steps: readonly RunStep[]; readonly evals: readonly RunFileEval[] };
   /**
@@ -145,6 +155,19 @@ export interface RunFile {
   readonly queue?: RunFileQueue;
 }
 
+/** PC-DARTS's edge weights as a run file writes them: per searched cell, one number per edge. */
+export type EdgeWeightLists = Partial<Record<CellRole, readonly number[]>>;
+
+/** `weights` as plain number lists. */
+function edgeWeightLists(weights: AlphaSnapshot): EdgeWeightLists {
+  const out: { -readonly [R in CellRole]?: readonly number[] } = {};
+  for (const role of ['normal', 'reduce'] as const) {
+    const w = weights[role];
+    if (w) out[role] = Array.from(w);
+  }
+  return out;
+}
+
 /** The run file of a run: its spec, status, result, subnets and the downsampled series. */
 export function runFileOf(run: RunFileSource, meta: RunFileMeta): RunFile {
   return {
@@ -154,7 +177,15 @@ export function runFileOf(run: RunFileSource, meta: RunFileMeta): RunFile {
     ...(meta.startedAt === undefined ? {} : { startedAt: meta.startedAt }),
     spec: run.spec,
     status: run.status,
-    result: run.result ? { genotype: run.result.genotype, metrics: run.result.metrics } : null,
+    result: run.result
+      ? {
+          genotype: run.result.genotype,
+          metrics: run.result.metrics,
+          ...(run.result.edgeWeights === undefined
+            ? {}
+            : { edgeWeights: edgeWeightLists(run.result.edgeWeights) }),
+        }
+      : null,
     subnets: run.subnets,
     series: { steps: [...seriesPoints(run.steps)], evals: [...seriesPoints(run.evals)] },
     diagnostics: run.diagnostics ?? [],
@@ -307,7 +338,18 @@ const runFileSchema = z.object({
   startedAt: z.string().max(64).optional(),
   spec: experimentSchema,
   status: z.enum(['idle', 'running', 'paused', 'finished', 'stopped', 'failed']),
-  result: z.object({ genotype, metrics }).nullable(),
+  result: z
+    .object({
+      genotype,
+      metrics,
+      edgeWeights: z
+        .object({
+          normal: z.array(z.number()).max(100_000).optional(),
+          reduce: z.array(z.number()).max(100_000).optional(),
+        })
+        .optional(),
+    })
+    .nullable(),
   subnets: z.array(subnet).max(100_000),
   series: z.object({ steps: z.array(step).max(100_000), evals: z.array(evalPoint).max(100_000) }),
   diagnostics: z.array(diagnosticsPoint).max(100_000).default([]),

@@ -82,6 +82,8 @@ export interface RunFinished {
   readonly genotype: Genotype;
   readonly metrics: FinalMetrics;
   readonly weights: AlphaSnapshot;
+  /** PC-DARTS: per searched cell, each edge's weight (the softmax of its beta over the edges into its node); absent otherwise. */
+  readonly edgeWeights?: AlphaSnapshot;
 }
 
 /**

@@ -163,6 +163,8 @@ const runStateShape = {
       genotype: genotypeSchema,
       metrics,
       weights: perRole(z.instanceof(Float32Array)),
+      // PC-DARTS's edge weights; absent for every other strategy and in older run files.
+      edgeWeights: perRole(z.instanceof(Float32Array)).optional(),
     })
     .nullable(),
   stepLog: z.object({ head: z.array(step), tail: z.array(step), seen: num, size: num }),

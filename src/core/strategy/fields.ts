@@ -3,6 +3,7 @@ import type {
   ConstraintsSpec,
   DartsStrategySpec,
   MultiTrialStrategySpec,
+  PcDartsStrategySpec,
   SposStrategySpec,
   StrategyKind,
   StrategySpec,
@@ -21,6 +22,12 @@ export type DartsNumberField = Exclude<
   'kind' | DartsChoiceField | 'latency'
 >;
 
+/** PC-DARTS hyper-parameters edited as numbers: DARTS's and the partial-channel ratio K. */
+export type PcDartsNumberField = Exclude<
+  keyof PcDartsStrategySpec,
+  'kind' | DartsChoiceField | 'latency'
+>;
+
 /** SPOS hyper-parameters edited as numbers (everything but `kind`, `search` and `constraints`). */
 export type SposNumberField = Exclude<keyof SposStrategySpec, 'kind' | 'search' | 'constraints'>;
 
@@ -36,6 +43,7 @@ export type ZeroCostNumberField = Exclude<keyof ZeroCostStrategySpec, 'kind' | '
 /** The numeric fields of each strategy kind. */
 export interface NumberFieldsByKind {
   readonly darts: DartsNumberField;
+  readonly 'pc-darts': PcDartsNumberField;
   readonly spos: SposNumberField;
   readonly 'multi-trial': MultiTrialNumberField;
   readonly 'zero-cost': ZeroCostNumberField;
@@ -74,20 +82,24 @@ const WEIGHT_SET = {
   gradClip: true,
 } as const;
 
+/** The numeric fields of DARTS, which PC-DARTS shares. */
+const DARTS_SET = {
+  ...WEIGHT_SET,
+  alphaLr: true,
+  alphaBeta1: true,
+  alphaBeta2: true,
+  alphaWeightDecay: true,
+  warmupEpochs: true,
+  stableEpochs: true,
+  tuneEpochs: true,
+} as const;
+
 /** Every numeric field of each kind (a missing or extra key fails to compile). */
 export const NUMBER_FIELD_SETS: {
   readonly [K in StrategyKind]: Readonly<Record<NumberFieldsByKind[K], true>>;
 } = {
-  darts: {
-    ...WEIGHT_SET,
-    alphaLr: true,
-    alphaBeta1: true,
-    alphaBeta2: true,
-    alphaWeightDecay: true,
-    warmupEpochs: true,
-    stableEpochs: true,
-    tuneEpochs: true,
-  },
+  darts: DARTS_SET,
+  'pc-darts': { ...DARTS_SET, partialK: true },
   spos: {
     ...WEIGHT_SET,
     generations: true,
@@ -158,6 +170,13 @@ export function dartsLayout(s: DartsStrategySpec): StrategyLayout {
     ],
     more: [...WEIGHT_MORE, 'warmupEpochs', 'alphaBeta1', 'alphaBeta2', 'alphaWeightDecay'],
   };
+}
+
+/** PC-DARTS's layout: DARTS's, with the partial-channel ratio K among the search's settings. */
+export function pcDartsLayout(s: PcDartsStrategySpec): StrategyLayout {
+  const { kind: _kind, partialK: _k, ...darts } = s;
+  const layout = dartsLayout({ ...darts, kind: 'darts' });
+  return { ...layout, search: ['partialK', ...layout.search] };
 }
 
 /** SPOS's layout: the supernet budget, then the search mode's settings, the subset and calibration. */

@@ -48,7 +48,7 @@ const TRIALS = defaultMultiTrial(TEACHING.dataset, SIZE, 'teaching');
 
 describe('strategy registry', () => {
   it('has one complete row per kind, in the form order', () => {
-    expect(STRATEGY_KINDS).toEqual(['darts', 'spos', 'multi-trial', 'zero-cost']);
+    expect(STRATEGY_KINDS).toEqual(['darts', 'pc-darts', 'spos', 'multi-trial', 'zero-cost']);
     expect(Object.keys(STRATEGIES)).toEqual([...STRATEGY_KINDS]);
     for (const kind of STRATEGY_KINDS) {
       const e = strategyEntry(kind);
@@ -57,7 +57,9 @@ describe('strategy registry', () => {
         expect(text.trim().length).toBeGreaterThan(0);
       expect(Object.keys(e.numberFields).length).toBeGreaterThan(0);
     }
-    expect(new Set(STRATEGY_KINDS.map((k) => STRATEGIES[k].label)).size).toBe(STRATEGY_KINDS.length);
+    expect(new Set(STRATEGY_KINDS.map((k) => STRATEGIES[k].label)).size).toBe(
+      STRATEGY_KINDS.length,
+    );
   });
 
   it('gives defaults of its own kind that validate, on every budget scale', () => {
@@ -177,7 +179,7 @@ describe('strategy registry', () => {
       {
         path: 'strategy.kind',
         code: 'unknown-strategy',
-        message: `Strategy "gdas" is not known; the studio runs 'darts', 'spos', 'multi-trial' or 'zero-cost'.`,
+        message: `Strategy "gdas" is not known; the studio runs 'darts', 'pc-darts', 'spos', 'multi-trial' or 'zero-cost'.`,
       },
     ]);
     expect(isStrategyKind('gdas')).toBe(false);

@@ -8,6 +8,7 @@ import { shown } from '../checks';
 import {
   dartsBudget,
   MULTI_TRIAL_BUDGETS,
+  pcDartsBudget,
   budgetScale,
   sposBudget,
   type DartsBudget,
@@ -19,6 +20,7 @@ import {
 import {
   defaultDarts,
   defaultMultiTrial,
+  defaultPcDarts,
   defaultSpos,
   defaultZeroCost,
   fitBatch,
@@ -31,6 +33,7 @@ import {
   dartsLayout,
   multiTrialLayout,
   NUMBER_FIELD_SETS,
+  pcDartsLayout,
   sposLayout,
   type StrategyLayout,
   type NumberFieldsByKind,
@@ -43,6 +46,7 @@ import { isStrategyKind, STRATEGY_KINDS } from './kinds';
 import {
   validateDarts,
   validateMultiTrial,
+  validatePcDarts,
   validateSpos,
   validateZeroCost,
 } from './validate-strategies';
@@ -57,6 +61,7 @@ export interface SearchModeInfo {
 /** The per-scale budget row of each kind (budgets.ts). */
 export interface BudgetByKind {
   readonly darts: DartsBudget;
+  readonly 'pc-darts': DartsBudget;
   readonly spos: SposBudget;
   readonly 'multi-trial': MultiTrialBudget;
   readonly 'zero-cost': ZeroCostBudget;
@@ -197,6 +202,29 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     },
     layout: dartsLayout,
   }),
+  'pc-darts': entry({
+    kind: 'pc-darts',
+    label: 'PC-DARTS (partial channels)',
+    name: 'PC-DARTS',
+    description:
+      'DARTS with partial channel connections: a quarter (1/K) of each edge’s channels go through its mixed op, the rest bypass it; per-node edge weights (betas) weigh the edges and rank them when the cell is derived.',
+    resultCaption: 'Final supernet metrics',
+    capabilities: {
+      alphas: true,
+      constraints: false,
+      evaluatesSubnets: false,
+      supernet: true,
+      calibration: false,
+    },
+    searchModes: [],
+    choiceFields: ['order', 'earlyStop', 'selection'],
+    numberFields: NUMBER_FIELD_SETS['pc-darts'],
+    defaults: (dataset, _spaceSize, preset) => defaultPcDarts(dataset, preset),
+    budget: pcDartsBudget,
+    validate: validatePcDarts,
+    runLabel: (s) => `PC-DARTS (K = ${s.partialK}${s.order === 2 ? ', second order' : ''})`,
+    layout: pcDartsLayout,
+  }),
   spos: entry({
     kind: 'spos',
     label: 'Single Path One-Shot',
@@ -289,6 +317,7 @@ function knownEntry(kind: unknown): AnyStrategyEntry | null {
 /** Display names of the strategy kinds. */
 export const STRATEGY_LABELS: Readonly<Record<StrategyKind, string>> = {
   darts: STRATEGIES.darts.label,
+  'pc-darts': STRATEGIES['pc-darts'].label,
   spos: STRATEGIES.spos.label,
   'multi-trial': STRATEGIES['multi-trial'].label,
   'zero-cost': STRATEGIES['zero-cost'].label,

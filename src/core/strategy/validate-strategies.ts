@@ -5,6 +5,7 @@ import type {
   ConstraintsSpec,
   DartsStrategySpec,
   MultiTrialStrategySpec,
+  PcDartsStrategySpec,
   SposStrategySpec,
   WeightTrainingSpec,
   ZeroCostStrategySpec,
@@ -116,6 +117,14 @@ export function validateDarts(s: DartsStrategySpec): Problem[] {
       message: `Selection must be 'magnitude' or 'perturbation' (got ${shown(s.selection)}).`,
     });
   out.push(...validateLatencyLoss(s.latency, 'strategy.latency'));
+  return out;
+}
+
+/** Every problem of PC-DARTS hyper-parameters: DARTS's, and K a whole number in range (that it divides the cells' channels is checked with the space). */
+export function validatePcDarts(s: PcDartsStrategySpec): Problem[] {
+  const { kind: _kind, partialK, ...darts } = s;
+  const out = validateDarts({ ...darts, kind: 'darts' });
+  pushCheck(out, 'strategy.partialK', 'Partial-channel ratio K', partialK, LIMITS.partialK);
   return out;
 }
 

@@ -1,12 +1,11 @@
 /** A DARTS run's checkpoint: what the loop saves after each epoch (loop.ts, dartsTensors) is restored here. */
 import type { RunCheckpoint } from '../../core/run/checkpoint';
 import { checkpointMismatch, writeTensors } from '../checkpoint';
-import { rowsOf } from '../readout';
-import { dartsTensors, genotypeOf, type RunState } from './loop';
+import { dartsTensors, readArchitecture, type RunState } from './loop';
 
 /**
  * Carries a freshly built DARTS run on from checkpoint `c` (the end of an epoch): restores weights,
- * alphas and optimiser state, moves both batch streams past the batches already drawn, and takes
+ * alphas (and PC-DARTS's betas) and optimiser state, moves both batch streams past the batches already drawn, and takes
  * the step, epoch, active time and current genotype (so it is not announced again) from it.
  */
 export async function resumeDarts(
@@ -25,7 +24,5 @@ export async function resumeDarts(
   st.epoch = c.epoch;
   st.activeMs = c.activeMs;
   if (c.diagnostics) st.diagnostics.memo = c.diagnostics;
-  st.genotypeKey = JSON.stringify(
-    genotypeOf(st.spec, rowsOf(st.net, await st.net.softmaxAlphas())),
-  );
+  st.genotypeKey = JSON.stringify((await readArchitecture(st.spec, st.net)).genotype);
 }

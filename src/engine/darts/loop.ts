@@ -1,8 +1,9 @@
 /** The step-by-step part of a DARTS run: gate, alpha step, weight step, read-back, events, epoch evaluations. */
 import * as tf from '@tensorflow/tfjs';
-import type { DartsStrategySpec, ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
+import type { DartsSettings, ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
 import type { RunControl } from '../../core/run/control';
-import { deriveGenotype } from '../../core/search-space/derive';
+import { deriveEdgeNormalised, type EdgeWeightRows } from '../../core/search-space/edge-normalised';
+import type { AlphaSnapshot } from '../../core/run/protocol';
 import type { CellAlphas, CellRole, Genotype } from '../../core/search-space/types';
 import { toDevice, type BatchStream } from '../batches';
 import { captureCheckpoint, type TrainedTensors } from '../checkpoint';
@@ -23,13 +24,37 @@ import type { Supernet } from '../supernet';
 
 export type { Emit };
 
-/** The genotype the op weights give (core's derivation rule per cell). */
+/**
+ * The genotype the op weights give (core's derivation rule per cell); with PC-DARTS's edge weights
+ * `edges`, each edge's op weights are scaled by its edge weight first (core edge-normalised.ts).
+ */
 export function genotypeOf(
   spec: ExperimentSpec,
   rows: Partial<Record<CellRole, CellAlphas>>,
+  edges: EdgeWeightRows = {},
 ): Genotype {
   if (!rows.normal) throw new Error('The supernet has no normal-cell alphas.');
-  return deriveGenotype(spec.space, { normal: rows.normal, reduce: rows.reduce ?? null });
+  return deriveEdgeNormalised(
+    spec.space,
+    { normal: rows.normal, reduce: rows.reduce ?? null },
+    edges,
+  );
+}
+
+/** The supernet's architecture read back: softmax(alpha) per role, as rows, its edge weights (PC-DARTS) and the genotype they give. */
+export async function readArchitecture(
+  spec: ExperimentSpec,
+  net: Supernet,
+): Promise<{
+  readonly weights: AlphaSnapshot;
+  readonly rows: Partial<Record<CellRole, CellAlphas>>;
+  readonly edges: AlphaSnapshot;
+  readonly genotype: Genotype;
+}> {
+  const weights = await net.softmaxAlphas();
+  const edges = await net.edgeWeightSnapshot();
+  const rows = rowsOf(net, weights);
+  return { weights, rows, edges, genotype: genotypeOf(spec, rows, edges) };
 }
 
 /** Names the first non-finite loss of a step ('training loss NaN'), or null when both are finite (a warm-up step has no alpha loss). */
@@ -46,8 +71,10 @@ function nonFinite(r: StepReadout, alphaStep: boolean): string | null {
 /** Everything one run holds while it trains. */
 export interface RunState {
   readonly spec: ExperimentSpec;
+  /** The strategy its checkpoints name: DARTS, or PC-DARTS (the same search step on its supernet). */
+  readonly kind: 'darts' | 'pc-darts';
   /** The spec's DARTS settings. */
-  readonly strategy: DartsStrategySpec;
+  readonly strategy: DartsSettings;
   readonly data: LoadedDataset;
   readonly net: Supernet;
   readonly trainer: DartsTrainer;
@@ -67,11 +94,11 @@ export interface RunState {
   readonly latencyLoss: SearchLatency | null;
 }
 
-/** What a DARTS checkpoint holds of a run: weights, alphas, SGD velocity and Adam's state. */
+/** What a DARTS checkpoint holds of a run: weights, alphas (then PC-DARTS's betas), SGD velocity and Adam's state. */
 export function dartsTensors(st: Pick<RunState, 'net' | 'trainer'>): TrainedTensors {
   return {
     weights: st.net.weights,
-    alphas: st.net.alphaVariables,
+    alphas: [...st.net.alphaVariables, ...st.net.betaVariables],
     velocity: st.trainer.sgd.velocity,
     adam: st.trainer.adam,
   };
@@ -113,7 +140,7 @@ async function searchStep(
     elapsedMs: st.activeMs,
   });
   emit({ type: 'alphas', step, weights: r.snapshot });
-  const genotype = genotypeOf(st.spec, r.rows);
+  const genotype = genotypeOf(st.spec, r.rows, r.edges);
   const key = JSON.stringify(genotype);
   if (key !== st.genotypeKey) {
     st.genotypeKey = key;
@@ -176,7 +203,7 @@ export async function searchLoop(
         type: 'checkpoint',
         checkpoint: {
           ...(await captureCheckpoint(
-            'darts',
+            st.kind,
             { ...st, latency: st.latencyLoss?.table ?? null },
             dartsTensors(st),
           )),
@@ -189,8 +216,7 @@ export async function searchLoop(
 
 /** Emits the collapse diagnostics after epoch `epoch`; resolves them with the DARTS+ rule that holds, if any. */
 async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EpochReport> {
-  const snapshot = await st.net.softmaxAlphas();
-  const rows = rowsOf(st.net, snapshot);
+  const { weights: snapshot, rows, genotype } = await readArchitecture(st.spec, st.net);
   const report = await epochDiagnostics(
     st.net,
     st.diagnostics,
@@ -200,7 +226,7 @@ async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EpochR
     st.data.input,
     {
       rows,
-      genotype: genotypeOf(st.spec, rows),
+      genotype,
       entropy: meanAlphaEntropy(snapshot, st.net.edgeLabels),
     },
     createRng((st.diagnosticsSeed + epoch) >>> 0),
@@ -211,7 +237,7 @@ async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EpochR
 
 /** Emits the decision-boundary frame after epoch `epoch`: the supernet and its current derived cell over a grid. */
 async function drawBoundary(st: RunState, epoch: number, emit: Emit): Promise<void> {
-  const genotype = genotypeOf(st.spec, rowsOf(st.net, await st.net.softmaxAlphas()));
+  const { genotype } = await readArchitecture(st.spec, st.net);
   const frame = await boundaryFrame(
     st.net,
     genotypePath(st.spec.space, genotype),

@@ -1,5 +1,5 @@
 /** The whole DARTS search: build, train step by step under a run control, evaluate, select, report. */
-import type { ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
+import type { DartsSettings, ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
 import { createRng, type Rng } from '../../core/random';
 import type { RunCheckpoint } from '../../core/run/checkpoint';
 import type { RunControl } from '../../core/run/control';
@@ -11,10 +11,10 @@ import { createDiagnosticsState } from '../diagnostics/epoch';
 import { evaluateSplit, type SplitScore } from '../evaluate';
 import { rowsOf } from '../readout';
 import { prepareSearchLatency } from '../latency-loss/search-term';
-import { runLifecycle } from '../run-lifecycle';
-import { buildSupernet } from '../supernet';
+import { runLifecycle, type RunScope } from '../run-lifecycle';
+import { buildSupernet, type SupernetOptions } from '../supernet';
 import { resumeDarts } from './checkpoint';
-import { genotypeOf, searchLoop, type Emit, type RunState } from './loop';
+import { readArchitecture, searchLoop, type Emit, type RunState } from './loop';
 import { createDartsTrainer } from './trainer';
 
 /**
@@ -36,8 +36,7 @@ async function finish(
   const train = await evaluateSplit(net, data.train, data.input, batch);
   const valid = lastValid ?? (await evaluateSplit(net, data.valid, data.input, batch));
   const test = await evaluateSplit(net, data.test, data.input, batch);
-  const weights = await net.softmaxAlphas();
-  const magnitude = genotypeOf(st.spec, rowsOf(net, weights));
+  const { weights, edges, genotype: magnitude } = await readArchitecture(st.spec, net);
   const derived = await inheritedSubnet(st, magnitude, 'derived', rngs.derived);
   emit({ type: 'subnet', record: derived });
   const genotype =
@@ -57,6 +56,7 @@ async function finish(
       testLoss: test.loss,
     },
     weights,
+    ...(net.betaVariables.length > 0 ? { edgeWeights: edges } : {}),
   });
 }
 
@@ -86,68 +86,80 @@ export async function runDarts(
   emit: Emit,
   resume?: RunCheckpoint,
 ): Promise<RunStatus> {
-  return runLifecycle('darts', spec, data, emit, resume, async (run) => {
-    const s = run.strategy;
-    const rng = createRng(spec.seed);
-    const net = run.own(buildSupernet(spec.space, data.input, data.classes, rng.fork()));
-    const batchRng = rng.fork();
-    // Forked after every fork the search uses, so scoring the derived cell leaves its trajectory as it was.
-    const derivedRng = rng.fork();
-    const diagnosticsRng = rng.fork();
-    const selectionRng = rng.fork();
-    const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
-    const started: RunEvent = {
-      type: 'started',
-      totalSteps: s.epochs * stepsPerEpoch,
-      stepsPerEpoch,
-      cells: net.edgeLabels,
-      trainCount: data.train.count,
-      validCount: data.valid.count,
-      testCount: data.test.count,
-      paramCount: net.paramCount,
-    };
-    // A fresh run announces itself before measuring latency; a resumed one once its checkpoint fits.
-    if (!resume) emit(started);
-    const latencyLoss = await prepareSearchLatency(
-      spec,
-      data,
-      net,
-      s.latency,
-      control,
-      emit,
-      resume,
-    );
-    if (latencyLoss === 'stopped')
-      return run.stopped(0, 'The run was stopped while measuring latency.');
-    if (latencyLoss) run.own(latencyLoss.term);
-    const trainer = run.own(createDartsTrainer(net, s, latencyLoss?.term ?? null));
-    const st: RunState = {
-      spec,
-      strategy: s,
-      data,
-      net,
-      trainer,
-      trainStream: createBatchStream(data.train, data.input, s.batchSize, batchRng.fork()),
-      validStream: createBatchStream(data.valid, data.input, s.batchSize, batchRng.fork()),
-      totalSteps: s.epochs * stepsPerEpoch,
-      step: 0,
-      epoch: 0,
-      activeMs: 0,
-      genotypeKey: '',
-      diagnostics: createDiagnosticsState(data.valid, data.input, s.batchSize, diagnosticsRng),
-      diagnosticsSeed: diagnosticsRng.int(0x7fffffff),
-      latencyLoss,
-    };
-    run.at(() => st.step);
-    if (resume) {
-      await resumeDarts(st, stepsPerEpoch, resume);
-      emit(started);
-      emit(resumedStatus(resume));
-    }
-    const valid = await searchLoop(st, control, emit);
-    if (valid === false)
-      return run.stopped(st.step, `The run was stopped after step ${st.step} of ${st.totalSteps}.`);
-    await finish(st, valid, { derived: derivedRng, selection: selectionRng }, control, emit);
-    return 'finished';
-  });
+  return runLifecycle('darts', spec, data, emit, resume, (run) =>
+    dartsSearch(run, 'darts', run.strategy, {}, spec, data, control, emit, resume),
+  );
+}
+
+/**
+ * The body of a DARTS-style search under the run lifecycle: builds the supernet with `options`
+ * (PC-DARTS: partial channels and edge normalisation), measures the latency table when the
+ * latency-aware loss is on, trains the supernet with the DARTS step and loop under settings `s`,
+ * and finishes as runDarts describes; checkpoints name strategy `kind`.
+ */
+export async function dartsSearch(
+  run: Pick<RunScope<'darts'>, 'own' | 'at' | 'stopped'>,
+  kind: RunState['kind'],
+  s: DartsSettings,
+  options: SupernetOptions,
+  spec: ExperimentSpec,
+  data: LoadedDataset,
+  control: RunControl,
+  emit: Emit,
+  resume: RunCheckpoint | undefined,
+): Promise<RunStatus> {
+  const rng = createRng(spec.seed);
+  const net = run.own(buildSupernet(spec.space, data.input, data.classes, rng.fork(), options));
+  const batchRng = rng.fork();
+  // Forked after every fork the search uses, so scoring the derived cell leaves its trajectory as it was.
+  const derivedRng = rng.fork();
+  const diagnosticsRng = rng.fork();
+  const selectionRng = rng.fork();
+  const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
+  const started: RunEvent = {
+    type: 'started',
+    totalSteps: s.epochs * stepsPerEpoch,
+    stepsPerEpoch,
+    cells: net.edgeLabels,
+    trainCount: data.train.count,
+    validCount: data.valid.count,
+    testCount: data.test.count,
+    paramCount: net.paramCount,
+  };
+  // A fresh run announces itself before measuring latency; a resumed one once its checkpoint fits.
+  if (!resume) emit(started);
+  const latencyLoss = await prepareSearchLatency(spec, data, net, s.latency, control, emit, resume);
+  if (latencyLoss === 'stopped')
+    return run.stopped(0, 'The run was stopped while measuring latency.');
+  if (latencyLoss) run.own(latencyLoss.term);
+  const trainer = run.own(createDartsTrainer(net, s, latencyLoss?.term ?? null));
+  const st: RunState = {
+    spec,
+    kind,
+    strategy: s,
+    data,
+    net,
+    trainer,
+    trainStream: createBatchStream(data.train, data.input, s.batchSize, batchRng.fork()),
+    validStream: createBatchStream(data.valid, data.input, s.batchSize, batchRng.fork()),
+    totalSteps: s.epochs * stepsPerEpoch,
+    step: 0,
+    epoch: 0,
+    activeMs: 0,
+    genotypeKey: '',
+    diagnostics: createDiagnosticsState(data.valid, data.input, s.batchSize, diagnosticsRng),
+    diagnosticsSeed: diagnosticsRng.int(0x7fffffff),
+    latencyLoss,
+  };
+  run.at(() => st.step);
+  if (resume) {
+    await resumeDarts(st, stepsPerEpoch, resume);
+    emit(started);
+    emit(resumedStatus(resume));
+  }
+  const valid = await searchLoop(st, control, emit);
+  if (valid === false)
+    return run.stopped(st.step, `The run was stopped after step ${st.step} of ${st.totalSteps}.`);
+  await finish(st, valid, { derived: derivedRng, selection: selectionRng }, control, emit);
+  return 'finished';
 }

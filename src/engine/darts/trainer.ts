@@ -4,7 +4,7 @@
  * inside tf.tidy without read-backs; the caller reads the returned numbers with `await data()`.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { DartsStrategySpec } from '../../core/experiment/spec';
+import type { DartsSettings } from '../../core/experiment/spec';
 import { correctCount, crossEntropy } from '../loss';
 import {
   clipByGlobalNorm,
@@ -58,24 +58,26 @@ function alphaLossOn(net: Supernet, b: Batch, latency: LatencyTerm | null): () =
 }
 
 /**
- * Creates the trainer: SGD with momentum for weights, Adam for alphas, from the strategy spec. With
+ * Creates the trainer: SGD with momentum for weights, Adam for the architecture parameters (the
+ * alphas, then PC-DARTS's betas when the supernet has them), from the strategy spec. With
  * `latency`, the alpha steps minimise the latency-aware loss (in second order, of the unrolled
  * weights; the latency term does not depend on the weights, so the Hessian term is DARTS's).
  */
 export function createDartsTrainer(
   net: Supernet,
-  s: DartsStrategySpec,
+  s: DartsSettings,
   latency: LatencyTerm | null = null,
 ): DartsTrainer {
+  const arch = [...net.alphaVariables, ...net.betaVariables];
   const sgd = createMomentumSgd(net.weights, s.momentum, s.weightDecay);
-  const adam = createAdam(net.alphaVariables, {
+  const adam = createAdam(arch, {
     lr: s.alphaLr,
     beta1: s.alphaBeta1,
     beta2: s.alphaBeta2,
     weightDecay: s.alphaWeightDecay,
   });
   const w = net.weights;
-  const a = net.alphaVariables;
+  const a = arch;
 
   /** First order: the alpha gradient of the validation loss at the current weights. */
   const firstOrder = (valid: Batch): tf.Scalar => {

@@ -11,6 +11,7 @@ import type { UnitTimings } from '../../core/cost/run-estimate';
 import { WORK_UNIT_NAMES, type WorkUnit } from '../../core/cost/work-units';
 import type { ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
 import { createRng, type Rng } from '../../core/random';
+import { hasAlphas } from '../../core/strategy/capabilities';
 import { genotypePath, sampleSpos, type SubnetPath } from '../../core/strategies/path';
 import { sampleGenotype } from '../../core/strategies/sample';
 import { gather, toDevice, type HostBatch } from '../batches';
@@ -99,13 +100,13 @@ async function settle(t: tf.Tensor): Promise<void> {
 }
 
 /**
- * A DARTS step as the search loop takes it: the batches uploaded, the trainer's step (first order,
+ * A DARTS (or PC-DARTS) step as the search loop takes it: the batches uploaded, the trainer's step (first order,
  * with its alpha step on the validation batch when `alphaStep`, as after the warm-up) and the
  * step's one read-back.
  */
 async function dartsStep(bench: Bench, timing: UnitTiming, alphaStep: boolean): Promise<number> {
   const s = bench.spec.strategy;
-  if (s.kind !== 'darts') throw new Error('Only a DARTS run takes supernet search steps.');
+  if (!hasAlphas(s)) throw new Error('Only a DARTS run (or a PC-DARTS one) takes supernet search steps.');
   const trainer: DartsTrainer = createDartsTrainer(bench.net, { ...s, order: 1 });
   try {
     return await timeUnit(
@@ -267,7 +268,10 @@ export async function probeUnits(
     throw new Error('A run needs training and validation examples; one of the splits is empty.');
   const bs = spec.strategy.batchSize;
   const rng = createRng(spec.seed);
-  const net = buildSupernet(spec.space, data.input, data.classes, rng.fork());
+  const s = spec.strategy;
+  // PC-DARTS's supernet (partial channels, edge weights), so its steps are timed as they run.
+  const netOptions = 'partialK' in s ? { partialK: s.partialK, edgeNormalisation: true } : {};
+  const net = buildSupernet(spec.space, data.input, data.classes, rng.fork(), netOptions);
   const bench: Bench = {
     spec,
     data,

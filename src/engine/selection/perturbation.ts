@@ -4,7 +4,7 @@
  * alphas, remove each candidate from the trained supernet and keep the one whose removal lowers the
  * validation accuracy most, fine-tuning the supernet between decisions.
  */
-import type { DartsStrategySpec, LoadedDataset } from '../../core/experiment/spec';
+import type { DartsSettings, LoadedDataset } from '../../core/experiment/spec';
 import type { Rng } from '../../core/random';
 import type { SelectionDecision } from '../../core/search-space/selection';
 import type { Genotype, SearchSpaceSpec } from '../../core/search-space/types';
@@ -16,7 +16,7 @@ import { createSelectionTuner, type SelectionTuner } from './tuner';
 /** What a selection needs of the experiment: the space and the DARTS settings (tuning optimiser, batch size). */
 export interface SelectionSpec {
   readonly space: SearchSpaceSpec;
-  readonly strategy: DartsStrategySpec;
+  readonly strategy: DartsSettings;
 }
 
 /** Selection settings: `tuneEpochs` passes over the training split between rounds of decisions (darts-pt: 5 on CIFAR-10). */

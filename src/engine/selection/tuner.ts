@@ -5,7 +5,7 @@
  * step while some edge is undecided; every forward pass runs with the decisions applied.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { DartsStrategySpec, LoadedDataset } from '../../core/experiment/spec';
+import type { DartsSettings, LoadedDataset } from '../../core/experiment/spec';
 import type { Rng } from '../../core/random';
 import { createBatchStream, toDevice, type BatchStream } from '../batches';
 import { crossEntropy } from '../loss';
@@ -32,7 +32,7 @@ export interface SelectionTuner {
 }
 
 /** The tuning learning rate: a tenth of the search's (darts-pt), annealed to the search's minimum (never upwards). */
-export function tuningLr(s: DartsStrategySpec, step: number, totalSteps: number): number {
+export function tuningLr(s: DartsSettings, step: number, totalSteps: number): number {
   const max = s.weightLr / 10;
   return cosineLr(step, totalSteps, max, Math.min(max, s.weightLrMin));
 }
@@ -52,7 +52,7 @@ function gradsOf(
  */
 export function createSelectionTuner(
   net: Supernet,
-  s: DartsStrategySpec,
+  s: DartsSettings,
   data: LoadedDataset,
   rng: Rng,
   totalSteps: number,

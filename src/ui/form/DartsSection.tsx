@@ -1,5 +1,5 @@
-/** DARTS's own fields: the order of the alpha gradient, early stopping, the selection rule, the main hyper-parameters and the latency-aware loss. */
-import type { DartsStrategySpec } from '../../core/experiment/spec';
+/** DARTS's own fields (PC-DARTS's too, with its K among the search fields): the order of the alpha gradient, early stopping, the selection rule, the main hyper-parameters and the latency-aware loss. */
+import type { DartsStrategySpec, PcDartsStrategySpec } from '../../core/experiment/spec';
 import type { FormProblems } from '../../store/form-problems';
 import { strategyLayout, type DartsChoiceField } from '../../store/strategy-fields';
 import { useStudio } from '../studio';
@@ -8,15 +8,18 @@ import { LatencyLossFieldset } from './LatencyLossFieldset';
 import { StrategyFields } from './StrategyFields';
 
 /** One DARTS list setting on the form: its select, options and help for the value in effect. */
+/** The DARTS list settings, which PC-DARTS shares. */
+type DartsChoices = Pick<DartsStrategySpec, DartsChoiceField>;
+
 interface DartsChoice<K extends DartsChoiceField> {
   readonly field: K;
   readonly testId: string;
   readonly label: string;
   readonly options: readonly (readonly [string, string])[];
   /** The option value of the setting in `s`, and the setting an option value stands for. */
-  readonly read: (s: DartsStrategySpec) => string;
+  readonly read: (s: DartsChoices) => string;
   readonly write: (value: string) => DartsStrategySpec[K];
-  readonly help: (s: DartsStrategySpec) => string;
+  readonly help: (s: DartsChoices) => string;
 }
 
 const ORDER: DartsChoice<'order'> = {
@@ -74,7 +77,7 @@ function DartsChoiceSelect<K extends DartsChoiceField>({
   problems,
 }: {
   readonly choice: DartsChoice<K>;
-  readonly strategy: DartsStrategySpec;
+  readonly strategy: DartsChoices;
   readonly problems: FormProblems;
 }) {
   const setChoice = useStudio((s) => s.setDartsChoice);
@@ -92,12 +95,12 @@ function DartsChoiceSelect<K extends DartsChoiceField>({
   );
 }
 
-/** The DARTS choices and its main fields (the rest fold under "More"). */
+/** The DARTS choices and its main fields (the rest fold under "More"); PC-DARTS's the same way. */
 export function DartsSection({
   strategy,
   problems,
 }: {
-  readonly strategy: DartsStrategySpec;
+  readonly strategy: DartsStrategySpec | PcDartsStrategySpec;
   readonly problems: FormProblems;
 }) {
   const layout = strategyLayout(strategy);

@@ -33,28 +33,39 @@ const CALIBRATION: FieldInfo = {
   integer: true,
 };
 
+/** Label and help of DARTS's numeric fields (PC-DARTS shares them). */
+const DARTS_FIELDS: Record<NumberFieldsByKind['darts'], FieldInfo> = {
+  ...WEIGHT,
+  batchSize: { ...WEIGHT.batchSize, help: 'Examples per weight step and per alpha step.' },
+  alphaLr: { label: 'Alpha learning rate', help: 'Adam rate for the architecture weights.' },
+  alphaBeta1: { label: 'Alpha β1', help: 'Adam first-moment decay for the alphas.' },
+  alphaBeta2: { label: 'Alpha β2', help: 'Adam second-moment decay for the alphas.' },
+  alphaWeightDecay: { label: 'Alpha weight decay', help: 'L2 penalty on the alphas.' },
+  warmupEpochs: {
+    label: 'Warm-up epochs',
+    help: 'Epochs that train only the weights before the alphas start to move (PC-DARTS).',
+    integer: true,
+  },
+  stableEpochs: {
+    label: 'Stable epochs',
+    help: 'DARTS+ stops once every edge has kept the same ranking of its ops this many epochs.',
+    integer: true,
+  },
+  tuneEpochs: {
+    label: 'Tuning epochs',
+    help: 'Epochs the supernet is fine-tuned after each perturbation decision (the paper uses 5).',
+    integer: true,
+  },
+};
+
 /** Label and help of every numeric field, per kind. */
 const FIELDS: { readonly [K in StrategyKind]: Record<NumberFieldsByKind[K], FieldInfo> } = {
-  darts: {
-    ...WEIGHT,
-    batchSize: { ...WEIGHT.batchSize, help: 'Examples per weight step and per alpha step.' },
-    alphaLr: { label: 'Alpha learning rate', help: 'Adam rate for the architecture weights.' },
-    alphaBeta1: { label: 'Alpha β1', help: 'Adam first-moment decay for the alphas.' },
-    alphaBeta2: { label: 'Alpha β2', help: 'Adam second-moment decay for the alphas.' },
-    alphaWeightDecay: { label: 'Alpha weight decay', help: 'L2 penalty on the alphas.' },
-    warmupEpochs: {
-      label: 'Warm-up epochs',
-      help: 'Epochs that train only the weights before the alphas start to move (PC-DARTS).',
-      integer: true,
-    },
-    stableEpochs: {
-      label: 'Stable epochs',
-      help: 'DARTS+ stops once every edge has kept the same ranking of its ops this many epochs.',
-      integer: true,
-    },
-    tuneEpochs: {
-      label: 'Tuning epochs',
-      help: 'Epochs the supernet is fine-tuned after each perturbation decision (the paper uses 5).',
+  darts: DARTS_FIELDS,
+  'pc-darts': {
+    ...DARTS_FIELDS,
+    partialK: {
+      label: 'Partial channels K',
+      help: '1/K of each edge’s channels go through its mixed op, the rest bypass it (PC-DARTS: 4); K must divide the cells’ channels.',
       integer: true,
     },
   },

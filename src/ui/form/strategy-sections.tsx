@@ -16,6 +16,9 @@ export const STRATEGY_SECTIONS: Readonly<Record<StrategyKind, SectionOf>> = {
   darts: forKind('darts', (strategy, problems: FormProblems) => (
     <DartsSection strategy={strategy} problems={problems} />
   )),
+  'pc-darts': forKind('pc-darts', (strategy, problems: FormProblems) => (
+    <DartsSection strategy={strategy} problems={problems} />
+  )),
   spos: forKind('spos', (strategy, problems: FormProblems) => (
     <SposSection strategy={strategy} problems={problems} />
   )),

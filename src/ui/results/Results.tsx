@@ -14,6 +14,7 @@ import { TrustNotes } from '../trust/TrustNotes';
 import { alphaCells } from '../views/chart-data';
 import { isDiscrete, shownGenotype } from '../views/shown-genotype';
 import { AlphaTable } from './AlphaTable';
+import { EdgeWeightTable } from './EdgeWeightTable';
 import { CopyText } from './CopyText';
 import { LatencyLossPanel } from './LatencyLossPanel';
 import { MetricsTable } from './MetricsTable';
@@ -100,6 +101,20 @@ function ResultsCard() {
                   title={`${cell.title}: softmax(α)`}
                   edges={cell.edges}
                   weights={weights}
+                  nodeLabels={cell.nodeLabels ?? new Map()}
+                />
+              ) : null;
+            })}
+            {cells.map((cell) => {
+              const weights = result?.weights[cell.role];
+              const edgeWeights = result?.edgeWeights?.[cell.role];
+              return weights && edgeWeights ? (
+                <EdgeWeightTable
+                  key={`${cell.role}-edges`}
+                  title={`${cell.title}: edge weights (PC-DARTS; edges ranked by edge weight × strongest op)`}
+                  edges={cell.edges}
+                  weights={weights}
+                  edgeWeights={edgeWeights}
                   nodeLabels={cell.nodeLabels ?? new Map()}
                 />
               ) : null;
