@@ -13,7 +13,7 @@ import { genotypeKey } from '../core/strategies/genotype-key';
 import { genotypePath } from '../core/strategies/path';
 import type { Origin } from '../core/strategies/types';
 import { calibrationBatches } from './bn-recalibrate';
-import type { Emit, RunState } from './darts/loop';
+import type { Emit, RunState, SupernetSearchSpec } from './darts/loop';
 import { selectByPerturbation } from './selection/perturbation';
 import { evaluateSubnet } from './subnet-eval';
 
@@ -24,7 +24,7 @@ import { evaluateSubnet } from './subnet-eval';
  * Stand-alone params and FLOPs; no latency (DARTS measures no lookup table).
  */
 export async function inheritedSubnet(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   genotype: Genotype,
   origin: Extract<Origin, 'derived' | 'perturbation'>,
   rng: Rng,

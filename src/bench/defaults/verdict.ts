@@ -10,6 +10,7 @@ import type { StrategyKind } from '../../core/experiment/spec';
 /** Minutes of run time each strategy's default may take. */
 export const TIME_LIMIT_MINUTES: Readonly<Record<StrategyKind, number>> = {
   darts: 3,
+  gdas: 3,
   spos: 3,
   'multi-trial': 3,
 };

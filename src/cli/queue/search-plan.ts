@@ -6,6 +6,7 @@
 import { datasetInput } from '../../core/data/load';
 import { DARTS_CALIBRATION_BATCHES } from '../../core/experiment/defaults';
 import type { ExperimentSpec, WeightTrainingSpec } from '../../core/experiment/spec';
+import { hasCalibration } from '../../core/strategy/capabilities';
 import type { RunFile } from '../../core/export/run-file';
 import { hash53 } from '../../core/hash';
 import { paretoFront } from '../../core/pareto/dominance';
@@ -124,7 +125,7 @@ export function frontPlanOf(
     weightDecay: s.weightDecay,
     gradClip: s.gradClip,
   };
-  const calibrationBatches = s.kind === 'darts' ? DARTS_CALIBRATION_BATCHES : s.calibrationBatches;
+  const calibrationBatches = hasCalibration(s) ? s.calibrationBatches : DARTS_CALIBRATION_BATCHES;
   return {
     kind: 'front',
     name: name ?? `front-${hash53(JSON.stringify([spec, front.map((r) => r.key), budget]))}`,

@@ -13,6 +13,7 @@ import type {
   DatasetId,
   DatasetSpec,
   ExperimentSpec,
+  GdasStrategySpec,
   InputShape,
   MultiTrialStrategySpec,
   SposStrategySpec,
@@ -107,6 +108,35 @@ export function defaultDarts(
     alphaWeightDecay: 1e-3,
     ...DARTS_OPTIONS,
     warmupEpochs: b.warmupEpochs,
+  };
+}
+
+/** GDAS's temperature schedule as in the paper: linear from 10 in the first epoch to 0.1 in the last. */
+export const GDAS_TEMPERATURE = { tauMax: 10, tauMin: 0.1 } as const satisfies Pick<
+  GdasStrategySpec,
+  'tauMax' | 'tauMin'
+>;
+
+/**
+ * GDAS for the data and a space made from preset `preset` (null: composed): DARTS's budget of the
+ * same scale (budgets.ts, dartsBudget: the same epochs, batch, rates and warm-up, so the two compare
+ * step for step) and DARTS's optimisers, with the paper's temperature schedule.
+ */
+export function defaultGdas(dataset: DatasetSpec, preset: string | null = null): GdasStrategySpec {
+  const b = dartsBudget(dataset, preset);
+  return {
+    kind: 'gdas',
+    epochs: b.epochs,
+    batchSize: b.batchSize,
+    weightLr: b.weightLr,
+    ...PAPER_WEIGHTS,
+    weightDecay: b.weightDecay,
+    alphaLr: b.alphaLr,
+    alphaBeta1: 0.5,
+    alphaBeta2: 0.999,
+    alphaWeightDecay: 1e-3,
+    warmupEpochs: b.warmupEpochs,
+    ...GDAS_TEMPERATURE,
   };
 }
 

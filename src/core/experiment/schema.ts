@@ -115,6 +115,18 @@ const darts = z.object({
   tuneEpochs: z.number().default(DARTS_OPTIONS.tuneEpochs),
 });
 
+const gdas = z.object({
+  kind: z.literal('gdas'),
+  ...weightTraining,
+  alphaLr: z.number(),
+  alphaBeta1: z.number(),
+  alphaBeta2: z.number(),
+  alphaWeightDecay: z.number(),
+  warmupEpochs: z.number(),
+  tauMax: z.number(),
+  tauMin: z.number(),
+});
+
 const spos = z.object({
   kind: z.literal('spos'),
   ...weightTraining,
@@ -143,7 +155,7 @@ const multiTrial = z.object({
   constraints: constraintsSchema,
 });
 
-const strategy = z.discriminatedUnion('kind', [darts, spos, multiTrial]);
+const strategy = z.discriminatedUnion('kind', [darts, gdas, spos, multiTrial]);
 
 /** An experiment spec (structure only); unknown keys are dropped by zod's default object parsing. */
 export const experimentSchema = z.object({

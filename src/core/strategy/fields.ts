@@ -2,6 +2,7 @@
 import type {
   ConstraintsSpec,
   DartsStrategySpec,
+  GdasStrategySpec,
   MultiTrialStrategySpec,
   SposStrategySpec,
   StrategyKind,
@@ -17,6 +18,9 @@ export type DartsChoiceField = 'order' | 'earlyStop' | 'selection';
 /** DARTS hyper-parameters edited as numbers (everything but `kind` and the choices). */
 export type DartsNumberField = Exclude<keyof DartsStrategySpec, 'kind' | DartsChoiceField>;
 
+/** GDAS hyper-parameters edited as numbers (everything but `kind`). */
+export type GdasNumberField = Exclude<keyof GdasStrategySpec, 'kind'>;
+
 /** SPOS hyper-parameters edited as numbers (everything but `kind`, `search` and `constraints`). */
 export type SposNumberField = Exclude<keyof SposStrategySpec, 'kind' | 'search' | 'constraints'>;
 
@@ -29,6 +33,7 @@ export type MultiTrialNumberField = Exclude<
 /** The numeric fields of each strategy kind. */
 export interface NumberFieldsByKind {
   readonly darts: DartsNumberField;
+  readonly gdas: GdasNumberField;
   readonly spos: SposNumberField;
   readonly 'multi-trial': MultiTrialNumberField;
 }
@@ -79,6 +84,16 @@ export const NUMBER_FIELD_SETS: {
     warmupEpochs: true,
     stableEpochs: true,
     tuneEpochs: true,
+  },
+  gdas: {
+    ...WEIGHT_SET,
+    alphaLr: true,
+    alphaBeta1: true,
+    alphaBeta2: true,
+    alphaWeightDecay: true,
+    warmupEpochs: true,
+    tauMax: true,
+    tauMin: true,
   },
   spos: {
     ...WEIGHT_SET,
@@ -142,6 +157,15 @@ export function dartsLayout(s: DartsStrategySpec): StrategyLayout {
       ...(s.earlyStop === 'darts+' ? ['stableEpochs' as const] : []),
       ...(s.selection === 'perturbation' ? ['tuneEpochs' as const] : []),
     ],
+    more: [...WEIGHT_MORE, 'warmupEpochs', 'alphaBeta1', 'alphaBeta2', 'alphaWeightDecay'],
+  };
+}
+
+/** GDAS's layout: the alpha rate and the temperature's ends up front, the warm-up and the alpha Adam folded away. */
+export function gdasLayout(): StrategyLayout {
+  return {
+    training: [...WEIGHT_MAIN, 'alphaLr'],
+    search: ['tauMax', 'tauMin'],
     more: [...WEIGHT_MORE, 'warmupEpochs', 'alphaBeta1', 'alphaBeta2', 'alphaWeightDecay'],
   };
 }

@@ -2,7 +2,7 @@
 import type { StrategyKind } from '../experiment/spec';
 
 /** Every strategy kind, in the order the form offers them (a kind missing from the list fails to compile). */
-export const STRATEGY_KINDS = ['darts', 'spos', 'multi-trial'] as const satisfies readonly [
+export const STRATEGY_KINDS = ['darts', 'gdas', 'spos', 'multi-trial'] as const satisfies readonly [
   StrategyKind,
   ...StrategyKind[],
 ];

@@ -48,7 +48,7 @@ const TRIALS = defaultMultiTrial(TEACHING.dataset, SIZE, 'teaching');
 
 describe('strategy registry', () => {
   it('has one complete row per kind, in the form order', () => {
-    expect(STRATEGY_KINDS).toEqual(['darts', 'spos', 'multi-trial']);
+    expect(STRATEGY_KINDS).toEqual(['darts', 'gdas', 'spos', 'multi-trial']);
     expect(Object.keys(STRATEGIES)).toEqual([...STRATEGY_KINDS]);
     for (const kind of STRATEGY_KINDS) {
       const e = strategyEntry(kind);
@@ -57,7 +57,7 @@ describe('strategy registry', () => {
         expect(text.trim().length).toBeGreaterThan(0);
       expect(Object.keys(e.numberFields).length).toBeGreaterThan(0);
     }
-    expect(new Set(STRATEGY_KINDS.map((k) => STRATEGIES[k].label)).size).toBe(3);
+    expect(new Set(STRATEGY_KINDS.map((k) => STRATEGIES[k].label)).size).toBe(4);
   });
 
   it('gives defaults of its own kind that validate, on every budget scale', () => {
@@ -171,15 +171,16 @@ describe('strategy registry', () => {
     const spos = SPOS;
     expect(() => STRATEGIES.darts.validate(spos)).toThrow(/'spos'/);
     expect(() => forKind('multi-trial', (s) => s.trials)(spos)).toThrow(/'multi-trial'/);
-    const unknown = { ...spos, kind: 'gdas' } as unknown as StrategySpec;
+    const unknown = { ...spos, kind: 'enas' } as unknown as StrategySpec;
     expect(validateStrategy(unknown)).toEqual([
       {
         path: 'strategy.kind',
         code: 'unknown-strategy',
-        message: `Strategy "gdas" is not known; the studio runs 'darts', 'spos' or 'multi-trial'.`,
+        message: `Strategy "enas" is not known; the studio runs 'darts', 'gdas', 'spos' or 'multi-trial'.`,
       },
     ]);
-    expect(isStrategyKind('gdas')).toBe(false);
+    expect(isStrategyKind('enas')).toBe(false);
+    expect(isStrategyKind('gdas')).toBe(true);
     expect(isStrategyKind('spos')).toBe(true);
   });
 

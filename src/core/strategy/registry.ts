@@ -14,12 +14,19 @@ import {
   type MultiTrialBudget,
   type SposBudget,
 } from '../experiment/budgets';
-import { defaultDarts, defaultMultiTrial, defaultSpos, fitBatch } from '../experiment/defaults';
+import {
+  defaultDarts,
+  defaultGdas,
+  defaultMultiTrial,
+  defaultSpos,
+  fitBatch,
+} from '../experiment/defaults';
 import type { DatasetSpec, StrategyKind, StrategySpec } from '../experiment/spec';
 import type { Problem } from '../problems';
 import type { StrategyCapabilities } from './capabilities';
 import {
   dartsLayout,
+  gdasLayout,
   multiTrialLayout,
   NUMBER_FIELD_SETS,
   sposLayout,
@@ -30,7 +37,12 @@ import {
   type StrategyOf,
 } from './fields';
 import { isStrategyKind, STRATEGY_KINDS } from './kinds';
-import { validateDarts, validateMultiTrial, validateSpos } from './validate-strategies';
+import {
+  validateDarts,
+  validateGdas,
+  validateMultiTrial,
+  validateSpos,
+} from './validate-strategies';
 
 /** One search mode as the form offers it: the option's label and a line on what it does. */
 export interface SearchModeInfo {
@@ -42,6 +54,7 @@ export interface SearchModeInfo {
 /** The per-scale budget row of each kind (budgets.ts). */
 export interface BudgetByKind {
   readonly darts: DartsBudget;
+  readonly gdas: DartsBudget;
   readonly spos: SposBudget;
   readonly 'multi-trial': MultiTrialBudget;
 }
@@ -177,6 +190,29 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     runLabel: (s) => (s.order === 2 ? 'DARTS (second order)' : 'DARTS (first order)'),
     layout: dartsLayout,
   }),
+  gdas: entry({
+    kind: 'gdas',
+    label: 'GDAS (Gumbel sampling)',
+    name: 'GDAS',
+    description:
+      'Learns alphas like DARTS, but each step samples one op per edge from a Gumbel-softmax over them and runs only that op, with a straight-through gradient to the alphas.',
+    resultCaption: 'Final supernet metrics (softmax-weighted ops)',
+    capabilities: {
+      alphas: true,
+      constraints: false,
+      evaluatesSubnets: false,
+      supernet: true,
+      calibration: false,
+    },
+    searchModes: [],
+    choiceFields: [],
+    numberFields: NUMBER_FIELD_SETS.gdas,
+    defaults: (dataset, _spaceSize, preset) => defaultGdas(dataset, preset),
+    budget: dartsBudget,
+    validate: validateGdas,
+    runLabel: () => 'GDAS',
+    layout: gdasLayout,
+  }),
   spos: entry({
     kind: 'spos',
     label: 'Single Path One-Shot',
@@ -246,6 +282,7 @@ function knownEntry(kind: unknown): AnyStrategyEntry | null {
 /** Display names of the strategy kinds. */
 export const STRATEGY_LABELS: Readonly<Record<StrategyKind, string>> = {
   darts: STRATEGIES.darts.label,
+  gdas: STRATEGIES.gdas.label,
   spos: STRATEGIES.spos.label,
   'multi-trial': STRATEGIES['multi-trial'].label,
 };

@@ -2,15 +2,15 @@
 import type { RunCheckpoint } from '../../core/run/checkpoint';
 import { checkpointMismatch, writeTensors } from '../checkpoint';
 import { rowsOf } from '../readout';
-import { dartsTensors, genotypeOf, type RunState } from './loop';
+import { dartsTensors, genotypeOf, type RunState, type SupernetSearchSpec } from './loop';
 
 /**
- * Carries a freshly built DARTS run on from checkpoint `c` (the end of an epoch): restores weights,
+ * Carries a freshly built DARTS (or GDAS) run on from checkpoint `c` (the end of an epoch): restores weights,
  * alphas and optimiser state, moves both batch streams past the batches already drawn, and takes
  * the step, epoch, active time and current genotype (so it is not announced again) from it.
  */
 export async function resumeDarts(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   stepsPerEpoch: number,
   c: RunCheckpoint,
 ): Promise<void> {

@@ -1,23 +1,29 @@
 /** The step-by-step part of a DARTS run: gate, alpha step, weight step, read-back, events, epoch evaluations. */
 import * as tf from '@tensorflow/tfjs';
-import type { DartsStrategySpec, ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
+import type {
+  DartsStrategySpec,
+  ExperimentSpec,
+  GdasStrategySpec,
+  LoadedDataset,
+} from '../../core/experiment/spec';
 import type { RunControl } from '../../core/run/control';
 import { deriveGenotype } from '../../core/search-space/derive';
 import type { CellAlphas, CellRole, Genotype } from '../../core/search-space/types';
 import { toDevice, type BatchStream } from '../batches';
 import { captureCheckpoint, type TrainedTensors } from '../checkpoint';
-import type { DartsTrainer } from './trainer';
+import type { Batch } from './trainer';
 import { evaluateSplit, type SplitScore } from '../evaluate';
 import { cosineLr } from '../optimizers';
 import { packStep, rowsOf, unpackStep, type StepReadout } from '../readout';
 import { epochDiagnostics, type DiagnosticsState, type EpochReport } from '../diagnostics/epoch';
-import { earlyStopMessage } from '../../core/diagnostics/collapse';
+import { dartsPlusSettings, earlyStopMessage } from '../../core/diagnostics/collapse';
 import { createRng } from '../../core/random';
 import { meanAlphaEntropy } from '../../core/trust/alpha-entropy';
 import { boundaryDue } from '../../core/run/boundary';
 import { genotypePath } from '../../core/strategies/path';
 import { boundaryFrame, hasBoundary } from '../boundary-grid';
 import { createStepGate, nonFiniteName, type Emit, type StepGate } from '../step-gate';
+import type { Adam, MomentumSgd } from '../optimizers';
 import type { Supernet } from '../supernet';
 
 export type { Emit };
@@ -42,14 +48,27 @@ function nonFinite(r: StepReadout, alphaStep: boolean): string | null {
   return null;
 }
 
+/** The strategies this loop trains: a supernet with alphas, a weight step and an alpha step per step. */
+export type SupernetSearchSpec = DartsStrategySpec | GdasStrategySpec;
+
+/** The step the loop takes, whatever the strategy: DARTS's trainer, or GDAS's on sampled paths. */
+export interface SearchTrainer {
+  /** Work before step `step` (1-based) of epoch `epoch` that reads from the device, awaited before `step` (GDAS draws its sample); absent: none. */
+  prepare?(step: number, epoch: number): Promise<void>;
+  /** One search step; returns [train loss, correct train predictions, alpha loss (NaN without an alpha step)], a tensor the caller disposes. */
+  step(train: Batch, valid: Batch, lr: number, alphaStep?: boolean): tf.Tensor1D;
+  readonly sgd: MomentumSgd;
+  readonly adam: Adam;
+}
+
 /** Everything one run holds while it trains. */
-export interface RunState {
+export interface RunState<S extends SupernetSearchSpec = DartsStrategySpec> {
   readonly spec: ExperimentSpec;
-  /** The spec's DARTS settings. */
-  readonly strategy: DartsStrategySpec;
+  /** The spec's strategy settings. */
+  readonly strategy: S;
   readonly data: LoadedDataset;
   readonly net: Supernet;
-  readonly trainer: DartsTrainer;
+  readonly trainer: SearchTrainer;
   readonly trainStream: BatchStream;
   readonly validStream: BatchStream;
   readonly totalSteps: number;
@@ -64,8 +83,10 @@ export interface RunState {
   readonly diagnosticsSeed: number;
 }
 
-/** What a DARTS checkpoint holds of a run: weights, alphas, SGD velocity and Adam's state. */
-export function dartsTensors(st: Pick<RunState, 'net' | 'trainer'>): TrainedTensors {
+/** What a DARTS (or GDAS) checkpoint holds of a run: weights, alphas, SGD velocity and Adam's state. */
+export function dartsTensors(
+  st: Pick<RunState<SupernetSearchSpec>, 'net' | 'trainer'>,
+): TrainedTensors {
   return {
     weights: st.net.weights,
     alphas: st.net.alphaVariables,
@@ -76,7 +97,7 @@ export function dartsTensors(st: Pick<RunState, 'net' | 'trainer'>): TrainedTens
 
 /** One search step (alpha step, then weight step) and its events. Returns false when its loss was not finite. */
 async function searchStep(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   epoch: number,
   gate: StepGate,
   emit: Emit,
@@ -84,6 +105,7 @@ async function searchStep(
   const s = st.strategy;
   const started = performance.now();
   st.step += 1;
+  await st.trainer.prepare?.(st.step, epoch);
   const lr = cosineLr(st.step - 1, st.totalSteps, s.weightLr, s.weightLrMin);
   const train = toDevice(st.trainStream.next(), st.data.input);
   const valid = toDevice(st.validStream.next(), st.data.input);
@@ -127,7 +149,7 @@ async function searchStep(
  * score (null without epochs), or false when the control stopped the run.
  */
 export async function searchLoop(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   control: RunControl,
   emit: Emit,
 ): Promise<SplitScore | null | false> {
@@ -164,7 +186,7 @@ export async function searchLoop(
       emit({
         type: 'checkpoint',
         checkpoint: {
-          ...(await captureCheckpoint('darts', st, dartsTensors(st))),
+          ...(await captureCheckpoint(s.kind, st, dartsTensors(st))),
           diagnostics: st.diagnostics.memo,
         },
       });
@@ -173,14 +195,18 @@ export async function searchLoop(
 }
 
 /** Emits the collapse diagnostics after epoch `epoch`; resolves them with the DARTS+ rule that holds, if any. */
-async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EpochReport> {
+async function diagnose(
+  st: RunState<SupernetSearchSpec>,
+  epoch: number,
+  emit: Emit,
+): Promise<EpochReport> {
   const snapshot = await st.net.softmaxAlphas();
   const rows = rowsOf(st.net, snapshot);
   const report = await epochDiagnostics(
     st.net,
     st.diagnostics,
     { epoch, step: st.step },
-    st.strategy,
+    dartsPlusSettings(st.strategy),
     st.spec.space,
     st.data.input,
     {
@@ -195,7 +221,11 @@ async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EpochR
 }
 
 /** Emits the decision-boundary frame after epoch `epoch`: the supernet and its current derived cell over a grid. */
-async function drawBoundary(st: RunState, epoch: number, emit: Emit): Promise<void> {
+async function drawBoundary(
+  st: RunState<SupernetSearchSpec>,
+  epoch: number,
+  emit: Emit,
+): Promise<void> {
   const genotype = genotypeOf(st.spec, rowsOf(st.net, await st.net.softmaxAlphas()));
   const frame = await boundaryFrame(
     st.net,

@@ -1,6 +1,12 @@
-/** The whole DARTS search: build, train step by step under a run control, evaluate, select, report. */
-import type { ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
+/** The whole DARTS search (and GDAS's, which differs only in its trainer): build, train step by step under a run control, evaluate, select, report. */
+import type {
+  DartsStrategySpec,
+  ExperimentSpec,
+  LoadedDataset,
+  StrategySpec,
+} from '../../core/experiment/spec';
 import { createRng, type Rng } from '../../core/random';
+import { forKind } from '../../core/strategy/registry';
 import type { RunCheckpoint } from '../../core/run/checkpoint';
 import type { RunControl } from '../../core/run/control';
 import type { RunStatus } from '../../core/run/protocol';
@@ -10,11 +16,23 @@ import { inheritedSubnet, perturbationSelection } from '../darts-selection';
 import { createDiagnosticsState } from '../diagnostics/epoch';
 import { evaluateSplit, type SplitScore } from '../evaluate';
 import { rowsOf } from '../readout';
-import { runLifecycle } from '../run-lifecycle';
-import { buildSupernet } from '../supernet';
+import { runLifecycle, type Owned } from '../run-lifecycle';
+import { buildSupernet, type Supernet } from '../supernet';
 import { resumeDarts } from './checkpoint';
-import { genotypeOf, searchLoop, type Emit, type RunState } from './loop';
+import {
+  genotypeOf,
+  searchLoop,
+  type Emit,
+  type RunState,
+  type SearchTrainer,
+  type SupernetSearchSpec,
+} from './loop';
 import { createDartsTrainer } from './trainer';
+
+/** Whether a run selects its cell by DARTS's rules (magnitude or perturbation): a DARTS run. */
+function isDartsRun(st: RunState<SupernetSearchSpec>): st is RunState<DartsStrategySpec> {
+  return 'selection' in st.strategy;
+}
 
 /**
  * Final metrics of the trained supernet on all three splits (the last epoch's validation score is
@@ -24,7 +42,7 @@ import { createDartsTrainer } from './trainer';
  * selection fine-tunes it.
  */
 async function finish(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   lastValid: SplitScore | null,
   rngs: { readonly derived: Rng; readonly selection: Rng },
   control: RunControl,
@@ -40,7 +58,7 @@ async function finish(
   const derived = await inheritedSubnet(st, magnitude, 'derived', rngs.derived);
   emit({ type: 'subnet', record: derived });
   const genotype =
-    st.strategy.selection === 'perturbation'
+    isDartsRun(st) && st.strategy.selection === 'perturbation'
       ? ((await perturbationSelection(st, control, emit, rngs, derived.key)) ?? magnitude)
       : magnitude;
   emit({
@@ -84,7 +102,29 @@ export async function runDarts(
   emit: Emit,
   resume?: RunCheckpoint,
 ): Promise<RunStatus> {
-  return runLifecycle('darts', spec, data, emit, resume, async (run) => {
+  return runSupernetSearch('darts', dartsTrainer, spec, data, control, emit, resume);
+}
+
+/** DARTS's trainer for a run (it draws nothing from the trainer's random stream). */
+const dartsTrainer = forKind('darts', (s, net: Supernet) => createDartsTrainer(net, s));
+
+/** Makes a strategy's trainer for the run's supernet from its spec; `rng` is a stream of its own. */
+export type TrainerFactory = (s: StrategySpec, net: Supernet, rng: Rng) => SearchTrainer & Owned;
+
+/**
+ * Runs a supernet search of kind `kind` (DARTS, or GDAS) with the trainer `makeTrainer` makes: the
+ * events and rules of runDarts, with perturbation selection only where the strategy has it.
+ */
+export async function runSupernetSearch(
+  kind: SupernetSearchSpec['kind'],
+  makeTrainer: TrainerFactory,
+  spec: ExperimentSpec,
+  data: LoadedDataset,
+  control: RunControl,
+  emit: Emit,
+  resume?: RunCheckpoint,
+): Promise<RunStatus> {
+  return runLifecycle(kind, spec, data, emit, resume, async (run) => {
     const s = run.strategy;
     const rng = createRng(spec.seed);
     const net = run.own(buildSupernet(spec.space, data.input, data.classes, rng.fork()));
@@ -93,9 +133,9 @@ export async function runDarts(
     const derivedRng = rng.fork();
     const diagnosticsRng = rng.fork();
     const selectionRng = rng.fork();
-    const trainer = run.own(createDartsTrainer(net, s));
+    const trainer = run.own(makeTrainer(s, net, rng.fork()));
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
-    const st: RunState = {
+    const st: RunState<SupernetSearchSpec> = {
       spec,
       strategy: s,
       data,

@@ -75,7 +75,7 @@ export async function epochDiagnostics(
   net: Supernet,
   state: DiagnosticsState,
   at: { readonly epoch: number; readonly step: number },
-  s: DartsStrategySpec,
+  s: Pick<DartsStrategySpec, 'warmupEpochs' | 'earlyStop' | 'stableEpochs'>,
   space: SearchSpaceSpec,
   input: InputShape,
   view: {
