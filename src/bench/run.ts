@@ -10,6 +10,9 @@
  * writes bench-results/proxies.json. --proxies-only runs just that, --no-proxies leaves it out,
  * --proxy-sample=N sets the architectures timed per proxy (default 20), --proxy=synflow,naswot
  * picks the proxies.
+ * Then times DARTS's and GDAS's search steps on the same space (steps per second,
+ * strategies-bench.ts) and writes bench-results/strategies.json. --strategies-only runs just that,
+ * --no-strategies leaves it out, --strategy-steps=N sets the timed steps of each (default 8).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -19,6 +22,7 @@ import type { BackendName } from '../core/run/protocol';
 import { runBrowserHalf } from './browser-half';
 import { runNodeHalf } from './node-half';
 import { BENCH_PROXIES, formatProxyTable, runProxyBench } from './proxies-bench';
+import { formatStrategyTable, runStrategyBench } from './strategies-bench';
 import { isProxyName } from '../core/proxies/names';
 import { PEER_PLAN, peerThreads, runPeer } from './peer';
 import type { BenchRow, PeerResult } from './protocol';
@@ -89,9 +93,28 @@ async function proxySection(): Promise<void> {
   );
 }
 
+/** The strategy section: DARTS's and GDAS's steps per second; prints its table and writes bench-results/strategies.json. */
+async function strategySection(): Promise<void> {
+  const flag = [...args].find((a) => a.startsWith('--strategy-steps='));
+  const steps = Number(flag?.slice('--strategy-steps='.length) ?? '8');
+  const load = loadavg();
+  const rows = await runStrategyBench(Number.isInteger(steps) && steps > 0 ? steps : 8, progress);
+  console.log(`\n${formatStrategyTable(rows)}\n`);
+  const out = join(root, 'bench-results', 'strategies.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), loadAverage: load, rows }, null, 2)}\n`,
+  );
+}
+
 async function main(): Promise<number> {
   if (args.has('--proxies-only')) {
     await proxySection();
+    return 0;
+  }
+  if (args.has('--strategies-only')) {
+    await strategySection();
     return 0;
   }
   console.log(`Benchmark: ${WORKLOAD_DESCRIPTION}`);
@@ -141,6 +164,7 @@ async function main(): Promise<number> {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
   if (!args.has('--no-proxies')) await proxySection();
+  if (!args.has('--no-strategies')) await strategySection();
   console.log(`wrote ${out} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
   return rows.some((r) => r.status === 'failed') || peer.status === 'failed' ? 1 : 0;
 }
