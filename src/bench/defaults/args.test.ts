@@ -48,24 +48,26 @@ describe('selectCombos', () => {
   const all = allCombos();
   const none = { only: [], presets: [], datasets: [], strategies: [] };
 
-  it('offers the 18 combinations of the studio', () => {
-    expect(all).toHaveLength(18);
-    expect(all.slice(0, 3).map(comboName)).toEqual([
+  it('offers the 24 combinations of the studio', () => {
+    expect(all).toHaveLength(24);
+    expect(all.slice(0, 4).map(comboName)).toEqual([
       'teaching/spiral/darts',
+      'teaching/spiral/gdas',
       'teaching/spiral/spos',
       'teaching/spiral/multi-trial',
     ]);
-    expect(all.filter((c) => c.dataset === 'mnist')).toHaveLength(6);
+    expect(all.filter((c) => c.dataset === 'mnist')).toHaveLength(8);
   });
 
   it('keeps combinations naming any word of --only, within the other filters', () => {
     expect(selectCombos(all, { ...none, only: ['nb201'] }).map(comboName)).toEqual([
       'nb201/mnist/darts',
+      'nb201/mnist/gdas',
       'nb201/mnist/spos',
       'nb201/mnist/multi-trial',
     ]);
     // 'darts' is a preset and a strategy: both count.
-    expect(selectCombos(all, { ...none, only: ['darts'] })).toHaveLength(8);
+    expect(selectCombos(all, { ...none, only: ['darts'] })).toHaveLength(9);
     expect(
       selectCombos(all, { ...none, presets: ['teaching'], strategies: ['spos'] }).map(
         (c) => c.dataset,

@@ -1,7 +1,7 @@
 /**
  * The two rules a default experiment must meet. Time: the run ends within 3 minutes on the wasm
  * backend of a 2-core machine (a DARTS run's per-epoch collapse diagnostics included). Accuracy: the architecture it ends with is at least halfway
- * from chance to its reference: DARTS's derived cell (inherited weights, BatchNorm recalibrated)
+ * from chance to its reference: DARTS's and GDAS's derived cell (inherited weights, BatchNorm recalibrated)
  * against the supernet; SPOS's and multi-trial's best subnet against that subnet trained
  * stand-alone.
  */
