@@ -1,4 +1,4 @@
-/** The step-by-step part of a DARTS run: gate, alpha step, weight step, read-back, events, epoch evaluations. */
+/** The step-by-step part of a DARTS (or GDAS) run: gate, the trainer's alpha and weight steps, read-back, events, epoch evaluations. */
 import * as tf from '@tensorflow/tfjs';
 import type {
   DartsStrategySpec,
@@ -95,7 +95,7 @@ export function dartsTensors(
   };
 }
 
-/** One search step (alpha step, then weight step) and its events. Returns false when its loss was not finite. */
+/** One search step (the trainer's prepare, then its alpha and weight steps: DARTS takes the alpha step first, GDAS the weight step) and its events. Returns false when its loss was not finite. */
 async function searchStep(
   st: RunState<SupernetSearchSpec>,
   epoch: number,
