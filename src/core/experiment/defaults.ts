@@ -2,7 +2,7 @@
 import { datasetInput } from '../data/load';
 import { splitCounts } from '../data/split';
 import { isTwoD, TWO_D_IDS } from '../data/two-d';
-import { budgetScale, dartsBudget, MULTI_TRIAL_BUDGETS, sposBudget } from './budgets';
+import { budgetScale, dartsBudget, gdasBudget, MULTI_TRIAL_BUDGETS, sposBudget } from './budgets';
 import { PRESETS, presetSpace, type PresetName } from '../search-space/presets';
 import type { MacroSpec } from '../search-space/types';
 import { scaledEvolution } from '../strategies/evolution-params';
@@ -119,11 +119,12 @@ export const GDAS_TEMPERATURE = { tauMax: 10, tauMin: 0.1 } as const satisfies P
 
 /**
  * GDAS for the data and a space made from preset `preset` (null: composed): DARTS's budget of the
- * same scale (budgets.ts, dartsBudget: the same epochs, batch, rates and warm-up, so the two compare
- * step for step) and DARTS's optimisers, with the paper's temperature schedule.
+ * same scale (budgets.ts, gdasBudget: the same epochs, batch, weight rate and warm-up, so the two
+ * compare step for step; a lower alpha rate on digits) and DARTS's optimisers, with the paper's
+ * temperature schedule.
  */
 export function defaultGdas(dataset: DatasetSpec, preset: string | null = null): GdasStrategySpec {
-  const b = dartsBudget(dataset, preset);
+  const b = gdasBudget(dataset, preset);
   return {
     kind: 'gdas',
     epochs: b.epochs,

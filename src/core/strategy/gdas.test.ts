@@ -12,13 +12,18 @@ const base = (): GdasStrategySpec => {
 };
 
 describe('GDAS in the strategy registry', () => {
-  it('defaults to the paper’s temperatures on DARTS’s budget of the same scale', () => {
+  it('defaults to the paper’s temperatures on DARTS’s budget of the same scale, at a lower alpha rate on digits', () => {
     const spec = defaultExperiment('nb201', 'mnist');
     const g = base();
     const d = defaultStrategy('darts', spec.dataset, 1n, 'nb201');
-    expect(g).toMatchObject({ tauMax: 10, tauMin: 0.1 });
-    for (const k of ['epochs', 'batchSize', 'weightLr', 'alphaLr', 'warmupEpochs'] as const)
+    expect(g).toMatchObject({ tauMax: 10, tauMin: 0.1, alphaLr: 0.3 });
+    expect(d).toMatchObject({ alphaLr: 1 });
+    for (const k of ['epochs', 'batchSize', 'weightLr', 'warmupEpochs'] as const)
       expect(g[k]).toBe(Reflect.get(d, k));
+    const circles = defaultExperiment('teaching', 'circles');
+    expect(defaultStrategy('gdas', circles.dataset, 1n, 'teaching')).toMatchObject({
+      alphaLr: Reflect.get(defaultStrategy('darts', circles.dataset, 1n, 'teaching'), 'alphaLr'),
+    });
     expect(STRATEGIES.gdas.runLabel(g)).toBe('GDAS');
     expect(STRATEGIES.gdas.capabilities.alphas).toBe(true);
   });

@@ -7,6 +7,7 @@
 import { shown } from '../checks';
 import {
   dartsBudget,
+  gdasBudget,
   MULTI_TRIAL_BUDGETS,
   budgetScale,
   sposBudget,
@@ -208,7 +209,7 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     choiceFields: [],
     numberFields: NUMBER_FIELD_SETS.gdas,
     defaults: (dataset, _spaceSize, preset) => defaultGdas(dataset, preset),
-    budget: dartsBudget,
+    budget: gdasBudget,
     validate: validateGdas,
     runLabel: () => 'GDAS',
     layout: gdasLayout,
