@@ -13,6 +13,9 @@
  * Then compares PC-DARTS with DARTS on the same supernet in Node on wasm (peak bytes of live tensors
  * during a step, steps/s; pc-darts-bench.ts) and writes bench-results/pc-darts.json.
  * --pc-darts-only runs just that, --no-pc-darts leaves it out.
+ * Then times DARTS's and GDAS's search steps on the same space (steps per second,
+ * strategies-bench.ts) and writes bench-results/strategies.json. --strategies-only runs just that,
+ * --no-strategies leaves it out, --strategy-steps=N sets the timed steps of each (default 8).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -23,6 +26,7 @@ import { runBrowserHalf } from './browser-half';
 import { runNodeHalf } from './node-half';
 import { BENCH_PROXIES, formatProxyTable, runProxyBench } from './proxies-bench';
 import { formatPcDartsTable, runPcDartsBench } from './pc-darts-bench';
+import { formatStrategyTable, runStrategyBench } from './strategies-bench';
 import { isProxyName } from '../core/proxies/names';
 import { PEER_PLAN, peerThreads, runPeer } from './peer';
 import type { BenchRow, PeerResult } from './protocol';
@@ -109,6 +113,21 @@ async function pcDartsSection(): Promise<void> {
   );
 }
 
+/** The strategy section: DARTS's and GDAS's steps per second; prints its table and writes bench-results/strategies.json. */
+async function strategySection(): Promise<void> {
+  const flag = [...args].find((a) => a.startsWith('--strategy-steps='));
+  const steps = Number(flag?.slice('--strategy-steps='.length) ?? '8');
+  const load = loadavg();
+  const rows = await runStrategyBench(Number.isInteger(steps) && steps > 0 ? steps : 8, progress);
+  console.log(`\n${formatStrategyTable(rows)}\n`);
+  const out = join(root, 'bench-results', 'strategies.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), loadAverage: load, rows }, null, 2)}\n`,
+  );
+}
+
 async function main(): Promise<number> {
   if (args.has('--pc-darts-only')) {
     await pcDartsSection();
@@ -116,6 +135,10 @@ async function main(): Promise<number> {
   }
   if (args.has('--proxies-only')) {
     await proxySection();
+    return 0;
+  }
+  if (args.has('--strategies-only')) {
+    await strategySection();
     return 0;
   }
   console.log(`Benchmark: ${WORKLOAD_DESCRIPTION}`);
@@ -166,6 +189,7 @@ async function main(): Promise<number> {
   writeFileSync(out, `${JSON.stringify(record, null, 2)}\n`);
   if (!args.has('--no-proxies')) await proxySection();
   if (!args.has('--no-pc-darts')) await pcDartsSection();
+  if (!args.has('--no-strategies')) await strategySection();
   console.log(`wrote ${out} (${((performance.now() - started) / 1000).toFixed(0)} s in all)`);
   return rows.some((r) => r.status === 'failed') || peer.status === 'failed' ? 1 : 0;
 }

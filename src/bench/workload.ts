@@ -66,8 +66,13 @@ export interface BenchWorkload {
   dispose(): void;
 }
 
-/** A seeded random batch on the device. */
-function randomBatch(rng: ReturnType<typeof createRng>): Batch {
+/** The benchmark's input shape. */
+export function benchInput(): InputShape {
+  return INPUT;
+}
+
+/** A seeded random batch of the benchmark's shape on the device. */
+export function randomBatch(rng: ReturnType<typeof createRng>): Batch {
   const x = new Float32Array(BENCH_BATCH * SIDE * SIDE * 3);
   for (let i = 0; i < x.length; i++) x[i] = rng.normal();
   const y = Int32Array.from({ length: BENCH_BATCH }, () => rng.int(CLASSES));

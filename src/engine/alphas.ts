@@ -19,6 +19,8 @@ export interface RoleAlphas {
   readonly maxOps: number;
   /** softmax over each edge's ops: [edges, maxOps], zeros in padding columns. */
   probs(): tf.Tensor2D;
+  /** The alphas with padding columns at -1e9 (a log-softmax over them leaves the padding out): [edges, maxOps]. */
+  masked(): tf.Tensor2D;
   dispose(): void;
 }
 
@@ -45,6 +47,7 @@ export function createRoleAlphas(cell: CellSpec, role: string, rng: Rng): RoleAl
     opsPerEdge,
     maxOps,
     probs: () => tf.softmax(maskTensor ? tf.add(variable, maskTensor) : variable) as tf.Tensor2D,
+    masked: () => (maskTensor ? tf.add(variable, maskTensor) : tf.clone(variable)) as tf.Tensor2D,
     dispose() {
       variable.dispose();
       maskTensor?.dispose();

@@ -13,7 +13,7 @@ import { genotypeKey } from '../core/strategies/genotype-key';
 import { genotypePath } from '../core/strategies/path';
 import type { Origin } from '../core/strategies/types';
 import { calibrationBatches } from './bn-recalibrate';
-import type { Emit, RunState } from './darts/loop';
+import type { Emit, RunState, SupernetSearchSpec } from './darts/loop';
 import { selectByPerturbation } from './selection/perturbation';
 import { genotypeLatency } from './latency-loss/search-term';
 import { evaluateSubnet } from './subnet-eval';
@@ -26,7 +26,7 @@ import { evaluateSubnet } from './subnet-eval';
  * (a latency loss), else null.
  */
 export async function inheritedSubnet(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   genotype: Genotype,
   origin: Extract<Origin, 'derived' | 'perturbation'>,
   rng: Rng,

@@ -9,6 +9,7 @@ import type { RunControl } from '../core/run/control';
 import type { RunStatus } from '../core/run/protocol';
 import type { Emit } from './step-gate';
 import { runDarts } from './darts/runner';
+import { runGdas } from './gdas/runner';
 import { runMultiTrial } from './multi-trial/runner';
 import { runPcDarts } from './pc-darts/runner';
 import { runSpos } from './spos/runner';
@@ -26,6 +27,7 @@ export type StrategyRunner = (
 /** The runner of each kind (a missing kind fails to compile). */
 export const RUNNERS: Readonly<Record<StrategyKind, StrategyRunner>> = {
   darts: runDarts,
+  gdas: runGdas,
   'pc-darts': runPcDarts,
   spos: runSpos,
   'multi-trial': runMultiTrial,

@@ -53,8 +53,8 @@ describe('selectCombos', () => {
     expect(all).toHaveLength(6 * STRATEGY_KINDS.length);
     expect(all.slice(0, 3).map(comboName)).toEqual([
       'teaching/spiral/darts',
-      'teaching/spiral/spos',
-      'teaching/spiral/multi-trial',
+      'teaching/spiral/gdas',
+      'teaching/spiral/pc-darts',
     ]);
     expect(all.filter((c) => c.dataset === 'mnist')).toHaveLength(2 * STRATEGY_KINDS.length);
   });
@@ -62,6 +62,8 @@ describe('selectCombos', () => {
   it('keeps combinations naming any word of --only, within the other filters', () => {
     expect(selectCombos(all, { ...none, only: ['nb201'] }).map(comboName)).toEqual([
       'nb201/mnist/darts',
+      'nb201/mnist/gdas',
+      'nb201/mnist/pc-darts',
       'nb201/mnist/spos',
       'nb201/mnist/multi-trial',
       'nb201/mnist/zero-cost',

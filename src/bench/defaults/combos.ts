@@ -14,7 +14,7 @@ export interface Combo {
   readonly strategy: StrategyKind;
 }
 
-/** Every combination: teaching on the four 2D sets, nb201 and darts on MNIST, each with every strategy (18). */
+/** Every combination: teaching on the four 2D sets, nb201 and darts on MNIST, each with every strategy (24). */
 export function allCombos(): Combo[] {
   const order: readonly PresetName[] = ['teaching', 'nb201', 'darts'];
   return order

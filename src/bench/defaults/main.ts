@@ -48,8 +48,8 @@ async function main(): Promise<number> {
   }
   console.log(`\n${formatDefaultsTable(rows)}\n`);
   console.log(
-    `Time rule on CPU minutes (one wasm thread: an idle machine's run time): DARTS ≤ ${TIME_LIMIT_MINUTES.darts}, SPOS and multi-trial ≤ ${TIME_LIMIT_MINUTES.spos}. ` +
-      'Halfway rule: DARTS derived ≥ chance + (supernet − chance) / 2; SPOS / multi-trial best ≥ chance + (stand-alone − chance) / 2. Chance: the most frequent validation label.',
+    `Time rule on CPU minutes (one wasm thread: an idle machine's run time): DARTS ≤ ${TIME_LIMIT_MINUTES.darts}, GDAS ≤ ${TIME_LIMIT_MINUTES.gdas}, SPOS and multi-trial ≤ ${TIME_LIMIT_MINUTES.spos}. ` +
+      'Halfway rule: DARTS / GDAS derived ≥ chance + (supernet − chance) / 2; SPOS / multi-trial best ≥ chance + (stand-alone − chance) / 2. Chance: the most frequent validation label.',
   );
   const out = resolve(process.cwd(), args.out);
   mkdirSync(dirname(out), { recursive: true });

@@ -32,7 +32,14 @@ describe('judge', () => {
   });
 
   it('gives DARTS half a minute of headroom for its per-epoch diagnostics', () => {
-    expect(TIME_LIMIT_MINUTES).toEqual({ darts: 3, spos: 3, 'multi-trial': 3, 'zero-cost': 15 });
+    expect(TIME_LIMIT_MINUTES).toEqual({
+      darts: 3,
+      gdas: 3,
+      'pc-darts': 3,
+      spos: 3,
+      'multi-trial': 3,
+      'zero-cost': 15,
+    });
     expect(judge({ ...base, strategy: 'darts', minutes: 3.1 }).inTime).toBe(false);
     expect(judge({ ...base, strategy: 'multi-trial', minutes: 2.6 }).inTime).toBe(true);
   });

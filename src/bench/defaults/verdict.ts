@@ -1,7 +1,7 @@
 /**
  * The two rules a default experiment must meet. Time: the run ends within 3 minutes on the wasm
  * backend of a 2-core machine (a DARTS run's per-epoch collapse diagnostics included). Accuracy: the architecture it ends with is at least halfway
- * from chance to its reference: DARTS's derived cell (inherited weights, BatchNorm recalibrated)
+ * from chance to its reference: DARTS's and GDAS's derived cell (inherited weights, BatchNorm recalibrated)
  * against the supernet; SPOS's and multi-trial's best subnet against that subnet trained
  * stand-alone.
  */
@@ -10,6 +10,7 @@ import type { StrategyKind } from '../../core/experiment/spec';
 /** Minutes of run time each strategy's default may take. */
 export const TIME_LIMIT_MINUTES: Readonly<Record<StrategyKind, number>> = {
   darts: 3,
+  gdas: 3,
   'pc-darts': 3,
   spos: 3,
   'multi-trial': 3,

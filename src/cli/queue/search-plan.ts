@@ -5,8 +5,8 @@
  */
 import { datasetInput } from '../../core/data/load';
 import { DARTS_CALIBRATION_BATCHES } from '../../core/experiment/defaults';
-import { hasCalibration } from '../../core/strategy/capabilities';
 import type { ExperimentSpec, WeightTrainingSpec } from '../../core/experiment/spec';
+import { hasCalibration } from '../../core/strategy/capabilities';
 import type { RunFile } from '../../core/export/run-file';
 import { hash53 } from '../../core/hash';
 import { paretoFront } from '../../core/pareto/dominance';

@@ -4,7 +4,7 @@
  * perturbation-based selection.
  */
 import { DARTS_CALIBRATION_BATCHES } from '../experiment/defaults';
-import type { DartsSettings } from '../experiment/spec';
+import type { DartsSettings, DartsStrategySpec } from '../experiment/spec';
 import type { CellSpec, SearchSpaceSpec } from '../search-space/types';
 import { selectionCount } from './selection-count';
 import {
@@ -51,7 +51,10 @@ function searchSteps(s: DartsSettings, steps: number): WorkItem[] {
  * (the last epoch's validation score is reused), all through the supernet; then the magnitude-
  * derived cell scored with inherited weights on the validation split after BatchNorm calibration.
  */
-function evaluation(s: DartsSettings, splits: SplitSizes): WorkItem[] {
+export function evaluation(
+  s: Pick<DartsStrategySpec, 'epochs' | 'batchSize'>,
+  splits: SplitSizes,
+): WorkItem[] {
   const calibration = calibrationExamples(splits.train, s.batchSize, DARTS_CALIBRATION_BATCHES);
   return [
     {
@@ -68,9 +71,9 @@ function evaluation(s: DartsSettings, splits: SplitSizes): WorkItem[] {
  * to `hessianProducts` Hessian-vector products (counted at the most; Lanczos may stop sooner), each
  * two alpha gradients over the fixed validation sample in batches of the run's batch size.
  */
-function diagnostics(
+export function diagnostics(
   space: SearchSpaceSpec,
-  s: DartsSettings,
+  s: Pick<DartsStrategySpec, 'epochs' | 'batchSize' | 'warmupEpochs'>,
   splits: SplitSizes,
   engine: EngineWorkSettings,
 ): WorkItem[] {

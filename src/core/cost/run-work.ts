@@ -18,6 +18,7 @@ import type { ExperimentSpec, StrategyKind, StrategySpec } from '../experiment/s
 import { forKind } from '../strategy/registry';
 import { latencyKeys } from './latency';
 import { dartsWork } from './run-work-darts';
+import { gdasWork } from './run-work-gdas';
 import { multiTrialWork, sposWork } from './run-work-discrete';
 import type { RunWork, SplitSizes, WorkContext } from './work-units';
 import { zeroCostWork } from './run-work-zero-cost';
@@ -51,6 +52,9 @@ function latencyOf(spec: ExperimentSpec, context: WorkContext): number {
 const WORK: Readonly<Record<StrategyKind, WorkOf>> = {
   darts: forKind('darts', (s, spec: ExperimentSpec, splits: SplitSizes, context: WorkContext) =>
     dartsWork(spec.space, s, splits, context.engine),
+  ),
+  gdas: forKind('gdas', (s, spec: ExperimentSpec, splits: SplitSizes, context: WorkContext) =>
+    gdasWork(spec.space, s, splits, context.engine),
   ),
   'pc-darts': forKind(
     'pc-darts',

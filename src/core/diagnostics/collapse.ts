@@ -3,6 +3,8 @@
  * over the derived normal cell, the ranking of every edge's ops settling, and the dominant Hessian
  * eigenvalue of the validation loss growing. Pure functions over plain data.
  */
+import { DARTS_OPTIONS } from '../experiment/defaults';
+import type { DartsStrategySpec } from '../experiment/spec';
 import { opDef, type OpName } from '../search-space/ops';
 import type { CellAlphas, CellGenotype, CellSpec } from '../search-space/types';
 import { ALPHA_UNIFORM_ENTROPY } from '../trust/thresholds';
@@ -89,6 +91,18 @@ export function dartsPlusChecks(
   alphaEntropy: number | null,
 ): boolean {
   return epoch > warmupEpochs && alphaEntropy !== null && alphaEntropy <= ALPHA_UNIFORM_ENTROPY;
+}
+
+/** The DARTS+ settings of a strategy that learns alphas: its own, or off (at DARTS's default stable epochs) for a kind without DARTS+. */
+export function dartsPlusSettings(
+  s: Pick<DartsStrategySpec, 'warmupEpochs'> &
+    Partial<Pick<DartsStrategySpec, 'earlyStop' | 'stableEpochs'>>,
+): Pick<DartsStrategySpec, 'warmupEpochs' | 'earlyStop' | 'stableEpochs'> {
+  return {
+    warmupEpochs: s.warmupEpochs,
+    earlyStop: s.earlyStop ?? 'off',
+    stableEpochs: s.stableEpochs ?? DARTS_OPTIONS.stableEpochs,
+  };
 }
 
 /** A plain sentence naming the rule that stopped a search at `epoch`, with the count that met it. */

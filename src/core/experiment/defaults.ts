@@ -6,6 +6,7 @@ import { isTwoD, TWO_D_IDS } from '../data/two-d';
 import {
   budgetScale,
   dartsBudget,
+  gdasBudget,
   MULTI_TRIAL_BUDGETS,
   pcDartsBudget,
   sposBudget,
@@ -22,6 +23,7 @@ import type {
   DatasetId,
   DatasetSpec,
   ExperimentSpec,
+  GdasStrategySpec,
   InputShape,
   MultiTrialStrategySpec,
   ZeroCostStrategySpec,
@@ -140,6 +142,36 @@ export function defaultPcDarts(
     kind: 'pc-darts',
     warmupEpochs: pcDartsBudget(dataset, preset).warmupEpochs,
     partialK: PC_DARTS_PARTIAL_K,
+  };
+}
+
+/** GDAS's temperature schedule as in the paper: linear from 10 in the first epoch to 0.1 in the last. */
+export const GDAS_TEMPERATURE = { tauMax: 10, tauMin: 0.1 } as const satisfies Pick<
+  GdasStrategySpec,
+  'tauMax' | 'tauMin'
+>;
+
+/**
+ * GDAS for the data and a space made from preset `preset` (null: composed): DARTS's budget of the
+ * same scale (budgets.ts, gdasBudget: the same epochs, batch, weight rate and warm-up, so the two
+ * compare step for step; a lower alpha rate on digits) and DARTS's optimisers, with the paper's
+ * temperature schedule.
+ */
+export function defaultGdas(dataset: DatasetSpec, preset: string | null = null): GdasStrategySpec {
+  const b = gdasBudget(dataset, preset);
+  return {
+    kind: 'gdas',
+    epochs: b.epochs,
+    batchSize: b.batchSize,
+    weightLr: b.weightLr,
+    ...PAPER_WEIGHTS,
+    weightDecay: b.weightDecay,
+    alphaLr: b.alphaLr,
+    alphaBeta1: 0.5,
+    alphaBeta2: 0.999,
+    alphaWeightDecay: 1e-3,
+    warmupEpochs: b.warmupEpochs,
+    ...GDAS_TEMPERATURE,
   };
 }
 

@@ -18,6 +18,7 @@ export const LIMITS = {
   stableEpochs: { integer: true, min: 1, max: 500 },
   partialK: { integer: true, min: 1, max: 64 },
   tuneEpochs: { integer: true, min: 0, max: 50 },
+  temperature: { min: 0, minExclusive: true, max: 100 },
   earlyStops: ['off', 'darts+'] as const,
   selections: ['magnitude', 'perturbation'] as const,
   samplesTwoD: { integer: true, min: 50, max: 5000 },

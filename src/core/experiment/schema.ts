@@ -132,6 +132,18 @@ const pcDarts = darts.extend({
   partialK: z.number(),
 });
 
+const gdas = z.object({
+  kind: z.literal('gdas'),
+  ...weightTraining,
+  alphaLr: z.number(),
+  alphaBeta1: z.number(),
+  alphaBeta2: z.number(),
+  alphaWeightDecay: z.number(),
+  warmupEpochs: z.number(),
+  tauMax: z.number(),
+  tauMin: z.number(),
+});
+
 const spos = z.object({
   kind: z.literal('spos'),
   ...weightTraining,
@@ -169,7 +181,7 @@ const zeroCost = z.object({
   calibrationBatches: z.number(),
 });
 
-const strategy = z.discriminatedUnion('kind', [darts, pcDarts, spos, multiTrial, zeroCost]);
+const strategy = z.discriminatedUnion('kind', [darts, gdas, pcDarts, spos, multiTrial, zeroCost]);
 
 /** An experiment spec (structure only); unknown keys are dropped by zod's default object parsing. */
 export const experimentSchema = z.object({

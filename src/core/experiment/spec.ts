@@ -114,6 +114,26 @@ export interface PcDartsStrategySpec extends DartsSettings {
   readonly partialK: number;
 }
 
+/**
+ * GDAS hyper-parameters (Dong & Yang 2019, REFERENCE.md): DARTS's weight and alpha optimisers, but
+ * each forward pass samples one op per edge from a Gumbel-softmax over the alphas at a temperature
+ * annealed linearly from `tauMax` to `tauMin` over the epochs.
+ */
+export interface GdasStrategySpec extends WeightTrainingSpec {
+  readonly kind: 'gdas';
+  /** Alpha optimiser: Adam. */
+  readonly alphaLr: number;
+  readonly alphaBeta1: number;
+  readonly alphaBeta2: number;
+  readonly alphaWeightDecay: number;
+  /** Epochs at the start that train the weights only (on sampled paths); alpha steps begin after them. 0: from the first step. */
+  readonly warmupEpochs: number;
+  /** Gumbel-softmax temperature of the first epoch (the paper: 10). */
+  readonly tauMax: number;
+  /** Gumbel-softmax temperature of the last epoch (the paper: 0.1). */
+  readonly tauMin: number;
+}
+
 /** DARTS early stopping: none, or DARTS+'s two rules (two or more skip connections in the derived normal cell; op rankings stable for `stableEpochs`). */
 export type DartsEarlyStop = 'off' | 'darts+';
 
@@ -190,6 +210,7 @@ export interface ZeroCostStrategySpec extends WeightTrainingSpec {
 /** Every search strategy, told apart by `kind`. */
 export type StrategySpec =
   | DartsStrategySpec
+  | GdasStrategySpec
   | PcDartsStrategySpec
   | SposStrategySpec
   | MultiTrialStrategySpec

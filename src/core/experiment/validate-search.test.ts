@@ -81,7 +81,7 @@ describe('validateStrategy (SPOS)', () => {
     expect(one(validateStrategy(unknown))).toEqual({
       path: 'strategy.kind',
       code: 'unknown-strategy',
-      message: `Strategy "enas" is not known; the studio runs 'darts', 'pc-darts', 'spos', 'multi-trial' or 'zero-cost'.`,
+      message: `Strategy "enas" is not known; the studio runs 'darts', 'gdas', 'pc-darts', 'spos', 'multi-trial' or 'zero-cost'.`,
     });
   });
 

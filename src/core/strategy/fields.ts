@@ -2,6 +2,7 @@
 import type {
   ConstraintsSpec,
   DartsStrategySpec,
+  GdasStrategySpec,
   MultiTrialStrategySpec,
   PcDartsStrategySpec,
   SposStrategySpec,
@@ -28,6 +29,9 @@ export type PcDartsNumberField = Exclude<
   'kind' | DartsChoiceField | 'latency'
 >;
 
+/** GDAS hyper-parameters edited as numbers (everything but `kind`). */
+export type GdasNumberField = Exclude<keyof GdasStrategySpec, 'kind'>;
+
 /** SPOS hyper-parameters edited as numbers (everything but `kind`, `search` and `constraints`). */
 export type SposNumberField = Exclude<keyof SposStrategySpec, 'kind' | 'search' | 'constraints'>;
 
@@ -43,6 +47,7 @@ export type ZeroCostNumberField = Exclude<keyof ZeroCostStrategySpec, 'kind' | '
 /** The numeric fields of each strategy kind. */
 export interface NumberFieldsByKind {
   readonly darts: DartsNumberField;
+  readonly gdas: GdasNumberField;
   readonly 'pc-darts': PcDartsNumberField;
   readonly spos: SposNumberField;
   readonly 'multi-trial': MultiTrialNumberField;
@@ -99,6 +104,16 @@ export const NUMBER_FIELD_SETS: {
   readonly [K in StrategyKind]: Readonly<Record<NumberFieldsByKind[K], true>>;
 } = {
   darts: DARTS_SET,
+  gdas: {
+    ...WEIGHT_SET,
+    alphaLr: true,
+    alphaBeta1: true,
+    alphaBeta2: true,
+    alphaWeightDecay: true,
+    warmupEpochs: true,
+    tauMax: true,
+    tauMin: true,
+  },
   'pc-darts': { ...DARTS_SET, partialK: true },
   spos: {
     ...WEIGHT_SET,
@@ -177,6 +192,15 @@ export function pcDartsLayout(s: PcDartsStrategySpec): StrategyLayout {
   const { kind: _kind, partialK: _k, ...darts } = s;
   const layout = dartsLayout({ ...darts, kind: 'darts' });
   return { ...layout, search: ['partialK', ...layout.search] };
+}
+
+/** GDAS's layout: the alpha rate and the temperature's ends up front, the warm-up and the alpha Adam folded away. */
+export function gdasLayout(): StrategyLayout {
+  return {
+    training: [...WEIGHT_MAIN, 'alphaLr'],
+    search: ['tauMax', 'tauMin'],
+    more: [...WEIGHT_MORE, 'warmupEpochs', 'alphaBeta1', 'alphaBeta2', 'alphaWeightDecay'],
+  };
 }
 
 /** SPOS's layout: the supernet budget, then the search mode's settings, the subset and calibration. */

@@ -4,6 +4,7 @@ import type { StrategyKind } from '../experiment/spec';
 /** Every strategy kind, in the order the form offers them (a kind missing from the list fails to compile). */
 export const STRATEGY_KINDS = [
   'darts',
+  'gdas',
   'pc-darts',
   'spos',
   'multi-trial',

@@ -48,7 +48,14 @@ const TRIALS = defaultMultiTrial(TEACHING.dataset, SIZE, 'teaching');
 
 describe('strategy registry', () => {
   it('has one complete row per kind, in the form order', () => {
-    expect(STRATEGY_KINDS).toEqual(['darts', 'pc-darts', 'spos', 'multi-trial', 'zero-cost']);
+    expect(STRATEGY_KINDS).toEqual([
+      'darts',
+      'gdas',
+      'pc-darts',
+      'spos',
+      'multi-trial',
+      'zero-cost',
+    ]);
     expect(Object.keys(STRATEGIES)).toEqual([...STRATEGY_KINDS]);
     for (const kind of STRATEGY_KINDS) {
       const e = strategyEntry(kind);
@@ -174,15 +181,16 @@ describe('strategy registry', () => {
     const spos = SPOS;
     expect(() => STRATEGIES.darts.validate(spos)).toThrow(/'spos'/);
     expect(() => forKind('multi-trial', (s) => s.trials)(spos)).toThrow(/'multi-trial'/);
-    const unknown = { ...spos, kind: 'gdas' } as unknown as StrategySpec;
+    const unknown = { ...spos, kind: 'enas' } as unknown as StrategySpec;
     expect(validateStrategy(unknown)).toEqual([
       {
         path: 'strategy.kind',
         code: 'unknown-strategy',
-        message: `Strategy "gdas" is not known; the studio runs 'darts', 'pc-darts', 'spos', 'multi-trial' or 'zero-cost'.`,
+        message: `Strategy "enas" is not known; the studio runs 'darts', 'gdas', 'pc-darts', 'spos', 'multi-trial' or 'zero-cost'.`,
       },
     ]);
-    expect(isStrategyKind('gdas')).toBe(false);
+    expect(isStrategyKind('enas')).toBe(false);
+    expect(isStrategyKind('gdas')).toBe(true);
     expect(isStrategyKind('spos')).toBe(true);
   });
 

@@ -7,6 +7,7 @@
 import { shown } from '../checks';
 import {
   dartsBudget,
+  gdasBudget,
   MULTI_TRIAL_BUDGETS,
   pcDartsBudget,
   budgetScale,
@@ -19,6 +20,7 @@ import {
 } from '../experiment/budgets';
 import {
   defaultDarts,
+  defaultGdas,
   defaultMultiTrial,
   defaultPcDarts,
   defaultSpos,
@@ -31,6 +33,7 @@ import type { Problem } from '../problems';
 import type { StrategyCapabilities } from './capabilities';
 import {
   dartsLayout,
+  gdasLayout,
   multiTrialLayout,
   NUMBER_FIELD_SETS,
   pcDartsLayout,
@@ -45,6 +48,7 @@ import {
 import { isStrategyKind, STRATEGY_KINDS } from './kinds';
 import {
   validateDarts,
+  validateGdas,
   validateMultiTrial,
   validatePcDarts,
   validateSpos,
@@ -61,6 +65,7 @@ export interface SearchModeInfo {
 /** The per-scale budget row of each kind (budgets.ts). */
 export interface BudgetByKind {
   readonly darts: DartsBudget;
+  readonly gdas: DartsBudget;
   readonly 'pc-darts': DartsBudget;
   readonly spos: SposBudget;
   readonly 'multi-trial': MultiTrialBudget;
@@ -225,6 +230,29 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     runLabel: (s) => `PC-DARTS (K = ${s.partialK}${s.order === 2 ? ', second order' : ''})`,
     layout: pcDartsLayout,
   }),
+  gdas: entry({
+    kind: 'gdas',
+    label: 'GDAS (Gumbel sampling)',
+    name: 'GDAS',
+    description:
+      'Learns alphas like DARTS, but each step samples one op per edge from a Gumbel-softmax over them and runs only that op, with a straight-through gradient to the alphas.',
+    resultCaption: 'Final supernet metrics (softmax-weighted ops)',
+    capabilities: {
+      alphas: true,
+      constraints: false,
+      evaluatesSubnets: false,
+      supernet: true,
+      calibration: false,
+    },
+    searchModes: [],
+    choiceFields: [],
+    numberFields: NUMBER_FIELD_SETS.gdas,
+    defaults: (dataset, _spaceSize, preset) => defaultGdas(dataset, preset),
+    budget: gdasBudget,
+    validate: validateGdas,
+    runLabel: () => 'GDAS',
+    layout: gdasLayout,
+  }),
   spos: entry({
     kind: 'spos',
     label: 'Single Path One-Shot',
@@ -317,6 +345,7 @@ function knownEntry(kind: unknown): AnyStrategyEntry | null {
 /** Display names of the strategy kinds. */
 export const STRATEGY_LABELS: Readonly<Record<StrategyKind, string>> = {
   darts: STRATEGIES.darts.label,
+  gdas: STRATEGIES.gdas.label,
   'pc-darts': STRATEGIES['pc-darts'].label,
   spos: STRATEGIES.spos.label,
   'multi-trial': STRATEGIES['multi-trial'].label,

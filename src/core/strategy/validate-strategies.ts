@@ -4,6 +4,7 @@ import { LIMITS } from '../experiment/limits';
 import type {
   ConstraintsSpec,
   DartsStrategySpec,
+  GdasStrategySpec,
   MultiTrialStrategySpec,
   PcDartsStrategySpec,
   SposStrategySpec,
@@ -39,6 +40,18 @@ const STRATEGY_FIELDS: readonly [
   ['warmupEpochs', 'Warm-up epochs', LIMITS.warmupEpochs],
   ['stableEpochs', 'Stable epochs (DARTS+)', LIMITS.stableEpochs],
   ['tuneEpochs', 'Tuning epochs', LIMITS.tuneEpochs],
+];
+
+/** Label and rule of each numeric GDAS field. */
+const GDAS_FIELDS: readonly [Exclude<keyof GdasStrategySpec, 'kind'>, string, NumberRule][] = [
+  ...WEIGHT_FIELDS,
+  ['alphaLr', 'Alpha learning rate', LIMITS.learningRate],
+  ['alphaBeta1', 'Alpha Adam beta1', LIMITS.beta],
+  ['alphaBeta2', 'Alpha Adam beta2', LIMITS.beta],
+  ['alphaWeightDecay', 'Alpha weight decay', LIMITS.weightDecay],
+  ['warmupEpochs', 'Warm-up epochs', LIMITS.warmupEpochs],
+  ['tauMax', 'First temperature', LIMITS.temperature],
+  ['tauMin', 'Last temperature', LIMITS.temperature],
 ];
 
 /** Label and rule of each numeric field of a discrete-search strategy (kind, search and constraints are checked apart). */
@@ -125,6 +138,33 @@ export function validatePcDarts(s: PcDartsStrategySpec): Problem[] {
   const { kind: _kind, partialK, ...darts } = s;
   const out = validateDarts({ ...darts, kind: 'darts' });
   pushCheck(out, 'strategy.partialK', 'Partial-channel ratio K', partialK, LIMITS.partialK);
+  return out;
+}
+
+/** Every problem of GDAS hyper-parameters. */
+export function validateGdas(s: GdasStrategySpec): Problem[] {
+  const out: Problem[] = [];
+  for (const [key, label, rule] of GDAS_FIELDS)
+    pushCheck(out, `strategy.${key}`, label, s[key], rule);
+  lrOrderProblems(out, s);
+  if (
+    !out.some((p) => p.path === 'strategy.warmupEpochs' || p.path === 'strategy.epochs') &&
+    s.warmupEpochs >= s.epochs
+  )
+    out.push({
+      path: 'strategy.warmupEpochs',
+      code: 'too-large',
+      message: `Warm-up epochs must be fewer than the epochs ${s.epochs}, or the alphas never train (got ${s.warmupEpochs}).`,
+    });
+  if (
+    !out.some((p) => p.path === 'strategy.tauMax' || p.path === 'strategy.tauMin') &&
+    s.tauMin > s.tauMax
+  )
+    out.push({
+      path: 'strategy.tauMin',
+      code: 'too-large',
+      message: `The last temperature must be at most the first temperature ${s.tauMax}: GDAS anneals the temperature down (got ${s.tauMin}).`,
+    });
   return out;
 }
 

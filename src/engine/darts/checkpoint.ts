@@ -1,15 +1,15 @@
 /** A DARTS run's checkpoint: what the loop saves after each epoch (loop.ts, dartsTensors) is restored here. */
 import type { RunCheckpoint } from '../../core/run/checkpoint';
 import { checkpointMismatch, writeTensors } from '../checkpoint';
-import { dartsTensors, readArchitecture, type RunState } from './loop';
+import { dartsTensors, readArchitecture, type RunState, type SupernetSearchSpec } from './loop';
 
 /**
- * Carries a freshly built DARTS run on from checkpoint `c` (the end of an epoch): restores weights,
+ * Carries a freshly built DARTS (PC-DARTS, GDAS) run on from checkpoint `c` (the end of an epoch): restores weights,
  * alphas (and PC-DARTS's betas) and optimiser state, moves both batch streams past the batches already drawn, and takes
  * the step, epoch, active time and current genotype (so it is not announced again) from it.
  */
 export async function resumeDarts(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   stepsPerEpoch: number,
   c: RunCheckpoint,
 ): Promise<void> {

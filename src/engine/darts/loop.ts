@@ -1,18 +1,23 @@
-/** The step-by-step part of a DARTS run: gate, alpha step, weight step, read-back, events, epoch evaluations. */
+/** The step-by-step part of a DARTS (or GDAS) run: gate, the trainer's alpha and weight steps, read-back, events, epoch evaluations. */
 import * as tf from '@tensorflow/tfjs';
-import type { DartsSettings, ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
+import type {
+  DartsSettings,
+  ExperimentSpec,
+  GdasStrategySpec,
+  LoadedDataset,
+} from '../../core/experiment/spec';
 import type { RunControl } from '../../core/run/control';
 import { deriveEdgeNormalised, type EdgeWeightRows } from '../../core/search-space/edge-normalised';
 import type { AlphaSnapshot } from '../../core/run/protocol';
 import type { CellAlphas, CellRole, Genotype } from '../../core/search-space/types';
 import { toDevice, type BatchStream } from '../batches';
 import { captureCheckpoint, type TrainedTensors } from '../checkpoint';
-import type { DartsTrainer } from './trainer';
+import type { Batch } from './trainer';
 import { evaluateSplit, type SplitScore } from '../evaluate';
 import { cosineLr } from '../optimizers';
 import { packStep, rowsOf, unpackStep, type StepReadout } from '../readout';
 import { epochDiagnostics, type DiagnosticsState, type EpochReport } from '../diagnostics/epoch';
-import { earlyStopMessage } from '../../core/diagnostics/collapse';
+import { dartsPlusSettings, earlyStopMessage } from '../../core/diagnostics/collapse';
 import { createRng } from '../../core/random';
 import { meanAlphaEntropy } from '../../core/trust/alpha-entropy';
 import { boundaryDue } from '../../core/run/boundary';
@@ -20,6 +25,7 @@ import { genotypePath } from '../../core/strategies/path';
 import { boundaryFrame, hasBoundary } from '../boundary-grid';
 import { createStepGate, nonFiniteName, type Emit, type StepGate } from '../step-gate';
 import { expectedLatencyPoint, type SearchLatency } from '../latency-loss/search-term';
+import type { Adam, MomentumSgd } from '../optimizers';
 import type { Supernet } from '../supernet';
 
 export type { Emit };
@@ -68,16 +74,29 @@ function nonFinite(r: StepReadout, alphaStep: boolean): string | null {
   return null;
 }
 
+/** The strategies this loop trains: a supernet with alphas, a weight step and an alpha step per step. */
+export type SupernetSearchSpec = DartsSettings | GdasStrategySpec;
+
+/** The step the loop takes, whatever the strategy: DARTS's trainer, or GDAS's on sampled paths. */
+export interface SearchTrainer {
+  /** Work before step `step` (1-based) of epoch `epoch` that reads from the device, awaited before `step` (GDAS draws its sample); absent: none. */
+  prepare?(step: number, epoch: number): Promise<void>;
+  /** One search step; returns [train loss, correct train predictions, alpha loss (NaN without an alpha step)], a tensor the caller disposes. */
+  step(train: Batch, valid: Batch, lr: number, alphaStep?: boolean): tf.Tensor1D;
+  readonly sgd: MomentumSgd;
+  readonly adam: Adam;
+}
+
 /** Everything one run holds while it trains. */
-export interface RunState {
+export interface RunState<S extends SupernetSearchSpec = DartsSettings> {
   readonly spec: ExperimentSpec;
-  /** The strategy its checkpoints name: DARTS, or PC-DARTS (the same search step on its supernet). */
-  readonly kind: 'darts' | 'pc-darts';
-  /** The spec's DARTS settings. */
-  readonly strategy: DartsSettings;
+  /** The strategy its checkpoints name: DARTS, PC-DARTS (the same search step on its supernet) or GDAS (its trainer samples paths). */
+  readonly kind: 'darts' | 'pc-darts' | 'gdas';
+  /** The spec's strategy settings. */
+  readonly strategy: S;
   readonly data: LoadedDataset;
   readonly net: Supernet;
-  readonly trainer: DartsTrainer;
+  readonly trainer: SearchTrainer;
   readonly trainStream: BatchStream;
   readonly validStream: BatchStream;
   readonly totalSteps: number;
@@ -94,8 +113,10 @@ export interface RunState {
   readonly latencyLoss: SearchLatency | null;
 }
 
-/** What a DARTS checkpoint holds of a run: weights, alphas (then PC-DARTS's betas), SGD velocity and Adam's state. */
-export function dartsTensors(st: Pick<RunState, 'net' | 'trainer'>): TrainedTensors {
+/** What a DARTS (PC-DARTS, GDAS) checkpoint holds of a run: weights, alphas (then PC-DARTS's betas), SGD velocity and Adam's state. */
+export function dartsTensors(
+  st: Pick<RunState<SupernetSearchSpec>, 'net' | 'trainer'>,
+): TrainedTensors {
   return {
     weights: st.net.weights,
     alphas: [...st.net.alphaVariables, ...st.net.betaVariables],
@@ -104,9 +125,9 @@ export function dartsTensors(st: Pick<RunState, 'net' | 'trainer'>): TrainedTens
   };
 }
 
-/** One search step (alpha step, then weight step) and its events. Returns false when its loss was not finite. */
+/** One search step (the trainer's prepare, then its alpha and weight steps: DARTS takes the alpha step first, GDAS the weight step) and its events. Returns false when its loss was not finite. */
 async function searchStep(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   epoch: number,
   gate: StepGate,
   emit: Emit,
@@ -114,6 +135,7 @@ async function searchStep(
   const s = st.strategy;
   const started = performance.now();
   st.step += 1;
+  await st.trainer.prepare?.(st.step, epoch);
   const lr = cosineLr(st.step - 1, st.totalSteps, s.weightLr, s.weightLrMin);
   const train = toDevice(st.trainStream.next(), st.data.input);
   const valid = toDevice(st.validStream.next(), st.data.input);
@@ -158,7 +180,7 @@ async function searchStep(
  * score (null without epochs), or false when the control stopped the run.
  */
 export async function searchLoop(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   control: RunControl,
   emit: Emit,
 ): Promise<SplitScore | null | false> {
@@ -215,13 +237,17 @@ export async function searchLoop(
 }
 
 /** Emits the collapse diagnostics after epoch `epoch`; resolves them with the DARTS+ rule that holds, if any. */
-async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EpochReport> {
+async function diagnose(
+  st: RunState<SupernetSearchSpec>,
+  epoch: number,
+  emit: Emit,
+): Promise<EpochReport> {
   const { weights: snapshot, rows, genotype } = await readArchitecture(st.spec, st.net);
   const report = await epochDiagnostics(
     st.net,
     st.diagnostics,
     { epoch, step: st.step },
-    st.strategy,
+    dartsPlusSettings(st.strategy),
     st.spec.space,
     st.data.input,
     {
@@ -236,7 +262,11 @@ async function diagnose(st: RunState, epoch: number, emit: Emit): Promise<EpochR
 }
 
 /** Emits the decision-boundary frame after epoch `epoch`: the supernet and its current derived cell over a grid. */
-async function drawBoundary(st: RunState, epoch: number, emit: Emit): Promise<void> {
+async function drawBoundary(
+  st: RunState<SupernetSearchSpec>,
+  epoch: number,
+  emit: Emit,
+): Promise<void> {
   const { genotype } = await readArchitecture(st.spec, st.net);
   const frame = await boundaryFrame(
     st.net,

@@ -1,5 +1,10 @@
-/** The whole DARTS search: build, train step by step under a run control, evaluate, select, report. */
-import type { DartsSettings, ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
+/** The whole DARTS search (and PC-DARTS's and GDAS's, which differ in their supernet or their trainer): build, train step by step under a run control, evaluate, select, report. */
+import type {
+  DartsSettings,
+  ExperimentSpec,
+  LoadedDataset,
+  StrategySpec,
+} from '../../core/experiment/spec';
 import { createRng, type Rng } from '../../core/random';
 import type { RunCheckpoint } from '../../core/run/checkpoint';
 import type { RunControl } from '../../core/run/control';
@@ -9,13 +14,25 @@ import { resumedStatus } from '../checkpoint';
 import { inheritedSubnet, perturbationSelection } from '../darts-selection';
 import { createDiagnosticsState } from '../diagnostics/epoch';
 import { evaluateSplit, type SplitScore } from '../evaluate';
-import { rowsOf } from '../readout';
 import { prepareSearchLatency } from '../latency-loss/search-term';
-import { runLifecycle, type RunScope } from '../run-lifecycle';
-import { buildSupernet, type SupernetOptions } from '../supernet';
+import type { LatencyTerm } from '../latency-loss/term';
+import { runLifecycle, type Owned, type RunScope } from '../run-lifecycle';
+import { buildSupernet, type Supernet, type SupernetOptions } from '../supernet';
 import { resumeDarts } from './checkpoint';
-import { readArchitecture, searchLoop, type Emit, type RunState } from './loop';
+import {
+  readArchitecture,
+  searchLoop,
+  type Emit,
+  type RunState,
+  type SearchTrainer,
+  type SupernetSearchSpec,
+} from './loop';
 import { createDartsTrainer } from './trainer';
+
+/** Whether a run selects its cell by DARTS's rules (magnitude or perturbation): a DARTS run. */
+function isDartsRun(st: RunState<SupernetSearchSpec>): st is RunState<DartsSettings> {
+  return 'selection' in st.strategy;
+}
 
 /**
  * Final metrics of the trained supernet on all three splits (the last epoch's validation score is
@@ -25,7 +42,7 @@ import { createDartsTrainer } from './trainer';
  * selection fine-tunes it.
  */
 async function finish(
-  st: RunState,
+  st: RunState<SupernetSearchSpec>,
   lastValid: SplitScore | null,
   rngs: { readonly derived: Rng; readonly selection: Rng },
   control: RunControl,
@@ -40,7 +57,7 @@ async function finish(
   const derived = await inheritedSubnet(st, magnitude, 'derived', rngs.derived);
   emit({ type: 'subnet', record: derived });
   const genotype =
-    st.strategy.selection === 'perturbation'
+    isDartsRun(st) && st.strategy.selection === 'perturbation'
       ? ((await perturbationSelection(st, control, emit, rngs, derived.key)) ?? magnitude)
       : magnitude;
   emit({
@@ -91,22 +108,56 @@ export async function runDarts(
   );
 }
 
+/** Makes a strategy's trainer for the run's supernet from its spec; `rng` is a stream of its own. */
+export type TrainerFactory = (s: StrategySpec, net: Supernet, rng: Rng) => SearchTrainer & Owned;
+
+/**
+ * Runs a supernet search of kind `kind` whose trainer `makeTrainer` makes (GDAS's samples paths):
+ * the events and rules of runDarts on the plain supernet, with perturbation selection only where
+ * the strategy has it.
+ */
+export async function runSupernetSearch(
+  kind: 'gdas',
+  makeTrainer: TrainerFactory,
+  spec: ExperimentSpec,
+  data: LoadedDataset,
+  control: RunControl,
+  emit: Emit,
+  resume?: RunCheckpoint,
+): Promise<RunStatus> {
+  return runLifecycle(kind, spec, data, emit, resume, (run) =>
+    dartsSearch(run, kind, run.strategy, {}, spec, data, control, emit, resume, (net, _l, rng) =>
+      makeTrainer(run.strategy, net, rng),
+    ),
+  );
+}
+
+/** Makes the trainer of a DARTS-style search for its supernet, latency term and random stream. */
+export type SearchTrainerMaker = (
+  net: Supernet,
+  latency: LatencyTerm | null,
+  rng: Rng,
+) => SearchTrainer & Owned;
+
 /**
  * The body of a DARTS-style search under the run lifecycle: builds the supernet with `options`
  * (PC-DARTS: partial channels and edge normalisation), measures the latency table when the
- * latency-aware loss is on, trains the supernet with the DARTS step and loop under settings `s`,
- * and finishes as runDarts describes; checkpoints name strategy `kind`.
+ * latency-aware loss is on, trains the supernet with the trainer `makeTrainer` makes (DARTS's
+ * step by default; GDAS's samples paths) and the DARTS loop under settings `s`, and finishes as
+ * runDarts describes; checkpoints name strategy `kind`.
  */
-export async function dartsSearch(
-  run: Pick<RunScope<'darts'>, 'own' | 'at' | 'stopped'>,
-  kind: RunState['kind'],
-  s: DartsSettings,
+export async function dartsSearch<K extends RunState['kind']>(
+  run: Pick<RunScope<K>, 'own' | 'at' | 'stopped'>,
+  kind: K,
+  s: SupernetSearchSpec,
   options: SupernetOptions,
   spec: ExperimentSpec,
   data: LoadedDataset,
   control: RunControl,
   emit: Emit,
   resume: RunCheckpoint | undefined,
+  makeTrainer: SearchTrainerMaker = (net, latency) =>
+    createDartsTrainer(net, s as DartsSettings, latency),
 ): Promise<RunStatus> {
   const rng = createRng(spec.seed);
   const net = run.own(buildSupernet(spec.space, data.input, data.classes, rng.fork(), options));
@@ -115,6 +166,7 @@ export async function dartsSearch(
   const derivedRng = rng.fork();
   const diagnosticsRng = rng.fork();
   const selectionRng = rng.fork();
+  const trainerRng = rng.fork();
   const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
   const started: RunEvent = {
     type: 'started',
@@ -128,12 +180,15 @@ export async function dartsSearch(
   };
   // A fresh run announces itself before measuring latency; a resumed one once its checkpoint fits.
   if (!resume) emit(started);
-  const latencyLoss = await prepareSearchLatency(spec, data, net, s.latency, control, emit, resume);
+  const latencyLoss =
+    'latency' in s
+      ? await prepareSearchLatency(spec, data, net, s.latency, control, emit, resume)
+      : null;
   if (latencyLoss === 'stopped')
     return run.stopped(0, 'The run was stopped while measuring latency.');
   if (latencyLoss) run.own(latencyLoss.term);
-  const trainer = run.own(createDartsTrainer(net, s, latencyLoss?.term ?? null));
-  const st: RunState = {
+  const trainer = run.own(makeTrainer(net, latencyLoss?.term ?? null, trainerRng));
+  const st: RunState<SupernetSearchSpec> = {
     spec,
     kind,
     strategy: s,

@@ -13,7 +13,7 @@ import {
   sameRanking,
   type EarlyStopRule,
 } from '../../core/diagnostics/collapse';
-import type { DartsSettings, DataSplit, InputShape } from '../../core/experiment/spec';
+import type { DartsStrategySpec, DataSplit, InputShape } from '../../core/experiment/spec';
 import type { Rng } from '../../core/random';
 import type { DiagnosticsMemo } from '../../core/run/checkpoint';
 import type { EpochDiagnostics } from '../../core/run/protocol';
@@ -75,7 +75,7 @@ export async function epochDiagnostics(
   net: Supernet,
   state: DiagnosticsState,
   at: { readonly epoch: number; readonly step: number },
-  s: DartsSettings,
+  s: Pick<DartsStrategySpec, 'warmupEpochs' | 'earlyStop' | 'stableEpochs'>,
   space: SearchSpaceSpec,
   input: InputShape,
   view: {

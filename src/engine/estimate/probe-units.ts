@@ -11,7 +11,6 @@ import type { UnitTimings } from '../../core/cost/run-estimate';
 import { WORK_UNIT_NAMES, type WorkUnit } from '../../core/cost/work-units';
 import type { ExperimentSpec, LoadedDataset } from '../../core/experiment/spec';
 import { createRng, type Rng } from '../../core/random';
-import { hasAlphas } from '../../core/strategy/capabilities';
 import { genotypePath, sampleSpos, type SubnetPath } from '../../core/strategies/path';
 import { sampleGenotype } from '../../core/strategies/sample';
 import { gather, toDevice, type HostBatch } from '../batches';
@@ -106,7 +105,8 @@ async function settle(t: tf.Tensor): Promise<void> {
  */
 async function dartsStep(bench: Bench, timing: UnitTiming, alphaStep: boolean): Promise<number> {
   const s = bench.spec.strategy;
-  if (!hasAlphas(s)) throw new Error('Only a DARTS run (or a PC-DARTS one) takes supernet search steps.');
+  if (s.kind !== 'darts' && s.kind !== 'pc-darts')
+    throw new Error('Only a DARTS run (or a PC-DARTS one) takes DARTS search steps.');
   const trainer: DartsTrainer = createDartsTrainer(bench.net, { ...s, order: 1 });
   try {
     return await timeUnit(

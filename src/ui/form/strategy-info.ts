@@ -69,6 +69,27 @@ const FIELDS: { readonly [K in StrategyKind]: Record<NumberFieldsByKind[K], Fiel
       integer: true,
     },
   },
+  gdas: {
+    ...WEIGHT,
+    batchSize: { ...WEIGHT.batchSize, help: 'Examples per weight step and per alpha step.' },
+    alphaLr: { label: 'Alpha learning rate', help: 'Adam rate for the architecture weights.' },
+    alphaBeta1: { label: 'Alpha β1', help: 'Adam first-moment decay for the alphas.' },
+    alphaBeta2: { label: 'Alpha β2', help: 'Adam second-moment decay for the alphas.' },
+    alphaWeightDecay: { label: 'Alpha weight decay', help: 'L2 penalty on the alphas.' },
+    warmupEpochs: {
+      label: 'Warm-up epochs',
+      help: 'Epochs that train only the weights (on sampled paths) before the alphas start to move.',
+      integer: true,
+    },
+    tauMax: {
+      label: 'First temperature (τ)',
+      help: 'Gumbel-softmax temperature of the first epoch; it falls linearly to the last one (the paper: 10).',
+    },
+    tauMin: {
+      label: 'Last temperature (τ)',
+      help: 'Gumbel-softmax temperature of the last epoch (the paper: 0.1); a low τ makes the straight-through gradient follow the sampled op more closely.',
+    },
+  },
   spos: {
     ...WEIGHT,
     epochs: { ...WEIGHT.epochs, help: 'Passes over the weight split while the supernet trains.' },

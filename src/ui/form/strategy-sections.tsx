@@ -4,6 +4,7 @@ import type { StrategyKind, StrategySpec } from '../../core/experiment/spec';
 import { forKind } from '../../core/strategy/registry';
 import type { FormProblems } from '../../store/form-problems';
 import { DartsSection } from './DartsSection';
+import { GdasSection } from './GdasSection';
 import { MultiTrialSection } from './MultiTrialSection';
 import { SposSection } from './SposSection';
 import { ZeroCostSection } from './ZeroCostSection';
@@ -15,6 +16,9 @@ type SectionOf = (strategy: StrategySpec, problems: FormProblems) => ReactNode;
 export const STRATEGY_SECTIONS: Readonly<Record<StrategyKind, SectionOf>> = {
   darts: forKind('darts', (strategy, problems: FormProblems) => (
     <DartsSection strategy={strategy} problems={problems} />
+  )),
+  gdas: forKind('gdas', (strategy, problems: FormProblems) => (
+    <GdasSection strategy={strategy} problems={problems} />
   )),
   'pc-darts': forKind('pc-darts', (strategy, problems: FormProblems) => (
     <DartsSection strategy={strategy} problems={problems} />

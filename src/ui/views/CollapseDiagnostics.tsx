@@ -1,5 +1,6 @@
 /** A DARTS run's collapse diagnostics: the Hessian eigenvalue and the derived cell's parameter-free ops per epoch, with what DARTS+ and RobustDARTS make of them. */
 import { lineSummary } from '../../charts/line-summary';
+import { dartsPlusSettings } from '../../core/diagnostics/collapse';
 import { hasAlphas } from '../../core/strategy/capabilities';
 import { useMemo } from 'react';
 import { createLineChart, type LineSeries } from '../../charts/line-chart';
@@ -85,7 +86,7 @@ export function CollapseDiagnostics() {
         className={earlyStop ? 'diagnostics-line diagnostics-stop' : 'diagnostics-line'}
         data-testid="darts-plus"
       >
-        {dartsPlusText(diagnostics, earlyStop, strategy)}
+        {dartsPlusText(diagnostics, earlyStop, dartsPlusSettings(strategy))}
       </p>
       <p className="diagnostics-line" data-testid="darts-es">
         {dartsEsText(diagnostics, strategy.warmupEpochs)}
