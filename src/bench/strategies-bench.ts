@@ -40,7 +40,13 @@ const COMMON = {
 } as const;
 
 const DARTS: DartsStrategySpec = { kind: 'darts', order: 1, ...COMMON, ...DARTS_OPTIONS };
-const GDAS: GdasStrategySpec = { kind: 'gdas', ...COMMON, warmupEpochs: 0, ...GDAS_TEMPERATURE };
+const GDAS: GdasStrategySpec = {
+  kind: 'gdas',
+  ...COMMON,
+  warmupEpochs: 0,
+  ...GDAS_TEMPERATURE,
+  latency: DARTS_OPTIONS.latency,
+};
 
 /** The median of `values` (non-empty). */
 function median(values: readonly number[]): number {

@@ -19,7 +19,7 @@ export const LATENCY_FLAGS = ['latency-target', 'latency-form'] as const;
 export const LATENCY_OPTIONS: readonly [string, string][] = [
   [
     '--latency-target <ms>',
-    'Differentiable search (darts): add the latency-aware loss with this target, ms per example on this device’s lookup table (form mul#log unless --latency-form or the spec names one).',
+    'Differentiable search (darts, gdas, pc-darts): add the latency-aware loss with this target, ms per example on this device’s lookup table (form mul#log unless --latency-form or the spec names one).',
   ],
   [
     '--latency-form <form>',
@@ -69,7 +69,7 @@ export function withLatencyRequest(spec: ExperimentSpec, req: LatencyRequest): E
     return {
       ok: false,
       problems: [
-        `--latency-target and --latency-form apply to differentiable search (darts); this experiment runs ${s.kind}.`,
+        `--latency-target and --latency-form apply to differentiable search (darts, gdas, pc-darts); this experiment runs ${s.kind}.`,
       ],
     };
   const form: LatencyForm = req.form ?? (s.latency.form === 'off' ? 'mul#log' : s.latency.form);

@@ -172,6 +172,7 @@ export function defaultGdas(dataset: DatasetSpec, preset: string | null = null):
     alphaWeightDecay: 1e-3,
     warmupEpochs: b.warmupEpochs,
     ...GDAS_TEMPERATURE,
+    latency: DARTS_OPTIONS.latency,
   };
 }
 

@@ -101,6 +101,17 @@ export const constraintsSchema = z.object({
 /** The discrete search's kind; validateStrategy explains one that is not known. */
 const search = name<'evolution' | 'random'>();
 
+/** The latency-aware loss of a differentiable search; a spec without it has none. */
+const latencyLoss = z
+  .object({
+    form: name<LatencyForm>(),
+    targetMs: z.number(),
+    alpha: z.number(),
+    beta: z.number(),
+    lambda: z.number(),
+  })
+  .default(DARTS_OPTIONS.latency);
+
 const darts = z.object({
   kind: z.literal('darts'),
   order: z.union([z.literal(1), z.literal(2)]),
@@ -116,15 +127,7 @@ const darts = z.object({
   selection: name<DartsSelection>().default(DARTS_OPTIONS.selection),
   tuneEpochs: z.number().default(DARTS_OPTIONS.tuneEpochs),
   // Added after link format 5 without a format change: specs without it have no latency loss.
-  latency: z
-    .object({
-      form: name<LatencyForm>(),
-      targetMs: z.number(),
-      alpha: z.number(),
-      beta: z.number(),
-      lambda: z.number(),
-    })
-    .default(DARTS_OPTIONS.latency),
+  latency: latencyLoss,
 });
 
 const pcDarts = darts.extend({
@@ -142,6 +145,7 @@ const gdas = z.object({
   warmupEpochs: z.number(),
   tauMax: z.number(),
   tauMin: z.number(),
+  latency: latencyLoss,
 });
 
 const spos = z.object({

@@ -132,6 +132,8 @@ export interface GdasStrategySpec extends WeightTrainingSpec {
   readonly tauMax: number;
   /** Gumbel-softmax temperature of the last epoch (the paper: 0.1). */
   readonly tauMin: number;
+  /** The latency-aware alpha loss over this device's lookup table, as DARTS's; form 'off' by default. */
+  readonly latency: LatencyLossSpec;
 }
 
 /** DARTS early stopping: none, or DARTS+'s two rules (two or more skip connections in the derived normal cell; op rankings stable for `stableEpochs`). */

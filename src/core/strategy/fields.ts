@@ -30,7 +30,7 @@ export type PcDartsNumberField = Exclude<
 >;
 
 /** GDAS hyper-parameters edited as numbers (everything but `kind`). */
-export type GdasNumberField = Exclude<keyof GdasStrategySpec, 'kind'>;
+export type GdasNumberField = Exclude<keyof GdasStrategySpec, 'kind' | 'latency'>;
 
 /** SPOS hyper-parameters edited as numbers (everything but `kind`, `search` and `constraints`). */
 export type SposNumberField = Exclude<keyof SposStrategySpec, 'kind' | 'search' | 'constraints'>;

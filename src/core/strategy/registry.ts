@@ -227,7 +227,10 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     defaults: (dataset, _spaceSize, preset) => defaultGdas(dataset, preset),
     budget: gdasBudget,
     validate: validateGdas,
-    runLabel: () => 'GDAS',
+    runLabel: (s) => {
+      const latency = latencyLabel(s.latency);
+      return latency === '' ? 'GDAS' : `GDAS + latency (${latency})`;
+    },
     layout: gdasLayout,
   }),
   'pc-darts': entry({

@@ -165,6 +165,7 @@ export function validateGdas(s: GdasStrategySpec): Problem[] {
       code: 'too-large',
       message: `The last temperature must be at most the first temperature ${s.tauMax}: GDAS anneals the temperature down (got ${s.tauMin}).`,
     });
+  out.push(...validateLatencyLoss(s.latency, 'strategy.latency'));
   return out;
 }
 

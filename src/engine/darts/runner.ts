@@ -108,8 +108,13 @@ export async function runDarts(
   );
 }
 
-/** Makes a strategy's trainer for the run's supernet from its spec; `rng` is a stream of its own. */
-export type TrainerFactory = (s: StrategySpec, net: Supernet, rng: Rng) => SearchTrainer & Owned;
+/** Makes a strategy's trainer for the run's supernet from its spec; `rng` is a stream of its own, `latency` the latency-aware loss's term (null without one). */
+export type TrainerFactory = (
+  s: StrategySpec,
+  net: Supernet,
+  rng: Rng,
+  latency: LatencyTerm | null,
+) => SearchTrainer & Owned;
 
 /**
  * Runs a supernet search of kind `kind` whose trainer `makeTrainer` makes (GDAS's samples paths):
@@ -126,8 +131,17 @@ export async function runSupernetSearch(
   resume?: RunCheckpoint,
 ): Promise<RunStatus> {
   return runLifecycle(kind, spec, data, emit, resume, (run) =>
-    dartsSearch(run, kind, run.strategy, {}, spec, data, control, emit, resume, (net, _l, rng) =>
-      makeTrainer(run.strategy, net, rng),
+    dartsSearch(
+      run,
+      kind,
+      run.strategy,
+      {},
+      spec,
+      data,
+      control,
+      emit,
+      resume,
+      (net, latency, rng) => makeTrainer(run.strategy, net, rng, latency),
     ),
   );
 }

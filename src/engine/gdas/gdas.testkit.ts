@@ -1,6 +1,6 @@
 /** GDAS settings for engine tests: the test DARTS's optimisers, with the paper's temperature schedule. */
 import type { GdasStrategySpec } from '../../core/experiment/spec';
-import { GDAS_TEMPERATURE } from '../../core/experiment/defaults';
+import { DARTS_OPTIONS, GDAS_TEMPERATURE } from '../../core/experiment/defaults';
 
 /** GDAS for `epochs` epochs at batch `batchSize`, no warm-up, alpha rate 3e-2. */
 export function testGdas(epochs = 1, batchSize = 8): GdasStrategySpec {
@@ -19,5 +19,6 @@ export function testGdas(epochs = 1, batchSize = 8): GdasStrategySpec {
     alphaWeightDecay: 1e-3,
     warmupEpochs: 0,
     ...GDAS_TEMPERATURE,
+    latency: DARTS_OPTIONS.latency,
   };
 }

@@ -8,11 +8,12 @@ import { runSupernetSearch } from '../darts/runner';
 import type { Emit } from '../step-gate';
 import type { Supernet } from '../supernet';
 import type { Rng } from '../../core/random';
+import type { LatencyTerm } from '../latency-loss/term';
 import { createGdasTrainer } from './trainer';
 
 /** GDAS's trainer for a run: its samples seeded from the run's own stream. */
-const gdasTrainer = forKind('gdas', (s, net: Supernet, rng: Rng) =>
-  createGdasTrainer(net, s, rng.int(0x7fffffff)),
+const gdasTrainer = forKind('gdas', (s, net: Supernet, rng: Rng, latency: LatencyTerm | null) =>
+  createGdasTrainer(net, s, rng.int(0x7fffffff), latency),
 );
 
 /**

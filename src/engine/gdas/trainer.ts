@@ -15,6 +15,7 @@ import { createRng } from '../../core/random';
 import type { CellRole } from '../../core/search-space/types';
 import type { Batch } from '../darts/trainer';
 import type { SearchTrainer } from '../darts/loop';
+import type { LatencyTerm } from '../latency-loss/term';
 import { correctCount, crossEntropy } from '../loss';
 import { clipByGlobalNorm, createAdam, createMomentumSgd } from '../optimizers';
 import type { KnownZeros, OpWeights, Supernet } from '../supernet';
@@ -75,7 +76,12 @@ export function sampledForward(
 }
 
 /** Creates the trainer for `net` with the settings of `s`; `seed` seeds every step's sample stream. */
-export function createGdasTrainer(net: Supernet, s: GdasStrategySpec, seed: number): GdasTrainer {
+export function createGdasTrainer(
+  net: Supernet,
+  s: GdasStrategySpec,
+  seed: number,
+  latency: LatencyTerm | null = null,
+): GdasTrainer {
   const w = net.weights;
   const sgd = createMomentumSgd(w, s.momentum, s.weightDecay);
   const adam = createAdam(net.alphaVariables, {
@@ -110,10 +116,11 @@ export function createGdasTrainer(net: Supernet, s: GdasStrategySpec, seed: numb
 
   const alphaStep = (valid: Batch, at: StepSample): tf.Scalar => {
     const vars = net.alphaVariables;
-    const { value, grads } = tf.variableGrads(
-      () => crossEntropy(sampledForward(net, valid.x, at.alphas, at.tau), valid.y),
-      vars,
-    );
+    const { value, grads } = tf.variableGrads(() => {
+      const ce = crossEntropy(sampledForward(net, valid.x, at.alphas, at.tau), valid.y);
+      // The latency term reads softmax(alpha), as DARTS's: the expectation GDAS's samples follow.
+      return latency === null ? ce : latency.loss(ce, net.opWeights());
+    }, vars);
     adam.step(vars.map((v) => grads[v.name] ?? tf.zerosLike(v)));
     return value;
   };
