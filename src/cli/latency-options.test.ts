@@ -39,6 +39,16 @@ describe('latency flags of run', () => {
     });
   });
 
+  it('applies to GDAS and PC-DARTS as to DARTS', () => {
+    for (const kind of ['gdas', 'pc-darts'] as const) {
+      const spec = { ...darts, strategy: defaultStrategy(kind, darts.dataset, 10n, 'teaching') };
+      const on = withLatencyRequest(spec, { targetMs: 0.5, form: 'add#linear' });
+      if (!on.ok || !('latency' in on.spec.strategy)) throw new Error(`${kind} refused`);
+      expect(on.spec.strategy.kind).toBe(kind);
+      expect(on.spec.strategy.latency).toMatchObject({ form: 'add#linear', targetMs: 0.5 });
+    }
+  });
+
   it('refuses a strategy without a latency loss and a target out of range', () => {
     const spos = {
       ...darts,
@@ -47,7 +57,7 @@ describe('latency flags of run', () => {
     expect(withLatencyRequest(spos, { targetMs: 1, form: null })).toEqual({
       ok: false,
       problems: [
-        '--latency-target and --latency-form apply to differentiable search (darts); this experiment runs spos.',
+        '--latency-target and --latency-form apply to differentiable search (darts, gdas, pc-darts); this experiment runs spos.',
       ],
     });
     expect(withLatencyRequest(darts, { targetMs: 1e-4, form: null })).toEqual({
