@@ -91,10 +91,15 @@ test('SPOS with evolution: the Pareto chart shows points and a front, a click in
     /n = (\d+)/.exec((await page.getByTestId('fidelity-n').textContent()) ?? '')?.[1],
   );
   expect(n).toBeGreaterThanOrEqual(5);
-  const counts = await page
-    .getByTestId('fidelity-point')
-    .evaluateAll((marks) => marks.map((m) => Number(m.getAttribute('data-count'))));
-  expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
+  // The chart draws on a later frame than the count above (charts redraw at most ten times a second).
+  await expect
+    .poll(async () => {
+      const counts = await page
+        .getByTestId('fidelity-point')
+        .evaluateAll((marks) => marks.map((m) => Number(m.getAttribute('data-count'))));
+      return counts.reduce((a, b) => a + b, 0);
+    })
+    .toBe(n);
   await expect(page.getByTestId('fidelity-drawn')).toHaveAttribute('data-n', String(n));
 });
 
