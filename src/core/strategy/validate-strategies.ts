@@ -108,15 +108,7 @@ export function validateDarts(s: DartsStrategySpec): Problem[] {
   for (const [key, label, rule] of STRATEGY_FIELDS)
     pushCheck(out, `strategy.${key}`, label, s[key], rule);
   lrOrderProblems(out, s);
-  if (
-    !out.some((p) => p.path === 'strategy.warmupEpochs' || p.path === 'strategy.epochs') &&
-    s.warmupEpochs >= s.epochs
-  )
-    out.push({
-      path: 'strategy.warmupEpochs',
-      code: 'too-large',
-      message: `Warm-up epochs must be fewer than the epochs ${s.epochs}, or the alphas never train (got ${s.warmupEpochs}).`,
-    });
+  warmupProblem(out, s);
   if (!(LIMITS.earlyStops as readonly unknown[]).includes(s.earlyStop))
     out.push({
       path: 'strategy.earlyStop',
@@ -133,6 +125,22 @@ export function validateDarts(s: DartsStrategySpec): Problem[] {
   return out;
 }
 
+/** Adds the problem of a warm-up as long as the run (the alphas would never train), unless either field has one already. */
+function warmupProblem(
+  out: Problem[],
+  s: { readonly warmupEpochs: number; readonly epochs: number },
+): void {
+  if (
+    !out.some((p) => p.path === 'strategy.warmupEpochs' || p.path === 'strategy.epochs') &&
+    s.warmupEpochs >= s.epochs
+  )
+    out.push({
+      path: 'strategy.warmupEpochs',
+      code: 'too-large',
+      message: `Warm-up epochs must be fewer than the epochs ${s.epochs}, or the alphas never train (got ${s.warmupEpochs}).`,
+    });
+}
+
 /** Every problem of PC-DARTS hyper-parameters: DARTS's, and K a whole number in range (that it divides the cells' channels is checked with the space). */
 export function validatePcDarts(s: PcDartsStrategySpec): Problem[] {
   const { kind: _kind, partialK, ...darts } = s;
@@ -147,15 +155,7 @@ export function validateGdas(s: GdasStrategySpec): Problem[] {
   for (const [key, label, rule] of GDAS_FIELDS)
     pushCheck(out, `strategy.${key}`, label, s[key], rule);
   lrOrderProblems(out, s);
-  if (
-    !out.some((p) => p.path === 'strategy.warmupEpochs' || p.path === 'strategy.epochs') &&
-    s.warmupEpochs >= s.epochs
-  )
-    out.push({
-      path: 'strategy.warmupEpochs',
-      code: 'too-large',
-      message: `Warm-up epochs must be fewer than the epochs ${s.epochs}, or the alphas never train (got ${s.warmupEpochs}).`,
-    });
+  warmupProblem(out, s);
   if (
     !out.some((p) => p.path === 'strategy.tauMax' || p.path === 'strategy.tauMin') &&
     s.tauMin > s.tauMax
