@@ -5,7 +5,7 @@
  * the wasm backend in Node, after two untimed steps each; the median step over `steps` timed ones.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DARTS_OPTIONS, GDAS_TEMPERATURE } from '../core/experiment/defaults';
+import { GDAS_TEMPERATURE } from '../core/experiment/defaults';
 import type { DartsStrategySpec, GdasStrategySpec } from '../core/experiment/spec';
 import { createRng } from '../core/random';
 import { createDartsTrainer, type Batch } from '../engine/darts/trainer';
@@ -13,7 +13,7 @@ import type { SearchTrainer } from '../engine/darts/loop';
 import { createGdasTrainer } from '../engine/gdas/trainer';
 import { initNodeBackend } from '../engine/node-backend';
 import { buildSupernet, type Supernet } from '../engine/supernet';
-import { BENCH_BATCH, benchInput, benchSpace, randomBatch } from './workload';
+import { BENCH_DARTS, benchInput, benchSpace, randomBatch } from './workload';
 
 /** One strategy's measured rate. */
 export interface StrategyBenchRow {
@@ -24,28 +24,25 @@ export interface StrategyBenchRow {
   readonly stepsPerSecond: number;
 }
 
-/** The optimisers both strategies share (DARTS's paper values), one epoch. */
-const COMMON = {
-  epochs: 1,
-  batchSize: BENCH_BATCH,
-  weightLr: 0.025,
-  weightLrMin: 0.001,
-  momentum: 0.9,
-  weightDecay: 3e-4,
-  gradClip: 5,
-  alphaLr: 3e-4,
-  alphaBeta1: 0.5,
-  alphaBeta2: 0.999,
-  alphaWeightDecay: 1e-3,
-} as const;
-
-const DARTS: DartsStrategySpec = { kind: 'darts', order: 1, ...COMMON, ...DARTS_OPTIONS };
+/** DARTS: the benchmark step's strategy (workload.ts). */
+const DARTS: DartsStrategySpec = BENCH_DARTS;
+/** GDAS with DARTS's optimisers and budget, the paper's temperature schedule. */
 const GDAS: GdasStrategySpec = {
   kind: 'gdas',
-  ...COMMON,
+  epochs: DARTS.epochs,
+  batchSize: DARTS.batchSize,
+  weightLr: DARTS.weightLr,
+  weightLrMin: DARTS.weightLrMin,
+  momentum: DARTS.momentum,
+  weightDecay: DARTS.weightDecay,
+  gradClip: DARTS.gradClip,
+  alphaLr: DARTS.alphaLr,
+  alphaBeta1: DARTS.alphaBeta1,
+  alphaBeta2: DARTS.alphaBeta2,
+  alphaWeightDecay: DARTS.alphaWeightDecay,
   warmupEpochs: 0,
   ...GDAS_TEMPERATURE,
-  latency: DARTS_OPTIONS.latency,
+  latency: DARTS.latency,
 };
 
 /** The median of `values` (non-empty). */
@@ -68,7 +65,7 @@ async function timeSteps(
   for (let i = 1; i <= steps + 2; i++) {
     const started = performance.now();
     await trainer.prepare?.(i, 1);
-    const stats = trainer.step(train, valid, COMMON.weightLr);
+    const stats = trainer.step(train, valid, DARTS.weightLr);
     const values = await stats.data();
     stats.dispose();
     if (i > 2) out.push(performance.now() - started);

@@ -33,8 +33,8 @@ export function benchSpace(): SearchSpaceSpec {
   };
 }
 
-/** DARTS hyper-parameters of the paper (REFERENCE.md), first order. */
-const STRATEGY: DartsStrategySpec = {
+/** DARTS hyper-parameters of the paper (REFERENCE.md), first order: the benchmark step's strategy. */
+export const BENCH_DARTS: DartsStrategySpec = {
   kind: 'darts',
   order: 1,
   epochs: 1,
@@ -87,14 +87,14 @@ export async function createBenchWorkload(options: SupernetOptions = {}): Promis
   await tf.ready();
   const rng = createRng(SEED);
   const net = buildSupernet(benchSpace(), INPUT, CLASSES, rng, options);
-  const trainer = createDartsTrainer(net, STRATEGY);
+  const trainer = createDartsTrainer(net, BENCH_DARTS);
   const train = randomBatch(rng);
   const valid = randomBatch(rng);
   return {
     paramCount: net.paramCount,
     async step() {
       const started = performance.now();
-      const stats = trainer.step(train, valid, STRATEGY.weightLr);
+      const stats = trainer.step(train, valid, BENCH_DARTS.weightLr);
       const values = await stats.data();
       stats.dispose();
       const ms = performance.now() - started;
@@ -107,7 +107,7 @@ export async function createBenchWorkload(options: SupernetOptions = {}): Promis
     async peakBytes() {
       let out: tf.Tensor | null = null;
       const info = await tf.profile(() => {
-        out = trainer.step(train, valid, STRATEGY.weightLr);
+        out = trainer.step(train, valid, BENCH_DARTS.weightLr);
         return out;
       });
       tf.dispose(out ?? []);

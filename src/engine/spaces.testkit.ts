@@ -5,6 +5,7 @@ import { createRng } from '../core/random';
 import { DARTS_OPS, presetSpace } from '../core/search-space/presets';
 import type { OpName } from '../core/search-space/ops';
 import type { CellSpec, SearchSpaceSpec } from '../core/search-space/types';
+import { microSpace } from '../core/latency-loss/latency-loss.testkit';
 
 /** The NAS-Bench-201 cell at 4 channels, two stages joined by a residual block. */
 export function tinyNb201(): SearchSpaceSpec {
@@ -41,25 +42,9 @@ export function tinyDarts(): SearchSpaceSpec {
   };
 }
 
-/** The smallest space with both cell roles: 2 inputs, 1 node, ops of every image kind but dilated ones; 2 channels. */
+/** The smallest space with both cell roles: 2 inputs, 1 node, ops of every image kind but dilated ones; 2 channels (core's latency-loss micro space). */
 export function microDarts(): SearchSpaceSpec {
-  const ops = ['none', 'max_pool_3x3', 'skip_connect', 'sep_conv_3x3'] as const;
-  const cell: CellSpec = {
-    inputs: ['c0', 'c1'],
-    nodes: ['n0'],
-    edges: [
-      { id: 'e0', from: 'c0', to: 'n0', ops },
-      { id: 'e1', from: 'c1', to: 'n0', ops },
-    ],
-    output: 'concat',
-    derive: { rule: 'top-k', k: 2 },
-  };
-  return {
-    preset: null,
-    normal: cell,
-    reduce: cell,
-    macro: { channels: 2, stemMultiplier: 1, stages: 2, cellsPerStage: 1, reduction: 'cell' },
-  };
+  return microSpace();
 }
 
 /** `count` seeded random examples of `size` values each, with labels in [0, classes). */
