@@ -18,6 +18,12 @@ export interface StrategyCapabilities {
   readonly supernet: boolean;
   /** Re-estimates each scored subnet's BatchNorm statistics on a set number of training batches (its `calibrationBatches`). */
   readonly calibration: boolean;
+  /**
+   * Trains the softmax-weighted mixture of every edge's ops (DARTS, PC-DARTS), so the supernet's
+   * own accuracy is that of what it trained; false for strategies that train one path at a time
+   * (GDAS's supernet metrics are of a mixture it never trains as such).
+   */
+  readonly trainsMixture: boolean;
 }
 
 /** A strategy with a calibration-batch count. */

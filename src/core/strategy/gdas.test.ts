@@ -28,6 +28,17 @@ describe('GDAS in the strategy registry', () => {
     expect(STRATEGIES.gdas.capabilities.alphas).toBe(true);
   });
 
+  it('trains three times DARTS’s epochs on the DARTS cells, with the same warm-up share, batch and weight rate', () => {
+    const spec = defaultExperiment('darts', 'mnist');
+    const g = defaultStrategy('gdas', spec.dataset, 1n, 'darts');
+    const d = defaultStrategy('darts', spec.dataset, 1n, 'darts');
+    if (g.kind !== 'gdas' || d.kind !== 'darts') throw new Error('wrong kinds');
+    expect(g.epochs).toBe(3 * d.epochs);
+    expect(g.warmupEpochs / g.epochs).toBeCloseTo(d.warmupEpochs / d.epochs, 10);
+    expect([g.batchSize, g.weightLr, g.alphaLr]).toEqual([d.batchSize, d.weightLr, 0.3]);
+    expect(validateStrategy(g)).toEqual([]);
+  });
+
   it('explains temperatures that are not positive or that rise, and a warm-up as long as the run', () => {
     expect(validateStrategy({ ...base(), tauMax: 0 })).toEqual([
       expect.objectContaining({ path: 'strategy.tauMax', code: expect.any(String) }),

@@ -126,6 +126,7 @@ describe('strategy registry', () => {
       evaluatesSubnets: false,
       supernet: true,
       calibration: false,
+      trainsMixture: true,
     });
     expect(capabilitiesOf('spos')).toEqual({
       alphas: false,
@@ -133,6 +134,7 @@ describe('strategy registry', () => {
       evaluatesSubnets: true,
       supernet: true,
       calibration: true,
+      trainsMixture: false,
     });
     expect(capabilitiesOf('multi-trial')).toEqual({
       alphas: false,
@@ -140,7 +142,10 @@ describe('strategy registry', () => {
       evaluatesSubnets: true,
       supernet: false,
       calibration: true,
+      trainsMixture: false,
     });
+    expect(capabilitiesOf('gdas').trainsMixture).toBe(false);
+    expect(capabilitiesOf('pc-darts').trainsMixture).toBe(true);
   });
 
   it('states capabilities that agree with the shape of each kind’s spec', () => {

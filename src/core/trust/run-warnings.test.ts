@@ -80,6 +80,15 @@ describe('nearChanceWarning', () => {
     }
   });
 
+  it('tells a GDAS derived cell near chance to search longer, not that its ops trained in the mixture', () => {
+    const run = finishedRun(mnistSpec('gdas'), { subnets: [record('d', 0.12, 'derived')] });
+    const w = nearChanceWarning(run);
+    expect(w?.kind).toBe('derived-near-chance');
+    expect(w?.problem).toContain('only on the steps that sampled it');
+    expect(w?.problem).not.toContain('mixture');
+    expect(w?.action).toContain('Search longer (now 10 epochs)');
+  });
+
   it('says nothing without a derived cell or subnets', () => {
     expect(nearChanceWarning(finishedRun(mnistSpec()))).toBeNull();
     expect(nearChanceWarning(finishedRun(mnistSpec('spos')))).toBeNull();
@@ -101,6 +110,14 @@ describe('gapWarning', () => {
     const w = gap(0.89125, 0.105);
     expect(w?.problem).toContain('78.6 points');
     expect(w?.problem).toContain('10.5% against 89.1%');
+  });
+
+  it('says nothing for GDAS, whose supernet accuracy is of a mixture it never trains', () => {
+    const run = finishedRun(mnistSpec('gdas'), {
+      supernetAcc: 0.9,
+      subnets: [record('d', 0.2, 'derived')],
+    });
+    expect(gapWarning(run)).toBeNull();
   });
 
   it('says nothing before the run finished or without a derived cell', () => {

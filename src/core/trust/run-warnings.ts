@@ -66,6 +66,12 @@ export function nearChanceWarning(run: TrustedRun): TrustWarning | null {
   const about = `about chance (${percent(chance)} for ${classes} classes)`;
   const s = spec.strategy;
   const can = capabilitiesOf(s.kind);
+  if (can.alphas && !can.trainsMixture)
+    return {
+      kind: 'derived-near-chance',
+      problem: `The derived cell scores ${percent(record.accuracy)} on validation with the supernet’s weights, ${about}: each of its ops was trained only on the steps that sampled it, with other ops around it.`,
+      action: `Search longer (now ${count(s.epochs, 'epoch')}) so every op is sampled often enough to learn, and train the cell stand-alone (Subnets & Pareto) to see what it can reach.`,
+    };
   if (can.alphas)
     return {
       kind: 'derived-near-chance',
@@ -86,10 +92,15 @@ export function nearChanceWarning(run: TrustedRun): TrustWarning | null {
   };
 }
 
-/** The discretization-gap warning: the supernet's validation accuracy above the derived cell's by more than DISCRETIZATION_GAP. */
+/**
+ * The discretization-gap warning: the supernet's validation accuracy above the derived cell's by
+ * more than DISCRETIZATION_GAP. Only for strategies that train the mixture the supernet's accuracy
+ * measures (not GDAS, whose sampled paths never run the mixture).
+ */
 export function gapWarning(run: TrustedRun): TrustWarning | null {
-  if (!run.spec || !capabilitiesOf(run.spec.strategy.kind).alphas || run.result === null)
-    return null;
+  if (!run.spec || run.result === null) return null;
+  const can = capabilitiesOf(run.spec.strategy.kind);
+  if (!can.alphas || !can.trainsMixture) return null;
   const derived = run.subnets.find((r) => r.origin === 'derived');
   const supernet = run.result.metrics.validAcc;
   if (derived === undefined || !Number.isFinite(supernet) || !Number.isFinite(derived.accuracy))

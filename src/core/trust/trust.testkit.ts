@@ -1,5 +1,10 @@
 /** Builders shared by the trust tests: run states with chosen alphas and subnet records, and alpha rows of a chosen entropy. */
-import { defaultExperiment, defaultMultiTrial, defaultSpos } from '../experiment/defaults';
+import {
+  defaultGdas,
+  defaultExperiment,
+  defaultMultiTrial,
+  defaultSpos,
+} from '../experiment/defaults';
 import type { ExperimentSpec } from '../experiment/spec';
 import type { EdgeLabel, FinalMetrics, SubnetRecord } from '../run/protocol';
 import { initialRunState } from '../run/state';
@@ -40,9 +45,12 @@ export function rowWithEntropy(target: number): number[] {
 }
 
 /** The default NB201-on-MNIST experiment with `kind`'s defaults. */
-export function mnistSpec(kind: 'darts' | 'spos' | 'multi-trial' = 'darts'): ExperimentSpec {
+export function mnistSpec(
+  kind: 'darts' | 'gdas' | 'spos' | 'multi-trial' = 'darts',
+): ExperimentSpec {
   const base = defaultExperiment('nb201', 'mnist');
   const size = spaceSize(base.space);
+  if (kind === 'gdas') return { ...base, strategy: defaultGdas(base.dataset, 'nb201') };
   if (kind === 'spos') return { ...base, strategy: defaultSpos(base.dataset, size, 'nb201') };
   if (kind === 'multi-trial')
     return { ...base, strategy: defaultMultiTrial(base.dataset, size, 'nb201') };
