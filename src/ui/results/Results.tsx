@@ -52,7 +52,7 @@ function ResultsCard() {
   const ended = status === 'failed' ? 'failed' : 'stopped';
   const derivedLine =
     result && capabilitiesOf(kind).alphas
-      ? derivedCellText(run.subnets, result.metrics.validAcc)
+      ? derivedCellText(run.subnets, result.metrics.validAcc, capabilitiesOf(kind).trainsMixture)
       : null;
   const heading = result
     ? discrete

@@ -194,6 +194,13 @@ describe('the derived cell of a DARTS run', () => {
     );
   });
 
+  it('says of a GDAS run that its supernet number is of a mixture it never trains', () => {
+    const records = [nb201Record('b', 0.5, { origin: 'derived', generation: 0 })];
+    expect(derivedCellText(records, 0.25, false)).toBe(
+      'Derived cell with inherited weights: valid acc 50.00% (softmax-weighted supernet 25.00%, a mixture this search samples paths from but never trains as such) — train it stand-alone or export it from Subnets & Pareto.',
+    );
+  });
+
   it('says nothing for a run without a derived cell', () => {
     expect(derivedCellText([nb201Record('a', 0.5)], 0.9)).toBeNull();
     expect(derivedCellText([], 0.9)).toBeNull();

@@ -139,13 +139,19 @@ export function checkAgreement(
 /**
  * The line a finished DARTS run's results show about its derived cell: the cell's validation
  * accuracy with inherited weights beside the supernet's (their gap is the discretization gap),
- * and where to train or export it. Null when the run reported no derived cell.
+ * and where to train or export it. With `trainsMixture` false (GDAS) the supernet's number is of
+ * the softmax-weighted mixture the search never trained, and the line says so. Null when the run
+ * reported no derived cell.
  */
 export function derivedCellText(
   records: readonly SubnetRecord[],
   supernetValidAcc: number,
+  trainsMixture = true,
 ): string | null {
   const derived = records.find((r) => r.origin === 'derived');
   if (derived === undefined) return null;
-  return `Derived cell with inherited weights: valid acc ${formatPercent(derived.accuracy)} (supernet ${formatPercent(supernetValidAcc)}) — train it stand-alone or export it from Subnets & Pareto.`;
+  const supernet = trainsMixture
+    ? `supernet ${formatPercent(supernetValidAcc)}`
+    : `softmax-weighted supernet ${formatPercent(supernetValidAcc)}, a mixture this search samples paths from but never trains as such`;
+  return `Derived cell with inherited weights: valid acc ${formatPercent(derived.accuracy)} (${supernet}) — train it stand-alone or export it from Subnets & Pareto.`;
 }
