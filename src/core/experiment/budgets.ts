@@ -101,25 +101,30 @@ export function pcDartsBudget(
 }
 
 /**
- * GDAS's alpha learning rate where it departs from DARTS's: on digits DARTS's rate of 1 let Adam
- * move every alpha by about 1 a step, and once the low temperature of the last epochs made the
- * straight-through gradient tiny, Adam's normalised steps threw the sampled paths about; an NB201
- * search on digits (seed 1) collapsed in its last epoch to a derived cell at 25% (rates 0.01, 0.03,
- * 0.1 and 0.3 gave 60%, 74%, 80% and 84%).
+ * GDAS's settings where they depart from DARTS's at the same scale.
+ *
+ * Alpha rate: on digits DARTS's rate of 1 let Adam move every alpha by about 1 a step, and once
+ * the low temperature of the last epochs made the straight-through gradient tiny, Adam's
+ * normalised steps threw the sampled paths about; an NB201 search on digits (seed 1) collapsed in
+ * its last epoch to a derived cell at 25% (rates 0.01, 0.03, 0.1 and 0.3 gave 60%, 74%, 80% and 84%).
+ *
+ * Epochs on the DARTS cells: a GDAS step trains one sampled op per edge, so with 8 ops on each of
+ * 14 edges in two cell types DARTS's 5 epochs (100 steps) left every op about a dozen updates: the
+ * sampled paths never trained (batch accuracy about 20% in the last epoch) and the derived cell
+ * scored 17%. A GDAS step costs far less than a DARTS step, so 15 epochs (3 of them warm-up, the
+ * same share as DARTS's 1 of 5) fit the same time budget (README, Measured: GDAS's defaults).
  */
-export const GDAS_ALPHA_LR: Readonly<Partial<Record<BudgetScale, number>>> = {
-  digits: 0.3,
-  'darts-digits': 0.3,
+export const GDAS_OVERRIDES: Readonly<Partial<Record<BudgetScale, Partial<DartsBudget>>>> = {
+  digits: { alphaLr: 0.3 },
+  'darts-digits': { alphaLr: 0.3, epochs: 15, warmupEpochs: 3 },
 };
 
-/** The GDAS budget of `dataset` in a space made from preset `preset`: DARTS's, with GDAS's alpha rate where it has one. */
+/** The GDAS budget of `dataset` in a space made from preset `preset`: DARTS's, with GDAS's overrides for its scale. */
 export function gdasBudget(
   dataset: Pick<DatasetSpec, 'id' | 'upload'>,
   preset: string | null,
 ): DartsBudget {
-  const alphaLr = GDAS_ALPHA_LR[budgetScale(dataset, preset)];
-  const darts = dartsBudget(dataset, preset);
-  return alphaLr === undefined ? darts : { ...darts, alphaLr };
+  return { ...dartsBudget(dataset, preset), ...GDAS_OVERRIDES[budgetScale(dataset, preset)] };
 }
 
 /** The SPOS settings that depend on the scale. */

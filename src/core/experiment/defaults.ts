@@ -153,9 +153,10 @@ export const GDAS_TEMPERATURE = { tauMax: 10, tauMin: 0.1 } as const satisfies P
 
 /**
  * GDAS for the data and a space made from preset `preset` (null: composed): DARTS's budget of the
- * same scale (budgets.ts, gdasBudget: the same epochs, batch, weight rate and warm-up, so the two
- * compare step for step; a lower alpha rate on digits) and DARTS's optimisers, with the paper's
- * temperature schedule.
+ * same scale (budgets.ts, gdasBudget: the same batch and weight rate, and on the 2D sets and
+ * NAS-Bench-201 digits the same epochs and warm-up, so the two compare step for step; a lower
+ * alpha rate on digits, and three times the epochs on the DARTS cells, where single-path steps
+ * need more of them and cost less) and DARTS's optimisers, with the paper's temperature schedule.
  */
 export function defaultGdas(dataset: DatasetSpec, preset: string | null = null): GdasStrategySpec {
   const b = gdasBudget(dataset, preset);
