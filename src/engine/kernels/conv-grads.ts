@@ -7,6 +7,7 @@ import { convGeometry, type ConvAttrs, type ConvGeometry } from './conv-info';
 import { filterGradPad, inputGradPad } from './geometry';
 import { kernelScope, type KernelScope } from './scope';
 import { cropSpatial, explicitPad, zeroDilate } from './spatial';
+import { stridedInputGrad } from './strided-input-grad';
 
 /** Attributes of Conv2DBackpropFilter. */
 interface FilterGradAttrs extends ConvAttrs {
@@ -88,9 +89,12 @@ export const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) 
  * The filter flipped in space with its in/out channels swapped, [kh, kw, co, ci], permuted on the
  * host: filters are small, and wasm's Reverse took ~0.5 ms for a 3x3x16x16 filter.
  */
-function flippedSwapped(s: KernelScope, b: tf.KernelBackend, filter: tf.TensorInfo): tf.TensorInfo {
-  const [kh, kw, ci, co] = filter.shape as [number, number, number, number];
-  const src = b.readSync(filter.dataId) as Float32Array;
+function flippedSwapped(
+  s: KernelScope,
+  src: Float32Array,
+  shape: readonly number[],
+): tf.TensorInfo {
+  const [kh, kw, ci, co] = shape as [number, number, number, number];
   const out = new Float32Array(src.length);
   for (let i = 0; i < kh; i++)
     for (let j = 0; j < kw; j++) {
@@ -103,18 +107,22 @@ function flippedSwapped(s: KernelScope, b: tf.KernelBackend, filter: tf.TensorIn
 }
 
 /**
- * dL/dx as a stride-1 forward convolution of dy (zero-dilated by the stride) with the filter
- * flipped in space and with its in/out channels swapped.
+ * dL/dx as a stride-1 forward convolution of dy with the filter flipped in space and with its
+ * in/out channels swapped; with equal strides above 1, by residue classes (strided-input-grad.ts),
+ * otherwise of dy zero-dilated by the strides.
  */
 export const conv2dBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const a = attrs as unknown as InputGradAttrs;
   const g = convGeometry('Conv2DBackpropInput', a.inputShape, filter.shape, a, false);
-  const ph = inputGradPad(g.h);
-  const pw = inputGradPad(g.w);
   const b = backend as tf.KernelBackend;
   const s = kernelScope(b);
-  const f = flippedSwapped(s, b, filter);
+  const values = b.readSync(filter.dataId) as Float32Array;
+  if (g.h.stride === g.w.stride && g.h.stride > 1)
+    return s.finish(stridedInputGrad(s, dy, values, filter.shape, a.inputShape, g.h, g.w));
+  const ph = inputGradPad(g.h);
+  const pw = inputGradPad(g.w);
+  const f = flippedSwapped(s, values, filter.shape);
   const dyd = cropSpatial(s, zeroDilate(s, dy, g.h.stride, g.w.stride), ph, pw);
   return s.finish(
     s.run(
