@@ -24,7 +24,7 @@ async function convGrads(
   xShape: Shape4,
   fShape: Shape4,
   stride: number,
-  pad: 'same' | 'valid',
+  pad: 'same' | 'valid' | number,
 ): Promise<Float32Array[]> {
   await initNodeBackend(backend);
   const x = tf.tensor4d(randomArray(tf.util.sizeFromShape(xShape), 11), xShape);
@@ -40,8 +40,9 @@ async function convGrads(
 }
 
 describe('wasm convolution gradients at supernet widths agree with cpu within 1e-5', () => {
-  // 1x1 stride 1 takes the matrix-product filter gradient; every case takes the host-permuted
-  // filter in the input gradient (stride 2 through the zero-dilated output gradient).
+  // 1x1 stride 1 takes the matrix-product filter gradient; stride 1 takes the host-permuted
+  // filter in the input gradient, stride 2 the residue classes (pad 1: NB201's residual block,
+  // whose pad is not a multiple of the stride).
   for (const [k, stride, pad] of [
     [1, 1, 'same'],
     [1, 1, 'valid'],
@@ -49,6 +50,8 @@ describe('wasm convolution gradients at supernet widths agree with cpu within 1e
     [3, 2, 'same'],
     [1, 2, 'valid'],
     [3, 2, 'valid'],
+    [3, 2, 1],
+    [5, 2, 2],
   ] as const) {
     it(`k${k} s${stride} ${pad}, 16 -> 24 channels`, async () => {
       const xShape: Shape4 = [4, 9, 8, 16];
