@@ -3,9 +3,14 @@
  * depthwise convolution has none): the k x k filter is spread onto a (k-1)*d+1 square with zeros
  * between taps (a product with a constant 0/1 placement matrix), then convolved undilated. This
  * costs more multiply-adds than a true dilated kernel, but on wasm it measured 3x to 10x faster
- * than the space-to-batch formulation, whose reshuffling kernels are slow there.
+ * than the space-to-batch formulation, whose reshuffling kernels are slow there. On the fused
+ * path on wasm a true dilated kernel runs instead (kernels/dilated-depthwise.ts), except for a
+ * gradient of a gradient (its gradient kernels have none).
  */
 import * as tf from '@tensorflow/tfjs';
+import { fusedPathOn } from './fusion';
+import { dilatedDepthwiseKernel, hasDilatedDepthwise } from './kernels/dilated-depthwise';
+import { activeTaps } from './taps';
 
 const placements = new Map<string, Float32Array>();
 
@@ -32,7 +37,10 @@ export function dilateFilter(filter: tf.Tensor4D, d: number): tf.Tensor4D {
   return tf.reshape(tf.matMul(p, tf.reshape(filter, [k * k, c])), [kr, kr, c, 1]);
 }
 
-/** A depthwise convolution with dilation `d`, stride `stride` and symmetric padding (k - 1) / 2 * d. */
+/**
+ * A depthwise convolution with dilation `d`, stride `stride` and symmetric padding (k - 1) / 2 * d:
+ * the engine's dilated kernel where the backend has it on the fused path, else the spread filter.
+ */
 export function dilatedDepthwise(
   x: tf.Tensor4D,
   filter: tf.Tensor4D,
@@ -41,5 +49,8 @@ export function dilatedDepthwise(
 ): tf.Tensor4D {
   const k = filter.shape[0];
   if (k % 2 === 0) throw new Error(`Dilated convolutions need odd filters, got ${k}.`);
-  return tf.depthwiseConv2d(x, dilateFilter(filter, d), stride, ((k - 1) / 2) * d);
+  const pad = ((k - 1) / 2) * d;
+  if (fusedPathOn() && hasDilatedDepthwise() && activeTaps()?.secondOrder !== true)
+    return dilatedDepthwiseKernel(x, filter, d, stride, pad);
+  return tf.depthwiseConv2d(x, dilateFilter(filter, d), stride, pad);
 }

@@ -1,4 +1,4 @@
-/** Reads the forward geometry of a 2D convolution from kernel attributes (NHWC, dilation 1). */
+/** Reads the forward geometry of a 2D convolution from kernel attributes (NHWC; dilation 1, or any for depthwise). */
 import * as tf from '@tensorflow/tfjs';
 import type { ConvAxis } from './geometry';
 
@@ -20,14 +20,22 @@ export interface ConvAttrs {
   readonly dataFormat?: 'NHWC' | 'NCHW';
 }
 
-/** Throws unless the convolution is NHWC with dilation 1 (the only case tfjs differentiates). */
-function checkSupported(kernel: string, a: ConvAttrs): void {
+/** The dilations of `a`, [height, width]. */
+function dilationsOf(a: ConvAttrs): [number, number] {
+  const d = a.dilations ?? 1;
+  return typeof d === 'number' ? [d, d] : d;
+}
+
+/**
+ * Throws unless the convolution is NHWC with dilation 1 (the only case tfjs differentiates), or
+ * for a depthwise one any dilation (the engine's native dilated depthwise convolution).
+ */
+function checkSupported(kernel: string, a: ConvAttrs, depthwise: boolean): void {
   if (a.dataFormat !== undefined && a.dataFormat !== 'NHWC') {
     throw new Error(`${kernel} on wasm supports NHWC data only, got ${a.dataFormat}.`);
   }
-  const d = a.dilations ?? 1;
-  const [dh, dw] = typeof d === 'number' ? [d, d] : d;
-  if (dh !== 1 || dw !== 1)
+  const [dh, dw] = dilationsOf(a);
+  if (!depthwise && (dh !== 1 || dw !== 1))
     throw new Error(`${kernel} on wasm supports dilation 1 only, got ${dh}x${dw}.`);
 }
 
@@ -39,12 +47,12 @@ export function convGeometry(
   a: ConvAttrs,
   depthwise: boolean,
 ): ConvGeometry {
-  checkSupported(kernel, a);
+  checkSupported(kernel, a, depthwise);
   const info = tf.backend_util.computeConv2DInfo(
     [...inShape] as Shape4,
     [...filterShape] as Shape4,
     a.strides,
-    1,
+    dilationsOf(a),
     a.pad,
     a.dimRoundingMode,
     depthwise,
@@ -53,6 +61,7 @@ export function convGeometry(
     h: {
       size: info.inHeight,
       filter: info.filterHeight,
+      dilation: info.dilationHeight,
       stride: info.strideHeight,
       padBefore: info.padInfo.top,
       out: info.outHeight,
@@ -60,6 +69,7 @@ export function convGeometry(
     w: {
       size: info.inWidth,
       filter: info.filterWidth,
+      dilation: info.dilationWidth,
       stride: info.strideWidth,
       padBefore: info.padInfo.left,
       out: info.outWidth,

@@ -1,6 +1,7 @@
 /**
- * Training kernels for depthwise convolutions on wasm (channel multiplier 1), which wasm lacks:
- * both are written as wasm's own forward DepthwiseConv2dNative plus reshapes and transposes.
+ * Training kernels for depthwise convolutions on wasm (channel multiplier 1, any dilation), which
+ * wasm lacks: both are written as wasm's own forward DepthwiseConv2dNative plus reshapes and
+ * transposes.
  */
 import type * as tf from '@tensorflow/tfjs';
 import { convGeometry, type ConvAttrs } from './conv-info';
@@ -29,7 +30,8 @@ function checkMultiplier(kernel: string, filterShape: readonly number[]): void {
 /**
  * dL/dW[i,j,c] = sum over n, oh, ow of x[n, oh*s+i, ow*s+j, c] * dy[n, oh, ow, c]: one depthwise
  * convolution over a single image whose N*C channels are (example, channel) pairs, with dy as
- * an Ho x Wo filter dilated by the stride; the per-example results are then summed.
+ * an Ho x Wo filter dilated by the stride (output taps a filter dilation apart); the per-example
+ * results are then summed.
  */
 export const depthwiseBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
@@ -44,17 +46,22 @@ export const depthwiseBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs 
   const xImage = cropSpatial(s, s.run('Reshape', { x: xT }, { shape: [1, h, w, n * c] }), ph, pw);
   const dyT = s.run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
   const f = s.run('Reshape', { x: dyT }, { shape: [g.h.out, g.w.out, n * c, 1] });
+  // Output taps a dilation apart: the filter's taps (all of its extent when undilated).
   const conv = s.run(
     'DepthwiseConv2dNative',
     { x: xImage, filter: f },
-    { strides: [1, 1], pad: explicitPad(ph, pw), dilations: [g.h.stride, g.w.stride] },
+    {
+      strides: [g.h.dilation, g.w.dilation],
+      pad: explicitPad(ph, pw),
+      dilations: [g.h.stride, g.w.stride],
+    },
   );
   const perExample = s.run('Reshape', { x: conv }, { shape: [g.h.filter * g.w.filter, n, c] });
   const summed = s.run('Sum', { x: perExample }, { axis: [1], keepDims: false });
   return s.finish(s.run('Reshape', { x: summed }, { shape: [g.h.filter, g.w.filter, c, 1] }));
 };
 
-/** dL/dx as a stride-1 depthwise convolution of dy (zero-dilated by the stride) with the flipped filter. */
+/** dL/dx as a stride-1 depthwise convolution of dy (zero-dilated by the stride) with the flipped filter, equally dilated. */
 export const depthwiseBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { dy, filter } = inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const a = attrs as unknown as InputGradAttrs;
@@ -69,7 +76,11 @@ export const depthwiseBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }
     s.run(
       'DepthwiseConv2dNative',
       { x: dyd, filter: flipped },
-      { strides: [1, 1], pad: explicitPad(ph, pw), dilations: [1, 1] },
+      {
+        strides: [1, 1],
+        pad: explicitPad(ph, pw),
+        dilations: [g.h.dilation, g.w.dilation],
+      },
     ),
   );
 };
