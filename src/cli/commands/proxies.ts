@@ -3,6 +3,7 @@
  * --sample N | --all] [--seed N] [--batch N] [--backend wasm|cpu]`: scores architectures with the
  * zero-cost proxies at a seeded initialisation on one mini-batch, one JSON line per architecture.
  */
+import { infinityAsText } from '../../core/export/run-file';
 import { loadDataset } from '../../core/data/load';
 import { isProxyName, PROXY_NAMES, type ProxyName } from '../../core/proxies/names';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
@@ -127,9 +128,9 @@ export function genotypeText(space: SearchSpaceSpec, genotype: Genotype): string
   return formatNb201(space.normal, genotype.normal) ?? formatDartsGenotype(space, genotype);
 }
 
-/** A score for JSON: finite numbers as they are, NaN and infinities as null. */
+/** A score for JSON: numbers as they are (±Infinity is written "Infinity" / "-Infinity", as run files do), NaN and a missing score as null. */
 function jsonNumber(v: number | undefined): number | null {
-  return v !== undefined && Number.isFinite(v) ? v : null;
+  return v !== undefined && !Number.isNaN(v) ? v : null;
 }
 
 /**
@@ -178,7 +179,7 @@ export async function runProxies(args: ParsedArgs, io: CliIo): Promise<number> {
           flops: s.flops,
         };
         for (const p of o.proxies) line[p] = jsonNumber(s.proxies[p]);
-        io.out(JSON.stringify(line));
+        io.out(JSON.stringify(line, infinityAsText));
         done += 1;
         const now = Date.now();
         const rate = (done / Math.max(1, now - started)) * 1000;

@@ -9,7 +9,7 @@ import { parseRunFile, runFileOf, serializeRunFile, type RunFileEval } from './r
 const spec = defaultExperiment('teaching', 'spiral');
 
 describe('run file of a zero-cost run', () => {
-  it('reads back its proxy records: accuracy NaN, scores kept, a non-finite score as NaN', () => {
+  it('reads back its proxy records: accuracy NaN, scores kept, -Infinity and NaN scores as they were', () => {
     const subnets: SubnetRecord[] = [
       {
         key: 'a',
@@ -33,7 +33,7 @@ describe('run file of a zero-cost run', () => {
         latencyMs: null,
         generation: 0,
         origin: 'random',
-        proxies: { synflow: 3, naswot: -Infinity, snip: 0.25 },
+        proxies: { synflow: 3, naswot: -Infinity, snip: 0.25, fisher: Number.NaN, grasp: Infinity },
       },
     ];
     const file = runFileOf(
@@ -47,9 +47,18 @@ describe('run file of a zero-cost run', () => {
       },
       { exportedAt: '2026-01-01T00:00:00.000Z' },
     );
-    const read = parseRunFile(serializeRunFile(file));
+    const text = serializeRunFile(file);
+    expect(text).toContain('"naswot":"-Infinity"');
+    expect(text).toContain('"fisher":null');
+    const read = parseRunFile(text);
     if (!read.ok) throw new Error(read.problems.join(' '));
     expect(read.run.subnets[0]).toEqual(subnets[0]);
-    expect(read.run.subnets[1]?.proxies).toEqual({ synflow: 3, naswot: Number.NaN, snip: 0.25 });
+    expect(read.run.subnets[1]?.proxies).toEqual({
+      synflow: 3,
+      naswot: -Infinity,
+      snip: 0.25,
+      fisher: Number.NaN,
+      grasp: Infinity,
+    });
   });
 });

@@ -196,13 +196,28 @@ export function runFileOf(run: RunFileSource, meta: RunFileMeta): RunFile {
   };
 }
 
-/** The run file as JSON text. */
-export function serializeRunFile(file: RunFile): string {
-  return JSON.stringify(file);
+/** JSON has no infinities: they are written as these strings (a proxy's log-score of a dead cell is -Infinity), NaN as null. */
+const INFINITY_TEXT = {
+  Infinity: Number.POSITIVE_INFINITY,
+  '-Infinity': Number.NEGATIVE_INFINITY,
+} as const;
+
+/** A JSON.stringify replacer that writes ±Infinity as "Infinity" / "-Infinity" (JSON would write null). */
+export function infinityAsText(_key: string, value: unknown): unknown {
+  if (value === Number.POSITIVE_INFINITY) return 'Infinity';
+  if (value === Number.NEGATIVE_INFINITY) return '-Infinity';
+  return value;
 }
 
-/** A number that was written as null when it was not finite (NaN) comes back as NaN. */
-const num = z.union([z.number(), z.null()]).transform((v) => (v === null ? Number.NaN : v));
+/** The run file as JSON text; ±Infinity written as "Infinity" / "-Infinity", NaN as null. */
+export function serializeRunFile(file: RunFile): string {
+  return JSON.stringify(file, infinityAsText);
+}
+
+/** A number that was written as null when it was NaN comes back as NaN, and "Infinity" / "-Infinity" as themselves. */
+const num = z
+  .union([z.number(), z.null(), z.enum(['Infinity', '-Infinity'])])
+  .transform((v) => (v === null ? Number.NaN : typeof v === 'string' ? INFINITY_TEXT[v] : v));
 const text = z.string().max(256);
 
 const cellGenotype = z.object({
@@ -239,7 +254,7 @@ const subnet = z.object({
   latencyMs: z.number().nullable(),
   generation: z.number(),
   origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation']),
-  // Zero-cost runs: the proxy scores (a non-finite score was written as null and reads as NaN).
+  // Zero-cost runs: the proxy scores (NaN written as null, ±Infinity as strings; both read back as they were).
   proxies: z.partialRecord(z.enum(PROXY_NAMES), num).optional(),
 });
 
