@@ -1,9 +1,10 @@
 /**
- * `search (--spec <spec.json | link> | --space <preset> --dataset <id> | --front <run.json>)
- * --queue redis://HOST:PORT [--name N] [--search random|evolution] [--trials N] [--seed N]
- * [--epochs N] --out run.json`: carries out a multi-trial search (or the stand-alone check of a
- * run's Pareto front) on a BullMQ queue that `worker` processes on any number of machines take
- * trials from, merging the results into one run file as they arrive.
+ * `search (--spec <spec.json | link> | --space <preset> --dataset <id> [--strategy <kind>] |
+ * --front <run.json>) --queue redis://HOST:PORT [--name N] [--search random|evolution]
+ * [--trials N] [--repeats N] [--seed N] [--epochs N] --out run.json`: carries out a multi-trial
+ * search (or the stand-alone check of a run's Pareto front, or repeats of any experiment over
+ * seeds) on a BullMQ queue that `worker` processes on any number of machines take jobs from,
+ * merging the results into one run file as they arrive.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -23,17 +24,16 @@ import {
   type SearchPlan,
 } from '../queue/search-plan';
 import { searchProgress } from '../queue/search-progress';
+import { repeatsPlanFrom, runRepeats } from './search-repeats';
 
 /** The command's help. */
 export const SEARCH_HELP: CommandHelp = {
   summary:
-    'Carry out a multi-trial search (or train a run’s Pareto front) on a Redis queue that workers take trials from; write one run file.',
+    'Carry out a multi-trial search (or train a run’s Pareto front, or repeat any experiment over seeds) on a Redis queue that workers take jobs from; write one run file.',
   usage:
-    'search (--spec <spec.json | experiment link> | --space <preset> --dataset <id> | --front <run.json>) --queue redis://HOST:PORT[/DB] [--name N] [--search random|evolution] [--trials N] [--seed N] [--epochs N] --out run.json',
+    'search (--spec <spec.json | experiment link> | --space <preset> --dataset <id> [--strategy <kind>] | --front <run.json>) --queue redis://HOST:PORT[/DB] [--name N] [--search random|evolution] [--trials N] [--repeats N] [--seed N] [--epochs N] --out run.json',
   options: [
-    ...EXPERIMENT_OPTIONS.filter(
-      ([flag]) => !flag.startsWith('--backend') && !flag.startsWith('--strategy'),
-    ),
+    ...EXPERIMENT_OPTIONS.filter(([flag]) => !flag.startsWith('--backend')),
     [
       '--front <run.json>',
       'Instead of a search: train every subnet on this run file’s Pareto front (accuracy against params and FLOPs) stand-alone, as the studio’s “train stand-alone” does.',
@@ -48,12 +48,20 @@ export const SEARCH_HELP: CommandHelp = {
     ],
     ['--search <random | evolution>', 'Override the multi-trial search.'],
     ['--trials N', 'Override the number of trials.'],
-    ['--out FILE', 'The run file, rewritten as trials return; the studio imports it like any run.'],
+    [
+      '--repeats N',
+      'Instead of one search: run the whole experiment (any strategy) once per seed, seeds --seed (or the spec’s) to seed + N − 1, one job each; each seed’s run file is written next to --out (run.seed-3.json) and --out merges them: the seeds’ final subnets and the spread of their accuracy. Not with --front, --search or --trials.',
+    ],
+    [
+      '--out FILE',
+      'The run file, rewritten as trials (or seeds) return; the studio imports it like any run.',
+    ],
   ],
   examples: [
     'search --space teaching --dataset spiral --search random --trials 12 --queue redis://127.0.0.1:6379 --out search.json',
     'search --spec spec.json --queue redis://10.0.0.5:6379 --name spiral-evo --out evo.json',
     'search --front darts-run.json --epochs 50 --queue redis://127.0.0.1:6379 --out front.json',
+    'search --space teaching --dataset spiral --strategy darts --repeats 5 --queue redis://127.0.0.1:6379 --out darts-seeds.json',
   ],
 };
 
@@ -61,6 +69,8 @@ const OPTIONS = [
   'spec',
   'space',
   'dataset',
+  'strategy',
+  'repeats',
   'seed',
   'epochs',
   'front',
@@ -179,6 +189,33 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   const out = optionValue(args, 'out');
   if (out === null) return usage(['The search command needs --out, the run file to write.']);
   const cwd = io.cwd ?? process.cwd();
+  const repeats = whole(args, 'repeats', 1);
+  if (typeof repeats === 'string') return usage([repeats]);
+  if (repeats !== null) {
+    const numbers = [whole(args, 'seed', 0), whole(args, 'epochs', 1)];
+    const bad = numbers.find((v) => typeof v === 'string');
+    if (typeof bad === 'string') return usage([bad]);
+    const [seed, epochs] = numbers.map((v) => (typeof v === 'number' ? v : null));
+    const name = optionValue(args, 'name');
+    if (name !== null && !NAME_PATTERN.test(name))
+      return usage([
+        `--name may hold letters, digits, ".", "-" and "_" only, 64 at most (got "${name}").`,
+      ]);
+    const plan = await repeatsPlanFrom(
+      args,
+      cwd,
+      repeats,
+      { seed: seed ?? null, epochs: epochs ?? null },
+      name,
+    );
+    if (!('count' in plan)) return usage(plan);
+    const unreachable = await probeQueue(address);
+    if (unreachable !== null) {
+      io.err(unreachable);
+      return 2;
+    }
+    return runRepeats(plan, address, out, io);
+  }
   const plan = await planOf(args, cwd);
   if (!('kind' in plan)) {
     plan.forEach((p, i) => io.err(i === 0 ? p : `  ${p}`));
