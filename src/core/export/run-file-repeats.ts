@@ -56,16 +56,12 @@ export function repeatSeedOf(r: ReturnedRepeat): RepeatSeed {
   };
 }
 
-/** The repeat whose final subnet's accuracy is the median (the lower middle one for an even count); null when none has one. */
-function medianRepeat(
-  returned: readonly ReturnedRepeat[],
-  seeds: readonly RepeatSeed[],
-): ReturnedRepeat | null {
+/** The seed whose final subnet's accuracy is the median (the lower middle one for an even count; the lower index among equals); null when none has one. A repeats file's `result` is its run's. */
+export function medianSeed(seeds: readonly RepeatSeed[]): RepeatSeed | null {
   const ranked = seeds
     .filter((s) => Number.isFinite(s.accuracy))
     .sort((a, b) => a.accuracy - b.accuracy || a.index - b.index);
-  const mid = ranked[(ranked.length - 1) >> 1];
-  return mid === undefined ? null : (returned.find((r) => r.index === mid.index) ?? null);
+  return ranked[(ranked.length - 1) >> 1] ?? null;
 }
 
 /** The repeats file as it stands (`status` 'running' until every repeat has returned or failed). */
@@ -80,7 +76,8 @@ export function repeatsRunFile(source: RepeatsSource, exportedAt: string): RunFi
     seen.add(record.key);
     subnets.push({ ...record, seed: s.seed });
   }
-  const median = medianRepeat(byIndex, seeds);
+  const mid = medianSeed(seeds);
+  const median = mid === null ? undefined : byIndex.find((r) => r.index === mid.index);
   const file = runFileOf(
     {
       spec: source.spec,
