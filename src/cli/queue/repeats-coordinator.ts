@@ -9,7 +9,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Job, Queue } from 'bullmq';
 import { parseRunFile, type QueueFailure, type RunFile } from '../../core/export/run-file';
-import { repeatsRunFile, type ReturnedRepeat } from '../../core/export/run-file-repeats';
+import {
+  repeatSeedOf,
+  repeatsRunFile,
+  type ReturnedRepeat,
+} from '../../core/export/run-file-repeats';
 import { genotypeKey } from '../../core/strategies/genotype-key';
 import type { CoordinatorHooks, SearchOutcome } from './coordinator';
 import { TRIAL_JOB_OPTIONS, type QueueAddress } from './queue-config';
@@ -189,8 +193,9 @@ async function follow(
             testLoss: m?.testLoss ?? Number.NaN,
           },
         });
+        const final = repeatSeedOf(returned[returned.length - 1] as ReturnedRepeat);
         hooks.onLine(
-          `${what} done by ${result.worker} in ${(result.trainMs / 1000).toFixed(1)} s: validation ${pct(m?.validAcc ?? Number.NaN)}, wrote ${basename(path)}`,
+          `${what} done by ${result.worker} in ${(result.trainMs / 1000).toFixed(1)} s: final subnet ${pct(final.accuracy)} (${final.evaluation ?? 'none'}), test ${pct(final.testAcc)}; wrote ${basename(path)}`,
         );
       } else if (look.state === 'failed') {
         const { failure, line } = failureOf(look.job, index, '', what);
