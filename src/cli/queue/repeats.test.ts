@@ -23,21 +23,23 @@ import {
   type TestWorker,
 } from './local-queue';
 import { repeatJobId } from './repeat-job';
+import type { TrialProgress } from './trial-worker';
 
 const dir = mkdtempSync(join(tmpdir(), 'nas-repeats-'));
 
-/** A two-epoch DARTS search of the teaching space on 200 spiral points, seed 4, as a spec file. */
-function specFile(): { spec: ExperimentSpec; file: string } {
+/** A DARTS search of the teaching space on 200 spiral points, seed 4, for `epochs`, as a spec file. */
+function specFile(epochs = 2): { spec: ExperimentSpec; file: string } {
   const base = defaultExperiment('teaching', 'spiral', 4);
   const s = strategyFor('darts', base);
   if (s.kind !== 'darts') throw new Error('expected a DARTS strategy');
   const spec: ExperimentSpec = {
     ...base,
     dataset: { ...base.dataset, samples: 200 },
-    strategy: { ...s, epochs: 2 },
+    strategy: { ...s, epochs },
   };
-  writeFileSync(join(dir, 'darts.json'), JSON.stringify(spec));
-  return { spec, file: 'darts.json' };
+  const file = `darts-${epochs}.json`;
+  writeFileSync(join(dir, file), JSON.stringify(spec));
+  return { spec, file };
 }
 
 /** Reads a run file from the test folder. */
@@ -122,6 +124,8 @@ describe('repeats on a queue', () => {
     expect(merged.subnets.map((r) => [r.key, r.seed])).toEqual(
       keys.map((k) => [k, seeds.find((s) => s.key === k)?.seed]),
     );
+    // Each run kept its job's lock (4 s under FAST_STALLS) to the end: no attempt was lost to a stall.
+    expect(merged.queue?.trials.map((t) => t.attempts)).toEqual([1, 1, 1]);
     expect(merged.repeats?.spread.accuracy).toEqual(spreadOf(seeds.map((s) => s.accuracy)));
     expect(merged.repeats?.spread.testAcc.n).toBe(3);
     const sorted = [...seeds].sort((a, b) => a.accuracy - b.accuracy || a.index - b.index);
@@ -150,6 +154,38 @@ describe('repeats on a queue', () => {
     );
     expect(timeless(readRun('rep.seed-5.json'))).toEqual(before);
   }, 120_000);
+
+  it('runs the seed of a worker killed mid-run again on another worker', async () => {
+    const { file } = specFile(12);
+    const searching = search(
+      `--spec ${file} --repeats 2 --queue ${redis.url} --name killed --out killed.json`,
+    );
+    const queue = new Queue(TRIAL_QUEUE, { connection: { url: redis.url } });
+    let victim: TestWorker | undefined;
+    let victimJob = '';
+    for (let i = 0; i < 600 && victim === undefined; i++) {
+      for (const job of await queue.getActive()) {
+        const p = job.progress as Partial<TrialProgress>;
+        if (typeof p === 'object' && (p.step ?? 0) > 0) {
+          victim = workers.find((w) => w.name === p.worker);
+          victimJob = job.id ?? '';
+          if (victim) break;
+        }
+      }
+      if (victim === undefined) await new Promise((r) => setTimeout(r, 50));
+    }
+    await queue.close();
+    if (victim === undefined) throw new Error('no worker was seen mid-run');
+    await victim.stop();
+    workers = workers.filter((w) => w !== victim);
+    const { code, io } = await searching;
+    expect(code, io.stderr.join('\n')).toBe(0);
+    const run = readRun('killed.json');
+    expect(run.repeats?.seeds).toHaveLength(2);
+    const retried = run.queue?.trials.find((t) => `killed-r${t.index}` === victimJob);
+    expect(retried?.worker).not.toBe(victim.name);
+    expect(run.queue?.failed).toEqual([]);
+  }, 60_000);
 
   it('says plainly that the queue cannot be reached and exits 2', async () => {
     const { file } = specFile();

@@ -26,7 +26,7 @@ export async function runRepeatJob(
     if (e.type === 'started') total = e.totalSteps;
     else if (e.type === 'step') onStep(e.step, Math.max(total, e.step));
     else if (e.type === 'status' && e.status !== 'running') {
-      if (e.message !== '') why = e.message;
+      if (e.message !== '' && why === '') why = e.message;
       if (e.status === 'paused') control.stop();
     }
   });
