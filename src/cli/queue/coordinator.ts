@@ -46,6 +46,8 @@ export interface SearchCounts {
   readonly failed: number;
   /** The best validation accuracy so far and its trial, or null. */
   readonly best: { readonly accuracy: number; readonly index: number } | null;
+  /** How far each running job has got as its worker reports it (repeats: by seed), if followed. */
+  readonly progress?: readonly { readonly index: number; readonly fraction: number }[];
 }
 
 /** What the coordinator tells its caller as the search goes. */

@@ -29,6 +29,7 @@ import {
 import { readRepeatJob, readRepeatResult, repeatJobId, type RepeatJobData } from './repeat-job';
 import { repeatFilePath, repeatSpec, type RepeatsPlan } from './repeat-plan';
 import { canonicalJson } from './search-plan';
+import type { TrialProgress } from './trial-worker';
 
 /**
  * Runs the repeats of `plan` on the queue at `address`, writing each seed's run file next to
@@ -150,11 +151,13 @@ async function follow(
     return file;
   };
   const seedOf = (index: number): number => repeatSpec(plan, index).seed;
+  const started = new Set<number>();
   for (;;) {
     const lost = wait.lost();
     if (lost !== null) throw lost;
     let running = 0;
     let waiting = 0;
+    const progress: { index: number; fraction: number }[] = [];
     const open = [...jobs.entries()].filter(([i]) => !settled(i)).sort((a, b) => a[0] - b[0]);
     for (const look of await lookAtJobs(queue, open, (i) => repeatJobId(plan.name, i))) {
       const { index } = look;
@@ -201,8 +204,18 @@ async function follow(
         const { failure, line } = failureOf(look.job, index, '', what);
         failed.set(index, failure);
         hooks.onLine(line);
-      } else if (look.state === 'active') running += 1;
-      else waiting += 1;
+      } else if (look.state === 'active') {
+        running += 1;
+        // Read again for the progress its worker reported (few jobs: one round trip each is cheap).
+        const job = (await queue.getJob(repeatJobId(plan.name, index))) ?? look.job;
+        if (!started.has(index)) {
+          started.add(index);
+          hooks.onLine(`${what} started on ${job.processedBy ?? 'a worker'}`);
+        }
+        const p = job.progress as Partial<TrialProgress> | number;
+        if (typeof p === 'object' && typeof p.step === 'number' && (p.total ?? 0) > 0)
+          progress.push({ index: seedOf(index), fraction: p.step / (p.total ?? 1) });
+      } else waiting += 1;
     }
     const file = await save(
       returned.length + failed.size < plan.count
@@ -225,6 +238,7 @@ async function follow(
       waiting,
       failed: failed.size,
       best: best ?? null,
+      progress,
     });
     if (file.status !== 'running') return { file, failed: failed.size, message: null };
     await wait.sleep();

@@ -180,6 +180,7 @@ describe('repeats on a queue', () => {
     workers = workers.filter((w) => w !== victim);
     const { code, io } = await searching;
     expect(code, io.stderr.join('\n')).toBe(0);
+    expect(io.stderr.some((l) => /^seed \d+ \(repeat \d+\) started on .+:\d+$/.test(l))).toBe(true);
     const run = readRun('killed.json');
     expect(run.repeats?.seeds).toHaveLength(2);
     const retried = run.queue?.trials.find((t) => `killed-r${t.index}` === victimJob);

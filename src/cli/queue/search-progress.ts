@@ -14,10 +14,14 @@ export type CountUnit = 'trial' | 'seed';
 /** The counts in words; `short` for the bar beside them on a terminal line. */
 export function countsText(c: SearchCounts, short = false, unit: CountUnit = 'trial'): string {
   const acc = c.best === null ? '' : `${(100 * c.best.accuracy).toFixed(1)}%`;
+  const at = (p: { index: number; fraction: number }): string =>
+    `${short ? '#' : `${unit} `}${p.index} ${Math.floor(100 * p.fraction)}%`;
+  const progress = (c.progress ?? []).map(at).join(', ');
+  const going = progress === '' ? '' : ` · ${short ? '' : 'at '}${progress}`;
   if (short)
-    return `${c.running} run · ${c.waiting} wait · ${c.failed} fail${c.best === null ? '' : ` · best ${acc} #${c.best.index}`}`;
+    return `${c.running} run · ${c.waiting} wait · ${c.failed} fail${c.best === null ? '' : ` · best ${acc} #${c.best.index}`}${going}`;
   const best = c.best === null ? 'no result yet' : `best ${acc} (${unit} ${c.best.index})`;
-  return `${c.running} running · ${c.waiting} waiting · ${c.failed} failed · ${best}`;
+  return `${c.running} running · ${c.waiting} waiting · ${c.failed} failed · ${best}${going}`;
 }
 
 /** The hooks printing a search's (or repeats') progress to `io`'s stderr; `now` gives the wall clock in ms. */
