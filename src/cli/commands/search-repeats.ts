@@ -14,6 +14,7 @@ import type { QueueAddress } from '../queue/queue-config';
 import { coordinateRepeats } from '../queue/repeats-coordinator';
 import { MAX_REPEATS, repeatFilePath, repeatsPlanOf, type RepeatsPlan } from '../queue/repeat-plan';
 import { canonicalJson } from '../queue/search-plan';
+import { CoordinatorError } from '../queue/queue-session';
 import { searchProgress } from '../queue/search-progress';
 
 /** Options that choose a search's trials, so they make no sense with --repeats. */
@@ -72,7 +73,7 @@ const pct = (v: number): string => (Number.isFinite(v) ? `${(100 * v).toFixed(1)
 /**
  * Coordinates the repeats to their end and says how they spread. Exit codes as `search`'s: 0 every
  * seed returned; 1 some seed failed every attempt, or the queue was lost (the same command carries
- * on); 2 the queue holds other work under this name.
+ * on); 2 the queue holds other work under this name, or a run file cannot be written.
  */
 export async function runRepeats(
   plan: RepeatsPlan,
@@ -102,7 +103,7 @@ export async function runRepeats(
     progress.clear();
     const message = err instanceof Error ? err.message : String(err);
     io.err(message);
-    if (/another experiment/.test(message)) return 2;
+    if (err instanceof CoordinatorError) return 2;
     io.err(`The runs stay on the queue; run the same command again to carry on.`);
     return 1;
   }

@@ -23,6 +23,7 @@ import {
   searchPlanOf,
   type SearchPlan,
 } from '../queue/search-plan';
+import { CoordinatorError } from '../queue/queue-session';
 import { searchProgress } from '../queue/search-progress';
 import { repeatsPlanFrom, runRepeats } from './search-repeats';
 
@@ -167,8 +168,8 @@ async function partialOf(path: string, plan: SearchPlan): Promise<RunFile | null
 /**
  * Checks the options and the queue, then coordinates the search to its end. Exit codes: 0 every
  * trial returned; 1 some trial failed every attempt, or the queue was lost mid-search (the same
- * command carries on); 2 a bad option, spec or run file, an unreachable queue, or a name the queue
- * holds for another experiment.
+ * command carries on); 2 a bad option, spec or run file, an unreachable queue, a name the queue
+ * holds for another experiment, or an output file that cannot be written.
  */
 export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   const usage = (problems: readonly string[]): number => {
@@ -249,7 +250,7 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
     progress.clear();
     const message = err instanceof Error ? err.message : String(err);
     io.err(message);
-    if (/another experiment|not this search/.test(message)) return 2;
+    if (err instanceof CoordinatorError) return 2;
     io.err(`The trials stay on the queue; run the same command again to carry on.`);
     return 1;
   }

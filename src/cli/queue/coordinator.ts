@@ -27,6 +27,7 @@ import {
 import { canonicalJson, type SearchPlan } from './search-plan';
 import { TRIAL_JOB_OPTIONS, type QueueAddress } from './queue-config';
 import {
+  CoordinatorError,
   failureOf,
   jobTiming,
   lookAtJobs,
@@ -139,13 +140,15 @@ async function follow(
     }
     const data = readTrialJob(job.data);
     if ('problem' in data || canonicalJson(data.spec) !== specText)
-      throw new Error(
+      throw new CoordinatorError(
         `The queue already holds a search named "${plan.name}" of another experiment; choose another --name.`,
       );
     jobs.set(index, job);
     if (!book.proposals.has(index)) {
       if (plan.kind !== 'evolution' || index < first.length)
-        throw new Error(`The queue's trial ${index} of "${plan.name}" is not this search's.`);
+        throw new CoordinatorError(
+          `The queue's trial ${index} of "${plan.name}" is not this search's.`,
+        );
       propose({
         genotype: data.genotype,
         key: genotypeKey(plan.spec.space, data.genotype),

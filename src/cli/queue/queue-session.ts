@@ -15,6 +15,9 @@ import {
   type QueueAddress,
 } from './queue-config';
 
+/** A coordinator's own plain message (a name taken by other work, an unwritable file): passed on as it is, never read as a lost queue. */
+export class CoordinatorError extends Error {}
+
 /** Longest wait between two looks at the queue when no event arrives, ms. */
 const POLL_MS = 1000;
 
@@ -65,6 +68,7 @@ export async function withQueueSession<T>(
       lost: () => lost,
     });
   } catch (err) {
+    if (err instanceof CoordinatorError && lost === null) throw err;
     throw new Error(queueErrorText(address, lost ?? err));
   } finally {
     await Promise.allSettled([events.close(), queue.close()]);
@@ -107,11 +111,22 @@ export async function lookAtJobs(
   return looks;
 }
 
-/** Writes `file` to `path` whole (a reader never sees half a file). */
-export async function writeWhole(path: string, file: RunFile): Promise<void> {
+/** Writes `text` to `path` whole (a reader never sees half a file); a failure is a plain CoordinatorError. */
+export async function writeTextWhole(path: string, text: string): Promise<void> {
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, `${serializeRunFile(file)}\n`);
-  await rename(tmp, path);
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+  } catch (e) {
+    throw new CoordinatorError(
+      `Cannot write ${path}: ${e instanceof Error ? e.message : String(e)}.`,
+    );
+  }
+}
+
+/** Writes run file `file` to `path` whole. */
+export function writeWhole(path: string, file: RunFile): Promise<void> {
+  return writeTextWhole(path, `${serializeRunFile(file)}\n`);
 }
 
 /** Percent with one decimal. */

@@ -5,7 +5,7 @@
  * every change. Started again with the same name, it keeps the seeds whose run files the partial
  * repeats file lists and carries on with the rest.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Job, Queue } from 'bullmq';
 import { parseRunFile, type QueueFailure, type RunFile } from '../../core/export/run-file';
@@ -18,11 +18,13 @@ import { genotypeKey } from '../../core/strategies/genotype-key';
 import type { CoordinatorHooks, SearchOutcome } from './coordinator';
 import { TRIAL_JOB_OPTIONS, type QueueAddress } from './queue-config';
 import {
+  CoordinatorError,
   failureOf,
   jobTiming,
   lookAtJobs,
   pct,
   withQueueSession,
+  writeTextWhole,
   writeWhole,
   type QueueWait,
 } from './queue-session';
@@ -95,7 +97,7 @@ async function follow(
     if (job === undefined) continue;
     const data = readRepeatJob(job.data);
     if ('problem' in data || canonicalJson(data.spec) !== canonicalJson(repeatSpec(plan, index)))
-      throw new Error(
+      throw new CoordinatorError(
         `The queue already holds work named "${plan.name}" of another experiment; choose another --name.`,
       );
     jobs.set(index, job);
@@ -175,7 +177,7 @@ async function follow(
           continue;
         }
         const path = repeatFilePath(plan, outPath, index);
-        await writeFile(path, `${result.runFile}\n`);
+        await writeTextWhole(path, `${result.runFile}\n`);
         const m = run.result?.metrics;
         const steps = run.series.steps;
         returned.push({

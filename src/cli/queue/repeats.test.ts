@@ -188,6 +188,17 @@ describe('repeats on a queue', () => {
     expect(run.queue?.failed).toEqual([]);
   }, 60_000);
 
+  it('refuses a name the queue holds for another experiment, plainly, with exit code 2', async () => {
+    const { file } = specFile(3);
+    const { code, io } = await search(
+      `--spec ${file} --repeats 3 --queue ${redis.url} --name rep --out other.json`,
+    );
+    expect(code).toBe(2);
+    expect(io.stderr).toContain(
+      'The queue already holds work named "rep" of another experiment; choose another --name.',
+    );
+  });
+
   it('says plainly that the queue cannot be reached and exits 2', async () => {
     const { file } = specFile();
     const url = `redis://127.0.0.1:${await freePort()}`;
