@@ -1,9 +1,10 @@
 /**
- * `search (--spec <spec.json | link> | --space <preset> --dataset <id> | --front <run.json>)
- * --queue redis://HOST:PORT [--name N] [--search random|evolution] [--trials N] [--seed N]
- * [--epochs N] --out run.json`: carries out a multi-trial search (or the stand-alone check of a
- * run's Pareto front) on a BullMQ queue that `worker` processes on any number of machines take
- * trials from, merging the results into one run file as they arrive.
+ * `search (--spec <spec.json | link> | --space <preset> --dataset <id> [--strategy <kind>] |
+ * --front <run.json>) --queue redis://HOST:PORT [--name N] [--search random|evolution]
+ * [--trials N] [--repeats N] [--seed N] [--epochs N] --out run.json`: carries out a multi-trial
+ * search (or the stand-alone check of a run's Pareto front, or repeats of any experiment over
+ * seeds) on a BullMQ queue that `worker` processes on any number of machines take jobs from,
+ * merging the results into one run file as they arrive.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -22,18 +23,18 @@ import {
   searchPlanOf,
   type SearchPlan,
 } from '../queue/search-plan';
+import { CoordinatorError } from '../queue/queue-session';
 import { searchProgress } from '../queue/search-progress';
+import { repeatsPlanFrom, runRepeats } from './search-repeats';
 
 /** The command's help. */
 export const SEARCH_HELP: CommandHelp = {
   summary:
-    'Carry out a multi-trial search (or train a run’s Pareto front) on a Redis queue that workers take trials from; write one run file.',
+    'Carry out a multi-trial search (or train a run’s Pareto front, or repeat any experiment over seeds) on a Redis queue that workers take jobs from; write one run file.',
   usage:
-    'search (--spec <spec.json | experiment link> | --space <preset> --dataset <id> | --front <run.json>) --queue redis://HOST:PORT[/DB] [--name N] [--search random|evolution] [--trials N] [--seed N] [--epochs N] --out run.json',
+    'search (--spec <spec.json | experiment link> | --space <preset> --dataset <id> [--strategy <kind>] | --front <run.json>) --queue redis://HOST:PORT[/DB] [--name N] [--search random|evolution] [--trials N] [--repeats N] [--seed N] [--epochs N] --out run.json',
   options: [
-    ...EXPERIMENT_OPTIONS.filter(
-      ([flag]) => !flag.startsWith('--backend') && !flag.startsWith('--strategy'),
-    ),
+    ...EXPERIMENT_OPTIONS.filter(([flag]) => !flag.startsWith('--backend')),
     [
       '--front <run.json>',
       'Instead of a search: train every subnet on this run file’s Pareto front (accuracy against params and FLOPs) stand-alone, as the studio’s “train stand-alone” does.',
@@ -48,12 +49,20 @@ export const SEARCH_HELP: CommandHelp = {
     ],
     ['--search <random | evolution>', 'Override the multi-trial search.'],
     ['--trials N', 'Override the number of trials.'],
-    ['--out FILE', 'The run file, rewritten as trials return; the studio imports it like any run.'],
+    [
+      '--repeats N',
+      'Instead of one search: run the whole experiment (any strategy) once per seed, seeds --seed (or the spec’s) to seed + N − 1, one job each; each seed’s run file is written next to --out (run.seed-3.json) and --out merges them: the seeds’ final subnets and the spread of their accuracy. Not with --front, --search or --trials.',
+    ],
+    [
+      '--out FILE',
+      'The run file, rewritten as trials (or seeds) return; the studio imports it like any run.',
+    ],
   ],
   examples: [
     'search --space teaching --dataset spiral --search random --trials 12 --queue redis://127.0.0.1:6379 --out search.json',
     'search --spec spec.json --queue redis://10.0.0.5:6379 --name spiral-evo --out evo.json',
     'search --front darts-run.json --epochs 50 --queue redis://127.0.0.1:6379 --out front.json',
+    'search --space teaching --dataset spiral --strategy darts --repeats 5 --queue redis://127.0.0.1:6379 --out darts-seeds.json',
   ],
 };
 
@@ -61,6 +70,8 @@ const OPTIONS = [
   'spec',
   'space',
   'dataset',
+  'strategy',
+  'repeats',
   'seed',
   'epochs',
   'front',
@@ -157,8 +168,8 @@ async function partialOf(path: string, plan: SearchPlan): Promise<RunFile | null
 /**
  * Checks the options and the queue, then coordinates the search to its end. Exit codes: 0 every
  * trial returned; 1 some trial failed every attempt, or the queue was lost mid-search (the same
- * command carries on); 2 a bad option, spec or run file, an unreachable queue, or a name the queue
- * holds for another experiment.
+ * command carries on); 2 a bad option, spec or run file, an unreachable queue, a name the queue
+ * holds for another experiment, or an output file that cannot be written.
  */
 export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   const usage = (problems: readonly string[]): number => {
@@ -179,6 +190,33 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
   const out = optionValue(args, 'out');
   if (out === null) return usage(['The search command needs --out, the run file to write.']);
   const cwd = io.cwd ?? process.cwd();
+  const repeats = whole(args, 'repeats', 1);
+  if (typeof repeats === 'string') return usage([repeats]);
+  if (repeats !== null) {
+    const numbers = [whole(args, 'seed', 0), whole(args, 'epochs', 1)];
+    const bad = numbers.find((v) => typeof v === 'string');
+    if (typeof bad === 'string') return usage([bad]);
+    const [seed, epochs] = numbers.map((v) => (typeof v === 'number' ? v : null));
+    const name = optionValue(args, 'name');
+    if (name !== null && !NAME_PATTERN.test(name))
+      return usage([
+        `--name may hold letters, digits, ".", "-" and "_" only, 64 at most (got "${name}").`,
+      ]);
+    const plan = await repeatsPlanFrom(
+      args,
+      cwd,
+      repeats,
+      { seed: seed ?? null, epochs: epochs ?? null },
+      name,
+    );
+    if (!('count' in plan)) return usage(plan);
+    const unreachable = await probeQueue(address);
+    if (unreachable !== null) {
+      io.err(unreachable);
+      return 2;
+    }
+    return runRepeats(plan, address, out, io);
+  }
   const plan = await planOf(args, cwd);
   if (!('kind' in plan)) {
     plan.forEach((p, i) => io.err(i === 0 ? p : `  ${p}`));
@@ -212,7 +250,7 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
     progress.clear();
     const message = err instanceof Error ? err.message : String(err);
     io.err(message);
-    if (/another experiment|not this search/.test(message)) return 2;
+    if (err instanceof CoordinatorError) return 2;
     io.err(`The trials stay on the queue; run the same command again to carry on.`);
     return 1;
   }

@@ -14,7 +14,8 @@ import { runTrialWorker } from '../queue/trial-worker';
 
 /** The command's help. */
 export const WORKER_HELP: CommandHelp = {
-  summary: 'Take trials from a Redis queue and train them (Node, wasm) until stopped.',
+  summary:
+    'Take jobs from a Redis queue (trials to train, or whole runs of repeats) and carry them out (Node, wasm) until stopped.',
   usage: 'worker --queue redis://HOST:PORT[/DB] [--concurrency N]',
   options: [
     ['--queue <redis://HOST:PORT>', 'The Redis server holding the queue a `search` fills.'],

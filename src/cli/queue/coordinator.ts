@@ -5,10 +5,9 @@
  * file after every change. Started again with the same name, it picks up the trials the partial
  * run file and the queue already hold and carries on.
  */
-import { rename, writeFile } from 'node:fs/promises';
-import { Queue, QueueEvents, type Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { createRng } from '../../core/random';
-import { serializeRunFile, type RunFile } from '../../core/export/run-file';
+import type { RunFile } from '../../core/export/run-file';
 import {
   agingChild,
   agingPopulation,
@@ -26,14 +25,17 @@ import {
   type Proposal,
 } from './search-book';
 import { canonicalJson, type SearchPlan } from './search-plan';
+import { TRIAL_JOB_OPTIONS, type QueueAddress } from './queue-config';
 import {
-  connectionOptions,
-  queueErrorText,
-  TRIAL_ATTEMPTS,
-  TRIAL_JOB_OPTIONS,
-  TRIAL_QUEUE,
-  type QueueAddress,
-} from './queue-config';
+  CoordinatorError,
+  failureOf,
+  jobTiming,
+  lookAtJobs,
+  pct,
+  withQueueSession,
+  writeWhole,
+  type QueueWait,
+} from './queue-session';
 import { readTrialJob, readTrialResult, trialJobId, type TrialJobData } from './trial-job';
 
 /** Where the search stands, for the live line. */
@@ -45,6 +47,8 @@ export interface SearchCounts {
   readonly failed: number;
   /** The best validation accuracy so far and its trial, or null. */
   readonly best: { readonly accuracy: number; readonly index: number } | null;
+  /** How far each running job has got as its worker reports it (repeats: by seed), if followed. */
+  readonly progress?: readonly { readonly index: number; readonly fraction: number }[];
 }
 
 /** What the coordinator tells its caller as the search goes. */
@@ -63,19 +67,6 @@ export interface SearchOutcome {
   readonly message: string | null;
 }
 
-/** Longest wait between two looks at the queue when no event arrives, ms. */
-const POLL_MS = 1000;
-
-/** Writes `file` to `path` whole (a reader never sees half a file). */
-async function writeWhole(path: string, file: RunFile): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, `${serializeRunFile(file)}\n`);
-  await rename(tmp, path);
-}
-
-/** Percent with one decimal. */
-const pct = (v: number): string => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
-
 /**
  * Runs the search of `plan` on the queue at `address`, writing the run file to `outPath` after
  * every change; `partial` is the run file an earlier coordinator of the same search left (its
@@ -89,42 +80,9 @@ export async function coordinateSearch(
   partial: RunFile | null,
   hooks: CoordinatorHooks,
 ): Promise<SearchOutcome> {
-  const queue = new Queue(TRIAL_QUEUE, {
-    connection: connectionOptions(address, false),
-    defaultJobOptions: TRIAL_JOB_OPTIONS,
-  });
-  const events = new QueueEvents(TRIAL_QUEUE, { connection: connectionOptions(address, true) });
-  let lost: unknown = null;
-  let wake: (() => void) | null = null;
-  const poke = (): void => {
-    wake?.();
-    wake = null;
-  };
-  const onError = (err: Error): void => {
-    if (/Connection is closed/i.test(err.message)) {
-      lost = err;
-      poke();
-    }
-  };
-  queue.on('error', onError);
-  events.on('error', onError);
-  for (const e of ['completed', 'failed', 'active', 'stalled', 'retries-exhausted'])
-    events.on(e as 'completed', poke);
-  try {
-    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
-    return await follow(plan, queue, outPath, partial, hooks, {
-      sleep: () =>
-        new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(poke, POLL_MS);
-        }),
-      lost: () => lost,
-    });
-  } catch (err) {
-    throw new Error(queueErrorText(address, lost ?? err));
-  } finally {
-    await Promise.allSettled([events.close(), queue.close()]);
-  }
+  return withQueueSession(address, (queue, wait) =>
+    follow(plan, queue, outPath, partial, hooks, wait),
+  );
 }
 
 /** The job data of proposal `p`. */
@@ -146,7 +104,7 @@ async function follow(
   outPath: string,
   partial: RunFile | null,
   hooks: CoordinatorHooks,
-  wait: { sleep(): Promise<void>; lost(): unknown },
+  wait: QueueWait,
 ): Promise<SearchOutcome> {
   const book = createSearchBook(plan, partial?.startedAt ?? new Date().toISOString());
   const proposalBook = emptyBook();
@@ -182,13 +140,15 @@ async function follow(
     }
     const data = readTrialJob(job.data);
     if ('problem' in data || canonicalJson(data.spec) !== specText)
-      throw new Error(
+      throw new CoordinatorError(
         `The queue already holds a search named "${plan.name}" of another experiment; choose another --name.`,
       );
     jobs.set(index, job);
     if (!book.proposals.has(index)) {
       if (plan.kind !== 'evolution' || index < first.length)
-        throw new Error(`The queue's trial ${index} of "${plan.name}" is not this search's.`);
+        throw new CoordinatorError(
+          `The queue's trial ${index} of "${plan.name}" is not this search's.`,
+        );
       propose({
         genotype: data.genotype,
         key: genotypeKey(plan.spec.space, data.genotype),
@@ -276,21 +236,15 @@ async function follow(
     const open = [...jobs.entries()]
       .filter(([index]) => !isSettled(book, index))
       .sort((a, b) => a[0] - b[0]);
-    // Asked all at once: the client pipelines the commands (one round trip, not one a trial).
-    const states = await Promise.all(
-      open.map(([index, job]) => queue.getJobState(job.id ?? trialJobId(plan.name, index))),
-    );
-    for (const [i, [index, job]] of open.entries()) {
-      const id = job.id ?? trialJobId(plan.name, index);
-      const state = states[i] ?? 'unknown';
-      // Read after the state, so a settled job's fields are its final ones.
-      const fresh = state === 'completed' || state === 'failed' ? await queue.getJob(id) : job;
-      if (fresh === undefined || state === 'unknown') {
+    for (const look of await lookAtJobs(queue, open, (i) => trialJobId(plan.name, i))) {
+      const { index } = look;
+      if (look.state === 'gone') {
         jobs.delete(index);
         const p = book.proposals.get(index);
         if (p !== undefined) await enqueue([p]);
         continue;
       }
+      const { state, job: fresh } = look;
       if (state === 'completed') {
         const result = readTrialResult(fresh.returnvalue);
         const p = book.proposals.get(index);
@@ -309,9 +263,7 @@ async function follow(
           key: m.key,
           worker: result.worker,
           trainMs: result.trainMs,
-          waitMs: Math.max(0, (fresh.processedOn ?? fresh.timestamp) - fresh.timestamp),
-          attempts: Math.max(1, fresh.attemptsMade),
-          finishedAt: new Date(fresh.finishedOn ?? Date.now()).toISOString(),
+          ...jobTiming(fresh),
           steps: m.steps,
           trainLoss: m.trainLoss,
           validAcc: m.validAcc,
@@ -323,16 +275,14 @@ async function follow(
           `trial ${index} done by ${result.worker} in ${(result.trainMs / 1000).toFixed(1)} s: validation ${pct(m.validAcc)}`,
         );
       } else if (state === 'failed') {
-        const reason = fresh.failedReason || 'no reason given';
-        book.failed.set(index, {
+        const { failure, line } = failureOf(
+          fresh,
           index,
-          key: book.proposals.get(index)?.key ?? '',
-          attempts: fresh.attemptsMade,
-          reason,
-        });
-        hooks.onLine(
-          `trial ${index} failed after ${fresh.attemptsMade} of ${TRIAL_ATTEMPTS} attempt(s): ${reason}`,
+          book.proposals.get(index)?.key ?? '',
+          `trial ${index}`,
         );
+        book.failed.set(index, failure);
+        hooks.onLine(line);
       } else if (state === 'active') running += 1;
       else waiting += 1;
     }

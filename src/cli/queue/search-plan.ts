@@ -65,7 +65,7 @@ export function searchPlanOf(
   const s = spec.strategy;
   if (s.kind !== 'multi-trial')
     return {
-      problem: `The queue carries out multi-trial searches; this experiment's strategy is ${s.kind} (run it with \`run\`, then train its Pareto front on the queue with --front run.json).`,
+      problem: `A queued search spreads the trials of a multi-trial search over workers; this experiment's strategy is ${s.kind}: run it whole once per seed on the queue with --repeats N, or with \`run\` and then train its Pareto front on the queue with --front run.json.`,
     };
   if (s.constraints.maxLatencyMs !== null)
     return {

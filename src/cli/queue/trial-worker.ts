@@ -1,6 +1,7 @@
 /**
- * A queue worker: one BullMQ Worker taking trial jobs one at a time and training each with the
- * studio's engine (wasm in Node), reporting progress while it trains and its scores when done.
+ * A queue worker: one BullMQ Worker taking jobs one at a time: trials (one subnet trained
+ * stand-alone) and repeats (a whole experiment run with one seed), with the studio's engine (wasm
+ * in Node), reporting progress while it works and its scores or run file when done.
  */
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
@@ -13,13 +14,16 @@ import {
   TRIAL_QUEUE,
   type QueueAddress,
 } from './queue-config';
+import { pct } from './queue-session';
+import { isRepeatJob, readRepeatJob, type RepeatJobResult } from './repeat-job';
+import { runRepeatJob } from './run-repeat';
 import { trainTrialJob } from './train-trial';
 import { readTrialJob, type TrialJobResult } from './trial-job';
 
 /** Least time between two progress reports of one trial, ms. */
 const PROGRESS_MS = 500;
 
-/** What a worker reports while it trains a trial (job.progress). */
+/** What a worker reports while it trains a trial or runs a repeat (job.progress). */
 export interface TrialProgress {
   readonly worker: string;
   readonly step: number;
@@ -31,9 +35,6 @@ export function workerName(): string {
   return `${hostname()}:${process.pid}`;
 }
 
-/** Percent with one decimal. */
-const pct = (v: number): string => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
-
 /**
  * Takes trials from the queue at `address` until SIGINT or SIGTERM (the trial in hand is finished
  * first) or until the queue cannot be reached for good. Resolves with the exit code: 0 stopped
@@ -43,19 +44,35 @@ export async function runTrialWorker(address: QueueAddress, io: CliIo): Promise<
   await initNodeBackend('wasm');
   const name = workerName();
   const stall = stallSettings();
-  const process_ = async (job: Job): Promise<TrialJobResult> => {
-    const data = readTrialJob(job.data);
-    if ('problem' in data) throw new UnrecoverableError(data.problem);
-    io.err(`${name}: trial ${data.index} of ${data.search} (attempt ${job.attemptsMade + 1})`);
-    const started = performance.now();
+  /** Reports progress at most every PROGRESS_MS (and at the last step). */
+  const reporter = (job: Job) => {
     let last = -Infinity;
-    const memo = await trainTrialJob(data, (step, total) => {
+    return (step: number, total: number): void => {
       const t = performance.now();
       if (t - last < PROGRESS_MS && step !== total) return;
       last = t;
       const progress: TrialProgress = { worker: name, step, total };
       job.updateProgress({ ...progress }).catch(() => undefined);
-    });
+    };
+  };
+  const repeat = async (job: Job): Promise<RepeatJobResult> => {
+    const data = readRepeatJob(job.data);
+    if ('problem' in data) throw new UnrecoverableError(data.problem);
+    const what = `repeat ${data.index} (seed ${data.spec.seed}) of ${data.search}`;
+    io.err(`${name}: ${what} (attempt ${job.attemptsMade + 1})`);
+    const started = performance.now();
+    const runFile = await runRepeatJob(data, reporter(job));
+    const trainMs = performance.now() - started;
+    io.err(`${name}: ${what} done in ${(trainMs / 1000).toFixed(1)} s`);
+    return { runFile, worker: name, trainMs };
+  };
+  const process_ = async (job: Job): Promise<TrialJobResult | RepeatJobResult> => {
+    if (isRepeatJob(job.data)) return repeat(job);
+    const data = readTrialJob(job.data);
+    if ('problem' in data) throw new UnrecoverableError(data.problem);
+    io.err(`${name}: trial ${data.index} of ${data.search} (attempt ${job.attemptsMade + 1})`);
+    const started = performance.now();
+    const memo = await trainTrialJob(data, reporter(job));
     const trainMs = performance.now() - started;
     io.err(
       `${name}: trial ${data.index} of ${data.search} done in ${(trainMs / 1000).toFixed(1)} s, validation ${pct(memo.validAcc)}`,

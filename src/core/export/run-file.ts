@@ -22,6 +22,21 @@ import type { SelectionDecision } from '../search-space/selection';
 import type { OpName } from '../search-space/ops';
 import type { CellRole, Genotype } from '../search-space/types';
 import { seriesPoints, type Downsampled } from '../series/downsample';
+import {
+  genotypeSchema as genotype,
+  queueBlockSchema,
+  repeatsBlockSchema,
+  type RunFileQueue,
+  type RunFileRepeats,
+} from './run-file-blocks';
+
+export type {
+  QueueFailure,
+  QueueTrialRecord,
+  RepeatSeed,
+  RunFileQueue,
+  RunFileRepeats,
+} from './run-file-blocks';
 
 /** The `format` tag of a run file. */
 export const RUN_FILE_FORMAT = 'nas-studio-run';
@@ -63,52 +78,8 @@ export interface RunFileSource {
   readonly selection?: readonly SelectionDecision[] | null;
   /** A search carried out by queue workers: who trained each trial and how long it took. */
   readonly queue?: RunFileQueue;
-}
-
-/** One trial a queue worker trained: which trial, who trained it, how long it waited and trained. */
-export interface QueueTrialRecord {
-  /** The trial's index in the search (0-based, the order the search proposed it). */
-  readonly index: number;
-  /** `genotypeKey` of the subnet trained (its record among `subnets`). */
-  readonly key: string;
-  /** The worker that trained it (host and process id). */
-  readonly worker: string;
-  /** Time spent training and scoring it on the worker, ms. */
-  readonly trainMs: number;
-  /** Time from being queued to being picked up for its last attempt, ms. */
-  readonly waitMs: number;
-  /** Attempts it took (more than 1 after a worker died or the training threw). */
-  readonly attempts: number;
-  /** When it finished (ISO time). */
-  readonly finishedAt: string;
-  /** Weight steps trained, and the mean training loss of the last epoch. */
-  readonly steps: number;
-  readonly trainLoss: number;
-  /** Scores of the trained subnet on the validation and test splits. */
-  readonly validAcc: number;
-  readonly validLoss: number;
-  readonly testAcc: number;
-  readonly testLoss: number;
-}
-
-/** A trial that failed every attempt. */
-export interface QueueFailure {
-  readonly index: number;
-  readonly key: string;
-  readonly attempts: number;
-  readonly reason: string;
-}
-
-/**
- * The queue block of a run file (its own `version`, so it can grow without changing the run
- * file's): the search's queue name, its trials in the order they finished, and those that failed.
- * Readers that predate it ignore it.
- */
-export interface RunFileQueue {
-  readonly version: 1;
-  readonly name: string;
-  readonly trials: readonly QueueTrialRecord[];
-  readonly failed: readonly QueueFailure[];
+  /** One experiment run once per seed: each seed's final result and the spread. */
+  readonly repeats?: RunFileRepeats;
 }
 
 /** When the run started and when it was exported (ISO times). */
@@ -153,6 +124,8 @@ export interface RunFile {
   readonly selection: readonly SelectionDecision[] | null;
   /** Present when queue workers carried the run out (see RunFileQueue). */
   readonly queue?: RunFileQueue;
+  /** Present in a repeats file (see RunFileRepeats). */
+  readonly repeats?: RunFileRepeats;
 }
 
 /** PC-DARTS's edge weights as a run file writes them: per searched cell, one number per edge. */
@@ -193,6 +166,7 @@ export function runFileOf(run: RunFileSource, meta: RunFileMeta): RunFile {
     earlyStop: run.earlyStop ?? null,
     selection: run.selection ?? null,
     ...(run.queue === undefined ? {} : { queue: run.queue }),
+    ...(run.repeats === undefined ? {} : { repeats: run.repeats }),
   };
 }
 
@@ -220,21 +194,6 @@ const num = z
   .transform((v) => (v === null ? Number.NaN : typeof v === 'string' ? INFINITY_TEXT[v] : v));
 const text = z.string().max(256);
 
-const cellGenotype = z.object({
-  edges: z
-    .array(
-      z.object({
-        from: text,
-        to: text,
-        op: z.custom<OpName>((v) => typeof v === 'string', 'Expected a string'),
-      }),
-    )
-    .max(4096),
-  concat: z.array(text).max(1024),
-});
-
-const genotype = z.object({ normal: cellGenotype, reduce: cellGenotype.nullable() });
-
 const metrics = z.object({
   trainAcc: num,
   validAcc: num,
@@ -256,6 +215,7 @@ const subnet = z.object({
   origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation']),
   // Zero-cost runs: the proxy scores (NaN written as null, ±Infinity as strings; both read back as they were).
   proxies: z.partialRecord(z.enum(PROXY_NAMES), num).optional(),
+  seed: z.number().optional(),
 });
 
 const step = z.object({
@@ -312,40 +272,6 @@ const decision = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const queueBlock = z.object({
-  version: z.literal(1),
-  name: text,
-  trials: z
-    .array(
-      z.object({
-        index: z.number(),
-        key: z.string().max(65536),
-        worker: text,
-        trainMs: z.number(),
-        waitMs: z.number(),
-        attempts: z.number(),
-        finishedAt: z.string().max(64),
-        steps: z.number(),
-        trainLoss: num,
-        validAcc: num,
-        validLoss: num,
-        testAcc: num,
-        testLoss: num,
-      }),
-    )
-    .max(100_000),
-  failed: z
-    .array(
-      z.object({
-        index: z.number(),
-        key: z.string().max(65536),
-        attempts: z.number(),
-        reason: z.string().max(4096),
-      }),
-    )
-    .max(100_000),
-});
-
 const runFileSchema = z.object({
   format: z.literal(RUN_FILE_FORMAT),
   version: z.literal(RUN_FILE_VERSION),
@@ -381,7 +307,8 @@ const runFileSchema = z.object({
     .default([]),
   earlyStop: earlyStop.nullable().default(null),
   selection: z.array(decision).max(100_000).nullable().default(null),
-  queue: queueBlock.optional(),
+  queue: queueBlockSchema.optional(),
+  repeats: repeatsBlockSchema.optional(),
 });
 
 /** Reading a run file: the run, or every problem found, in plain words. */

@@ -113,6 +113,8 @@ export interface SubnetRecord {
   readonly origin: Origin;
   /** Zero-cost runs: the proxy scores taken at initialisation (NaN where a proxy is undefined). */
   readonly proxies?: Readonly<Partial<Record<ProxyName, number>>>;
+  /** A repeats file (one experiment run once per seed): the seed of the run whose final result this record is. */
+  readonly seed?: number;
 }
 
 /** One training step: its loss and accuracy on the batch, the alpha-step loss (NaN where a strategy has none), active time so far. */

@@ -1,11 +1,19 @@
-/** "Import run JSON": reads a run file and shows it read-only: spec name, status, genotype, metrics, subnet count. */
+/** "Import run JSON": reads a run file and shows it read-only: spec name, status, genotype, metrics, subnet count (and a repeats file's seeds and spread). */
 import { useState, type ChangeEvent } from 'react';
 import { parseRunFile, type RunFile } from '../../core/export/run-file';
+import { medianSeed } from '../../core/export/run-file-repeats';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
 import { replayOfFile } from '../../store/imported-run';
 import { CopyText } from '../results/CopyText';
 import { studioStore } from '../studio';
 import { MetricsTable } from '../results/MetricsTable';
+import { RepeatsTable } from './RepeatsTable';
+
+/** Which seed's run a repeats file's result is. */
+function medianSeedText(run: RunFile): string {
+  const mid = medianSeed(run.repeats?.seeds ?? []);
+  return mid === null ? 'none' : `seed ${mid.seed}`;
+}
 
 /** The import control and, once a file is read, its summary (or why it was refused). */
 export function ImportedRun() {
@@ -72,11 +80,19 @@ export function ImportedRun() {
               {nb201 !== null ? (
                 <CopyText label="NAS-Bench-201 string" text={nb201} testId="imported-nb201" />
               ) : null}
-              <MetricsTable metrics={run.result.metrics} caption="Final metrics" />
+              <MetricsTable
+                metrics={run.result.metrics}
+                caption={
+                  run.repeats === undefined
+                    ? 'Final metrics'
+                    : `Final metrics of the median seed (${medianSeedText(run)})`
+                }
+              />
             </>
           ) : (
             <p className="hint">The run did not finish: it has no genotype or final metrics.</p>
           )}
+          {run.repeats !== undefined ? <RepeatsTable repeats={run.repeats} /> : null}
         </div>
       ) : null}
     </section>

@@ -39,6 +39,9 @@ export function SubnetInspector({
     ['Run', `${point.runLabel} (${STRATEGY_LABELS[point.strategy]})`],
     ['Generation', String(record.generation)],
     ['Origin', ORIGIN_WORDS[record.origin]],
+    ...(record.seed === undefined
+      ? []
+      : ([['Seed', `${record.seed} (the final subnet of that seed’s run)`]] as [string, string][])),
     ['Params', record.params.toLocaleString()],
     ['FLOPs', `${record.flops.toLocaleString()} multiply-accumulates per example`],
     [
