@@ -211,6 +211,8 @@ describe('runWork: multi-trial', () => {
     trials: 20,
     population: 10,
     sample: 3,
+    warmupProxy: 'none',
+    warmupPool: 500,
     calibrationBatches: 4,
     constraints: NONE,
   };

@@ -238,7 +238,7 @@ const subnet = z.object({
   flops: z.number(),
   latencyMs: z.number().nullable(),
   generation: z.number(),
-  origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation']),
+  origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation', 'warmup']),
   // Zero-cost runs: the proxy scores (a non-finite score was written as null and reads as NaN).
   proxies: z.partialRecord(z.enum(PROXY_NAMES), num).optional(),
 });

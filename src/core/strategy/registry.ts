@@ -196,7 +196,7 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
       calibration: true,
     },
     searchModes: MULTI_TRIAL_MODES,
-    choiceFields: [],
+    choiceFields: ['warmupProxy'],
     numberFields: NUMBER_FIELD_SETS['multi-trial'],
     defaults: defaultMultiTrial,
     budget: (dataset, preset) => MULTI_TRIAL_BUDGETS[budgetScale(dataset, preset)],
