@@ -54,7 +54,9 @@ describe('scoreWarmupPool', () => {
   it('chooses the `population` best-scored members, best first, NaN never', async () => {
     const pool = warmupPool(nb201, createRng(2), { pool: 30, cost });
     const scoreOf = (g: Genotype) => cost(g).params;
-    const nanKey = genotypeKey(nb201, [...pool].sort((a, b) => scoreOf(b) - scoreOf(a))[0] ?? []);
+    const top = [...pool].sort((a, b) => scoreOf(b) - scoreOf(a))[0];
+    if (top === undefined) throw new Error('empty pool');
+    const nanKey = genotypeKey(nb201, top);
     const result = await scoreWarmupPool(pool, 5, (g) =>
       Promise.resolve(genotypeKey(nb201, g) === nanKey ? Number.NaN : scoreOf(g)),
     );
