@@ -7,6 +7,7 @@ import { spaceSize } from '../search-space/size';
 import { WARMUP_POOL_DEFAULT } from '../strategies/warmup';
 import {
   defaultStrategy,
+  STRATEGIES,
   strategyLayout,
   validateStrategy,
   withStrategyChoice,
@@ -37,6 +38,10 @@ describe('the zero-cost warm-up of multi-trial evolution', () => {
     expect(strategyLayout({ ...s, warmupProxy: 'synflow', search: 'random' }).search).toEqual([
       'trials',
     ]);
+    expect(STRATEGIES['multi-trial'].runLabel(s)).toBe('Regularized evolution (stand-alone)');
+    expect(STRATEGIES['multi-trial'].runLabel(on)).toBe(
+      'Regularized evolution + synflow warm-up (stand-alone)',
+    );
   });
 
   it('explains an unknown proxy, a pool out of range and a pool smaller than the population', () => {
@@ -64,9 +69,7 @@ describe('the zero-cost warm-up of multi-trial evolution', () => {
           'The warm-up pool (8) must hold at least the population (10): its best-scored become the first population.',
       },
     ]);
-    expect(validateStrategy({ ...s, population: 10, warmupPool: 8, search: 'random' })).toEqual(
-      [],
-    );
+    expect(validateStrategy({ ...s, population: 10, warmupPool: 8, search: 'random' })).toEqual([]);
   });
 
   it('reads an older spec or link without the warm-up as a random first population', () => {

@@ -202,9 +202,11 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
     budget: (dataset, preset) => MULTI_TRIAL_BUDGETS[budgetScale(dataset, preset)],
     validate: validateMultiTrial,
     runLabel: (s) =>
-      s.search === 'evolution'
-        ? 'Regularized evolution (stand-alone)'
-        : 'Random search (stand-alone)',
+      s.search === 'random'
+        ? 'Random search (stand-alone)'
+        : s.warmupProxy === 'none'
+          ? 'Regularized evolution (stand-alone)'
+          : `Regularized evolution + ${s.warmupProxy} warm-up (stand-alone)`,
     layout: multiTrialLayout,
   }),
   'zero-cost': entry({
