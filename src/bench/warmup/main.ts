@@ -3,8 +3,8 @@
  * a random first population and with a zero-cost warm-up, over several seeds at the same trial
  * budget, on the headless path of `cli run` (wasm). Prints the best-so-far validation accuracy after
  * k trials (mean ± sd over seeds) for both, and the wall time of each. Options: --space, --dataset
- * (default teaching / spiral), --seeds N (5), --trials N (the default's), --proxy (synflow), --pool N
- * (500), --epochs N (the default's per-trial epochs).
+ * (default teaching / spiral), --seeds N (5), --trials N and --population N (the default's),
+ * --proxy (synflow), --pool N (500), --epochs N (the default's per-trial epochs).
  */
 import { loadavg } from 'node:os';
 import { optionValue, parseArgs } from '../../cli/args';
@@ -23,6 +23,7 @@ interface Settings {
   readonly dataset: string;
   readonly seeds: number;
   readonly trials: number | null;
+  readonly population: number | null;
   readonly epochs: number | null;
   readonly proxy: ProxyName;
   readonly pool: number;
@@ -46,6 +47,7 @@ function settings(argv: readonly string[]): Settings {
     dataset: optionValue(args, 'dataset') ?? 'spiral',
     seeds: whole(args, 'seeds', 5) ?? 5,
     trials: whole(args, 'trials', null),
+    population: whole(args, 'population', null),
     epochs: whole(args, 'epochs', null),
     proxy,
     pool: whole(args, 'pool', WARMUP_POOL_DEFAULT) ?? WARMUP_POOL_DEFAULT,
@@ -75,7 +77,7 @@ async function specOf(s: Settings, seed: number, warm: boolean): Promise<Experim
       ...st,
       search: 'evolution' as const,
       trials,
-      population: Math.min(st.population, trials),
+      population: Math.min(s.population ?? st.population, trials),
     },
   };
   const made = withWarmupRequest(

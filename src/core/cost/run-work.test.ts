@@ -226,4 +226,16 @@ describe('runWork: multi-trial', () => {
     expect(count(w, 'check', 'subnetTiming')).toBe(5);
     expect(unitCounts(w).weightStep).toBeUndefined();
   });
+
+  it('counts a zero-cost warm-up as one subnet step per pool member (evolution only)', () => {
+    const warm = { ...trials, warmupProxy: 'synflow' as const, warmupPool: 300 };
+    const w = runWork(nb201With(warm), { engine: ENGINE, latencyEntries: 9 });
+    expect(count(w, 'scoring', 'subnetStep')).toBe(300);
+    expect(count(w, 'training', 'subnetStep')).toBe(20 * 1 * 25);
+    const random = runWork(nb201With({ ...warm, search: 'random' }), {
+      engine: ENGINE,
+      latencyEntries: 9,
+    });
+    expect(count(random, 'scoring', 'subnetStep')).toBe(0);
+  });
 });
