@@ -3,6 +3,7 @@
  * evolution (Real et al.) over the space, each candidate trained from scratch for the spec's short
  * budget (trainStandalone) and scored on the validation split, under the spec's params / FLOPs /
  * latency bounds, with the latency table measured before the search and checked after it.
+ * Evolution may start from a zero-cost warm-up (warmup.ts) instead of a random first population.
  */
 import { subnetRange } from '../../core/cost/network-cost';
 import type {
@@ -180,7 +181,8 @@ function searchTrials(
  * 'step' (see trainTrial), one 'subnet' (evaluation 'standalone': validation accuracy after the
  * short training from scratch, seeded by the spec's seed and the genotype, so the same spec gives
  * the same records; latencyMs priced by the table; none breaks the spec's constraints) and one
- * 'progress' of the trials; then phase 'check' (search-check.ts) and 'finished' with the most
+ * 'progress' of the trials (evolution with a warm-up first scores its pool, warmup.ts: a phase
+ * 'search' saying so, a 'progress' through the pool per score, checkpoints carrying the scores); then phase 'check' (search-check.ts) and 'finished' with the most
  * accurate subnet's genotype, the validation and test metrics of its trial (train metrics NaN:
  * trials do not score the training split), and empty `weights`. Pause holds between trials; a stop
  * (also mid-trial) emits 'stopped'; an exception (or a search that trains nothing) emits
