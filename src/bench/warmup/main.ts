@@ -88,15 +88,25 @@ async function specOf(s: Settings, seed: number, warm: boolean): Promise<Experim
   return made.spec;
 }
 
-/** One run: its best-so-far curve and wall seconds. */
+/** One run: its best-so-far curve, wall seconds, and the seconds its warm-up scored for (0 without). */
 async function runOne(spec: ExperimentSpec, ks: readonly number[]) {
   const started = performance.now();
-  const { status, state } = await runHeadless(spec, 'wasm', createRunControl(), () => undefined);
+  let warmupFrom: number | null = null;
+  let warmupSeconds = 0;
+  const { status, state } = await runHeadless(spec, 'wasm', createRunControl(), (e) => {
+    if (e.type !== 'phase') return;
+    if (e.message.startsWith('Warm-up')) warmupFrom = performance.now();
+    else if (warmupFrom !== null) {
+      warmupSeconds = (performance.now() - warmupFrom) / 1000;
+      warmupFrom = null;
+    }
+  });
   if (status !== 'finished')
     throw new Error(`run ${status}: ${state.messages.at(-1)?.message ?? ''}`);
   return {
     curve: bestSoFar(state.subnets, ks),
     seconds: (performance.now() - started) / 1000,
+    warmupSeconds,
     fromWarmup: state.subnets.filter((r) => r.origin === 'warmup').length,
   };
 }
@@ -131,7 +141,7 @@ async function main(): Promise<number> {
       arms[arm].push(r.curve);
       seconds[arm].push(r.seconds);
       console.log(
-        `  seed ${seed} ${arm.padEnd(6)}: best after k=${ks.join('/')}: ${r.curve.map((a) => (100 * a).toFixed(1)).join(' / ')}%  (${r.seconds.toFixed(0)} s, ${r.fromWarmup} from the warm-up, load ${loadavg()[0]?.toFixed(1)})`,
+        `  seed ${seed} ${arm.padEnd(6)}: best after k=${ks.join('/')}: ${r.curve.map((a) => (100 * a).toFixed(1)).join(' / ')}%  (${r.seconds.toFixed(0)} s, warm-up ${r.warmupSeconds.toFixed(1)} s, ${r.fromWarmup} from the warm-up, load ${loadavg()[0]?.toFixed(1)})`,
       );
     }
   }
