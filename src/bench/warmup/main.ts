@@ -88,8 +88,8 @@ async function specOf(s: Settings, seed: number, warm: boolean): Promise<Experim
   return made.spec;
 }
 
-/** One run: its best-so-far curve, wall seconds, and the seconds its warm-up scored for (0 without). */
-async function runOne(spec: ExperimentSpec, ks: readonly number[]) {
+/** One run: its best-so-far curve, wall seconds, the seconds its warm-up scored for (0 without), and the first population's mean params. */
+async function runOne(spec: ExperimentSpec, ks: readonly number[], population: number) {
   const started = performance.now();
   let warmupFrom: number | null = null;
   let warmupSeconds = 0;
@@ -107,6 +107,7 @@ async function runOne(spec: ExperimentSpec, ks: readonly number[]) {
     curve: bestSoFar(state.subnets, ks),
     seconds: (performance.now() - started) / 1000,
     warmupSeconds,
+    firstParams: meanSd(state.subnets.slice(0, population).map((r) => r.params)).mean,
     fromWarmup: state.subnets.filter((r) => r.origin === 'warmup').length,
   };
 }
@@ -137,11 +138,11 @@ async function main(): Promise<number> {
   const seconds = { random: [] as number[], warmup: [] as number[] };
   for (let seed = 1; seed <= s.seeds; seed++) {
     for (const arm of ['random', 'warmup'] as const) {
-      const r = await runOne(await specOf(s, seed, arm === 'warmup'), ks);
+      const r = await runOne(await specOf(s, seed, arm === 'warmup'), ks, population);
       arms[arm].push(r.curve);
       seconds[arm].push(r.seconds);
       console.log(
-        `  seed ${seed} ${arm.padEnd(6)}: best after k=${ks.join('/')}: ${r.curve.map((a) => (100 * a).toFixed(1)).join(' / ')}%  (${r.seconds.toFixed(0)} s, warm-up ${r.warmupSeconds.toFixed(1)} s, ${r.fromWarmup} from the warm-up, load ${loadavg()[0]?.toFixed(1)})`,
+        `  seed ${seed} ${arm.padEnd(6)}: best after k=${ks.join('/')}: ${r.curve.map((a) => (100 * a).toFixed(1)).join(' / ')}%  (${r.seconds.toFixed(0)} s, warm-up ${r.warmupSeconds.toFixed(1)} s, ${r.fromWarmup} from the warm-up, first population ${Math.round(r.firstParams)} params on average, load ${loadavg()[0]?.toFixed(1)})`,
       );
     }
   }
