@@ -107,7 +107,14 @@ test('multi-trial random search trains each subnet stand-alone and plots every o
   page,
 }) => {
   await setUpSearch(page, 'multi-trial');
+  // Evolution offers a zero-cost warm-up, whose pool shows once a proxy is chosen; random search has neither.
+  await page.getByTestId('multi-trial-search').selectOption('evolution');
+  await expect(page.getByTestId('field-warmupPool')).toHaveCount(0);
+  await page.getByTestId('warmup-proxy-select').selectOption('synflow');
+  await setField(page, 'warmupPool', 50);
   await page.getByTestId('multi-trial-search').selectOption('random');
+  await expect(page.getByTestId('warmup-proxy-select')).toHaveCount(0);
+  await expect(page.getByTestId('field-warmupPool')).toHaveCount(0);
   await setField(page, 'trials', 4);
   await setField(page, 'epochs', 2);
   await page.getByTestId('run-button').click();

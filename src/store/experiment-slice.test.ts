@@ -139,6 +139,20 @@ describe('experiment slice: strategy numbers, search mode and constraints', () =
     expect(strategyOf(store, 'multi-trial').search).toBe('random');
   });
 
+  it('sets the zero-cost warm-up of multi-trial, and its pool as a number, ignoring both elsewhere', () => {
+    const store = studio();
+    const darts = store.getState().spec;
+    store.getState().setWarmupProxy('synflow');
+    expect(store.getState().spec).toBe(darts);
+    store.getState().setStrategyKind('multi-trial');
+    store.getState().setWarmupProxy('grad_norm');
+    store.getState().setStrategyNumber('warmupPool', 250);
+    expect(strategyOf(store, 'multi-trial')).toMatchObject({
+      warmupProxy: 'grad_norm',
+      warmupPool: 250,
+    });
+  });
+
   it('sets and clears constraints, and ignores them for DARTS', () => {
     const store = studio();
     const darts = store.getState().spec;

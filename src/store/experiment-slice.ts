@@ -32,6 +32,7 @@ import { composerFor, placeAll } from './composer-slice';
 import { strategyFor } from '../core/experiment/strategy-for';
 import { withStrategyChoice } from '../core/strategy/registry';
 import type { ProxyName } from '../core/proxies/names';
+import type { WarmupProxy } from '../core/strategies/warmup';
 import {
   withConstraint,
   withLatencyLoss,
@@ -100,6 +101,8 @@ export interface ExperimentSlice {
   setBackendChoice(choice: BackendChoice): void;
   /** Zero-cost only: the proxy that ranks the space. */
   setProxy(proxy: ProxyName): void;
+  /** Multi-trial only: the proxy of evolution's zero-cost warm-up, or 'none' for a random first population. */
+  setWarmupProxy(proxy: WarmupProxy): void;
 }
 
 /** The preset and dataset the studio opens with: the small dense space on the spiral. */
@@ -223,6 +226,11 @@ export function createExperimentSlice(
       setProxy: (proxy) => {
         const { spec } = get();
         const strategy = withStrategyChoice(spec.strategy, 'proxy', proxy);
+        if (strategy !== spec.strategy) setSpec({ ...spec, strategy });
+      },
+      setWarmupProxy: (proxy) => {
+        const { spec } = get();
+        const strategy = withStrategyChoice(spec.strategy, 'warmupProxy', proxy);
         if (strategy !== spec.strategy) setSpec({ ...spec, strategy });
       },
     };

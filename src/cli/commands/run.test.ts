@@ -86,6 +86,18 @@ describe('cli run', () => {
       ['--spec tiny.json --space teaching --out x.json', /not both/],
       ['--spec #x=3.this-is-not-a-link --out x.json', /experiment link cannot be read/],
       ['--space teaching --dataset spiral --strategy darts --epochs 501 --out x.json', /Epochs/],
+      [
+        '--space teaching --dataset spiral --strategy darts --warmup-proxy synflow --out x.json',
+        /--warmup-proxy and --warmup-pool apply to multi-trial evolution; this experiment runs darts/,
+      ],
+      [
+        '--space teaching --dataset spiral --strategy multi-trial --warmup-proxy fast --out x.json',
+        /--warmup-proxy must be none or one of synflow/,
+      ],
+      [
+        '--space teaching --dataset spiral --strategy multi-trial --warmup-proxy snip --warmup-pool 2 --out x.json',
+        /strategy.warmupPool: The warm-up pool \(2\) must hold at least the population/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const { code, io } = await run(argv);

@@ -2,7 +2,7 @@
  * `run (--spec <spec.json | link> | --space <preset> --dataset <id> --strategy <kind> | --data
  * <file.csv | images.zip> [--space] [--strategy] [--label] [--features] [--image-size] [--rgb]
  * [--no-standardize]) [--seed N] [--epochs N] [--latency-target ms] [--latency-form form]
- * [--backend wasm|cpu] --out run.json`: runs an
+ * [--warmup-proxy proxy] [--warmup-pool N] [--backend wasm|cpu] --out run.json`: runs an
  * experiment in Node with the studio's engine and writes the run file the studio exports and imports.
  */
 import { writeFile } from 'node:fs/promises';
@@ -23,15 +23,23 @@ import {
   type LatencyRequest,
 } from '../latency-options';
 import { progressSink } from '../progress-sink';
+import {
+  readWarmupFlags,
+  WARMUP_FLAGS,
+  WARMUP_OPTIONS,
+  withWarmupRequest,
+  type WarmupRequest,
+} from '../warmup-options';
 import type { CommandHelp } from '../help';
 
 /** The command's help. */
 export const RUN_HELP: CommandHelp = {
   summary: 'Run an experiment headless (Node, wasm) and write its run file.',
-  usage: `run (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}> | --data <file.csv | images.zip> [--space <preset>] [--strategy <kind>] [--label <column>] [--features <a,b,...>] [--no-standardize] [--image-size N] [--rgb]) [--seed N] [--epochs N] [--latency-target ms] [--latency-form form] [--backend wasm|cpu] --out run.json`,
+  usage: `run (--spec <spec.json | experiment link> | --space <preset> --dataset <id> --strategy <${STRATEGY_KINDS.join(' | ')}> | --data <file.csv | images.zip> [--space <preset>] [--strategy <kind>] [--label <column>] [--features <a,b,...>] [--no-standardize] [--image-size N] [--rgb]) [--seed N] [--epochs N] [--latency-target ms] [--latency-form form] [--warmup-proxy proxy] [--warmup-pool N] [--backend wasm|cpu] --out run.json`,
   options: [
     ...EXPERIMENT_OPTIONS,
     ...LATENCY_OPTIONS,
+    ...WARMUP_OPTIONS,
     [
       '--data <file>',
       "Your own data: a CSV (one row per example, a label column) or a zip of images in one folder per class. With --spec: the spec's uploaded file.",
@@ -53,6 +61,7 @@ export const RUN_HELP: CommandHelp = {
     'run --space teaching --dataset spiral --strategy darts --out run.json',
     'run --space nb201 --dataset mnist --strategy spos --seed 2 --out spos.json',
     'run --space teaching --dataset spiral --strategy darts --latency-target 0.5 --out fast.json',
+    'run --space teaching --dataset spiral --strategy multi-trial --warmup-proxy synflow --warmup-pool 500 --out warm.json',
     'run --data my-table.csv --label species --out run.json',
   ],
 };
@@ -73,6 +82,7 @@ const OPTIONS = [
   'rgb',
   'no-standardize',
   ...LATENCY_FLAGS,
+  ...WARMUP_FLAGS,
 ] as const;
 
 /** Options that are bare flags (no value). */
@@ -101,6 +111,7 @@ function readOptions(args: ParsedArgs):
       readonly out: string;
       readonly data: DataRequest | null;
       readonly latency: LatencyRequest;
+      readonly warmup: WarmupRequest;
     }
   | { readonly problem: string } {
   const unknown = [...args.options.keys()].filter(
@@ -128,7 +139,9 @@ function readOptions(args: ParsedArgs):
   if (data !== null && 'problem' in data) return data;
   const latency = readLatencyFlags(args);
   if ('problem' in latency) return latency;
-  return { seed: seed.value, epochs: epochs.value, backend, out, data, latency };
+  const warmup = readWarmupFlags(args);
+  if ('problem' in warmup) return warmup;
+  return { seed: seed.value, epochs: epochs.value, backend, out, data, latency, warmup };
 }
 
 /** `--data` and how to read it, null without `--data`, or the problem with its flags. */
@@ -186,9 +199,9 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
     options.data === null
       ? { examples: undefined, ...(await resolveExperiment(request, cwd)) }
       : await resolveUploadExperiment(request, options.data, cwd);
-  const source = resolved.ok
-    ? { ...withLatencyRequest(resolved.spec, options.latency), examples: resolved.examples }
-    : resolved;
+  const latency = resolved.ok ? withLatencyRequest(resolved.spec, options.latency) : resolved;
+  const warmed = latency.ok ? withWarmupRequest(latency.spec, options.warmup) : latency;
+  const source = resolved.ok ? { ...warmed, examples: resolved.examples } : resolved;
   if (!source.ok) {
     source.problems.forEach((p, i) => io.err(i === 0 ? p : `  ${p}`));
     return 2;

@@ -73,6 +73,10 @@ export function searchPlanOf(
     };
   if (spec.dataset.id === 'upload')
     return { problem: 'Experiments on an uploaded file cannot be searched on the queue.' };
+  if (s.search === 'evolution' && s.warmupProxy !== 'none')
+    return {
+      problem: `The queue starts evolution at random; it does not run the zero-cost warm-up (${s.warmupProxy}). Set warmupProxy to none, or use \`run\`.`,
+    };
   const budget = trialBudget(s);
   return {
     kind: s.search,

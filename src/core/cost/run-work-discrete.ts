@@ -78,7 +78,8 @@ export function sposWork(
  * A multi-trial run: the latency table, then per trial a subnet trained from scratch for `epochs`
  * (its steps timed on the supernet's path of a sampled genotype: the stand-alone network runs the
  * same ops, with affine BatchNorm) and scored three times, each after calibration: on the validation split before and
- * after training and on the test split; then the check.
+ * after training and on the test split; then the check. Evolution with a zero-cost warm-up first
+ * scores its pool (capped by the space's size), one subnet step per score as a zero-cost run counts.
  */
 export function multiTrialWork(
   space: SearchSpaceSpec,
@@ -90,8 +91,13 @@ export function multiTrialWork(
   const steps = stepsPerEpoch(splits.train, s.batchSize);
   const trials = distinctCandidates(space, s.trials);
   const calibration = calibrationExamples(splits.train, s.batchSize, s.calibrationBatches);
+  const pool =
+    s.search === 'evolution' && s.warmupProxy !== 'none'
+      ? distinctCandidates(space, s.warmupPool)
+      : 0;
   return items([
     latency(latencyEntries),
+    { phase: 'scoring', unit: 'subnetStep', count: pool },
     { phase: 'training', unit: 'subnetStep', count: trials * s.epochs * steps },
     {
       phase: 'scoring',

@@ -211,6 +211,8 @@ describe('runWork: multi-trial', () => {
     trials: 20,
     population: 10,
     sample: 3,
+    warmupProxy: 'none',
+    warmupPool: 500,
     calibrationBatches: 4,
     constraints: NONE,
   };
@@ -223,5 +225,17 @@ describe('runWork: multi-trial', () => {
     expect(count(w, 'scoring', 'subnetExample')).toBe(20 * (3 * 128 + 2 * 800 + 400));
     expect(count(w, 'check', 'subnetTiming')).toBe(5);
     expect(unitCounts(w).weightStep).toBeUndefined();
+  });
+
+  it('counts a zero-cost warm-up as one subnet step per pool member (evolution only)', () => {
+    const warm = { ...trials, warmupProxy: 'synflow' as const, warmupPool: 300 };
+    const w = runWork(nb201With(warm), { engine: ENGINE, latencyEntries: 9 });
+    expect(count(w, 'scoring', 'subnetStep')).toBe(300);
+    expect(count(w, 'training', 'subnetStep')).toBe(20 * 1 * 25);
+    const random = runWork(nb201With({ ...warm, search: 'random' }), {
+      engine: ENGINE,
+      latencyEntries: 9,
+    });
+    expect(count(random, 'scoring', 'subnetStep')).toBe(0);
   });
 });

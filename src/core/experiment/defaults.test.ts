@@ -333,6 +333,8 @@ describe('defaultMultiTrial', () => {
         trials: 20,
         population: 10,
         sample: 3,
+        warmupProxy: 'none',
+        warmupPool: 500,
         calibrationBatches: 4,
         constraints: NO_CONSTRAINTS,
       });

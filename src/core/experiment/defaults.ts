@@ -15,6 +15,7 @@ import {
 import { PRESETS, presetSpace, type PresetName } from '../search-space/presets';
 import type { MacroSpec } from '../search-space/types';
 import { scaledEvolution } from '../strategies/evolution-params';
+import { WARMUP_POOL_DEFAULT } from '../strategies/warmup';
 import { LIMITS } from './limits';
 import type {
   BuiltInDatasetId,
@@ -248,6 +249,8 @@ export function defaultMultiTrial(
     trials,
     population: Math.max(1, Math.min(10, Math.floor(trials / 2))),
     sample: 3,
+    warmupProxy: 'none',
+    warmupPool: WARMUP_POOL_DEFAULT,
     calibrationBatches: 4,
     constraints: NO_CONSTRAINTS,
   };

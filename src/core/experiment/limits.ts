@@ -40,6 +40,7 @@ export const LIMITS = {
   macro: MACRO_LIMITS,
   proxySamples: { integer: true, min: 1, max: 20000 },
   proxyTopK: { integer: true, min: 0, max: 100 },
+  warmupPool: { integer: true, min: 1, max: 20000 },
 } as const satisfies Record<
   string,
   NumberRule | readonly number[] | readonly string[] | Record<string, NumberRule>

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { OpName } from '../search-space/ops';
 import type { ProxyName } from '../proxies/names';
+import { WARMUP_POOL_DEFAULT, type WarmupProxy } from '../strategies/warmup';
 import { DARTS_OPTIONS, SPOS_OPTIONS } from './defaults';
 import type { LatencyForm } from '../latency-loss/spec';
 import type { DartsEarlyStop, DartsSelection, DatasetId } from './spec';
@@ -172,6 +173,9 @@ const multiTrial = z.object({
   trials: z.number(),
   population: z.number(),
   sample: z.number(),
+  // Added after link format 5 without a format change: specs without them start evolution at random.
+  warmupProxy: name<WarmupProxy>().default('none'),
+  warmupPool: z.number().default(WARMUP_POOL_DEFAULT),
   calibrationBatches: z.number(),
   constraints: constraintsSchema,
 });

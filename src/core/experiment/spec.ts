@@ -2,6 +2,7 @@
 import type { LatencyLossSpec } from '../latency-loss/spec';
 import type { SearchSpaceSpec } from '../search-space/types';
 import type { ProxyName } from '../proxies/names';
+import type { WarmupProxy } from '../strategies/warmup';
 
 /** Built-in datasets: four seeded 2D sets (as in TensorFlow Playground) and MNIST digits. */
 export type BuiltInDatasetId = 'spiral' | 'circles' | 'xor' | 'gaussian' | 'mnist';
@@ -186,6 +187,14 @@ export interface MultiTrialStrategySpec extends WeightTrainingSpec {
   /** Aging evolution: members of the queue, and members drawn to pick each parent. */
   readonly population: number;
   readonly sample: number;
+  /**
+   * Aging evolution's zero-cost warm-up (Abdelfattah et al. 2021): the proxy that scores a pool of
+   * `warmupPool` architectures at initialisation, whose best-scored become the first population;
+   * 'none' (the default): a random first population. Random search ignores both.
+   */
+  readonly warmupProxy: WarmupProxy;
+  /** Architectures the warm-up scores (distinct, meeting the constraints; capped by the space's size). */
+  readonly warmupPool: number;
   /** Training batches each trained subnet's BatchNorm statistics are recalibrated on before it is scored. */
   readonly calibrationBatches: number;
   readonly constraints: ConstraintsSpec;

@@ -212,8 +212,8 @@ const subnet = z.object({
   flops: z.number(),
   latencyMs: z.number().nullable(),
   generation: z.number(),
-  origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation']),
-  // Zero-cost runs: the proxy scores (NaN written as null, ±Infinity as strings; both read back as they were).
+  origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation', 'warmup']),
+  // Zero-cost runs and warm-up members: the proxy scores (NaN written as null, ±Infinity as strings; both read back as they were).
   proxies: z.partialRecord(z.enum(PROXY_NAMES), num).optional(),
   seed: z.number().optional(),
 });

@@ -1,4 +1,5 @@
 /** fast-check arbitraries for valid experiment specs (presets with random field values) and run summaries fitted to them. */
+import { PROXY_NAMES } from '../proxies/names';
 import { LATENCY_FORMS } from '../latency-loss/spec';
 import fc from 'fast-check';
 import { datasetsFor, defaultExperiment } from '../experiment/defaults';
@@ -98,6 +99,8 @@ const strategy: fc.Arbitrary<StrategySpec> = fc.oneof(
       trials: fc.integer({ min: 1, max: 1000 }),
       population: fc.integer({ min: 1, max: 100 }),
       sample: fc.integer({ min: 1, max: 100 }),
+      warmupProxy: fc.constantFrom('none' as const, ...PROXY_NAMES),
+      warmupPool: fc.integer({ min: 100, max: 20000 }),
       calibrationBatches: fc.integer({ min: 1, max: 10 }),
       constraints,
     })

@@ -55,4 +55,5 @@ export const checkpointSchema: z.ZodType<RunCheckpoint> = z.object({
       trainedProxies: z.array(z.instanceof(Float64Array)),
     })
     .optional(),
+  warmup: z.object({ scores: z.instanceof(Float64Array) }).optional(),
 });

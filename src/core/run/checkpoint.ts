@@ -65,6 +65,14 @@ export interface RunCheckpoint {
   readonly diagnostics?: DiagnosticsMemo;
   /** Zero-cost: the proxy scores so far and every proxy's scores of the trained architectures (absent for other kinds). */
   readonly zeroCost?: ZeroCostMemo;
+  /** Multi-trial evolution with a zero-cost warm-up: the warm-up proxy's scores of the pool so far, in pool order (absent without a warm-up). */
+  readonly warmup?: WarmupMemo;
+}
+
+/** What a multi-trial run's zero-cost warm-up carries from checkpoint to checkpoint. */
+export interface WarmupMemo {
+  /** The warm-up proxy's score of each pool member scored so far, in pool order. */
+  readonly scores: Float64Array;
 }
 
 /** What a zero-cost run carries from checkpoint to checkpoint (its trained architectures are its `trials`). */

@@ -92,7 +92,7 @@ const subnet = z.object({
   flops: num,
   latencyMs: num.nullable(),
   generation: num,
-  origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation']),
+  origin: z.enum(['random', 'mutation', 'crossover', 'derived', 'perturbation', 'warmup']),
   proxies: z.record(z.string(), num).optional(),
 });
 

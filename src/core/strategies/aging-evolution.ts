@@ -2,7 +2,7 @@
  * Regularized (aging) evolution (Real et al.): a queue population; each cycle samples a few members,
  * mutates the best one, appends the child and drops the oldest member, whatever its accuracy.
  */
-import type { SearchSpaceSpec } from '../search-space/types';
+import type { Genotype, SearchSpaceSpec } from '../search-space/types';
 import { pick } from './cell-choices';
 import { byAccuracy, createLedger } from './ledger';
 import { mutateOneChoice } from './mutate';
@@ -17,6 +17,11 @@ export interface AgingEvolutionParams {
   readonly sample: number;
   /** Total subnets to evaluate, the first population included (the paper's C). */
   readonly cycles: number;
+  /**
+   * The first population's members chosen before the search (a zero-cost warm-up's best-scored,
+   * warmup.ts), evaluated first with origin 'warmup'; random samples fill the rest.
+   */
+  readonly initial?: readonly Genotype[];
 }
 
 /** NATS-Bench's setting for regularized evolution: population 10, sample 3. */
@@ -29,7 +34,8 @@ export interface AgingEvolutionHooks extends SearchHooks {
 }
 
 /**
- * Runs aging evolution: `population` random feasible subnets, then children until `cycles`
+ * Runs aging evolution: `population` feasible subnets (the `initial` ones first, then random
+ * samples), then children until `cycles`
  * subnets have been evaluated. Each child changes one choice of the best of `sample` members;
  * a child seen before or breaking a constraint is redrawn (from a fresh sample) and never
  * evaluated. Ends early, saying so, when no new feasible child or subnet turns up, or when
@@ -49,7 +55,17 @@ export async function agingEvolution(
   const queue: EvaluatedRecord[] = [];
   const stopped = () =>
     ledger.finish('stopped', `Stopped after ${ledger.records.length} evaluation(s).`);
-  while (queue.length < Math.min(params.population, params.cycles)) {
+  const first = Math.min(params.population, params.cycles);
+  for (const genotype of (params.initial ?? []).slice(0, first)) {
+    if (ledger.stopped()) return stopped();
+    const candidate = ledger.consider(genotype);
+    if (!candidate) continue;
+    const record = await ledger.evaluate(candidate, 'warmup', 0);
+    if (!record) return stopped();
+    queue.push(record);
+    hooks.onPopulation?.([...queue]);
+  }
+  while (queue.length < first) {
     if (ledger.stopped()) return stopped();
     const candidate = ledger.draw(() => sampleGenotype(space, rng));
     if (!candidate) return ledger.exhausted();

@@ -22,8 +22,8 @@ export type CostFn = (genotype: Genotype) => CandidateCost;
 /** Measures a genotype's accuracy (inherited supernet weights, or a short stand-alone training). */
 export type EvaluateFn = (genotype: Genotype) => Promise<{ readonly accuracy: number }>;
 
-/** How a candidate was made ('derived': the cell a DARTS run derived from its alphas by magnitude; 'perturbation': by perturbation-based selection). */
-export type Origin = 'random' | 'mutation' | 'crossover' | 'derived' | 'perturbation';
+/** How a candidate was made ('derived': the cell a DARTS run derived from its alphas by magnitude; 'perturbation': by perturbation-based selection; 'warmup': chosen for evolution's first population by a zero-cost proxy). */
+export type Origin = 'random' | 'mutation' | 'crossover' | 'derived' | 'perturbation' | 'warmup';
 
 /** One evaluated subnet, as the strategy reports it. */
 export interface EvaluatedRecord {

@@ -35,10 +35,10 @@ export type GdasNumberField = Exclude<keyof GdasStrategySpec, 'kind' | 'latency'
 /** SPOS hyper-parameters edited as numbers (everything but `kind`, `search` and `constraints`). */
 export type SposNumberField = Exclude<keyof SposStrategySpec, 'kind' | 'search' | 'constraints'>;
 
-/** Multi-trial hyper-parameters edited as numbers (everything but `kind`, `search` and `constraints`). */
+/** Multi-trial hyper-parameters edited as numbers (everything but `kind`, `search`, the warm-up's proxy and `constraints`). */
 export type MultiTrialNumberField = Exclude<
   keyof MultiTrialStrategySpec,
-  'kind' | 'search' | 'constraints'
+  'kind' | 'search' | 'warmupProxy' | 'constraints'
 >;
 
 /** Zero-cost hyper-parameters edited as numbers (everything but `kind` and the proxy). */
@@ -132,6 +132,7 @@ export const NUMBER_FIELD_SETS: {
     trials: true,
     population: true,
     sample: true,
+    warmupPool: true,
     calibrationBatches: true,
   },
   'zero-cost': {
@@ -216,11 +217,12 @@ export function sposLayout(s: SposStrategySpec): StrategyLayout {
   };
 }
 
-/** Multi-trial's layout: each trial's budget with calibration, then the trials and the evolution's queue. */
+/** Multi-trial's layout: each trial's budget with calibration, then the trials, the evolution's queue and its warm-up pool (while a proxy is chosen). */
 export function multiTrialLayout(s: MultiTrialStrategySpec): StrategyLayout {
+  const pool = s.warmupProxy === 'none' ? [] : ['warmupPool' as const];
   return {
     training: [...WEIGHT_MAIN, 'calibrationBatches'],
-    search: s.search === 'random' ? ['trials'] : ['trials', 'population', 'sample'],
+    search: s.search === 'random' ? ['trials'] : ['trials', 'population', 'sample', ...pool],
     more: WEIGHT_MORE,
   };
 }

@@ -201,15 +201,17 @@ export const STRATEGIES: { readonly [K in StrategyKind]: StrategyEntry<K> } = {
       trainsMixture: false,
     },
     searchModes: MULTI_TRIAL_MODES,
-    choiceFields: [],
+    choiceFields: ['warmupProxy'],
     numberFields: NUMBER_FIELD_SETS['multi-trial'],
     defaults: defaultMultiTrial,
     budget: (dataset, preset) => MULTI_TRIAL_BUDGETS[budgetScale(dataset, preset)],
     validate: validateMultiTrial,
     runLabel: (s) =>
-      s.search === 'evolution'
-        ? 'Regularized evolution (stand-alone)'
-        : 'Random search (stand-alone)',
+      s.search === 'random'
+        ? 'Random search (stand-alone)'
+        : s.warmupProxy === 'none'
+          ? 'Regularized evolution (stand-alone)'
+          : `Regularized evolution + ${s.warmupProxy} warm-up (stand-alone)`,
     layout: multiTrialLayout,
   }),
   'zero-cost': entry({

@@ -81,6 +81,7 @@ const MULTI_TRIAL_FIELDS: SearchFields<MultiTrialStrategySpec> = [
   ['trials', 'Trials', LIMITS.trials],
   ['population', 'Population', LIMITS.population],
   ['sample', 'Tournament sample', LIMITS.tournament],
+  ['warmupPool', 'Warm-up pool', LIMITS.warmupPool],
   ['calibrationBatches', 'Calibration batches', LIMITS.calibrationBatches],
 ];
 
@@ -230,8 +231,37 @@ export function validateMultiTrial(s: MultiTrialStrategySpec): Problem[] {
   for (const [key, label, rule] of MULTI_TRIAL_FIELDS)
     pushCheck(out, `strategy.${key}`, label, s[key], rule);
   lrOrderProblems(out, s);
+  out.push(...warmupProblems(s, out));
   out.push(...constraintProblems(s.constraints, 'Multi-trial search'));
   return out;
+}
+
+/** The warm-up's problems: a proxy that is not known, and a pool smaller than evolution's population (checked once both are valid). */
+function warmupProblems(s: MultiTrialStrategySpec, found: readonly Problem[]): Problem[] {
+  if (s.warmupProxy !== 'none' && !(PROXY_NAMES as readonly unknown[]).includes(s.warmupProxy))
+    return [
+      {
+        path: 'strategy.warmupProxy',
+        code: 'out-of-range',
+        message: `The warm-up proxy must be none or one of ${PROXY_NAMES.join(', ')} (got ${shown(s.warmupProxy)}).`,
+      },
+    ];
+  const checked = (f: string) => !found.some((p) => p.path === `strategy.${f}`);
+  if (
+    s.search === 'evolution' &&
+    s.warmupProxy !== 'none' &&
+    checked('warmupPool') &&
+    checked('population') &&
+    s.warmupPool < s.population
+  )
+    return [
+      {
+        path: 'strategy.warmupPool',
+        code: 'out-of-range',
+        message: `The warm-up pool (${s.warmupPool}) must hold at least the population (${s.population}): its best-scored become the first population.`,
+      },
+    ];
+  return [];
 }
 
 /** Label and rule of each numeric zero-cost field. */

@@ -1,11 +1,12 @@
 /**
  * Checkpoints of a multi-trial run: no tensors, only the trials finished so far (in evaluation
- * order) and the latency table. A resumed run replays its search and answers the finished trials
- * from the checkpoint instead of training them again.
+ * order), the latency table and, with a zero-cost warm-up, its pool's scores so far. A resumed run
+ * replays its search and answers the finished trials (and the scored pool members) from the
+ * checkpoint instead of training (scoring) them again.
  */
 import type { LatencyTable } from '../../core/cost/latency';
 import type { RunCheckpoint, TrialMemo } from '../../core/run/checkpoint';
-import type { RunEvent } from '../../core/run/protocol';
+import type { RunEvent, SubnetRecord } from '../../core/run/protocol';
 import type { EvaluatedRecord } from '../../core/strategies/types';
 import { checkpointMismatch, makeCheckpoint, NO_TENSORS, writeTensors } from '../checkpoint';
 import { subnetRecord } from '../search-latency';
@@ -53,10 +54,12 @@ export interface TrialLog {
   activeMs: number;
   /** The latency table the search prices subnets with. */
   table: LatencyTable | null;
+  /** The warm-up proxy's scores of the pool so far, in pool order; null for a run without a warm-up. */
+  readonly warmup: number[] | null;
 }
 
-/** An empty log, replaying the trials of `resume` when given. */
-export function createTrialLog(resume?: RunCheckpoint): TrialLog {
+/** An empty log (with an empty warm-up when `warmup`), replaying the trials and warm-up scores of `resume` when given. */
+export function createTrialLog(resume: RunCheckpoint | undefined, warmup: boolean): TrialLog {
   return {
     scores: new Map(),
     memos: [],
@@ -65,6 +68,7 @@ export function createTrialLog(resume?: RunCheckpoint): TrialLog {
     done: 0,
     activeMs: resume?.activeMs ?? 0,
     table: null,
+    warmup: warmup ? Array.from(resume?.warmup?.scores ?? []) : null,
   };
 }
 
@@ -85,32 +89,50 @@ export function trialsCheckpoint(log: TrialLog): RunEvent {
     trials: log.memos,
     latency: log.table,
   });
-  return { type: 'checkpoint', checkpoint };
+  if (log.warmup === null) return { type: 'checkpoint', checkpoint };
+  return {
+    type: 'checkpoint',
+    checkpoint: { ...checkpoint, warmup: { scores: Float64Array.from(log.warmup) } },
+  };
 }
 
 /**
  * The search's onEvaluated hook: for a trial past the replayed ones, a 'subnet' (evaluation
- * 'standalone'), 'progress' through the `total` trials and a 'checkpoint'; nothing for a replayed one.
+ * 'standalone', with the proxy scores `proxies` gives for its key, e.g. a warm-up member's),
+ * 'progress' through the `total` trials and a 'checkpoint'; nothing for a replayed one.
  */
 export function reportTrial(
   log: TrialLog,
   total: number,
   emit: Emit,
+  proxies: (key: string) => SubnetRecord['proxies'] = () => undefined,
 ): (r: EvaluatedRecord) => void {
   return (r: EvaluatedRecord): void => {
     if (log.done <= log.replay.length) return;
-    emit({ type: 'subnet', record: subnetRecord(r, 'standalone') });
+    const scores = proxies(r.key);
+    const record = subnetRecord(r, 'standalone');
+    emit({
+      type: 'subnet',
+      record: scores === undefined ? record : { ...record, proxies: scores },
+    });
     emit({ type: 'progress', phase: 'search', done: log.done, total });
     emit(trialsCheckpoint(log));
   };
 }
 
 /**
- * Throws a plain message unless `c` fits a multi-trial run of `trials` trials: no tensors, one
- * memo per trial done, at most `trials` of them, and `step` the sum of their steps.
+ * Throws a plain message unless `c` fits a multi-trial run of `trials` trials, with a warm-up or
+ * not: no tensors, one memo per trial done, at most `trials` of them, `step` the sum of their
+ * steps, and warm-up scores exactly when the run has a warm-up.
  */
-export function requireTrialsCheckpoint(c: RunCheckpoint, trials: number): void {
+export function requireTrialsCheckpoint(c: RunCheckpoint, trials: number, warmup: boolean): void {
   writeTensors(NO_TENSORS, c);
+  if (warmup !== (c.warmup !== undefined))
+    throw checkpointMismatch(
+      warmup
+        ? 'it carries no warm-up scores, and this run starts evolution from a zero-cost warm-up.'
+        : 'it carries warm-up scores, and this run has no zero-cost warm-up.',
+    );
   const steps = c.trials.reduce((n, m) => n + m.steps, 0);
   if (c.trials.length !== c.epoch || c.trials.length > trials || steps !== c.step)
     throw checkpointMismatch(
@@ -134,4 +156,16 @@ export function replayedTrial(
       `its trial ${index + 1} trained ${m.key}, and this run's search now proposes ${key}.`,
     );
   return m;
+}
+
+/**
+ * Throws a plain message unless the warm-up scores of `c` fit a pool of `pool` members: at most
+ * `pool` of them, and all of them once a trial is done (trials start after the warm-up).
+ */
+export function requireWarmupCheckpoint(c: RunCheckpoint, pool: number): void {
+  const scored = c.warmup?.scores.length ?? 0;
+  if (scored > pool || (c.trials.length > 0 && scored !== pool))
+    throw checkpointMismatch(
+      `it records ${scored} warm-up score(s) and ${c.trials.length} trial(s), and this run's warm-up pool holds ${pool}.`,
+    );
 }

@@ -3,6 +3,7 @@
  * evolution (Real et al.) over the space, each candidate trained from scratch for the spec's short
  * budget (trainStandalone) and scored on the validation split, under the spec's params / FLOPs /
  * latency bounds, with the latency table measured before the search and checked after it.
+ * Evolution may start from a zero-cost warm-up (warmup.ts) instead of a random first population.
  */
 import { subnetRange } from '../../core/cost/network-cost';
 import type {
@@ -41,6 +42,8 @@ import {
 } from '../search-latency';
 import { type Emit } from '../step-gate';
 import { StandaloneStopped, trainStandalone } from '../standalone';
+import { createProxyScorer, PROXY_BATCH_SIZE } from '../proxies/scorer';
+import { runWarmup, warmupProxyOf, type WarmupOutcome } from './warmup';
 
 /** Thrown inside a trial when the control stopped the run while it waited at the gate. */
 class StopSignal extends Error {}
@@ -136,26 +139,37 @@ async function trainTrial(
 
 /**
  * Runs the spec's search, one trial per candidate, emitting 'subnet', 'progress' and 'checkpoint'
- * per trained subnet (nothing for the trials a resumed checkpoint answers).
+ * per trained subnet (nothing for the trials a resumed checkpoint answers); evolution starts from
+ * the warm-up's members when there is one (their records carry the warm-up proxy's score).
  */
 function searchTrials(
   t: Trials,
   target: SearchTarget,
   hooks: Omit<SearchHooks, 'evaluate' | 'onEvaluated' | 'rng'>,
+  warmup: WarmupOutcome | null,
   control: RunControl,
   emit: Emit,
 ): Promise<SearchResult> {
   const { s } = t;
+  const proxy = warmupProxyOf(s);
   const all: SearchHooks = {
     ...hooks,
     rng: createRng(t.spec.seed).fork(),
     evaluate: (g) => trainTrial(t, g, control, emit),
-    onEvaluated: reportTrial(t, s.trials, emit),
+    onEvaluated: reportTrial(t, s.trials, emit, (key) => {
+      const score = warmup?.chosenScores.get(key);
+      return proxy === null || score === undefined ? undefined : { [proxy]: score };
+    }),
   };
   if (s.search === 'random') return randomSearch(target.space, { samples: s.trials }, all);
   return agingEvolution(
     target.space,
-    { population: s.population, sample: s.sample, cycles: s.trials },
+    {
+      population: s.population,
+      sample: s.sample,
+      cycles: s.trials,
+      ...(warmup === null ? {} : { initial: warmup.initial }),
+    },
     all,
   );
 }
@@ -167,7 +181,8 @@ function searchTrials(
  * 'step' (see trainTrial), one 'subnet' (evaluation 'standalone': validation accuracy after the
  * short training from scratch, seeded by the spec's seed and the genotype, so the same spec gives
  * the same records; latencyMs priced by the table; none breaks the spec's constraints) and one
- * 'progress' of the trials; then phase 'check' (search-check.ts) and 'finished' with the most
+ * 'progress' of the trials (evolution with a warm-up first scores its pool, warmup.ts: a phase
+ * 'search' saying so, a 'progress' through the pool per score, checkpoints carrying the scores); then phase 'check' (search-check.ts) and 'finished' with the most
  * accurate subnet's genotype, the validation and test metrics of its trial (train metrics NaN:
  * trials do not score the training split), and empty `weights`. Pause holds between trials; a stop
  * (also mid-trial) emits 'stopped'; an exception (or a search that trains nothing) emits
@@ -187,7 +202,8 @@ export async function runMultiTrial(
   return runLifecycle('multi-trial', spec, data, emit, resume, async (run) => {
     const { stopped } = run;
     const s = run.strategy;
-    if (resume) requireTrialsCheckpoint(resume, s.trials);
+    const warmupProxy = warmupProxyOf(s);
+    if (resume) requireTrialsCheckpoint(resume, s.trials, warmupProxy !== null);
     const target: SearchTarget = { space: spec.space, input: data.input, classes: data.classes };
     const stepsPerEpoch = Math.ceil(data.train.count / s.batchSize);
     const t: Trials = {
@@ -195,7 +211,7 @@ export async function runMultiTrial(
       s,
       data,
       stepsPerTrial: s.epochs * stepsPerEpoch,
-      ...createTrialLog(resume),
+      ...createTrialLog(resume, warmupProxy !== null),
     };
     run.at(() => t.step);
     emit({
@@ -215,6 +231,36 @@ export async function runMultiTrial(
     if (table === 'stopped') return stopped(0, 'The run was stopped while measuring latency.');
     t.table = table;
     if (!resume) emit(trialsCheckpoint(t));
+    const hooks = {
+      constraints: searchConstraints(s.constraints),
+      cost: searchCost(target, table),
+      shouldStop: () => control.isStopped(),
+    };
+    let warmup: WarmupOutcome | null = null;
+    if (warmupProxy !== null) {
+      const outcome = await runWarmup(
+        {
+          spec,
+          proxy: warmupProxy,
+          pool: s.warmupPool,
+          population: Math.min(s.population, s.trials),
+          cost: hooks.cost,
+          constraints: hooks.constraints,
+          log: t,
+          scorer: () =>
+            run.own(createProxyScorer(data, { seed: spec.seed, batchSize: PROXY_BATCH_SIZE })),
+          ...(resume ? { resume } : {}),
+        },
+        control,
+        emit,
+      );
+      if (outcome === 'stopped')
+        return stopped(
+          0,
+          `The run was stopped during the warm-up, after scoring ${t.warmup?.length ?? 0} architecture(s).`,
+        );
+      warmup = outcome;
+    }
     // A run resumed after a trial is already in the search phase.
     if (!resume || resume.epoch === 0)
       emit({
@@ -223,17 +269,14 @@ export async function runMultiTrial(
         message: `Training ${s.trials} subnet(s) from scratch for ${s.epochs} epoch(s) each, chosen by ${
           s.search === 'random'
             ? 'random search'
-            : `regularized evolution (population ${s.population}, sample ${s.sample})`
+            : `regularized evolution (population ${s.population}, sample ${s.sample}${
+                warmup === null ? '' : `, first population from the ${warmupProxy} warm-up`
+              })`
         }.`,
       });
-    const hooks = {
-      constraints: searchConstraints(s.constraints),
-      cost: searchCost(target, table),
-      shouldStop: () => control.isStopped(),
-    };
     let result: SearchResult;
     try {
-      result = await searchTrials(t, target, hooks, control, emit);
+      result = await searchTrials(t, target, hooks, warmup, control, emit);
     } catch (err) {
       if (err instanceof StandaloneStopped)
         return stopped(

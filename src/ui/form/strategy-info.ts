@@ -146,6 +146,11 @@ const FIELDS: { readonly [K in StrategyKind]: Record<NumberFieldsByKind[K], Fiel
       help: 'Queue members drawn to pick each parent (the best of them).',
       integer: true,
     },
+    warmupPool: {
+      label: 'Warm-up pool',
+      help: 'Architectures scored by the warm-up proxy at initialisation (capped by the space’s size); the best-scored become the first population.',
+      integer: true,
+    },
     calibrationBatches: CALIBRATION,
   },
   'zero-cost': {

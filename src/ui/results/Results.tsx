@@ -4,6 +4,7 @@ import { shownRun } from '../../store/history-selectors';
 import { useMemo } from 'react';
 import { formatDartsGenotype, formatNb201 } from '../../core/search-space/format';
 import { runWarnings } from '../../core/trust/run-warnings';
+import { warmupSummary } from '../../core/run/warmup-summary';
 import { warningsAt } from '../../core/trust/warning';
 import { ExportButtons } from '../export/ExportButtons';
 import { ImportedRun } from '../export/ImportedRun';
@@ -50,6 +51,7 @@ function ResultsCard() {
   const final = shown.genotype;
   const nb201 = formatNb201(spec.space.normal, final.normal);
   const ended = status === 'failed' ? 'failed' : 'stopped';
+  const warmupLine = warmupSummary(spec, run.subnets);
   const derivedLine =
     result && capabilitiesOf(kind).alphas
       ? derivedCellText(run.subnets, result.metrics.validAcc, capabilitiesOf(kind).trainsMixture)
@@ -76,6 +78,11 @@ function ResultsCard() {
       <ExportButtons run={run} genotype={final} />
       {result ? (
         <MetricsTable metrics={result.metrics} caption={strategyEntry(kind).resultCaption} />
+      ) : null}
+      {warmupLine !== null ? (
+        <p className="hint" data-testid="warmup-summary">
+          {warmupLine}
+        </p>
       ) : null}
       {derivedLine !== null ? (
         <p className="hint" data-testid="derived-cell">

@@ -16,6 +16,7 @@ export const ORIGIN_WORDS: Record<Origin, string> = {
   crossover: 'crossover',
   derived: 'derived from the alphas (magnitude)',
   perturbation: 'perturbation-based selection',
+  warmup: 'zero-cost warm-up (best-scored of the pool)',
 };
 
 /** Percent of a training done (0 before its step count is known). */
