@@ -33,10 +33,20 @@ export interface HeadlessResult {
 }
 
 /**
+ * A headless run has nobody to resume it: when it pauses itself (a non-finite loss), it is
+ * stopped, so the command ends (status 'stopped', the pause's message kept) instead of waiting.
+ */
+export function stopWhenPaused(control: RunControl): (e: RunEvent) => void {
+  return (e) => {
+    if (e.type === 'status' && e.status === 'paused') control.stop();
+  };
+}
+
+/**
  * Runs `spec` to its end on `backend`, passing every event to `onEvent` as it happens and folding
  * it into the run state (the same fold the studio uses, so the run file is the one the studio
  * would export). `upload` holds the examples of an uploaded dataset's file (parsed by the caller).
- * `control` pauses or stops it. Never throws for a failed run: a failure is the
+ * `control` stops it (a run that pauses itself is stopped: stopWhenPaused). Never throws for a failed run: a failure is the
  * status 'failed' with its message in the state.
  */
 export async function runHeadless(
@@ -47,9 +57,11 @@ export async function runHeadless(
   upload?: UploadedExamples,
 ): Promise<HeadlessResult> {
   let state = beginRun(initialRunState(), spec);
+  const stopOnPause = stopWhenPaused(control);
   const take = (e: RunEvent): void => {
     state = foldEvents(state, [e]);
     onEvent(e);
+    stopOnPause(e);
   };
   try {
     await initNodeBackend(backend);

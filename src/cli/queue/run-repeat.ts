@@ -10,7 +10,7 @@ import type { RepeatJobData } from './repeat-job';
 /**
  * Runs the job's experiment and returns its run file's text; `onStep` hears each step and the
  * run's total. Throws with the run's own message when it does not finish (a run that pauses itself,
- * on a non-finite loss, is stopped: nobody can resume it on a worker).
+ * on a non-finite loss, is stopped by runHeadless: nobody can resume it on a worker).
  */
 export async function runRepeatJob(
   job: RepeatJobData,
@@ -25,10 +25,8 @@ export async function runRepeatJob(
   const { status, state } = await runHeadless(job.spec, 'wasm', control, (e) => {
     if (e.type === 'started') total = e.totalSteps;
     else if (e.type === 'step') onStep(e.step, Math.max(total, e.step));
-    else if (e.type === 'status' && e.status !== 'running') {
-      if (e.message !== '' && why === '') why = e.message;
-      if (e.status === 'paused') control.stop();
-    }
+    else if (e.type === 'status' && e.status !== 'running' && e.message !== '' && why === '')
+      why = e.message;
   });
   if (status !== 'finished')
     throw new Error(
