@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './scripts/csp-plugin.js';
@@ -39,5 +40,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default leaves one core to its main process (1 fork on 2 cores); the forks spend
+    // most of their time in wasm kernels, so one per core finishes the suite sooner.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
