@@ -3,9 +3,8 @@
  * the queue, each seed one job; each seed's run file is written next to --out and the merged
  * repeats file to --out.
  */
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { parseRunFile, type RunFile } from '../../core/export/run-file';
+import type { RunFile } from '../../core/export/run-file';
 import { FEW_REPEATS, spreadOf } from '../../core/stats/spread';
 import { optionValue, type ParsedArgs } from '../args';
 import { resolveExperiment } from '../experiment-source';
@@ -13,8 +12,8 @@ import type { CliIo } from '../io';
 import type { QueueAddress } from '../queue/queue-config';
 import { coordinateRepeats } from '../queue/repeats-coordinator';
 import { MAX_REPEATS, repeatFilePath, repeatsPlanOf, type RepeatsPlan } from '../queue/repeat-plan';
-import { canonicalJson } from '../queue/search-plan';
 import { CoordinatorError } from '../queue/queue-session';
+import { partialRunFile } from '../queue/partial-file';
 import { searchProgress } from '../queue/search-progress';
 
 /** Options that choose a search's trials, so they make no sense with --repeats. */
@@ -56,15 +55,8 @@ export async function repeatsPlanFrom(
 
 /** The repeats file an earlier coordinator of these very repeats left at `path`, or null. */
 async function partialOf(path: string, plan: RepeatsPlan): Promise<RunFile | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return null;
-  }
-  const read = parseRunFile(text);
-  if (!read.ok || read.run.queue?.name !== plan.name || read.run.repeats === undefined) return null;
-  return canonicalJson(read.run.spec) === canonicalJson(plan.spec) ? read.run : null;
+  const run = await partialRunFile(path, plan.name, plan.spec);
+  return run?.repeats === undefined ? null : run;
 }
 
 /** Percent with one decimal, or n/a. */

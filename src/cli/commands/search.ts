@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseRunFile, type RunFile } from '../../core/export/run-file';
+import { parseRunFile } from '../../core/export/run-file';
 import { optionValue, type ParsedArgs } from '../args';
 import { EXPERIMENT_OPTIONS, resolveExperiment, withOverrides } from '../experiment-source';
 import type { CommandHelp } from '../help';
@@ -16,14 +16,9 @@ import type { CliIo } from '../io';
 import { coordinateSearch } from '../queue/coordinator';
 import { parseQueueAddress } from '../queue/queue-config';
 import { probeQueue } from '../queue/reach';
-import {
-  canonicalJson,
-  frontPlanOf,
-  NAME_PATTERN,
-  searchPlanOf,
-  type SearchPlan,
-} from '../queue/search-plan';
+import { frontPlanOf, NAME_PATTERN, searchPlanOf, type SearchPlan } from '../queue/search-plan';
 import { CoordinatorError } from '../queue/queue-session';
+import { partialRunFile } from '../queue/partial-file';
 import { searchProgress } from '../queue/search-progress';
 import { repeatsPlanFrom, runRepeats } from './search-repeats';
 
@@ -152,19 +147,6 @@ async function planOf(args: ParsedArgs, cwd: string): Promise<SearchPlan | reado
   return 'problem' in plan ? [plan.problem] : plan;
 }
 
-/** The run file an earlier coordinator of this very search left at `path`, or null. */
-async function partialOf(path: string, plan: SearchPlan): Promise<RunFile | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return null;
-  }
-  const read = parseRunFile(text);
-  if (!read.ok || read.run.queue?.name !== plan.name) return null;
-  return canonicalJson(read.run.spec) === canonicalJson(plan.spec) ? read.run : null;
-}
-
 /**
  * Checks the options and the queue, then coordinates the search to its end. Exit codes: 0 every
  * trial returned; 1 some trial failed every attempt, or the queue was lost mid-search (the same
@@ -228,7 +210,7 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
     return 2;
   }
   const outPath = resolve(cwd, out);
-  const partial = await partialOf(outPath, plan);
+  const partial = await partialRunFile(outPath, plan.name, plan.spec);
   const what =
     plan.kind === 'front'
       ? `the stand-alone check of ${plan.total} Pareto-front subnet(s)`

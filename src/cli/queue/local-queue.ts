@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseQueueAddress } from './queue-config';
+import { Queue } from 'bullmq';
+import { parseQueueAddress, TRIAL_QUEUE } from './queue-config';
+import type { TrialProgress } from './trial-worker';
 import { probeQueue } from './reach';
 import { freePort } from '../free-port';
 
@@ -101,4 +103,35 @@ export async function startWorker(url: string): Promise<TestWorker> {
         child.kill('SIGKILL');
       }),
   };
+}
+
+/** A worker caught in the middle of a job, and that job's id. */
+export interface BusyWorker {
+  readonly worker: TestWorker;
+  readonly jobId: string;
+}
+
+/**
+ * The first of `workers` seen running a job past its first step on the queue at `url` (polled every
+ * 50 ms for up to 30 s), so a test can kill it mid-job; throws when none is seen.
+ */
+export async function workerMidJob(
+  url: string,
+  workers: readonly TestWorker[],
+): Promise<BusyWorker> {
+  const queue = new Queue(TRIAL_QUEUE, { connection: { url } });
+  try {
+    for (let i = 0; i < 600; i++) {
+      for (const job of await queue.getActive()) {
+        const p = job.progress as Partial<TrialProgress>;
+        if (typeof p !== 'object' || (p.step ?? 0) === 0) continue;
+        const worker = workers.find((w) => w.name === p.worker);
+        if (worker) return { worker, jobId: job.id ?? '' };
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await queue.close();
+  }
+  throw new Error('no worker was seen in the middle of a job');
 }

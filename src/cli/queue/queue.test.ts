@@ -25,9 +25,9 @@ import {
   startRedis,
   startWorker,
   type TestRedis,
+  workerMidJob,
   type TestWorker,
 } from './local-queue';
-import type { TrialProgress } from './trial-worker';
 
 const dir = mkdtempSync(join(tmpdir(), 'nas-queue-'));
 
@@ -116,22 +116,7 @@ describe('search on a queue', () => {
     const searching = search(
       `--spec ${file} --queue ${redis.url} --name killed --out killed-run.json`,
     );
-    const queue = new Queue(TRIAL_QUEUE, { connection: { url: redis.url } });
-    let victim: TestWorker | undefined;
-    let victimJob = '';
-    for (let i = 0; i < 600 && victim === undefined; i++) {
-      for (const job of await queue.getActive()) {
-        const p = job.progress as Partial<TrialProgress>;
-        if (typeof p === 'object' && (p.step ?? 0) > 0) {
-          victim = workers.find((w) => w.name === p.worker);
-          victimJob = job.id ?? '';
-          if (victim) break;
-        }
-      }
-      if (victim === undefined) await new Promise((r) => setTimeout(r, 50));
-    }
-    await queue.close();
-    if (victim === undefined) throw new Error('no worker was seen mid-trial');
+    const { worker: victim, jobId: victimJob } = await workerMidJob(redis.url, workers);
     await victim.stop();
     workers = workers.filter((w) => w !== victim);
     const { code, io } = await searching;

@@ -20,10 +20,10 @@ import {
   startRedis,
   startWorker,
   type TestRedis,
+  workerMidJob,
   type TestWorker,
 } from './local-queue';
 import { repeatJobId } from './repeat-job';
-import type { TrialProgress } from './trial-worker';
 
 const dir = mkdtempSync(join(tmpdir(), 'nas-repeats-'));
 
@@ -160,22 +160,7 @@ describe('repeats on a queue', () => {
     const searching = search(
       `--spec ${file} --repeats 2 --queue ${redis.url} --name killed --out killed.json`,
     );
-    const queue = new Queue(TRIAL_QUEUE, { connection: { url: redis.url } });
-    let victim: TestWorker | undefined;
-    let victimJob = '';
-    for (let i = 0; i < 600 && victim === undefined; i++) {
-      for (const job of await queue.getActive()) {
-        const p = job.progress as Partial<TrialProgress>;
-        if (typeof p === 'object' && (p.step ?? 0) > 0) {
-          victim = workers.find((w) => w.name === p.worker);
-          victimJob = job.id ?? '';
-          if (victim) break;
-        }
-      }
-      if (victim === undefined) await new Promise((r) => setTimeout(r, 50));
-    }
-    await queue.close();
-    if (victim === undefined) throw new Error('no worker was seen mid-run');
+    const { worker: victim, jobId: victimJob } = await workerMidJob(redis.url, workers);
     await victim.stop();
     workers = workers.filter((w) => w !== victim);
     const { code, io } = await searching;
