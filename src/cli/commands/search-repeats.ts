@@ -12,7 +12,7 @@ import type { CliIo } from '../io';
 import type { QueueAddress } from '../queue/queue-config';
 import { coordinateRepeats } from '../queue/repeats-coordinator';
 import { MAX_REPEATS, repeatFilePath, repeatsPlanOf, type RepeatsPlan } from '../queue/repeat-plan';
-import { CoordinatorError } from '../queue/queue-session';
+import { coordinatorFailure } from '../queue/queue-session';
 import { partialRunFile } from '../queue/partial-file';
 import { searchProgress } from '../queue/search-progress';
 
@@ -93,10 +93,6 @@ export async function runRepeats(
     return outcome.failed === 0 && seeds.length > 0 ? 0 : 1;
   } catch (err) {
     progress.clear();
-    const message = err instanceof Error ? err.message : String(err);
-    io.err(message);
-    if (err instanceof CoordinatorError) return 2;
-    io.err(`The runs stay on the queue; run the same command again to carry on.`);
-    return 1;
+    return coordinatorFailure(err, 'runs', (line) => io.err(line));
   }
 }

@@ -17,7 +17,7 @@ import { coordinateSearch } from '../queue/coordinator';
 import { parseQueueAddress } from '../queue/queue-config';
 import { probeQueue } from '../queue/reach';
 import { frontPlanOf, NAME_PATTERN, searchPlanOf, type SearchPlan } from '../queue/search-plan';
-import { CoordinatorError } from '../queue/queue-session';
+import { coordinatorFailure } from '../queue/queue-session';
 import { partialRunFile } from '../queue/partial-file';
 import { searchProgress } from '../queue/search-progress';
 import { repeatsPlanFrom, runRepeats } from './search-repeats';
@@ -230,10 +230,6 @@ export async function runSearch(args: ParsedArgs, io: CliIo): Promise<number> {
     return outcome.failed === 0 && outcome.file.subnets.length > 0 ? 0 : 1;
   } catch (err) {
     progress.clear();
-    const message = err instanceof Error ? err.message : String(err);
-    io.err(message);
-    if (err instanceof CoordinatorError) return 2;
-    io.err(`The trials stay on the queue; run the same command again to carry on.`);
-    return 1;
+    return coordinatorFailure(err, 'trials', (line) => io.err(line));
   }
 }

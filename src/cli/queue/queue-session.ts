@@ -18,6 +18,18 @@ import {
 /** A coordinator's own plain message (a name taken by other work, an unwritable file): passed on as it is, never read as a lost queue. */
 export class CoordinatorError extends Error {}
 
+/**
+ * The exit code of a queued command that threw, after saying why on `say`: 2 for a
+ * CoordinatorError (the queue or the name refused the work), else 1 with how to carry on
+ * (`what`, e.g. 'trials', stay on the queue).
+ */
+export function coordinatorFailure(err: unknown, what: string, say: (line: string) => void): 1 | 2 {
+  say(err instanceof Error ? err.message : String(err));
+  if (err instanceof CoordinatorError) return 2;
+  say(`The ${what} stay on the queue; run the same command again to carry on.`);
+  return 1;
+}
+
 /** Longest wait between two looks at the queue when no event arrives, ms. */
 const POLL_MS = 1000;
 

@@ -1,8 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultMultiTrial } from '../../core/experiment/defaults';
-import type { MultiTrialStrategySpec } from '../../core/experiment/spec';
 import type { RunCheckpoint } from '../../core/run/checkpoint';
-import { spaceSize } from '../../core/search-space/size';
 import {
   checkpointsOf,
   expectSameContinuation,
@@ -13,22 +10,8 @@ import {
   expectIdenticalRuns,
 } from '../checkpoint-runs.testkit';
 import { initNodeBackend } from '../node-backend';
-import { microDarts, testStrategy } from '../spaces.testkit';
-
-/** Regularized evolution over 4 trials of one epoch of 3 steps each (24 training examples, batch 8). */
-function evolution(): MultiTrialStrategySpec {
-  const base = microSpec(testStrategy(1));
-  return {
-    ...defaultMultiTrial(base.dataset, spaceSize(microDarts())),
-    search: 'evolution',
-    epochs: 1,
-    batchSize: 8,
-    trials: 4,
-    population: 2,
-    sample: 2,
-    calibrationBatches: 1,
-  };
-}
+import { testStrategy } from '../spaces.testkit';
+import { microEvolution } from './multi-trial.testkit';
 
 const data = microData();
 
@@ -38,11 +21,11 @@ describe('multi-trial checkpoints and resume', () => {
   });
 
   it('two runs of one spec give identical genotypes and metrics', async () => {
-    await expectIdenticalRuns(microSpec(evolution()), data);
+    await expectIdenticalRuns(microSpec(microEvolution()), data);
   });
 
   it('checkpoints after the latency phase and after every trial, with the trials so far', async () => {
-    const { events } = await runAll(microSpec(evolution()), data);
+    const { events } = await runAll(microSpec(microEvolution()), data);
     const marks = checkpointsOf(events);
     expect(marks.map(({ c }) => [c.epoch, c.step, c.trials.length])).toEqual([
       [0, 0, 0],
@@ -68,7 +51,7 @@ describe('multi-trial checkpoints and resume', () => {
   });
 
   it('a run resumed from any checkpoint continues the same trajectory without training the finished trials again', async () => {
-    const spec = microSpec(evolution());
+    const spec = microSpec(microEvolution());
     const full = await runAll(spec, data);
     expect(full.status).toBe('finished');
     for (const { at, c } of checkpointsOf(full.events)) {
@@ -81,7 +64,7 @@ describe('multi-trial checkpoints and resume', () => {
   });
 
   it('refuses a checkpoint of another strategy, holding tensors, or whose trials the search does not propose', async () => {
-    const spec = microSpec(evolution());
+    const spec = microSpec(microEvolution());
     const darts = await runAll(microSpec(testStrategy(1, 2, 8)), data);
     const dartsMark = checkpointsOf(darts.events)[0]?.c;
     if (!dartsMark) throw new Error('no DARTS checkpoint');

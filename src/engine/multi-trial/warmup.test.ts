@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultMultiTrial } from '../../core/experiment/defaults';
 import type { MultiTrialStrategySpec } from '../../core/experiment/spec';
 import { createRunControl } from '../../core/run/control';
 import type { RunEvent } from '../../core/run/protocol';
@@ -15,21 +14,14 @@ import {
 } from '../checkpoint-runs.testkit';
 import { initNodeBackend } from '../node-backend';
 import { runExperiment } from '../runner';
-import { microDarts, testStrategy } from '../spaces.testkit';
+import { microDarts } from '../spaces.testkit';
+import { microEvolution } from './multi-trial.testkit';
 import { WARMUP_SCORES_PER_CHECKPOINT } from './warmup';
 
 /** Evolution over 4 trials of one 3-step epoch, population 2, its first population from a synflow warm-up of 60. */
 function warm(over: Partial<MultiTrialStrategySpec> = {}): MultiTrialStrategySpec {
-  const base = microSpec(testStrategy(1));
   return {
-    ...defaultMultiTrial(base.dataset, spaceSize(microDarts())),
-    search: 'evolution',
-    epochs: 1,
-    batchSize: 8,
-    trials: 4,
-    population: 2,
-    sample: 2,
-    calibrationBatches: 1,
+    ...microEvolution(),
     warmupProxy: 'synflow',
     warmupPool: 60,
     ...over,
