@@ -1,4 +1,5 @@
 /** The bench page: runs the benchmark step on each requested backend, each in a fresh worker, and publishes the rows on window.nasBench. */
+import { chooseWasmThreads, MAX_WASM_THREADS } from '../worker/threads';
 import type { BackendName } from '../core/run/protocol';
 import type { BenchRow, BenchWorkerMessage } from './protocol';
 import { errorText, failedRow } from './rows';
@@ -84,12 +85,18 @@ async function main(): Promise<void> {
     say(
       `${backend}: ${row.status}${row.msPerStep === null ? '' : `, ${row.msPerStep.toFixed(1)} ms/step`} ${row.note}`,
     );
-    // The threaded build against one thread: wasm again, forced to one thread, when it had more.
-    if (backend === 'wasm' && crossOriginIsolated && navigator.hardwareConcurrency > 1) {
-      say('wasm: again on 1 thread');
-      const single = await measure('wasm', 1);
-      rows.push(single);
-      say(`wasm, 1 thread: ${single.status} ${single.note}`);
+    // The threaded build against one thread and against every core (up to the pool's size),
+    // where the studio's own choice (every core but one) is neither.
+    const cores = navigator.hardwareConcurrency;
+    if (backend === 'wasm' && crossOriginIsolated && cores > 1) {
+      const own = chooseWasmThreads({ cores, isolated: true }).count;
+      for (const threads of [Math.min(cores, MAX_WASM_THREADS), 1]) {
+        if (threads === own) continue;
+        say(`wasm: again on ${threads} thread${threads === 1 ? '' : 's'}`);
+        const forced = await measure('wasm', threads);
+        rows.push(forced);
+        say(`wasm, ${threads} thread(s): ${forced.status} ${forced.note}`);
+      }
     }
   }
   publish(true);

@@ -1,7 +1,7 @@
 /** Node only: picks the tfjs backend for tests, the command line and benchmarks. */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { registerWasmTrainingKernels } from './kernels/register';
+import { registerWasmKernels } from './kernels/register';
 
 /**
  * Sets the backend (importing the wasm backend makes it the default, so this must run before any
@@ -11,5 +11,5 @@ export async function initNodeBackend(name: 'wasm' | 'cpu'): Promise<void> {
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`The tfjs '${name}' backend could not be initialised.`);
   await tf.ready();
-  if (name === 'wasm') registerWasmTrainingKernels();
+  if (name === 'wasm') await registerWasmKernels();
 }

@@ -14,7 +14,7 @@ import type {
   BackendReport,
   WasmThreads,
 } from '../core/run/protocol';
-import { registerWasmTrainingKernels } from '../engine/kernels/register';
+import { registerWasmKernels } from '../engine/kernels/register';
 import { inspectWebgpu } from './adapter';
 import { negotiate, type BackendEnv } from './negotiate';
 import { probeStep } from './probe';
@@ -74,7 +74,7 @@ export async function useBackend(name: BackendName): Promise<void> {
     throw new Error(`tfjs could not initialise the ${name} backend`);
   }
   await tf.ready();
-  if (name === 'wasm') registerWasmTrainingKernels();
+  if (name === 'wasm') await registerWasmKernels();
 }
 
 /** The browser worker's negotiation environment. */

@@ -1,13 +1,16 @@
 /**
  * Registers the training kernels the wasm backend lacks (convolution filter gradients, depthwise
  * gradients), a faster convolution input gradient, a correct max-pool gradient, and an Identity
- * that shares data instead of copying it. Idempotent.
+ * that shares data instead of copying it, and a Conv2D that runs 3x3 stride-1 convolutions on the
+ * engine's Winograd module. Idempotent.
  */
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilter, conv2dBackpropInput } from './conv-grads';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-grads';
 import { sharingIdentity } from './identity';
 import { maxPoolGrad } from './max-pool-grad';
+import { loadWinograd } from './winograd/conv';
+import { winogradConv2dKernel } from './winograd/kernel';
 
 /** Kernels registered on wasm, replacing any kernel of the same name. */
 const MISSING: readonly (readonly [string, tf.KernelFunc])[] = [
@@ -44,4 +47,13 @@ export function registerWasmTrainingKernels(): void {
   const identity = tf.getKernel('Identity', 'wasm');
   if (identity !== undefined && !ours.has(identity.kernelFunc))
     register('Identity', sharingIdentity(identity.kernelFunc));
+  const conv = tf.getKernel('Conv2D', 'wasm');
+  if (conv !== undefined && !ours.has(conv.kernelFunc))
+    register('Conv2D', winogradConv2dKernel(conv.kernelFunc));
+}
+
+/** Loads the engine's own wasm module (the Winograd convolution), then registers the kernels above. */
+export async function registerWasmKernels(): Promise<void> {
+  await loadWinograd();
+  registerWasmTrainingKernels();
 }

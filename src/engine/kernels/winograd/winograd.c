@@ -1,0 +1,366 @@
+/*
+ * Winograd F(4x4, 3x3) convolution for NHWC float32 tensors, with 128-bit wasm SIMD over channels.
+ * Built into winograd-module.ts by scripts/build-wasm-kernels.sh (clang --target=wasm32 -msimd128).
+ * Transforms (Lavin & Gray 2016, interpolation points 0, +-1, +-2, infinity):
+ *   U = G g G^T (filter, 3x3 -> 6x6), V = B^T d B (input tile, 6x6), Y = A^T (U .* V summed over
+ *   input channels) A (4x4 output tile). The sum over input channels of each of the 36 products is a
+ *   matrix product [tiles, C] x [C, K]. Channel counts must be multiples of 4.
+ * The filter gradient is the adjoint: dg = G^T (sum over tiles of (A dY A^T) .* V) G, the sum over
+ * tiles of each of the 36 products a matrix product [C, tiles] x [tiles, K].
+ */
+#include <wasm_simd128.h>
+
+typedef v128_t v4;
+
+#define ADD wasm_f32x4_add
+#define SUB wasm_f32x4_sub
+#define MUL wasm_f32x4_mul
+#define SPLAT wasm_f32x4_splat
+#define LOAD(p) wasm_v128_load(p)
+#define STORE(p, x) wasm_v128_store((p), (x))
+
+/* G applied to three values: six results. */
+static inline void filter_1d(v4 g0, v4 g1, v4 g2, v4 *t) {
+  const v4 q = SPLAT(0.25f), s = SPLAT(1.0f / 6.0f), a = SPLAT(1.0f / 24.0f), b = SPLAT(1.0f / 12.0f);
+  v4 sum02 = ADD(g0, g2);
+  t[0] = MUL(g0, q);
+  t[1] = MUL(SUB(SPLAT(0.0f), ADD(sum02, g1)), s);
+  t[2] = MUL(SUB(g1, sum02), s);
+  v4 even = ADD(MUL(g0, a), MUL(g2, s));
+  v4 odd = MUL(g1, b);
+  t[3] = ADD(even, odd);
+  t[4] = SUB(even, odd);
+  t[5] = g2;
+}
+
+/* B^T applied to six values: six results. */
+static inline void input_1d(const v4 *d, v4 *r) {
+  const v4 two = SPLAT(2.0f), four = SPLAT(4.0f), five = SPLAT(5.0f);
+  r[0] = ADD(SUB(MUL(four, d[0]), MUL(five, d[2])), d[4]);
+  v4 p = SUB(ADD(d[3], d[4]), MUL(four, ADD(d[1], d[2])));
+  v4 m = ADD(SUB(d[4], d[3]), MUL(four, SUB(d[1], d[2])));
+  r[1] = p;
+  r[2] = m;
+  v4 u = SUB(d[4], d[2]);
+  v4 w = MUL(two, SUB(d[3], d[1]));
+  r[3] = ADD(u, w);
+  r[4] = SUB(u, w);
+  r[5] = ADD(SUB(MUL(four, d[1]), MUL(five, d[3])), d[5]);
+}
+
+/* A^T applied to six values: four results. */
+static inline void output_1d(const v4 *m, v4 *o) {
+  const v4 two = SPLAT(2.0f), four = SPLAT(4.0f), eight = SPLAT(8.0f);
+  v4 s12 = ADD(m[1], m[2]), d12 = SUB(m[1], m[2]);
+  v4 s34 = ADD(m[3], m[4]), d34 = SUB(m[3], m[4]);
+  o[0] = ADD(ADD(m[0], s12), s34);
+  o[1] = ADD(d12, MUL(two, d34));
+  o[2] = ADD(s12, MUL(four, s34));
+  o[3] = ADD(ADD(d12, MUL(eight, d34)), m[5]);
+}
+
+/* Filter g [3][3][C][K] (HWIO) -> U [36][C][K]. */
+__attribute__((export_name("winograd_filter")))
+void winograd_filter(const float *g, float *u, int C, int K) {
+  const int ck = C * K;
+  for (int c = 0; c < C; c++)
+    for (int k = 0; k < K; k += 4) {
+      const int at = c * K + k;
+      v4 rows[3][6];
+      for (int i = 0; i < 3; i++)
+        filter_1d(LOAD(g + (i * 3 + 0) * ck + at), LOAD(g + (i * 3 + 1) * ck + at),
+                  LOAD(g + (i * 3 + 2) * ck + at), rows[i]);
+      for (int j = 0; j < 6; j++) {
+        v4 col[6];
+        filter_1d(rows[0][j], rows[1][j], rows[2][j], col);
+        for (int i = 0; i < 6; i++) STORE(u + (i * 6 + j) * ck + at, col[i]);
+      }
+    }
+}
+
+/* Input tiles [t0, t0 + tb) of x [N][H][W][C] -> v [36][tb][C]. */
+static void input_tiles(const float *x, float *v, int t0, int tb, int H, int W, int C, int tilesH,
+                        int tilesW, int padTop, int padLeft) {
+  const int perImage = tilesH * tilesW;
+  const int stride36 = tb * C;
+  for (int t = 0; t < tb; t++) {
+    const int tile = t0 + t;
+    const int n = tile / perImage, rem = tile % perImage;
+    const int y0 = (rem / tilesW) * 4 - padTop, x0 = (rem % tilesW) * 4 - padLeft;
+    const float *img = x + (long)n * H * W * C;
+    for (int c = 0; c < C; c += 4) {
+      v4 d[6][6];
+      for (int i = 0; i < 6; i++) {
+        const int y = y0 + i;
+        for (int j = 0; j < 6; j++) {
+          const int xx = x0 + j;
+          d[i][j] = (y >= 0 && y < H && xx >= 0 && xx < W) ? LOAD(img + ((long)y * W + xx) * C + c)
+                                                           : SPLAT(0.0f);
+        }
+      }
+      v4 rows[6][6];
+      for (int i = 0; i < 6; i++) input_1d(d[i], rows[i]);
+      for (int j = 0; j < 6; j++) {
+        v4 col[6], out[6];
+        for (int i = 0; i < 6; i++) col[i] = rows[i][j];
+        input_1d(col, out);
+        for (int i = 0; i < 6; i++) STORE(v + (i * 6 + j) * stride36 + t * C + c, out[i]);
+      }
+    }
+  }
+}
+
+/* m [36][tb][K] = v [36][tb][C] x u [36][C][K], four tiles by eight channels at a time. */
+static void products(const float *v, const float *u, float *m, int tb, int C, int K) {
+  for (int e = 0; e < 36; e++) {
+    const float *ve = v + e * tb * C;
+    const float *ue = u + e * C * K;
+    float *me = m + e * tb * K;
+    int t = 0;
+    for (; t + 4 <= tb; t += 4) {
+      const float *a0 = ve + t * C, *a1 = a0 + C, *a2 = a1 + C, *a3 = a2 + C;
+      int k = 0;
+      for (; k + 8 <= K; k += 8) {
+        v4 c00 = SPLAT(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00,
+           c31 = c00;
+        const float *b = ue + k;
+        for (int c = 0; c < C; c++, b += K) {
+          const v4 b0 = LOAD(b), b1 = LOAD(b + 4);
+          v4 s = SPLAT(a0[c]);
+          c00 = ADD(c00, MUL(s, b0)); c01 = ADD(c01, MUL(s, b1));
+          s = SPLAT(a1[c]);
+          c10 = ADD(c10, MUL(s, b0)); c11 = ADD(c11, MUL(s, b1));
+          s = SPLAT(a2[c]);
+          c20 = ADD(c20, MUL(s, b0)); c21 = ADD(c21, MUL(s, b1));
+          s = SPLAT(a3[c]);
+          c30 = ADD(c30, MUL(s, b0)); c31 = ADD(c31, MUL(s, b1));
+        }
+        float *o = me + t * K + k;
+        STORE(o, c00); STORE(o + 4, c01); o += K;
+        STORE(o, c10); STORE(o + 4, c11); o += K;
+        STORE(o, c20); STORE(o + 4, c21); o += K;
+        STORE(o, c30); STORE(o + 4, c31);
+      }
+      for (; k < K; k += 4) {
+        v4 c0 = SPLAT(0.0f), c1 = c0, c2 = c0, c3 = c0;
+        const float *b = ue + k;
+        for (int c = 0; c < C; c++, b += K) {
+          const v4 b0 = LOAD(b);
+          c0 = ADD(c0, MUL(SPLAT(a0[c]), b0));
+          c1 = ADD(c1, MUL(SPLAT(a1[c]), b0));
+          c2 = ADD(c2, MUL(SPLAT(a2[c]), b0));
+          c3 = ADD(c3, MUL(SPLAT(a3[c]), b0));
+        }
+        float *o = me + t * K + k;
+        STORE(o, c0); STORE(o + K, c1); STORE(o + 2 * K, c2); STORE(o + 3 * K, c3);
+      }
+    }
+    for (; t < tb; t++) {
+      const float *a0 = ve + t * C;
+      for (int k = 0; k < K; k += 4) {
+        v4 c0 = SPLAT(0.0f);
+        const float *b = ue + k;
+        for (int c = 0; c < C; c++, b += K) c0 = ADD(c0, MUL(SPLAT(a0[c]), LOAD(b)));
+        STORE(me + t * K + k, c0);
+      }
+    }
+  }
+}
+
+/* Output tiles [t0, t0 + tb) from m [36][tb][K] into y [N][Ho][Wo][K], clipped at the edges. */
+static void output_tiles(const float *m, float *y, int t0, int tb, int Ho, int Wo, int K,
+                         int tilesH, int tilesW) {
+  const int perImage = tilesH * tilesW;
+  const int stride36 = tb * K;
+  for (int t = 0; t < tb; t++) {
+    const int tile = t0 + t;
+    const int n = tile / perImage, rem = tile % perImage;
+    const int y0 = (rem / tilesW) * 4, x0 = (rem % tilesW) * 4;
+    float *img = y + (long)n * Ho * Wo * K;
+    for (int k = 0; k < K; k += 4) {
+      v4 rows[6][4];
+      for (int i = 0; i < 6; i++) {
+        v4 r[6];
+        for (int j = 0; j < 6; j++) r[j] = LOAD(m + (i * 6 + j) * stride36 + t * K + k);
+        output_1d(r, rows[i]);
+      }
+      for (int j = 0; j < 4; j++) {
+        v4 col[6], out[4];
+        for (int i = 0; i < 6; i++) col[i] = rows[i][j];
+        output_1d(col, out);
+        const int xx = x0 + j;
+        if (xx >= Wo) continue;
+        for (int i = 0; i < 4; i++) {
+          const int yy = y0 + i;
+          if (yy < Ho) STORE(img + ((long)yy * Wo + xx) * K + k, out[i]);
+        }
+      }
+    }
+  }
+}
+
+/*
+ * y [N][Ho][Wo][K] = x [N][H][W][C] (zero padded by padTop / padLeft, and as far as needed below and
+ * right) convolved with the filter transformed by winograd_filter (u). `scratch` holds
+ * 36 * block * (C + K) floats.
+ */
+__attribute__((export_name("winograd_conv")))
+void winograd_conv(const float *x, const float *u, float *y, float *scratch, int N, int H, int W,
+                   int C, int K, int Ho, int Wo, int padTop, int padLeft, int block) {
+  const int tilesH = (Ho + 3) / 4, tilesW = (Wo + 3) / 4;
+  const int tiles = N * tilesH * tilesW;
+  float *v = scratch;
+  float *m = scratch + 36 * block * C;
+  for (int t0 = 0; t0 < tiles; t0 += block) {
+    const int tb = tiles - t0 < block ? tiles - t0 : block;
+    input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft);
+    products(v, u, m, tb, C, K);
+    output_tiles(m, y, t0, tb, Ho, Wo, K, tilesH, tilesW);
+  }
+}
+
+/* A applied to four values (an output-gradient row): six results. */
+static inline void grad_1d(const v4 *y, v4 *r) {
+  const v4 two = SPLAT(2.0f), four = SPLAT(4.0f), eight = SPLAT(8.0f);
+  v4 s02 = ADD(y[0], y[2]), s13 = ADD(y[1], y[3]);
+  r[0] = y[0];
+  r[1] = ADD(s02, s13);
+  r[2] = SUB(s02, s13);
+  v4 e = ADD(y[0], MUL(four, y[2])), o = ADD(MUL(two, y[1]), MUL(eight, y[3]));
+  r[3] = ADD(e, o);
+  r[4] = SUB(e, o);
+  r[5] = y[3];
+}
+
+/* G^T applied to six values: three results. */
+static inline void filter_grad_1d(const v4 *u, v4 *q) {
+  const v4 q4 = SPLAT(0.25f), s6 = SPLAT(1.0f / 6.0f), s12 = SPLAT(1.0f / 12.0f),
+           s24 = SPLAT(1.0f / 24.0f);
+  v4 s12v = ADD(u[1], u[2]), d12 = SUB(u[2], u[1]);
+  v4 s34 = ADD(u[3], u[4]), d34 = SUB(u[3], u[4]);
+  q[0] = ADD(SUB(MUL(u[0], q4), MUL(s12v, s6)), MUL(s34, s24));
+  q[1] = ADD(MUL(d12, s6), MUL(d34, s12));
+  q[2] = ADD(MUL(SUB(s34, s12v), s6), u[5]);
+}
+
+/* Output-gradient tiles [t0, t0 + tb) of dy [N][Ho][Wo][K] -> w [36][tb][K] (zero past the edges). */
+static void grad_tiles(const float *dy, float *w, int t0, int tb, int Ho, int Wo, int K, int tilesH,
+                       int tilesW) {
+  const int perImage = tilesH * tilesW;
+  const int stride36 = tb * K;
+  for (int t = 0; t < tb; t++) {
+    const int tile = t0 + t;
+    const int n = tile / perImage, rem = tile % perImage;
+    const int y0 = (rem / tilesW) * 4, x0 = (rem % tilesW) * 4;
+    const float *img = dy + (long)n * Ho * Wo * K;
+    for (int k = 0; k < K; k += 4) {
+      v4 rows[4][6];
+      for (int i = 0; i < 4; i++) {
+        v4 r[4];
+        for (int j = 0; j < 4; j++)
+          r[j] = (y0 + i < Ho && x0 + j < Wo) ? LOAD(img + ((long)(y0 + i) * Wo + x0 + j) * K + k)
+                                              : SPLAT(0.0f);
+        grad_1d(r, rows[i]);
+      }
+      for (int j = 0; j < 6; j++) {
+        v4 col[4], out[6];
+        for (int i = 0; i < 4; i++) col[i] = rows[i][j];
+        grad_1d(col, out);
+        for (int i = 0; i < 6; i++) STORE(w + (i * 6 + j) * stride36 + t * K + k, out[i]);
+      }
+    }
+  }
+}
+
+/*
+ * du [36][C][K] += v [36][tb][C]^T x w [36][tb][K], four input by eight output channels at a time;
+ * each block's sum is formed apart and then added, which keeps the rounding of long sums small.
+ */
+static void accumulate(const float *v, const float *w, float *du, int tb, int C, int K) {
+  for (int e = 0; e < 36; e++) {
+    const float *ve = v + e * tb * C;
+    const float *we = w + e * tb * K;
+    float *de = du + e * C * K;
+    for (int c = 0; c < C; c += 4) {
+      int k = 0;
+      for (; k + 8 <= K; k += 8) {
+        float *o = de + c * K + k;
+        v4 c00 = SPLAT(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00,
+           c31 = c00;
+        const float *a = ve + c;
+        const float *b = we + k;
+        for (int t = 0; t < tb; t++, a += C, b += K) {
+          const v4 b0 = LOAD(b), b1 = LOAD(b + 4);
+          v4 s = SPLAT(a[0]);
+          c00 = ADD(c00, MUL(s, b0)); c01 = ADD(c01, MUL(s, b1));
+          s = SPLAT(a[1]);
+          c10 = ADD(c10, MUL(s, b0)); c11 = ADD(c11, MUL(s, b1));
+          s = SPLAT(a[2]);
+          c20 = ADD(c20, MUL(s, b0)); c21 = ADD(c21, MUL(s, b1));
+          s = SPLAT(a[3]);
+          c30 = ADD(c30, MUL(s, b0)); c31 = ADD(c31, MUL(s, b1));
+        }
+        STORE(o, ADD(LOAD(o), c00)); STORE(o + 4, ADD(LOAD(o + 4), c01));
+        o += K;
+        STORE(o, ADD(LOAD(o), c10)); STORE(o + 4, ADD(LOAD(o + 4), c11));
+        o += K;
+        STORE(o, ADD(LOAD(o), c20)); STORE(o + 4, ADD(LOAD(o + 4), c21));
+        o += K;
+        STORE(o, ADD(LOAD(o), c30)); STORE(o + 4, ADD(LOAD(o + 4), c31));
+      }
+      for (; k < K; k += 4) {
+        float *o = de + c * K + k;
+        v4 c0 = SPLAT(0.0f), c1 = c0, c2 = c0, c3 = c0;
+        const float *a = ve + c;
+        const float *b = we + k;
+        for (int t = 0; t < tb; t++, a += C, b += K) {
+          const v4 b0 = LOAD(b);
+          c0 = ADD(c0, MUL(SPLAT(a[0]), b0));
+          c1 = ADD(c1, MUL(SPLAT(a[1]), b0));
+          c2 = ADD(c2, MUL(SPLAT(a[2]), b0));
+          c3 = ADD(c3, MUL(SPLAT(a[3]), b0));
+        }
+        STORE(o, ADD(LOAD(o), c0)); STORE(o + K, ADD(LOAD(o + K), c1));
+        STORE(o + 2 * K, ADD(LOAD(o + 2 * K), c2)); STORE(o + 3 * K, ADD(LOAD(o + 3 * K), c3));
+      }
+    }
+  }
+}
+
+/*
+ * dg [3][3][C][K] = the gradient of the filter of winograd_conv's convolution (same geometry) given
+ * its input x and its output's gradient dy. `scratch` holds 36 * (C * K + block * (C + K)) floats.
+ */
+__attribute__((export_name("winograd_filter_grad")))
+void winograd_filter_grad(const float *x, const float *dy, float *dg, float *scratch, int N, int H,
+                          int W, int C, int K, int Ho, int Wo, int padTop, int padLeft, int block) {
+  const int tilesH = (Ho + 3) / 4, tilesW = (Wo + 3) / 4;
+  const int tiles = N * tilesH * tilesW;
+  const int ck = C * K;
+  float *du = scratch;
+  float *v = du + 36 * ck;
+  float *w = v + 36 * block * C;
+  for (int i = 0; i < 36 * ck; i++) du[i] = 0.0f;
+  for (int t0 = 0; t0 < tiles; t0 += block) {
+    const int tb = tiles - t0 < block ? tiles - t0 : block;
+    input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft);
+    grad_tiles(dy, w, t0, tb, Ho, Wo, K, tilesH, tilesW);
+    accumulate(v, w, du, tb, C, K);
+  }
+  for (int c = 0; c < C; c++)
+    for (int k = 0; k < K; k += 4) {
+      const int at = c * K + k;
+      v4 rows[6][3];
+      for (int a = 0; a < 6; a++) {
+        v4 u[6];
+        for (int b = 0; b < 6; b++) u[b] = LOAD(du + (a * 6 + b) * ck + at);
+        filter_grad_1d(u, rows[a]);
+      }
+      for (int j = 0; j < 3; j++) {
+        v4 col[6], out[3];
+        for (int a = 0; a < 6; a++) col[a] = rows[a][j];
+        filter_grad_1d(col, out);
+        for (int i = 0; i < 3; i++) STORE(dg + (i * 3 + j) * ck + at, out[i]);
+      }
+    }
+}

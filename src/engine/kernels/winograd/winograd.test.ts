@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../core/random';
+import { relError } from '../../fused-step.testkit';
+import { useFusedPath } from '../../fusion';
+import { initNodeBackend } from '../../node-backend';
+import { winogradReady } from './conv';
+import { WINOGRAD_SOURCE_SHA256 } from './module';
+
+type Shape4 = [number, number, number, number];
+type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
+
+function randomArray(size: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length: size }, () => rng.normal());
+}
+
+/** y = conv2d(x, W) and the gradients of sum(y * R) w.r.t. x and W, on the active backend. */
+async function convAndGrads(xShape: Shape4, fShape: Shape4, pad: Pad): Promise<Float32Array[]> {
+  const x = tf.tensor4d(randomArray(tf.util.sizeFromShape(xShape), 21), xShape);
+  const w = tf.tensor4d(randomArray(tf.util.sizeFromShape(fShape), 22), fShape);
+  const conv = (a: tf.Tensor, b: tf.Tensor): tf.Tensor4D =>
+    tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, pad);
+  const y = conv(x, w);
+  const r = tf.tensor(randomArray(y.size, 23), y.shape);
+  const [gx, gw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(conv(a, b), r)))([x, w]);
+  const out = [y, gx!, gw!];
+  const values = await Promise.all(out.map(async (t) => (await t.data()) as Float32Array));
+  tf.dispose([x, w, r, ...out]);
+  return values;
+}
+
+describe('the Winograd module', () => {
+  it('was built from the winograd.c beside it (scripts/build-wasm-kernels.sh)', () => {
+    const source = readFileSync(new URL('./winograd.c', import.meta.url));
+    expect(createHash('sha256').update(source).digest('hex')).toBe(WINOGRAD_SOURCE_SHA256);
+  });
+
+  it('loads on wasm in Node', async () => {
+    await initNodeBackend('wasm');
+    expect(winogradReady()).toBe(true);
+  });
+});
+
+describe('3x3 stride-1 convolutions on wasm (Winograd) agree with cpu within 1e-5', () => {
+  // Sides that are and are not multiples of the 4x4 output tile, pads that are and are not
+  // symmetric, channel counts from one SIMD lane (4) to the benchmark's widest (64), and a
+  // filter gradient summed over 64 images of 16x16 (1,024 tiles).
+  const cases: readonly (readonly [string, Shape4, Shape4, Pad])[] = [
+    ['16x16, 16 -> 16, same, batch 64', [64, 16, 16, 16], [3, 3, 16, 16], 'same'],
+    ['4x4, 64 -> 64, same', [8, 4, 4, 64], [3, 3, 64, 64], 'same'],
+    ['9x7, 8 -> 12, same', [3, 9, 7, 8], [3, 3, 8, 12], 'same'],
+    ['10x6, 4 -> 8, valid', [2, 10, 6, 4], [3, 3, 4, 8], 'valid'],
+    [
+      '5x5, 12 -> 4, pad (2,0) x (0,1)',
+      [2, 5, 5, 12],
+      [3, 3, 12, 4],
+      [
+        [0, 0],
+        [2, 0],
+        [0, 1],
+        [0, 0],
+      ],
+    ],
+  ];
+  for (const [name, xShape, fShape, pad] of cases) {
+    it(
+      name,
+      async () => {
+        await initNodeBackend('cpu');
+        const ref = await convAndGrads(xShape, fShape, pad);
+        await initNodeBackend('wasm');
+        useFusedPath(true);
+        const got = await convAndGrads(xShape, fShape, pad);
+        ['y', 'dx', 'dW'].forEach((what, i) => {
+          const e = relError(got[i]!, ref[i]!);
+          expect(e, what).toBeLessThan(1e-5);
+        });
+      },
+      60_000,
+    );
+  }
+
+  it('differ from XNNPACK’s direct convolution, which the reference path keeps', async () => {
+    await initNodeBackend('wasm');
+    const shape: Shape4 = [2, 8, 8, 8];
+    const filter: Shape4 = [3, 3, 8, 8];
+    const winograd = await convAndGrads(shape, filter, 'same');
+    useFusedPath(false);
+    const direct = await convAndGrads(shape, filter, 'same');
+    useFusedPath(true);
+    // Both are right within 1e-5; rounding differs, which shows the two paths are distinct.
+    expect(relError(winograd[0]!, direct[0]!)).toBeGreaterThan(0);
+    expect(relError(winograd[0]!, direct[0]!)).toBeLessThan(1e-5);
+    expect(relError(winograd[2]!, direct[2]!)).toBeGreaterThan(0);
+  }, 60_000);
+});
