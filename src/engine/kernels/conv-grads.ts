@@ -8,8 +8,8 @@ import { filterGradPad, inputGradPad } from './geometry';
 import { kernelScope, type KernelScope } from './scope';
 import { cropSpatial, explicitPad, zeroDilate } from './spatial';
 import { stridedInputGrad } from './strided-input-grad';
-import { winogradApplies, winogradFilterGrad } from './winograd/conv';
-import { winogradOn } from './winograd/kernel';
+import { winogradOn } from './native/conv2d';
+import { winogradApplies, winogradFilterGrad } from './native/winograd';
 
 /** Attributes of Conv2DBackpropFilter. */
 interface FilterGradAttrs extends ConvAttrs {

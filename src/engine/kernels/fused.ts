@@ -6,7 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BN_TRAIN, BN_TRAIN_GRAD, batchNormTrain, batchNormTrainGrad } from './batch-norm-train';
-import { batchNormTrainGradWasm, batchNormTrainWasm } from './batch-norm-wasm';
+import { batchNormTrainGradNative, batchNormTrainNative } from './native/batch-norm';
+import { weightedSumGradWNative, weightedSumNative } from './native/weighted-sum';
 import {
   SCALE_BY_WEIGHT,
   WEIGHTED_SUM,
@@ -15,7 +16,7 @@ import {
   weightedSum,
   weightedSumGradW,
 } from './weighted-sum';
-import { scaleByWeightWasm, weightedSumGradWWasm, weightedSumWasm } from './weighted-sum-wasm';
+import { scaleByWeightWasm } from './weighted-sum-wasm';
 import { batchNormTrainGradWebgpu, batchNormTrainWebgpu } from './batch-norm-webgpu';
 import {
   scaleByWeightWebgpu,
@@ -27,8 +28,9 @@ import {
 type FusedBackend = 'cpu' | 'wasm' | 'webgpu';
 
 /**
- * Per backend, each fused kernel's implementation: JavaScript loops on cpu, wasm's own SIMD
- * kernels on wasm, WGSL programs of the engine's own on webgpu.
+ * Per backend, each fused kernel's implementation: JavaScript loops on cpu, the engine's own wasm
+ * module on wasm (wasm's own SIMD kernels composed where it is not loaded), WGSL programs of the
+ * engine's own on webgpu.
  */
 const KERNELS: Readonly<Record<FusedBackend, readonly (readonly [string, tf.KernelFunc])[]>> = {
   cpu: [
@@ -39,10 +41,10 @@ const KERNELS: Readonly<Record<FusedBackend, readonly (readonly [string, tf.Kern
     [SCALE_BY_WEIGHT, scaleByWeight],
   ],
   wasm: [
-    [BN_TRAIN, batchNormTrainWasm],
-    [BN_TRAIN_GRAD, batchNormTrainGradWasm],
-    [WEIGHTED_SUM, weightedSumWasm],
-    [WEIGHTED_SUM_GRAD_W, weightedSumGradWWasm],
+    [BN_TRAIN, batchNormTrainNative],
+    [BN_TRAIN_GRAD, batchNormTrainGradNative],
+    [WEIGHTED_SUM, weightedSumNative],
+    [WEIGHTED_SUM_GRAD_W, weightedSumGradWNative],
     [SCALE_BY_WEIGHT, scaleByWeightWasm],
   ],
   webgpu: [

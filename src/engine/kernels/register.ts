@@ -9,8 +9,8 @@ import { conv2dBackpropFilter, conv2dBackpropInput } from './conv-grads';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-grads';
 import { sharingIdentity } from './identity';
 import { maxPoolGrad } from './max-pool-grad';
-import { loadWinograd } from './winograd/conv';
-import { winogradConv2dKernel } from './winograd/kernel';
+import { winogradConv2dKernel } from './native/conv2d';
+import { loadNativeKernels } from './native/instance';
 
 /** Kernels registered on wasm, replacing any kernel of the same name. */
 const MISSING: readonly (readonly [string, tf.KernelFunc])[] = [
@@ -52,8 +52,8 @@ export function registerWasmTrainingKernels(): void {
     register('Conv2D', winogradConv2dKernel(conv.kernelFunc));
 }
 
-/** Loads the engine's own wasm module (the Winograd convolution), then registers the kernels above. */
+/** Loads the engine's own wasm module (native/), then registers the kernels above. */
 export async function registerWasmKernels(): Promise<void> {
-  await loadWinograd();
+  await loadNativeKernels();
   registerWasmTrainingKernels();
 }

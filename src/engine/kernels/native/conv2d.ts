@@ -3,7 +3,8 @@ import type * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { fusedPathOn } from '../../fusion';
 import { convGeometry, type ConvAttrs } from '../conv-info';
-import { winogradApplies, winogradConv2d, winogradReady } from './conv';
+import { nativeKernels } from './instance';
+import { winogradApplies, winogradConv2d } from './winograd';
 
 /**
  * Most wasm threads at which the single-threaded Winograd module still beats XNNPACK's threaded
@@ -20,7 +21,7 @@ function plain(a: ConvAttrs): boolean {
 
 /** Whether the Winograd kernels run now: the module loaded, the fused path on, few enough threads. */
 export function winogradOn(): boolean {
-  return fusedPathOn() && winogradReady() && getThreadsCount() <= WINOGRAD_MAX_THREADS;
+  return fusedPathOn() && nativeKernels() !== null && getThreadsCount() <= WINOGRAD_MAX_THREADS;
 }
 
 /**

@@ -6,8 +6,8 @@ import { createRng } from '../../../core/random';
 import { relError } from '../../fused-step.testkit';
 import { useFusedPath } from '../../fusion';
 import { initNodeBackend } from '../../node-backend';
-import { winogradReady } from './conv';
-import { WINOGRAD_SOURCE_SHA256 } from './module';
+import { nativeKernels } from './instance';
+import { NATIVE_SOURCE_SHA256, NATIVE_SOURCES } from './module';
 
 type Shape4 = [number, number, number, number];
 type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
@@ -32,15 +32,17 @@ async function convAndGrads(xShape: Shape4, fShape: Shape4, pad: Pad): Promise<F
   return values;
 }
 
-describe('the Winograd module', () => {
-  it('was built from the winograd.c beside it (scripts/build-wasm-kernels.sh)', () => {
-    const source = readFileSync(new URL('./winograd.c', import.meta.url));
-    expect(createHash('sha256').update(source).digest('hex')).toBe(WINOGRAD_SOURCE_SHA256);
+describe('the engine’s wasm module', () => {
+  it('was built from the C sources beside it (scripts/build-wasm-kernels.sh)', () => {
+    const hash = createHash('sha256');
+    for (const name of NATIVE_SOURCES)
+      hash.update(readFileSync(new URL(`./${name}`, import.meta.url)));
+    expect(hash.digest('hex')).toBe(NATIVE_SOURCE_SHA256);
   });
 
   it('loads on wasm in Node', async () => {
     await initNodeBackend('wasm');
-    expect(winogradReady()).toBe(true);
+    expect(nativeKernels()).not.toBeNull();
   });
 });
 

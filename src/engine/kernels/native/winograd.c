@@ -1,6 +1,6 @@
 /*
  * Winograd F(4x4, 3x3) convolution for NHWC float32 tensors, with 128-bit wasm SIMD over channels.
- * Built into winograd-module.ts by scripts/build-wasm-kernels.sh (clang --target=wasm32 -msimd128).
+ * Built with the other .c files here into module.ts by scripts/build-wasm-kernels.sh.
  * Transforms (Lavin & Gray 2016, interpolation points 0, +-1, +-2, infinity):
  *   U = G g G^T (filter, 3x3 -> 6x6), V = B^T d B (input tile, 6x6), Y = A^T (U .* V summed over
  *   input channels) A (4x4 output tile). The sum over input channels of each of the 36 products is a
@@ -8,16 +8,7 @@
  * The filter gradient is the adjoint: dg = G^T (sum over tiles of (A dY A^T) .* V) G, the sum over
  * tiles of each of the 36 products a matrix product [C, tiles] x [tiles, K].
  */
-#include <wasm_simd128.h>
-
-typedef v128_t v4;
-
-#define ADD wasm_f32x4_add
-#define SUB wasm_f32x4_sub
-#define MUL wasm_f32x4_mul
-#define SPLAT wasm_f32x4_splat
-#define LOAD(p) wasm_v128_load(p)
-#define STORE(p, x) wasm_v128_store((p), (x))
+#include "simd.h"
 
 /* G applied to three values: six results. */
 static inline void filter_1d(v4 g0, v4 g1, v4 g2, v4 *t) {
@@ -60,7 +51,7 @@ static inline void output_1d(const v4 *m, v4 *o) {
 }
 
 /* Filter g [3][3][C][K] (HWIO) -> U [36][C][K]. */
-__attribute__((export_name("winograd_filter")))
+EXPORT(winograd_filter)
 void winograd_filter(const float *g, float *u, int C, int K) {
   const int ck = C * K;
   for (int c = 0; c < C; c++)
@@ -204,7 +195,7 @@ static void output_tiles(const float *m, float *y, int t0, int tb, int Ho, int W
  * right) convolved with the filter transformed by winograd_filter (u). `scratch` holds
  * 36 * block * (C + K) floats.
  */
-__attribute__((export_name("winograd_conv")))
+EXPORT(winograd_conv)
 void winograd_conv(const float *x, const float *u, float *y, float *scratch, int N, int H, int W,
                    int C, int K, int Ho, int Wo, int padTop, int padLeft, int block) {
   const int tilesH = (Ho + 3) / 4, tilesW = (Wo + 3) / 4;
@@ -331,7 +322,7 @@ static void accumulate(const float *v, const float *w, float *du, int tb, int C,
  * dg [3][3][C][K] = the gradient of the filter of winograd_conv's convolution (same geometry) given
  * its input x and its output's gradient dy. `scratch` holds 36 * (C * K + block * (C + K)) floats.
  */
-__attribute__((export_name("winograd_filter_grad")))
+EXPORT(winograd_filter_grad)
 void winograd_filter_grad(const float *x, const float *dy, float *dg, float *scratch, int N, int H,
                           int W, int C, int K, int Ho, int Wo, int padTop, int padLeft, int block) {
   const int tilesH = (Ho + 3) / 4, tilesW = (Wo + 3) / 4;

@@ -1,0 +1,40 @@
+/* The mixed op's weighted sum of its candidates and the gradient of its weights (weighted-sum.ts). */
+#include "simd.h"
+
+/* out = sum over i < k of w[i] * term i, the k terms of n floats each laid end to end in `terms`. */
+EXPORT(weighted_sum)
+void weighted_sum(const float *terms, const float *w, int k, float *out, int n) {
+  int j = 0;
+  for (; j + 4 <= n; j += 4) {
+    v4 s = MUL(SPLAT(w[0]), LOAD(terms + j));
+    for (int i = 1; i < k; i++) s = ADD(s, MUL(SPLAT(w[i]), LOAD(terms + (long)i * n + j)));
+    STORE(out + j, s);
+  }
+  for (; j < n; j++) {
+    float s = w[0] * terms[j];
+    for (int i = 1; i < k; i++) s += w[i] * terms[(long)i * n + j];
+    out[j] = s;
+  }
+}
+
+/* grad[i] = sum over j of dy[j] * term i at j (terms laid out as in weighted_sum), in float64. */
+EXPORT(weighted_sum_grad_w)
+void weighted_sum_grad_w(const float *dy, const float *terms, int k, float *grad, int n) {
+  for (int i = 0; i < k; i++) {
+    const float *t = terms + (long)i * n;
+    v128_t acc0 = wasm_f64x2_splat(0.0), acc1 = acc0;
+    int j = 0;
+    for (; j + 4 <= n; j += 4) {
+      const v4 g = LOAD(dy + j), v = LOAD(t + j);
+      acc0 = wasm_f64x2_add(acc0, wasm_f64x2_mul(wasm_f64x2_promote_low_f32x4(g),
+                                                 wasm_f64x2_promote_low_f32x4(v)));
+      acc1 = wasm_f64x2_add(
+          acc1, wasm_f64x2_mul(wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(g, g, 2, 3, 0, 1)),
+                               wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v, v, 2, 3, 0, 1))));
+    }
+    double s = wasm_f64x2_extract_lane(acc0, 0) + wasm_f64x2_extract_lane(acc0, 1) +
+               wasm_f64x2_extract_lane(acc1, 0) + wasm_f64x2_extract_lane(acc1, 1);
+    for (; j < n; j++) s += (double)dy[j] * t[j];
+    grad[i] = (float)s;
+  }
+}
