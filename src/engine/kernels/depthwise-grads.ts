@@ -1,11 +1,12 @@
 /**
  * Training kernels for depthwise convolutions on wasm (channel multiplier 1, any dilation), which
- * wasm lacks: both are written as wasm's own forward DepthwiseConv2dNative plus reshapes and
- * transposes.
+ * wasm lacks: the engine's module's direct loops where they apply (native/depthwise.ts), else
+ * wasm's own forward DepthwiseConv2dNative plus reshapes and transposes.
  */
 import type * as tf from '@tensorflow/tfjs';
 import { convGeometry, type ConvAttrs } from './conv-info';
 import { filterGradPad, inputGradPad } from './geometry';
+import { nativeDepthwiseFilterGrad, nativeDepthwiseInputGrad } from './native/depthwise';
 import { kernelScope } from './scope';
 import { cropSpatial, explicitPad, zeroDilate } from './spatial';
 
@@ -38,6 +39,8 @@ export const depthwiseBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs 
   const a = attrs as unknown as FilterGradAttrs;
   checkMultiplier('DepthwiseConv2dNativeBackpropFilter', a.filterShape);
   const g = convGeometry('DepthwiseConv2dNativeBackpropFilter', x.shape, a.filterShape, a, true);
+  const native = nativeDepthwiseFilterGrad(backend as tf.KernelBackend, x, dy, g);
+  if (native !== null) return native;
   const [n, h, w, c] = x.shape as [number, number, number, number];
   const ph = filterGradPad(g.h);
   const pw = filterGradPad(g.w);
@@ -67,6 +70,8 @@ export const depthwiseBackpropInput: tf.KernelFunc = ({ inputs, backend, attrs }
   const a = attrs as unknown as InputGradAttrs;
   checkMultiplier('DepthwiseConv2dNativeBackpropInput', filter.shape);
   const g = convGeometry('DepthwiseConv2dNativeBackpropInput', a.inputShape, filter.shape, a, true);
+  const native = nativeDepthwiseInputGrad(backend as tf.KernelBackend, dy, filter, a.inputShape, g);
+  if (native !== null) return native;
   const ph = inputGradPad(g.h);
   const pw = inputGradPad(g.w);
   const s = kernelScope(backend as tf.KernelBackend);

@@ -58,18 +58,22 @@ function relError(a: Float32Array, b: Float32Array): number {
 }
 
 const CASES: Case[] = [];
-for (const stride of [1, 2]) {
-  for (const k of [1, 3, 5]) {
-    for (const pad of ['same', 'valid', (k - 1) / 2] as const) {
-      for (const size of [8, 7])
-        CASES.push({
-          name: `k${k} s${stride} pad ${pad} ${size}x${size}`,
-          x: [2, size, size, 3],
-          k,
-          cout: 4,
-          stride,
-          pad,
-        });
+// 3 input channels take tfjs's composed kernels; 8 (a multiple of the 4 SIMD lanes) the engine's
+// wasm module where it applies (depthwise gradients; 3x3 stride-1 convolutions by Winograd).
+for (const cin of [3, 8]) {
+  for (const stride of [1, 2]) {
+    for (const k of [1, 3, 5]) {
+      for (const pad of ['same', 'valid', (k - 1) / 2] as const) {
+        for (const size of [8, 7])
+          CASES.push({
+            name: `k${k} s${stride} pad ${pad} ${size}x${size}, ${cin} channels`,
+            x: [2, size, size, cin],
+            k,
+            cout: 4,
+            stride,
+            pad,
+          });
+      }
     }
   }
 }

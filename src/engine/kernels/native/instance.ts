@@ -17,6 +17,8 @@ export interface NativeExports {
   batch_norm_train_grad(...args: number[]): void;
   weighted_sum(...args: number[]): void;
   weighted_sum_grad_w(...args: number[]): void;
+  depthwise_filter_grad(...args: number[]): void;
+  depthwise_input_grad(...args: number[]): void;
 }
 
 const FUNCTIONS = [
@@ -27,6 +29,8 @@ const FUNCTIONS = [
   'batch_norm_train_grad',
   'weighted_sum',
   'weighted_sum_grad_w',
+  'depthwise_filter_grad',
+  'depthwise_input_grad',
 ] as const;
 
 /** The wasm backend's heap access (BackendWasm's own methods). */

@@ -1,0 +1,72 @@
+/**
+ * Depthwise convolution gradients on wasm from the engine's module (depthwise.c): direct loops in
+ * one call, for channel counts that are multiples of 4; otherwise (or where the module is not
+ * loaded) the composed kernels of depthwise-grads.ts.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { fusedPathOn } from '../../fusion';
+import type { ConvGeometry } from '../conv-info';
+import { nativeCall, sizeOf } from './instance';
+
+/** The geometry arguments of depthwise.c: input shape, filter size, strides, dilations, pads, output size. */
+function geometryArgs(inShape: readonly number[], g: ConvGeometry): number[] {
+  const [n = 1, h = 1, w = 1, c = 1] = inShape;
+  return [
+    n,
+    h,
+    w,
+    c,
+    g.h.filter,
+    g.w.filter,
+    g.h.stride,
+    g.w.stride,
+    g.h.dilation,
+    g.w.dilation,
+    g.h.padBefore,
+    g.w.padBefore,
+    g.h.out,
+    g.w.out,
+  ];
+}
+
+/** Whether the module computes this depthwise gradient: float32, channels a multiple of 4, the fused path on. */
+function applies(inShape: readonly number[], ...ts: readonly tf.TensorInfo[]): boolean {
+  return fusedPathOn() && (inShape[3] ?? 1) % 4 === 0 && ts.every((t) => t.dtype === 'float32');
+}
+
+/** The filter gradient [kh, kw, C, 1], or null where the module does not apply. */
+export function nativeDepthwiseFilterGrad(
+  backend: tf.KernelBackend,
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  g: ConvGeometry,
+): tf.TensorInfo | null {
+  if (!applies(x.shape, x, dy)) return null;
+  const taps = g.h.filter * g.w.filter * (x.shape[3] ?? 1);
+  const call = nativeCall(backend, [4 * sizeOf(x), 4 * sizeOf(dy), 4 * taps, 4 * taps]);
+  if (call === null) return null;
+  const [px, pdy, pdf, pa] = call.at as [number, number, number, number];
+  call.put(0, x);
+  call.put(1, dy);
+  call.e.depthwise_filter_grad(px, pdy, pdf, pa, ...geometryArgs(x.shape, g));
+  return call.take(2, [g.h.filter, g.w.filter, x.shape[3] ?? 1, 1]);
+}
+
+/** The input gradient of shape `inShape`, or null where the module does not apply. */
+export function nativeDepthwiseInputGrad(
+  backend: tf.KernelBackend,
+  dy: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  inShape: readonly number[],
+  g: ConvGeometry,
+): tf.TensorInfo | null {
+  if (!applies(inShape, dy, filter)) return null;
+  const inSize = inShape.reduce((a, b) => a * b, 1);
+  const call = nativeCall(backend, [4 * sizeOf(dy), 4 * sizeOf(filter), 4 * inSize]);
+  if (call === null) return null;
+  const [pdy, pf, pdx] = call.at as [number, number, number];
+  call.put(0, dy);
+  call.put(1, filter);
+  call.e.depthwise_input_grad(pdy, pf, pdx, ...geometryArgs(inShape, g));
+  return call.take(2, inShape);
+}
