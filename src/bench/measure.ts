@@ -1,10 +1,21 @@
 /** Times the benchmark workload on the active tfjs backend; shared by the Node half and the bench worker. */
 import type { BackendName } from '../core/run/protocol';
+import { winogradOn } from '../engine/kernels/native/conv2d';
+import { nativeKernels } from '../engine/kernels/native/instance';
 import { countKernels, type KernelCounts } from './kernel-count';
 import type { BenchRow, BenchRuntime } from './protocol';
 import { errorText, failedRow } from './rows';
 import { planFor, timeSteps } from './timing';
 import { createBenchWorkload } from './workload';
+
+/** On wasm, what the engine's own module (kernels/native) does in this step, when not everything. */
+function engineModuleNote(): string {
+  if (nativeKernels() === null)
+    return "; the engine's wasm module did not load: tfjs's kernels only";
+  return winogradOn()
+    ? ''
+    : '; 3x3 convolutions on XNNPACK (more threads than the Winograd module pays off at)';
+}
 
 /**
  * Builds the benchmark supernet on the active backend (already set by the caller), times its DARTS
@@ -58,7 +69,7 @@ export async function benchBackend(
       tensorsAlive,
       bytesAlive,
       paramCount: current.paramCount,
-      note: `median of ${t.samples.length} after ${warm}${leak}`,
+      note: `median of ${t.samples.length} after ${warm}${leak}${backend === 'wasm' ? engineModuleNote() : ''}`,
     };
   } catch (err) {
     return failedRow(backend, runtime, `step failed: ${errorText(err)}`);
