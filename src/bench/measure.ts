@@ -1,7 +1,8 @@
 /** Times the benchmark workload on the active tfjs backend; shared by the Node half and the bench worker. */
 import type { BackendName } from '../core/run/protocol';
 import { winogradOn } from '../engine/kernels/native/conv2d';
-import { nativeKernels } from '../engine/kernels/native/instance';
+import * as tf from '@tensorflow/tfjs';
+import { nativeCall, nativeLoaded } from '../engine/kernels/native/instance';
 import { countKernels, type KernelCounts } from './kernel-count';
 import type { BenchRow, BenchRuntime } from './protocol';
 import { errorText, failedRow } from './rows';
@@ -10,8 +11,9 @@ import { createBenchWorkload } from './workload';
 
 /** On wasm, what the engine's own module (kernels/native) does in this step, when not everything. */
 function engineModuleNote(): string {
-  if (nativeKernels() === null)
-    return "; the engine's wasm module did not load: tfjs's kernels only";
+  if (!nativeLoaded()) return "; the engine's wasm module did not load: tfjs's kernels only";
+  if (nativeCall(tf.backend()) === null)
+    return "; the engine's wasm module cannot run in this backend's memory: tfjs's kernels only";
   return winogradOn()
     ? ''
     : '; 3x3 convolutions on XNNPACK (more threads than the Winograd module pays off at)';

@@ -1,7 +1,7 @@
 /**
  * BatchNorm's training kernels on wasm from the engine's module (batch-norm.c): one call each
  * instead of the ~6 tfjs kernels and two read-backs of the composed ones (batch-norm-wasm.ts),
- * which remain where the module is not loaded.
+ * which remain where the module cannot run.
  */
 import type * as tf from '@tensorflow/tfjs';
 import { batchNormTrainGradWasm, batchNormTrainWasm } from '../batch-norm-wasm';
@@ -17,15 +17,12 @@ export const batchNormTrainNative: tf.KernelFunc = (args) => {
   const epsilon = (args.attrs as { epsilon: number }).epsilon;
   const c = channelsOf(x);
   const n = sizeOf(x);
-  const call =
-    x.dtype === 'float32'
-      ? nativeCall(args.backend as tf.KernelBackend, [4 * n, 4 * n, 4 * c, 16 * c])
-      : null;
+  const call = x.dtype === 'float32' && n > 0 ? nativeCall(args.backend as tf.KernelBackend) : null;
   if (call === null) return batchNormTrainWasm(args);
-  const [px, py, pr, pa] = call.at as [number, number, number, number];
-  call.put(0, x);
-  call.e.batch_norm_train(px, py, pr, pa, n / c, c, epsilon);
-  return [call.take(1, x.shape), call.take(2, [c])];
+  const [y, py] = call.output(x.shape);
+  const [rstd, pr] = call.output([c]);
+  call.e.batch_norm_train(call.at(x), py, pr, call.scratch(16 * c), n / c, c, epsilon);
+  return call.done([y, rstd]);
 };
 
 /** Backward: inputs {dy, y, rstd}; dx = rstd * (dy - mean(dy) - y * mean(dy * y)). */
@@ -34,14 +31,10 @@ export const batchNormTrainGradNative: tf.KernelFunc = (args) => {
   const c = channelsOf(t.y);
   const n = sizeOf(t.y);
   const float = [t.dy, t.y, t.rstd].every((i) => i.dtype === 'float32');
-  const call = float
-    ? nativeCall(args.backend as tf.KernelBackend, [4 * n, 4 * n, 4 * c, 4 * n, 16 * c])
-    : null;
+  const call = float && n > 0 ? nativeCall(args.backend as tf.KernelBackend) : null;
   if (call === null) return batchNormTrainGradWasm(args);
-  const [pdy, py, pr, pdx, pa] = call.at as [number, number, number, number, number];
-  call.put(0, t.dy);
-  call.put(1, t.y);
-  call.put(2, t.rstd);
-  call.e.batch_norm_train_grad(pdy, py, pr, pdx, pa, n / c, c);
-  return call.take(3, t.y.shape);
+  const [dx, pdx] = call.output(t.y.shape);
+  const acc = call.scratch(16 * c);
+  call.e.batch_norm_train_grad(call.at(t.dy), call.at(t.y), call.at(t.rstd), pdx, acc, n / c, c);
+  return call.done(dx);
 };

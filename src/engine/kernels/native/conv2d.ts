@@ -3,7 +3,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { fusedPathOn } from '../../fusion';
 import { convGeometry, type ConvAttrs } from '../conv-info';
-import { nativeKernels } from './instance';
+import { nativeLoaded } from './instance';
 import { winogradApplies, winogradConv2d } from './winograd';
 
 /**
@@ -21,7 +21,7 @@ function plain(a: ConvAttrs): boolean {
 
 /** Whether the Winograd kernels run now: the module loaded, the fused path on, few enough threads. */
 export function winogradOn(): boolean {
-  return fusedPathOn() && nativeKernels() !== null && getThreadsCount() <= WINOGRAD_MAX_THREADS;
+  return fusedPathOn() && nativeLoaded() && getThreadsCount() <= WINOGRAD_MAX_THREADS;
 }
 
 /**
@@ -37,8 +37,6 @@ export function winogradConv2dKernel(original: tf.KernelFunc): tf.KernelFunc {
     if (!plain(a)) return original(args);
     const g = convGeometry('Conv2D', x.shape, filter.shape, a, false);
     if (!winogradApplies(x, filter.shape, g)) return original(args);
-    const b = args.backend as tf.KernelBackend;
-    const values = b.readSync(filter.dataId) as Float32Array;
-    return winogradConv2d(b, x, values, filter.shape, g) ?? original(args);
+    return winogradConv2d(args.backend as tf.KernelBackend, x, filter, g) ?? original(args);
   };
 }

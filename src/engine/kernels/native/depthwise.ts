@@ -41,15 +41,13 @@ export function nativeDepthwiseFilterGrad(
   dy: tf.TensorInfo,
   g: ConvGeometry,
 ): tf.TensorInfo | null {
-  if (!applies(x.shape, x, dy)) return null;
-  const taps = g.h.filter * g.w.filter * (x.shape[3] ?? 1);
-  const call = nativeCall(backend, [4 * sizeOf(x), 4 * sizeOf(dy), 4 * taps, 4 * taps]);
+  const call = applies(x.shape, x, dy) ? nativeCall(backend) : null;
   if (call === null) return null;
-  const [px, pdy, pdf, pa] = call.at as [number, number, number, number];
-  call.put(0, x);
-  call.put(1, dy);
-  call.e.depthwise_filter_grad(px, pdy, pdf, pa, ...geometryArgs(x.shape, g));
-  return call.take(2, [g.h.filter, g.w.filter, x.shape[3] ?? 1, 1]);
+  const c = x.shape[3] ?? 1;
+  const [out, pdf] = call.output([g.h.filter, g.w.filter, c, 1]);
+  const acc = call.scratch(4 * g.h.filter * g.w.filter * c);
+  call.e.depthwise_filter_grad(call.at(x), call.at(dy), pdf, acc, ...geometryArgs(x.shape, g));
+  return call.done(out);
 }
 
 /** The input gradient of shape `inShape`, or null where the module does not apply. */
@@ -60,13 +58,9 @@ export function nativeDepthwiseInputGrad(
   inShape: readonly number[],
   g: ConvGeometry,
 ): tf.TensorInfo | null {
-  if (!applies(inShape, dy, filter)) return null;
-  const inSize = inShape.reduce((a, b) => a * b, 1);
-  const call = nativeCall(backend, [4 * sizeOf(dy), 4 * sizeOf(filter), 4 * inSize]);
+  const call = applies(inShape, dy, filter) ? nativeCall(backend) : null;
   if (call === null) return null;
-  const [pdy, pf, pdx] = call.at as [number, number, number];
-  call.put(0, dy);
-  call.put(1, filter);
-  call.e.depthwise_input_grad(pdy, pf, pdx, ...geometryArgs(inShape, g));
-  return call.take(2, inShape);
+  const [out, pdx] = call.output(inShape);
+  call.e.depthwise_input_grad(call.at(dy), call.at(filter), pdx, ...geometryArgs(inShape, g));
+  return call.done(out);
 }

@@ -1,15 +1,15 @@
 /**
- * The engine's own wasm module (the C sources here, compiled into module.ts): loading it once, and
- * moving tensors between the tfjs wasm backend's heap and the module's memory. The module keeps its
- * own memory: inputs are copied in, outputs copied into new tensors of the backend.
+ * The engine's own wasm module (the C sources here, compiled into module.ts) running inside the
+ * tfjs wasm backend's memory: it imports that memory (the shared one of the threaded build, or the
+ * plain one), reads its inputs where the tensors lie and writes its outputs into tensors the backend
+ * allocates, so no data is copied. The module has no data segment and uses no stack of its own
+ * (the build checks), so it writes nowhere but where it is told.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { NATIVE_WASM_BASE64 } from './module';
+import { NATIVE_PLAIN_BASE64, NATIVE_SHARED_BASE64 } from './module';
 
-/** What the module exports (the C functions take byte offsets into its memory). */
+/** What the module exports (the C functions take byte offsets into the backend's memory). */
 export interface NativeExports {
-  readonly memory: WebAssembly.Memory;
-  readonly __heap_base: WebAssembly.Global;
   winograd_filter(...args: number[]): void;
   winograd_conv(...args: number[]): void;
   winograd_filter_grad(...args: number[]): void;
@@ -33,34 +33,40 @@ const FUNCTIONS = [
   'depthwise_input_grad',
 ] as const;
 
-/** The wasm backend's heap access (BackendWasm's own methods). */
-interface HeapBackend {
-  typedArrayFromHeap(t: tf.TensorInfo): ArrayBufferView;
+/** The parts of tfjs's BackendWasm the module needs (not in its public types). */
+interface WasmBackendInternals {
+  readonly wasm: { readonly asm?: { readonly memory?: unknown }; readonly wasmMemory?: unknown };
+  readonly dataIdMap: { get(dataId: object): { memoryOffset: number | null } | undefined };
+  write(values: null, shape: number[], dtype: 'float32'): object;
+  disposeData(dataId: object): boolean;
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
 }
 
-let loaded: NativeExports | null = null;
+/** The two compiled variants: for a plain memory and for the threaded build's shared one. */
+let compiled: { plain: WebAssembly.Module; shared: WebAssembly.Module } | null = null;
 let loading: Promise<boolean> | null = null;
+/** One instance per backend memory (a new backend instance brings a new memory). */
+const instances = new WeakMap<WebAssembly.Memory, NativeExports | null>();
 
-function isNativeExports(e: WebAssembly.Exports): e is WebAssembly.Exports & NativeExports {
-  return (
-    e.memory instanceof WebAssembly.Memory &&
-    e.__heap_base instanceof WebAssembly.Global &&
-    FUNCTIONS.every((name) => typeof e[name] === 'function')
-  );
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(text.length));
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
 
 /**
- * Compiles and instantiates the module once; resolves false (the kernels then stay tfjs's own)
- * where the runtime cannot, e.g. without WebAssembly SIMD.
+ * Compiles the module once; resolves false (the kernels then stay tfjs's own) where the runtime
+ * cannot, e.g. without WebAssembly SIMD.
  */
 export function loadNativeKernels(): Promise<boolean> {
   loading ??= (async () => {
     try {
-      const bytes = Uint8Array.from(atob(NATIVE_WASM_BASE64), (ch) => ch.charCodeAt(0));
-      const { instance } = await WebAssembly.instantiate(bytes, {});
-      if (!isNativeExports(instance.exports)) return false;
-      loaded = instance.exports;
+      const [plain, shared] = await Promise.all([
+        WebAssembly.compile(decode(NATIVE_PLAIN_BASE64)),
+        WebAssembly.compile(decode(NATIVE_SHARED_BASE64)),
+      ]);
+      compiled = { plain, shared };
       return true;
     } catch {
       return false;
@@ -69,71 +75,101 @@ export function loadNativeKernels(): Promise<boolean> {
   return loading;
 }
 
-/** The loaded module, or null before loadNativeKernels has succeeded. */
-export function nativeKernels(): NativeExports | null {
-  return loaded;
+function internals(b: unknown): WasmBackendInternals | null {
+  const o = b as Partial<WasmBackendInternals> | null;
+  return o?.wasm !== undefined &&
+    o.dataIdMap !== undefined &&
+    typeof o.write === 'function' &&
+    typeof o.disposeData === 'function' &&
+    typeof o.makeOutput === 'function'
+    ? (o as WasmBackendInternals)
+    : null;
 }
 
-function isHeapBackend(b: unknown): b is HeapBackend {
-  const o = b as Partial<HeapBackend> | null;
-  return typeof o?.typedArrayFromHeap === 'function' && typeof o.makeOutput === 'function';
+/** The backend's WebAssembly memory: the threaded build keeps it on the module, the plain one exports it. */
+function memoryOf(b: WasmBackendInternals): WebAssembly.Memory | null {
+  const m = b.wasm.wasmMemory ?? b.wasm.asm?.memory;
+  return m instanceof WebAssembly.Memory ? m : null;
 }
 
-/** One call's use of the module: its arrays laid out in the module's memory. */
+function isShared(memory: WebAssembly.Memory): boolean {
+  return typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+}
+
+/** The module instantiated on `memory`, made on first use; null when it cannot be. */
+function instanceFor(memory: WebAssembly.Memory): NativeExports | null {
+  const known = instances.get(memory);
+  if (known !== undefined) return known;
+  let made: NativeExports | null = null;
+  if (compiled !== null) {
+    try {
+      const module = isShared(memory) ? compiled.shared : compiled.plain;
+      const { exports } = new WebAssembly.Instance(module, { env: { memory } });
+      if (FUNCTIONS.every((name) => typeof exports[name] === 'function'))
+        made = exports as unknown as NativeExports;
+    } catch {
+      made = null;
+    }
+  }
+  instances.set(memory, made);
+  return made;
+}
+
+/** One kernel's use of the module: where its tensors lie, its outputs and scratch in the backend's heap. */
 export interface NativeCall {
   readonly e: NativeExports;
-  /** Byte offsets of the reserved arrays, in the order asked. */
-  readonly at: readonly number[];
-  /** Copies a float32 tensor of the backend into the reserved array `index`. */
-  put(index: number, t: tf.TensorInfo): void;
-  /** Copies a float32 tensor of the backend to byte offset `at` of the module's memory. */
-  putAt(at: number, t: tf.TensorInfo): void;
-  /** Copies host floats into the reserved array `index`. */
-  putValues(index: number, values: Float32Array): void;
-  /** A new float32 tensor of the backend holding the reserved array `index` as `shape`. */
-  take(index: number, shape: readonly number[]): tf.TensorInfo;
-  /** The reserved array `index` as floats (a view: read it before the next call). */
-  view(index: number, size: number): Float32Array;
+  /** Byte offset of a tensor's data. */
+  at(t: tf.TensorInfo): number;
+  /** A new float32 tensor of `shape` (its data uninitialised) and its byte offset. */
+  output(shape: readonly number[]): [tf.TensorInfo, number];
+  /** `bytes` of scratch, 16-byte aligned, freed by done(). */
+  scratch(bytes: number): number;
+  /** Writes host numbers at byte offset `at` (16-byte aligned scratch). */
+  write(at: number, values: Float32Array | Int32Array): void;
+  /** Frees the scratch; returns `result`. */
+  done<T>(result: T): T;
 }
 
-/**
- * Reserves consecutive arrays of `sizes` bytes (each 16-byte aligned) in the module's memory,
- * growing it as needed; null when the module is not loaded or `backend` is not tfjs's wasm backend.
- */
-export function nativeCall(backend: tf.KernelBackend, sizes: readonly number[]): NativeCall | null {
-  const e = loaded;
-  if (e === null || !isHeapBackend(backend)) return null;
-  const at: number[] = [];
-  let end = e.__heap_base.value as number;
-  for (const size of sizes) {
-    end = (end + 15) & ~15;
-    at.push(end);
-    end += size;
-  }
-  const have = e.memory.buffer.byteLength;
-  if (end > have) e.memory.grow(Math.ceil((end - have) / 65536));
-  const floats = (index: number, size: number): Float32Array =>
-    new Float32Array(e.memory.buffer, at[index] as number, size);
-  const putAt = (offset: number, t: tf.TensorInfo): void => {
-    const src = backend.typedArrayFromHeap(t) as Float32Array;
-    new Float32Array(e.memory.buffer, offset, src.length).set(src);
+/** The module on `backend` (tfjs's wasm backend), or null when it is not loaded or cannot run there. */
+export function nativeCall(backend: tf.KernelBackend): NativeCall | null {
+  const b = internals(backend);
+  const memory = b === null ? null : memoryOf(b);
+  const e = memory === null ? null : instanceFor(memory);
+  if (b === null || memory === null || e === null) return null;
+  const offsetOf = (dataId: object): number => {
+    const offset = b.dataIdMap.get(dataId)?.memoryOffset;
+    if (offset === null || offset === undefined)
+      throw new Error('A tensor of the wasm backend has no data in its heap.');
+    return offset;
   };
+  const scratch: object[] = [];
   return {
     e,
-    at,
-    put: (index, t) => putAt(at[index] as number, t),
-    putAt,
-    putValues(index, values) {
-      floats(index, values.length).set(values);
+    at: (t) => offsetOf(t.dataId),
+    output(shape) {
+      const out = b.makeOutput([...shape], 'float32');
+      return [out, offsetOf(out.dataId)];
     },
-    take(index, shape) {
-      const size = shape.reduce((a, b) => a * b, 1);
-      const out = backend.makeOutput([...shape], 'float32');
-      (backend.typedArrayFromHeap(out) as Float32Array).set(floats(index, size));
-      return out;
+    scratch(bytes) {
+      const id = b.write(null, [Math.ceil(bytes / 4) + 4], 'float32');
+      scratch.push(id);
+      return Math.ceil(offsetOf(id) / 16) * 16;
     },
-    view: floats,
+    write(at, values) {
+      const Ctor = values instanceof Float32Array ? Float32Array : Int32Array;
+      new Ctor(memory.buffer, at, values.length).set(values);
+    },
+    done(result) {
+      for (const id of scratch) b.disposeData(id);
+      scratch.length = 0;
+      return result;
+    },
   };
+}
+
+/** True once loadNativeKernels has compiled the module. */
+export function nativeLoaded(): boolean {
+  return compiled !== null;
 }
 
 /** Elements of a tensor. */

@@ -1,27 +1,27 @@
 /* The mixed op's weighted sum of its candidates and the gradient of its weights (weighted-sum.ts). */
 #include "simd.h"
 
-/* out = sum over i < k of w[i] * term i, the k terms of n floats each laid end to end in `terms`. */
+/* out = sum over i < k of w[i] * terms[i], each of n floats. */
 EXPORT(weighted_sum)
-void weighted_sum(const float *terms, const float *w, int k, float *out, int n) {
+void weighted_sum(const float *const *terms, const float *w, int k, float *out, int n) {
   int j = 0;
   for (; j + 4 <= n; j += 4) {
-    v4 s = MUL(SPLAT(w[0]), LOAD(terms + j));
-    for (int i = 1; i < k; i++) s = ADD(s, MUL(SPLAT(w[i]), LOAD(terms + (long)i * n + j)));
+    v4 s = MUL(SPLAT(w[0]), LOAD(terms[0] + j));
+    for (int i = 1; i < k; i++) s = ADD(s, MUL(SPLAT(w[i]), LOAD(terms[i] + j)));
     STORE(out + j, s);
   }
   for (; j < n; j++) {
-    float s = w[0] * terms[j];
-    for (int i = 1; i < k; i++) s += w[i] * terms[(long)i * n + j];
+    float s = w[0] * terms[0][j];
+    for (int i = 1; i < k; i++) s += w[i] * terms[i][j];
     out[j] = s;
   }
 }
 
-/* grad[i] = sum over j of dy[j] * term i at j (terms laid out as in weighted_sum), in float64. */
+/* grad[i] = sum over j of dy[j] * terms[i][j], summed in float64. */
 EXPORT(weighted_sum_grad_w)
-void weighted_sum_grad_w(const float *dy, const float *terms, int k, float *grad, int n) {
+void weighted_sum_grad_w(const float *dy, const float *const *terms, int k, float *grad, int n) {
   for (int i = 0; i < k; i++) {
-    const float *t = terms + (long)i * n;
+    const float *t = terms[i];
     v128_t acc0 = wasm_f64x2_splat(0.0), acc1 = acc0;
     int j = 0;
     for (; j + 4 <= n; j += 4) {

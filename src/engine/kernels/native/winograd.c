@@ -69,9 +69,12 @@ void winograd_filter(const float *g, float *u, int C, int K) {
     }
 }
 
-/* Input tiles [t0, t0 + tb) of x [N][H][W][C] -> v [36][tb][C]. */
+/*
+ * Input tiles [t0, t0 + tb) of x [N][H][W][C] -> v [36][tb][C]. `tmp` holds a tile's 72 vectors
+ * (the module runs in the wasm backend's memory and so must not use a stack of its own).
+ */
 static void input_tiles(const float *x, float *v, int t0, int tb, int H, int W, int C, int tilesH,
-                        int tilesW, int padTop, int padLeft) {
+                        int tilesW, int padTop, int padLeft, v4 *tmp) {
   const int perImage = tilesH * tilesW;
   const int stride36 = tb * C;
   for (int t = 0; t < tb; t++) {
@@ -80,20 +83,20 @@ static void input_tiles(const float *x, float *v, int t0, int tb, int H, int W, 
     const int y0 = (rem / tilesW) * 4 - padTop, x0 = (rem % tilesW) * 4 - padLeft;
     const float *img = x + (long)n * H * W * C;
     for (int c = 0; c < C; c += 4) {
-      v4 d[6][6];
+      v4 *d = tmp, *rows = tmp + 36;
       for (int i = 0; i < 6; i++) {
         const int y = y0 + i;
         for (int j = 0; j < 6; j++) {
           const int xx = x0 + j;
-          d[i][j] = (y >= 0 && y < H && xx >= 0 && xx < W) ? LOAD(img + ((long)y * W + xx) * C + c)
-                                                           : SPLAT(0.0f);
+          d[i * 6 + j] = (y >= 0 && y < H && xx >= 0 && xx < W)
+                             ? LOAD(img + ((long)y * W + xx) * C + c)
+                             : SPLAT(0.0f);
         }
       }
-      v4 rows[6][6];
-      for (int i = 0; i < 6; i++) input_1d(d[i], rows[i]);
+      for (int i = 0; i < 6; i++) input_1d(d + i * 6, rows + i * 6);
       for (int j = 0; j < 6; j++) {
         v4 col[6], out[6];
-        for (int i = 0; i < 6; i++) col[i] = rows[i][j];
+        for (int i = 0; i < 6; i++) col[i] = rows[i * 6 + j];
         input_1d(col, out);
         for (int i = 0; i < 6; i++) STORE(v + (i * 6 + j) * stride36 + t * C + c, out[i]);
       }
@@ -192,8 +195,8 @@ static void output_tiles(const float *m, float *y, int t0, int tb, int Ho, int W
 
 /*
  * y [N][Ho][Wo][K] = x [N][H][W][C] (zero padded by padTop / padLeft, and as far as needed below and
- * right) convolved with the filter transformed by winograd_filter (u). `scratch` holds
- * 36 * block * (C + K) floats.
+ * right) convolved with the filter transformed by winograd_filter (u). `scratch` (16-byte aligned)
+ * holds 36 * block * (C + K) + 288 floats.
  */
 EXPORT(winograd_conv)
 void winograd_conv(const float *x, const float *u, float *y, float *scratch, int N, int H, int W,
@@ -202,9 +205,10 @@ void winograd_conv(const float *x, const float *u, float *y, float *scratch, int
   const int tiles = N * tilesH * tilesW;
   float *v = scratch;
   float *m = scratch + 36 * block * C;
+  v4 *tmp = (v4 *)(m + 36 * block * K);
   for (int t0 = 0; t0 < tiles; t0 += block) {
     const int tb = tiles - t0 < block ? tiles - t0 : block;
-    input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft);
+    input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft, tmp);
     products(v, u, m, tb, C, K);
     output_tiles(m, y, t0, tb, Ho, Wo, K, tilesH, tilesW);
   }
@@ -320,7 +324,8 @@ static void accumulate(const float *v, const float *w, float *du, int tb, int C,
 
 /*
  * dg [3][3][C][K] = the gradient of the filter of winograd_conv's convolution (same geometry) given
- * its input x and its output's gradient dy. `scratch` holds 36 * (C * K + block * (C + K)) floats.
+ * its input x and its output's gradient dy. `scratch` (16-byte aligned) holds
+ * 36 * (C * K + block * (C + K)) + 288 floats.
  */
 EXPORT(winograd_filter_grad)
 void winograd_filter_grad(const float *x, const float *dy, float *dg, float *scratch, int N, int H,
@@ -331,10 +336,11 @@ void winograd_filter_grad(const float *x, const float *dy, float *dg, float *scr
   float *du = scratch;
   float *v = du + 36 * ck;
   float *w = v + 36 * block * C;
+  v4 *tmp = (v4 *)(w + 36 * block * K);
   for (int i = 0; i < 36 * ck; i++) du[i] = 0.0f;
   for (int t0 = 0; t0 < tiles; t0 += block) {
     const int tb = tiles - t0 < block ? tiles - t0 : block;
-    input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft);
+    input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft, tmp);
     grad_tiles(dy, w, t0, tb, Ho, Wo, K, tilesH, tilesW);
     accumulate(v, w, du, tb, C, K);
   }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../core/random';
 import { relError } from '../../fused-step.testkit';
 import { useFusedPath } from '../../fusion';
 import { initNodeBackend } from '../../node-backend';
-import { nativeKernels } from './instance';
+import { nativeCall, nativeLoaded } from './instance';
 import { NATIVE_SOURCE_SHA256, NATIVE_SOURCES } from './module';
 
 type Shape4 = [number, number, number, number];
@@ -34,15 +34,19 @@ async function convAndGrads(xShape: Shape4, fShape: Shape4, pad: Pad): Promise<F
 
 describe('the engine’s wasm module', () => {
   it('was built from the C sources beside it (scripts/build-wasm-kernels.sh)', () => {
+    const here = readdirSync(new URL('.', import.meta.url)).filter((f) => /\.(c|h)$/.test(f));
+    expect([...NATIVE_SOURCES]).toEqual(here.sort());
     const hash = createHash('sha256');
     for (const name of NATIVE_SOURCES)
       hash.update(readFileSync(new URL(`./${name}`, import.meta.url)));
     expect(hash.digest('hex')).toBe(NATIVE_SOURCE_SHA256);
   });
 
-  it('loads on wasm in Node', async () => {
+  it('loads on wasm in Node, inside the backend’s memory', async () => {
     await initNodeBackend('wasm');
-    expect(nativeKernels()).not.toBeNull();
+    expect(nativeLoaded()).toBe(true);
+    // Instantiated on the backend's own memory: the kernels read and write tensors in place.
+    expect(nativeCall(tf.backend())).not.toBeNull();
   });
 });
 

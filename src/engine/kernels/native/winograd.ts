@@ -10,6 +10,8 @@ import { nativeCall, sizeOf } from './instance';
 
 /** Tiles transformed together: their 36 products stay in cache (32 measured best of 16-128). */
 const BLOCK = 32;
+/** Floats of the per-tile vectors the input transform keeps in scratch. */
+const TILE_SCRATCH = 288;
 
 /**
  * Whether the Winograd convolution computes this one: a 3x3 filter, stride 1 (the geometry is read
@@ -28,6 +30,7 @@ export function winogradApplies(
     g.w.stride === 1 &&
     x.dtype === 'float32' &&
     x.shape.length === 4 &&
+    sizeOf(x) > 0 &&
     (c ?? 1) % 4 === 0 &&
     (k ?? 1) % 4 === 0
   );
@@ -40,41 +43,30 @@ function geometryArgs(x: tf.TensorInfo, k: number, g: ConvGeometry): number[] {
 }
 
 /**
- * y = x convolved with `filter` ([3, 3, C, K] values, HWIO) at geometry `g`, as a new tensor of the
- * wasm `backend`; null when the module is not loaded or the backend is not tfjs's wasm backend.
+ * y = x convolved with `filter` ([3, 3, C, K], HWIO) at geometry `g`, as a new tensor of the wasm
+ * `backend`; null when the module cannot run there.
  */
 export function winogradConv2d(
   backend: tf.KernelBackend,
   x: tf.TensorInfo,
-  filter: Float32Array,
-  filterShape: readonly number[],
+  filter: tf.TensorInfo,
   g: ConvGeometry,
 ): tf.TensorInfo | null {
-  const c = x.shape[3] ?? 1;
-  const k = filterShape[3] ?? 1;
-  const outShape = [x.shape[0] ?? 1, g.h.out, g.w.out, k];
-  const call = nativeCall(
-    backend,
-    [
-      sizeOf(x),
-      filter.length,
-      36 * c * k,
-      outShape.reduce((a, b) => a * b, 1),
-      36 * BLOCK * (c + k),
-    ].map((n) => 4 * n),
-  );
+  const call = nativeCall(backend);
   if (call === null) return null;
-  const [px, pg, pu, py, ps] = call.at as [number, number, number, number, number];
-  call.put(0, x);
-  call.putValues(1, filter);
-  call.e.winograd_filter(pg, pu, c, k);
-  call.e.winograd_conv(px, pu, py, ps, ...geometryArgs(x, k, g));
-  return call.take(3, outShape);
+  const c = x.shape[3] ?? 1;
+  const k = filter.shape[3] ?? 1;
+  const [out, py] = call.output([x.shape[0] ?? 1, g.h.out, g.w.out, k]);
+  const pu = call.scratch(4 * 36 * c * k);
+  const ps = call.scratch(4 * (36 * BLOCK * (c + k) + TILE_SCRATCH));
+  call.e.winograd_filter(call.at(filter), pu, c, k);
+  call.e.winograd_conv(call.at(x), pu, py, ps, ...geometryArgs(x, k, g));
+  return call.done(out);
 }
 
 /**
  * The gradient ([3, 3, C, K]) of the filter of the convolution of `x` at geometry `g` whose output
- * gradient is `dy`; null when the module is not loaded or the backend is not tfjs's wasm backend.
+ * gradient is `dy`; null when the module cannot run on `backend`.
  */
 export function winogradFilterGrad(
   backend: tf.KernelBackend,
@@ -82,16 +74,12 @@ export function winogradFilterGrad(
   dy: tf.TensorInfo,
   g: ConvGeometry,
 ): tf.TensorInfo | null {
+  const call = nativeCall(backend);
+  if (call === null) return null;
   const c = x.shape[3] ?? 1;
   const k = dy.shape[3] ?? 1;
-  const call = nativeCall(
-    backend,
-    [sizeOf(x), sizeOf(dy), 9 * c * k, 36 * (c * k + BLOCK * (c + k))].map((n) => 4 * n),
-  );
-  if (call === null) return null;
-  const [px, pdy, pdg, ps] = call.at as [number, number, number, number];
-  call.put(0, x);
-  call.put(1, dy);
-  call.e.winograd_filter_grad(px, pdy, pdg, ps, ...geometryArgs(x, k, g));
-  return call.take(2, [3, 3, c, k]);
+  const [out, pdg] = call.output([3, 3, c, k]);
+  const ps = call.scratch(4 * (36 * (c * k + BLOCK * (c + k)) + TILE_SCRATCH));
+  call.e.winograd_filter_grad(call.at(x), call.at(dy), pdg, ps, ...geometryArgs(x, k, g));
+  return call.done(out);
 }
