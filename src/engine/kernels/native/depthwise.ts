@@ -31,7 +31,12 @@ function geometryArgs(inShape: readonly number[], g: ConvGeometry): number[] {
 
 /** Whether the module computes this depthwise gradient: float32, channels a multiple of 4, the fused path on. */
 function applies(inShape: readonly number[], ...ts: readonly tf.TensorInfo[]): boolean {
-  return fusedPathOn() && (inShape[3] ?? 1) % 4 === 0 && ts.every((t) => t.dtype === 'float32');
+  return (
+    fusedPathOn() &&
+    (inShape[3] ?? 1) % 4 === 0 &&
+    inShape.every((d) => d > 0) &&
+    ts.every((t) => t.dtype === 'float32' && sizeOf(t) > 0)
+  );
 }
 
 /** The filter gradient [kh, kw, C, 1], or null where the module does not apply. */
