@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 dir=src/engine/kernels/native
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-sources=$(cd "$dir" && ls simd.h *.c | LC_ALL=C sort)
+sources=$(cd "$dir" && ls *.h *.c | LC_ALL=C sort)
 cfiles=$(for f in $sources; do [[ $f == *.c ]] && echo "$dir/$f"; done)
 flags=(--target=wasm32 -msimd128 -mbulk-memory -O3 -nostdlib)
 nm=$(command -v llvm-nm || command -v llvm-nm-14)

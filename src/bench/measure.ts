@@ -1,6 +1,6 @@
 /** Times the benchmark workload on the active tfjs backend; shared by the Node half and the bench worker. */
 import type { BackendName } from '../core/run/protocol';
-import { winogradOn } from '../engine/kernels/native/conv2d';
+import { nativeConvOn } from '../engine/kernels/native/conv2d';
 import * as tf from '@tensorflow/tfjs';
 import { nativeCall, nativeLoaded } from '../engine/kernels/native/instance';
 import { countKernels, type KernelCounts } from './kernel-count';
@@ -14,7 +14,7 @@ function engineModuleNote(): string {
   if (!nativeLoaded()) return "; the engine's wasm module did not load: tfjs's kernels only";
   if (nativeCall(tf.backend()) === null)
     return "; the engine's wasm module cannot run in this backend's memory: tfjs's kernels only";
-  return winogradOn()
+  return nativeConvOn()
     ? ''
     : '; 3x3 convolutions on XNNPACK (more threads than the Winograd module pays off at)';
 }

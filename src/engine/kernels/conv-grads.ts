@@ -3,13 +3,18 @@
  * transposes: the filter gradient (which wasm lacks) and a faster input gradient.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { convGeometry, type ConvAttrs, type ConvGeometry } from './conv-info';
+import { convGeometry, type ConvAttrs } from './conv-info';
 import { filterGradPad, inputGradPad } from './geometry';
 import { kernelScope, type KernelScope } from './scope';
 import { cropSpatial, explicitPad, zeroDilate } from './spatial';
 import { stridedInputGrad } from './strided-input-grad';
-import { winogradOn } from './native/conv2d';
+import { nativeConvOn } from './native/conv2d';
 import { winogradApplies, winogradFilterGrad } from './native/winograd';
+import {
+  isPointwise,
+  pointwiseApplies,
+  pointwiseFilterGrad as nativePointwiseFilterGrad,
+} from './native/pointwise';
 
 /** Attributes of Conv2DBackpropFilter. */
 interface FilterGradAttrs extends ConvAttrs {
@@ -19,13 +24,6 @@ interface FilterGradAttrs extends ConvAttrs {
 /** Attributes of Conv2DBackpropInput. */
 interface InputGradAttrs extends ConvAttrs {
   readonly inputShape: [number, number, number, number];
-}
-
-/** True for a 1x1 stride-1 unpadded convolution: a matrix product over the pixels. */
-function isPointwise(g: ConvGeometry): boolean {
-  const plain = (a: ConvGeometry['h']): boolean =>
-    a.filter === 1 && a.stride === 1 && a.padBefore === 0 && a.out === a.size;
-  return plain(g.h) && plain(g.w);
 }
 
 /**
@@ -62,19 +60,24 @@ function pointwiseFilterGrad(s: KernelScope, x: tf.TensorInfo, dy: tf.TensorInfo
  * dL/dW[i,j,ci,co] = sum over n, oh, ow of x[n, oh*s+i, ow*s+j, ci] * dy[n, oh, ow, co]: a
  * convolution of x with batch and channels swapped ([ci, H, W, N]) by dy used as a filter
  * ([Ho, Wo, N, co]) dilated by the stride, giving [ci, kh, kw, co]. A 1x1 stride-1 convolution's
- * is one matrix product instead (3x to 4x faster on wasm), a 3x3 stride-1 one the Winograd
- * module's (while winogradOn).
+ * is one matrix product instead (3x to 4x faster on wasm); while nativeConvOn, 3x3 and 1x1
+ * stride-1 ones over channels in multiples of 4 are the engine's module's (Winograd, pointwise).
  */
 export const conv2dBackpropFilter: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const a = attrs as unknown as FilterGradAttrs;
   const g = convGeometry('Conv2DBackpropFilter', x.shape, a.filterShape, a, false);
-  const s = kernelScope(backend as tf.KernelBackend);
-  if (isPointwise(g)) return s.finish(pointwiseFilterGrad(s, x, dy));
-  if (winogradOn() && winogradApplies(x, a.filterShape, g)) {
-    const grad = winogradFilterGrad(backend as tf.KernelBackend, x, dy, g);
+  const b = backend as tf.KernelBackend;
+  const s = kernelScope(b);
+  if (nativeConvOn()) {
+    const grad = winogradApplies(x, a.filterShape, g)
+      ? winogradFilterGrad(b, x, dy, g)
+      : pointwiseApplies(x, a.filterShape, g)
+        ? nativePointwiseFilterGrad(b, x, dy)
+        : null;
     if (grad !== null) return grad;
   }
+  if (isPointwise(g)) return s.finish(pointwiseFilterGrad(s, x, dy));
   const ph = filterGradPad(g.h);
   const pw = filterGradPad(g.w);
   const xT = cropSpatial(s, s.run('Transpose', { x }, { perm: [3, 1, 2, 0] }), ph, pw);

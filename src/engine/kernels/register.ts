@@ -9,7 +9,7 @@ import { conv2dBackpropFilter, conv2dBackpropInput } from './conv-grads';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-grads';
 import { sharingIdentity } from './identity';
 import { maxPoolGrad } from './max-pool-grad';
-import { winogradConv2dKernel } from './native/conv2d';
+import { nativeConv2dKernel } from './native/conv2d';
 import { loadNativeKernels } from './native/instance';
 
 /** Kernels registered on wasm, replacing any kernel of the same name. */
@@ -49,7 +49,7 @@ export function registerWasmTrainingKernels(): void {
     register('Identity', sharingIdentity(identity.kernelFunc));
   const conv = tf.getKernel('Conv2D', 'wasm');
   if (conv !== undefined && !ours.has(conv.kernelFunc))
-    register('Conv2D', winogradConv2dKernel(conv.kernelFunc));
+    register('Conv2D', nativeConv2dKernel(conv.kernelFunc));
 }
 
 /** Loads the engine's own wasm module (native/), then registers the kernels above. */

@@ -19,6 +19,8 @@ export interface NativeExports {
   weighted_sum_grad_w(...args: number[]): void;
   depthwise_filter_grad(...args: number[]): void;
   depthwise_input_grad(...args: number[]): void;
+  pointwise_conv(...args: number[]): void;
+  pointwise_filter_grad(...args: number[]): void;
 }
 
 const FUNCTIONS = [
@@ -31,6 +33,8 @@ const FUNCTIONS = [
   'weighted_sum_grad_w',
   'depthwise_filter_grad',
   'depthwise_input_grad',
+  'pointwise_conv',
+  'pointwise_filter_grad',
 ] as const;
 
 /** The parts of tfjs's BackendWasm the module needs (not in its public types). */

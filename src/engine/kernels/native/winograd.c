@@ -8,6 +8,7 @@
  * The filter gradient is the adjoint: dg = G^T (sum over tiles of (A dY A^T) .* V) G, the sum over
  * tiles of each of the 36 products a matrix product [C, tiles] x [tiles, K].
  */
+#include "gemm.h"
 #include "simd.h"
 
 /* G applied to three values: six results. */
@@ -104,63 +105,6 @@ static void input_tiles(const float *x, float *v, int t0, int tb, int H, int W, 
   }
 }
 
-/* m [36][tb][K] = v [36][tb][C] x u [36][C][K], four tiles by eight channels at a time. */
-static void products(const float *v, const float *u, float *m, int tb, int C, int K) {
-  for (int e = 0; e < 36; e++) {
-    const float *ve = v + e * tb * C;
-    const float *ue = u + e * C * K;
-    float *me = m + e * tb * K;
-    int t = 0;
-    for (; t + 4 <= tb; t += 4) {
-      const float *a0 = ve + t * C, *a1 = a0 + C, *a2 = a1 + C, *a3 = a2 + C;
-      int k = 0;
-      for (; k + 8 <= K; k += 8) {
-        v4 c00 = SPLAT(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00,
-           c31 = c00;
-        const float *b = ue + k;
-        for (int c = 0; c < C; c++, b += K) {
-          const v4 b0 = LOAD(b), b1 = LOAD(b + 4);
-          v4 s = SPLAT(a0[c]);
-          c00 = ADD(c00, MUL(s, b0)); c01 = ADD(c01, MUL(s, b1));
-          s = SPLAT(a1[c]);
-          c10 = ADD(c10, MUL(s, b0)); c11 = ADD(c11, MUL(s, b1));
-          s = SPLAT(a2[c]);
-          c20 = ADD(c20, MUL(s, b0)); c21 = ADD(c21, MUL(s, b1));
-          s = SPLAT(a3[c]);
-          c30 = ADD(c30, MUL(s, b0)); c31 = ADD(c31, MUL(s, b1));
-        }
-        float *o = me + t * K + k;
-        STORE(o, c00); STORE(o + 4, c01); o += K;
-        STORE(o, c10); STORE(o + 4, c11); o += K;
-        STORE(o, c20); STORE(o + 4, c21); o += K;
-        STORE(o, c30); STORE(o + 4, c31);
-      }
-      for (; k < K; k += 4) {
-        v4 c0 = SPLAT(0.0f), c1 = c0, c2 = c0, c3 = c0;
-        const float *b = ue + k;
-        for (int c = 0; c < C; c++, b += K) {
-          const v4 b0 = LOAD(b);
-          c0 = ADD(c0, MUL(SPLAT(a0[c]), b0));
-          c1 = ADD(c1, MUL(SPLAT(a1[c]), b0));
-          c2 = ADD(c2, MUL(SPLAT(a2[c]), b0));
-          c3 = ADD(c3, MUL(SPLAT(a3[c]), b0));
-        }
-        float *o = me + t * K + k;
-        STORE(o, c0); STORE(o + K, c1); STORE(o + 2 * K, c2); STORE(o + 3 * K, c3);
-      }
-    }
-    for (; t < tb; t++) {
-      const float *a0 = ve + t * C;
-      for (int k = 0; k < K; k += 4) {
-        v4 c0 = SPLAT(0.0f);
-        const float *b = ue + k;
-        for (int c = 0; c < C; c++, b += K) c0 = ADD(c0, MUL(SPLAT(a0[c]), LOAD(b)));
-        STORE(me + t * K + k, c0);
-      }
-    }
-  }
-}
-
 /* Output tiles [t0, t0 + tb) from m [36][tb][K] into y [N][Ho][Wo][K], clipped at the edges. */
 static void output_tiles(const float *m, float *y, int t0, int tb, int Ho, int Wo, int K,
                          int tilesH, int tilesW) {
@@ -209,7 +153,7 @@ void winograd_conv(const float *x, const float *u, float *y, float *scratch, int
   for (int t0 = 0; t0 < tiles; t0 += block) {
     const int tb = tiles - t0 < block ? tiles - t0 : block;
     input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft, tmp);
-    products(v, u, m, tb, C, K);
+    products(v, u, m, 36, tb, C, K);
     output_tiles(m, y, t0, tb, Ho, Wo, K, tilesH, tilesW);
   }
 }
@@ -268,61 +212,6 @@ static void grad_tiles(const float *dy, float *w, int t0, int tb, int Ho, int Wo
 }
 
 /*
- * du [36][C][K] += v [36][tb][C]^T x w [36][tb][K], four input by eight output channels at a time;
- * each block's sum is formed apart and then added, which keeps the rounding of long sums small.
- */
-static void accumulate(const float *v, const float *w, float *du, int tb, int C, int K) {
-  for (int e = 0; e < 36; e++) {
-    const float *ve = v + e * tb * C;
-    const float *we = w + e * tb * K;
-    float *de = du + e * C * K;
-    for (int c = 0; c < C; c += 4) {
-      int k = 0;
-      for (; k + 8 <= K; k += 8) {
-        float *o = de + c * K + k;
-        v4 c00 = SPLAT(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00,
-           c31 = c00;
-        const float *a = ve + c;
-        const float *b = we + k;
-        for (int t = 0; t < tb; t++, a += C, b += K) {
-          const v4 b0 = LOAD(b), b1 = LOAD(b + 4);
-          v4 s = SPLAT(a[0]);
-          c00 = ADD(c00, MUL(s, b0)); c01 = ADD(c01, MUL(s, b1));
-          s = SPLAT(a[1]);
-          c10 = ADD(c10, MUL(s, b0)); c11 = ADD(c11, MUL(s, b1));
-          s = SPLAT(a[2]);
-          c20 = ADD(c20, MUL(s, b0)); c21 = ADD(c21, MUL(s, b1));
-          s = SPLAT(a[3]);
-          c30 = ADD(c30, MUL(s, b0)); c31 = ADD(c31, MUL(s, b1));
-        }
-        STORE(o, ADD(LOAD(o), c00)); STORE(o + 4, ADD(LOAD(o + 4), c01));
-        o += K;
-        STORE(o, ADD(LOAD(o), c10)); STORE(o + 4, ADD(LOAD(o + 4), c11));
-        o += K;
-        STORE(o, ADD(LOAD(o), c20)); STORE(o + 4, ADD(LOAD(o + 4), c21));
-        o += K;
-        STORE(o, ADD(LOAD(o), c30)); STORE(o + 4, ADD(LOAD(o + 4), c31));
-      }
-      for (; k < K; k += 4) {
-        float *o = de + c * K + k;
-        v4 c0 = SPLAT(0.0f), c1 = c0, c2 = c0, c3 = c0;
-        const float *a = ve + c;
-        const float *b = we + k;
-        for (int t = 0; t < tb; t++, a += C, b += K) {
-          const v4 b0 = LOAD(b);
-          c0 = ADD(c0, MUL(SPLAT(a[0]), b0));
-          c1 = ADD(c1, MUL(SPLAT(a[1]), b0));
-          c2 = ADD(c2, MUL(SPLAT(a[2]), b0));
-          c3 = ADD(c3, MUL(SPLAT(a[3]), b0));
-        }
-        STORE(o, ADD(LOAD(o), c0)); STORE(o + K, ADD(LOAD(o + K), c1));
-        STORE(o + 2 * K, ADD(LOAD(o + 2 * K), c2)); STORE(o + 3 * K, ADD(LOAD(o + 3 * K), c3));
-      }
-    }
-  }
-}
-
-/*
  * dg [3][3][C][K] = the gradient of the filter of winograd_conv's convolution (same geometry) given
  * its input x and its output's gradient dy. `scratch` (16-byte aligned) holds
  * 36 * (C * K + block * (C + K)) + 288 floats.
@@ -342,7 +231,7 @@ void winograd_filter_grad(const float *x, const float *dy, float *dg, float *scr
     const int tb = tiles - t0 < block ? tiles - t0 : block;
     input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft, tmp);
     grad_tiles(dy, w, t0, tb, Ho, Wo, K, tilesH, tilesW);
-    accumulate(v, w, du, tb, C, K);
+    accumulate(v, w, du, 36, tb, C, K);
   }
   for (int c = 0; c < C; c++)
     for (int k = 0; k < K; k += 4) {

@@ -50,15 +50,17 @@ describe('the engine’s wasm module', () => {
   });
 });
 
-describe('3x3 stride-1 convolutions on wasm (Winograd) agree with cpu within 1e-5', () => {
+describe('3x3 (Winograd) and 1x1 stride-1 convolutions on the wasm module agree with cpu within 1e-5', () => {
   // Sides that are and are not multiples of the 4x4 output tile, pads that are and are not
   // symmetric, channel counts from one SIMD lane (4) to the benchmark's widest (64), and a
-  // filter gradient summed over 64 images of 16x16 (1,024 tiles).
+  // filter gradient summed over 64 images of 16x16 (1,024 tiles, or 16,384 pixels for 1x1).
   const cases: readonly (readonly [string, Shape4, Shape4, Pad])[] = [
     ['16x16, 16 -> 16, same, batch 64', [64, 16, 16, 16], [3, 3, 16, 16], 'same'],
     ['4x4, 64 -> 64, same', [8, 4, 4, 64], [3, 3, 64, 64], 'same'],
     ['9x7, 8 -> 12, same', [3, 9, 7, 8], [3, 3, 8, 12], 'same'],
     ['10x6, 4 -> 8, valid', [2, 10, 6, 4], [3, 3, 4, 8], 'valid'],
+    ['1x1, 16 -> 32, batch 64 of 16x16', [64, 16, 16, 16], [1, 1, 16, 32], 'valid'],
+    ['1x1, 12 -> 4, 5x3', [2, 5, 3, 12], [1, 1, 12, 4], 'same'],
     [
       '5x5, 12 -> 4, pad (2,0) x (0,1)',
       [2, 5, 5, 12],
