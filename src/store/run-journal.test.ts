@@ -14,9 +14,9 @@ async function setup(intervalMs = 40) {
   const puts: SavedRunRecord[] = [];
   const spy: RunHistory = {
     ...history,
-    put: (r) => {
+    put: (r, latest) => {
       puts.push(r);
-      return history.put(r);
+      return history.put(r, latest);
     },
   };
   const saved: SavedRunSummary[] = [];
