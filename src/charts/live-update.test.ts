@@ -104,6 +104,31 @@ describe('charts fed by a live run', () => {
     chart.destroy();
   });
 
+  it('the line chart redraws an axis only when its scale changes, and moves markers with it', () => {
+    const el = document.createElement('div');
+    const chart = createLineChart(el, { xLabel: 'step', yLabel: 'loss', emptyText: 'Nothing yet' });
+    const xTicks = () => [...el.querySelectorAll('g.axis')][0]?.querySelectorAll('.tick') ?? [];
+    const tickText = () => [...xTicks()].map((t) => t.textContent);
+    chart.update(seriesAt(9));
+    const ticks = [...xTicks()];
+    const marker = el.querySelector('circle[data-series="valid"]');
+    const cx = marker?.getAttribute('cx');
+    const before = tickText();
+    expect(before.length).toBeGreaterThan(1);
+    // Same domain: the axis keeps its very tick elements.
+    chart.update(seriesAt(9).map((s) => ({ ...s, points: [...s.points] })));
+    expect([...xTicks()]).toEqual(ticks);
+    // A wider domain draws new ticks and moves the marker.
+    chart.update(seriesAt(40));
+    expect(tickText()).not.toEqual(before);
+    expect(Math.max(...tickText().map(Number))).toBeGreaterThan(30);
+    expect(el.querySelector('circle[data-series="valid"]')?.getAttribute('data-x')).toBe('40');
+    expect(el.querySelector('circle[data-series="valid"]')?.getAttribute('cx')).toBe(cx);
+    chart.update([{ name: 'valid', color: '#654321', points: [{ x: 20, y: 1 }], markers: true }]);
+    expect(el.querySelector('circle[data-series="valid"]')?.getAttribute('cx')).not.toBe(cx);
+    chart.destroy();
+  });
+
   it('the plane view draws the grid as paths by colour, redraws them, and keeps its points while they stay the same', () => {
     const el = document.createElement('div');
     const view = createPlaneView(el);
