@@ -100,7 +100,18 @@ function createParts(svg: Svg, opts: LineChartOptions): Parts {
     .append('g')
     .attr('class', 'legend')
     .attr('transform', `translate(${MARGIN.left},14)`);
-  return { g, xAxis, yAxis, xTitle, yTitle, lines, legend, legendKey: '', xAxisKey: '', yAxisKey: '' };
+  return {
+    g,
+    xAxis,
+    yAxis,
+    xTitle,
+    yTitle,
+    lines,
+    legend,
+    legendKey: '',
+    xAxisKey: '',
+    yAxisKey: '',
+  };
 }
 
 function drawLegend(parts: Parts, series: readonly LineSeries[]): void {

@@ -108,11 +108,17 @@ describe('RunHistory checkpoints', () => {
   it('saves a run with its latest checkpoint in one put, new or already saved', async () => {
     const { history } = await freshHistory();
     const first = valueOf(
-      await history.put(savedRun('a'), { checkpoint: checkpoint(10), run: runState('running', 10) }),
+      await history.put(savedRun('a'), {
+        checkpoint: checkpoint(10),
+        run: runState('running', 10),
+      }),
     );
     expect(first.checkpointStep).toBe(10);
     const second = valueOf(
-      await history.put(savedRun('a'), { checkpoint: checkpoint(20), run: runState('running', 20) }),
+      await history.put(savedRun('a'), {
+        checkpoint: checkpoint(20),
+        run: runState('running', 20),
+      }),
     );
     expect(second.checkpointStep).toBe(20);
     expect(second.createdAt).toBe(first.createdAt);
@@ -122,6 +128,16 @@ describe('RunHistory checkpoints', () => {
     expect(saved?.run.steps.kept).toHaveLength(20);
     expect(valueOf(await history.get('a'))?.checkpointStep).toBe(20);
     expect(valueOf(await history.interrupted())?.id).toBe('a');
+  });
+
+  it('deletes the checkpoint and clears checkpointStep when a run is saved with null', async () => {
+    const { history } = await freshHistory();
+    valueOf(await history.put(savedRun('a'), { checkpoint: checkpoint(10), run: runState() }));
+    const summary = valueOf(await history.put(savedRun('a', 'finished'), null));
+    expect(summary.checkpointStep).toBeNull();
+    expect(await history.getCheckpoint('a')).toEqual({ ok: true, value: null });
+    expect(valueOf(await history.get('a'))?.checkpointStep).toBeNull();
+    expect(valueOf(await history.get('a'))?.status).toBe('finished');
   });
 
   it('saves neither the run nor its checkpoint when the name is refused', async () => {

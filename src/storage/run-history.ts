@@ -49,9 +49,13 @@ export interface RunHistory {
    * Saves the run (insert or replace) with `updatedAt` set to now. A run already saved keeps its
    * `createdAt` and `checkpointStep` (putCheckpoint owns that field). The name must pass checkRunName.
    * With `latest`, also replaces the run's checkpoint and sets its `checkpointStep`, in the same
-   * transaction (as put then putCheckpoint, without reading the record back).
+   * transaction (as put then putCheckpoint, without reading the record back); with null, deletes
+   * its checkpoint and clears `checkpointStep` (as put then removeCheckpoint).
    */
-  put(record: SavedRunRecord, latest?: LatestCheckpoint): Promise<StorageResult<SavedRunSummary>>;
+  put(
+    record: SavedRunRecord,
+    latest?: LatestCheckpoint | null,
+  ): Promise<StorageResult<SavedRunSummary>>;
   /** Replaces the run's checkpoint and sets its `checkpointStep`, in one transaction. The run must be saved. */
   putCheckpoint(
     runId: string,
@@ -194,9 +198,8 @@ export function createRunHistory(db: HistoryDb, options: RunHistoryOptions = {})
       attempt(() => {
         const name = checkRunName(record.name);
         if (!name.ok) throw new StorageProblem(name.problem);
-        const stores: HistoryStore[] = latest
-          ? ['runs', 'summaries', 'checkpoints']
-          : ['runs', 'summaries'];
+        const stores: HistoryStore[] =
+          latest === undefined ? ['runs', 'summaries'] : ['runs', 'summaries', 'checkpoints'];
         return inTransaction(db, stores, 'readwrite', async (tx) => {
           const raw: unknown = await tx.objectStore('summaries').get(record.id);
           const old = raw === undefined ? null : readHistoryEntry(record.id, raw);
@@ -204,15 +207,24 @@ export function createRunHistory(db: HistoryDb, options: RunHistoryOptions = {})
           const updatedAt = stamp();
           if (latest) {
             const { checkpoint, run } = latest;
-            const saved: SavedCheckpoint = { runId: record.id, savedAt: updatedAt, checkpoint, run };
+            const saved: SavedCheckpoint = {
+              runId: record.id,
+              savedAt: updatedAt,
+              checkpoint,
+              run,
+            };
             await tx.objectStore('checkpoints').put(saved);
-          }
+          } else if (latest === null) await tx.objectStore('checkpoints').delete(record.id);
+          const checkpointStep =
+            latest === undefined
+              ? (kept?.checkpointStep ?? null)
+              : (latest?.checkpoint.step ?? null);
           return write(tx, {
             ...record,
             name: name.value,
             createdAt: kept?.createdAt ?? record.createdAt,
             updatedAt,
-            checkpointStep: latest ? latest.checkpoint.step : kept === null ? null : kept.checkpointStep,
+            checkpointStep,
           });
         });
       }),

@@ -103,13 +103,9 @@ export function createRunJournal(
     const pending = ended ? null : l.pending;
     l.pending = null;
     enqueue(async (h) => {
-      // The checkpoint goes in the record's own transaction: one write of the record, none read back.
-      const put = await h.put(record, pending ?? undefined);
-      if (!put.ok || !ended) return put;
-      // A run that ended cannot be resumed: its checkpoint only takes space.
-      const removed = await h.removeCheckpoint(l.id);
-      if (!removed.ok) return removed;
-      return { ok: true, value: { ...put.value, checkpointStep: null } };
+      // The checkpoint goes in the record's own transaction: one write of the record, none read
+      // back. A run that ended cannot be resumed: its checkpoint only takes space (null deletes it).
+      return h.put(record, ended ? null : (pending ?? undefined));
     });
   };
 
