@@ -113,6 +113,30 @@ describe('run journal', () => {
     expect(problems).toEqual(['The browser storage is full.', 'The browser storage is full.']);
   });
 
+  it('still saves the run when its checkpoint cannot be written, and reports the problem', async () => {
+    const { history } = await freshHistory();
+    const full = 'The browser storage is full.';
+    const spy: RunHistory = {
+      ...history,
+      put: (r, latest) =>
+        latest ? Promise.resolve({ ok: false, problem: full }) : history.put(r, latest),
+    };
+    const problems: string[] = [];
+    const journal = createRunJournal(
+      () => Promise.resolve({ ok: true, value: spy }),
+      { onSaved: () => undefined, onProblem: (p) => problems.push(p) },
+      { newId: () => 'run-1', locks: createRunLocks(new FakeLockManager()) },
+    );
+    const run = runState('running');
+    journal.begin(run);
+    journal.checkpoint(run, checkpoint(2));
+    journal.change({ ...run, status: 'paused' });
+    await journal.flush();
+    expect(problems).toEqual([full]);
+    expect(valueOf(await history.get('run-1'))?.status).toBe('paused');
+    expect(valueOf(await history.getCheckpoint('run-1'))).toBeNull();
+  });
+
   it("holds the run's lock while it runs or pauses, and lets it go once the ended run's last save has landed", async () => {
     const { history, journal, manager } = await setup();
     const run = runState('running');

@@ -105,7 +105,11 @@ export function createRunJournal(
     enqueue(async (h) => {
       // The checkpoint goes in the record's own transaction: one write of the record, none read
       // back. A run that ended cannot be resumed: its checkpoint only takes space (null deletes it).
-      return h.put(record, ended ? null : (pending ?? undefined));
+      const put = await h.put(record, ended ? null : (pending ?? undefined));
+      if (put.ok || pending === null) return put;
+      // The checkpoint did not go in (a full disk): the record alone may, and the problem is reported.
+      const alone = await h.put(record);
+      return alone.ok ? put : alone;
     });
   };
 
