@@ -166,6 +166,22 @@ describe('charts fed by a live run', () => {
     );
     expect(cell0?.cells).toBe(1);
     expect(shapes().filter((s) => s.fill === classColor(0))).toHaveLength(1);
+    // A row of cells of one class and opacity is one rectangle as wide as the row (the plot is 240 px).
+    view.update({
+      points,
+      heatmap: {
+        ...grid(0),
+        prediction: {
+          classes: Uint8Array.from([1, 1, 0, 1]),
+          confidence: Float32Array.from([0.8, 0.8, 0.5, 1]),
+        },
+      },
+    });
+    const row = [...el.querySelectorAll('.plane-heatmap path')].find((p) =>
+      (p.getAttribute('d') ?? '').includes('h240'),
+    );
+    expect(row?.getAttribute('d')).toBe('M0,120h240v120h-240Z');
+    expect(row?.getAttribute('fill')).toBe(classColor(1));
     view.update({ points: points.slice(0, 1), heatmap: null });
     expect(el.querySelectorAll('.plane-heatmap path')).toHaveLength(0);
     expect(el.querySelectorAll('.plane-points path')).toHaveLength(1);
