@@ -56,11 +56,29 @@ interface Parts {
   readonly legend: G;
   /** The series names and colours the legend was drawn for. */
   legendKey: string;
+  /** The scale and ticks each axis was drawn for: an axis whose key is unchanged is left as it is. */
+  xAxisKey: string;
+  yAxisKey: string;
 }
 
-/** Sets attribute `name` of `el` to `value` unless it has that value already. */
+/** The attribute values this chart last wrote to each element (reading them back from the DOM costs more than the drawing). */
+const written = new WeakMap<Element, Map<string, string>>();
+
+/** Sets attribute `name` of `el` to `value` unless this chart last wrote that value. */
 function setIfChanged(el: Element, name: string, value: string): void {
-  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  let values = written.get(el);
+  if (values === undefined) {
+    values = new Map();
+    written.set(el, values);
+  }
+  if (values.get(name) === value) return;
+  el.setAttribute(name, value);
+  values.set(name, value);
+}
+
+/** What an axis of `scale` with `ticks` ticks looks like: equal keys draw the same axis. */
+function axisKey(scale: { domain(): number[]; range(): number[] }, ticks: number): string {
+  return `${scale.domain().join(',')}|${scale.range().join(',')}|${ticks}`;
 }
 
 function createParts(svg: Svg, opts: LineChartOptions): Parts {
@@ -82,7 +100,18 @@ function createParts(svg: Svg, opts: LineChartOptions): Parts {
     .append('g')
     .attr('class', 'legend')
     .attr('transform', `translate(${MARGIN.left},14)`);
-  return { g, xAxis, yAxis, xTitle, yTitle, lines, legend, legendKey: '' };
+  return {
+    g,
+    xAxis,
+    yAxis,
+    xTitle,
+    yTitle,
+    lines,
+    legend,
+    legendKey: '',
+    xAxisKey: '',
+    yAxisKey: '',
+  };
 }
 
 function drawLegend(parts: Parts, series: readonly LineSeries[]): void {
@@ -134,7 +163,11 @@ function draw(
     state.parts = createParts(svg, opts);
   }
   const parts = state.parts;
-  parts.g.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+  const at = (sel: { node(): Element | null }, name: string, value: string): void => {
+    const el = sel.node();
+    if (el !== null) setIfChanged(el, name, value);
+  };
+  at(parts.g, 'transform', `translate(${MARGIN.left},${MARGIN.top})`);
   const [x0 = 0, x1 = 1] = extent(all, (p) => p.x);
   // A nice x domain grows in steps as a live run adds points, so what is drawn stays in place between them.
   const x = scaleLinear()
@@ -146,12 +179,20 @@ function draw(
     .domain(y0 === y1 ? [y0 - 0.5, y1 + 0.5] : [Math.min(0, y0), y1])
     .nice()
     .range([h, 0]);
-  parts.xAxis
-    .attr('transform', `translate(0,${h})`)
-    .call(axisBottom(x).ticks(Math.max(2, Math.floor(w / 80))));
-  parts.yAxis.call(axisLeft(y).ticks(5).tickFormat(format('.3~g')));
-  parts.xTitle.attr('x', w / 2).attr('y', h + 30);
-  parts.yTitle.attr('transform', `translate(-48,${h / 2}) rotate(-90)`);
+  const xTicks = Math.max(2, Math.floor(w / 80));
+  const xKey = `${axisKey(x, xTicks)}|${h}`;
+  if (xKey !== parts.xAxisKey) {
+    parts.xAxisKey = xKey;
+    parts.xAxis.attr('transform', `translate(0,${h})`).call(axisBottom(x).ticks(xTicks));
+  }
+  const yKey = axisKey(y, 5);
+  if (yKey !== parts.yAxisKey) {
+    parts.yAxisKey = yKey;
+    parts.yAxis.call(axisLeft(y).ticks(5).tickFormat(format('.3~g')));
+  }
+  at(parts.xTitle, 'x', String(w / 2));
+  at(parts.xTitle, 'y', String(h + 30));
+  at(parts.yTitle, 'transform', `translate(-48,${h / 2}) rotate(-90)`);
   const path = line<LinePoint>()
     .x((p) => x(p.x))
     .y((p) => y(p.y));

@@ -104,6 +104,31 @@ describe('charts fed by a live run', () => {
     chart.destroy();
   });
 
+  it('the line chart redraws an axis only when its scale changes, and moves markers with it', () => {
+    const el = document.createElement('div');
+    const chart = createLineChart(el, { xLabel: 'step', yLabel: 'loss', emptyText: 'Nothing yet' });
+    const xTicks = () => [...el.querySelectorAll('g.axis')][0]?.querySelectorAll('.tick') ?? [];
+    const tickText = () => [...xTicks()].map((t) => t.textContent);
+    chart.update(seriesAt(9));
+    const ticks = [...xTicks()];
+    const marker = el.querySelector('circle[data-series="valid"]');
+    const cx = marker?.getAttribute('cx');
+    const before = tickText();
+    expect(before.length).toBeGreaterThan(1);
+    // Same domain: the axis keeps its very tick elements.
+    chart.update(seriesAt(9).map((s) => ({ ...s, points: [...s.points] })));
+    expect([...xTicks()]).toEqual(ticks);
+    // A wider domain draws new ticks and moves the marker.
+    chart.update(seriesAt(40));
+    expect(tickText()).not.toEqual(before);
+    expect(Math.max(...tickText().map(Number))).toBeGreaterThan(30);
+    expect(el.querySelector('circle[data-series="valid"]')?.getAttribute('data-x')).toBe('40');
+    expect(el.querySelector('circle[data-series="valid"]')?.getAttribute('cx')).toBe(cx);
+    chart.update([{ name: 'valid', color: '#654321', points: [{ x: 20, y: 1 }], markers: true }]);
+    expect(el.querySelector('circle[data-series="valid"]')?.getAttribute('cx')).not.toBe(cx);
+    chart.destroy();
+  });
+
   it('the plane view draws the grid as paths by colour, redraws them, and keeps its points while they stay the same', () => {
     const el = document.createElement('div');
     const view = createPlaneView(el);
@@ -141,6 +166,22 @@ describe('charts fed by a live run', () => {
     );
     expect(cell0?.cells).toBe(1);
     expect(shapes().filter((s) => s.fill === classColor(0))).toHaveLength(1);
+    // A row of cells of one class and opacity is one rectangle as wide as the row (the plot is 240 px).
+    view.update({
+      points,
+      heatmap: {
+        ...grid(0),
+        prediction: {
+          classes: Uint8Array.from([1, 1, 0, 1]),
+          confidence: Float32Array.from([0.8, 0.8, 0.5, 1]),
+        },
+      },
+    });
+    const row = [...el.querySelectorAll('.plane-heatmap path')].find((p) =>
+      (p.getAttribute('d') ?? '').includes('h240'),
+    );
+    expect(row?.getAttribute('d')).toBe('M0,120h240v120h-240Z');
+    expect(row?.getAttribute('fill')).toBe(classColor(1));
     view.update({ points: points.slice(0, 1), heatmap: null });
     expect(el.querySelectorAll('.plane-heatmap path')).toHaveLength(0);
     expect(el.querySelectorAll('.plane-points path')).toHaveLength(1);

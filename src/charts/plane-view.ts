@@ -1,5 +1,5 @@
 /** A square plot of 2D points coloured by class, marker by split, over an optional heatmap of a model's predicted class. */
-import { scaleLinear, select, symbol, symbolCircle, symbolTriangle } from 'd3';
+import { scaleLinear, select, symbol, symbolCircle, symbolTriangle, type SymbolType } from 'd3';
 import type { BoundaryDomain, GridPrediction } from '../core/run/boundary';
 import {
   cellOpacity,
@@ -11,6 +11,7 @@ import {
 } from './plane-data';
 import { NEUTRAL_COLOR } from './op-colors';
 import type { ChartView } from './view';
+import { placedSymbol } from './placed-symbol';
 
 /** A model's predictions over a grid of `size` x `size` cells covering `domain` (row-major from its lower-left corner). */
 export interface PlaneHeatmap {
@@ -31,10 +32,10 @@ const SIDE = 240;
 /** Height of the legend under it, px. */
 const LEGEND = 22;
 
-const MARKERS: Record<PointSplit, { path: string; filled: boolean }> = {
-  train: { path: symbol(symbolCircle, 22)() ?? '', filled: true },
-  valid: { path: symbol(symbolCircle, 26)() ?? '', filled: false },
-  test: { path: symbol(symbolTriangle, 26)() ?? '', filled: true },
+const MARKERS: Record<PointSplit, { type: SymbolType; size: number; filled: boolean }> = {
+  train: { type: symbolCircle, size: 22, filled: true },
+  valid: { type: symbolCircle, size: 26, filled: false },
+  test: { type: symbolTriangle, size: 26, filled: true },
 };
 
 /** Creates the view in `el`: its points are drawn again only when they change, its grid as a few paths. */
@@ -59,7 +60,7 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
     const g = legend.append('g').attr('transform', `translate(${[0, 76, 168][i] ?? 0}, 0)`);
     const m = MARKERS[split];
     g.append('path')
-      .attr('d', m.path)
+      .attr('d', symbol(m.type, m.size)() ?? '')
       .attr('transform', 'translate(5,-4)')
       .attr('fill', m.filled ? NEUTRAL_COLOR : 'var(--color-surface)')
       .attr('stroke', NEUTRAL_COLOR)
@@ -78,18 +79,29 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
     const w = SIDE / size;
     const shapes = new Map<string, { fill: string; opacity: number; d: string[] }>();
     for (let r = 0; r < size; r++) {
-      for (let c = 0; c < size; c++) {
+      // A run of neighbouring cells of one colour and opacity in a row is one rectangle: a shorter
+      // path to build, and for the browser to parse, each time the predictions change.
+      for (let c = 0; c < size;) {
         const i = r * size + c;
         // The class colour over the theme's surface: paler where the model is less sure, on a light or a dark page.
         const fill = classColor(prediction.classes[i] ?? 0);
         const opacity = Math.round(50 * cellOpacity(prediction.confidence[i] ?? 0, classes)) / 50;
         const key = `${fill} ${opacity}`;
+        let run = 1;
+        while (c + run < size) {
+          const j = i + run;
+          const nextFill = classColor(prediction.classes[j] ?? 0);
+          const next = Math.round(50 * cellOpacity(prediction.confidence[j] ?? 0, classes)) / 50;
+          if (nextFill !== fill || next !== opacity) break;
+          run += 1;
+        }
         let shape = shapes.get(key);
         if (shape === undefined) {
           shape = { fill, opacity, d: [] };
           shapes.set(key, shape);
         }
-        shape.d.push(`M${c * w},${SIDE - (r + 1) * w}h${w}v${w}h${-w}Z`);
+        shape.d.push(`M${c * w},${SIDE - (r + 1) * w}h${run * w}v${w}h${-run * w}Z`);
+        c += run;
       }
     }
     heat.attr('data-cells', size * size);
@@ -115,13 +127,13 @@ export function createPlaneView(el: HTMLElement): ChartView<PlaneData> {
       const x = scaleLinear().domain([d.x0, d.x1]).range([0, SIDE]);
       const y = scaleLinear().domain([d.y0, d.y1]).range([SIDE, 0]);
       dots.selectAll('*').remove();
+      // Each mark's path is drawn at its place: hundreds of transformed marks would each be a paint chunk.
       for (const p of points) {
         const m = MARKERS[p.split];
         const color = classColor(p.label);
         dots
           .append('path')
-          .attr('d', m.path)
-          .attr('transform', `translate(${x(p.x)},${y(p.y)})`)
+          .attr('d', placedSymbol(m.type, m.size, x(p.x), y(p.y)))
           .attr('fill', m.filled ? color : 'var(--color-surface)')
           .attr('stroke', m.filled ? 'var(--color-surface)' : color)
           .attr('stroke-width', m.filled ? 0.6 : 1.4)

@@ -105,6 +105,52 @@ describe('RunHistory checkpoints', () => {
     expect(valueOf(await history.get('a'))?.checkpointStep).toBe(20);
   });
 
+  it('saves a run with its latest checkpoint in one put, new or already saved', async () => {
+    const { history } = await freshHistory();
+    const first = valueOf(
+      await history.put(savedRun('a'), {
+        checkpoint: checkpoint(10),
+        run: runState('running', 10),
+      }),
+    );
+    expect(first.checkpointStep).toBe(10);
+    const second = valueOf(
+      await history.put(savedRun('a'), {
+        checkpoint: checkpoint(20),
+        run: runState('running', 20),
+      }),
+    );
+    expect(second.checkpointStep).toBe(20);
+    expect(second.createdAt).toBe(first.createdAt);
+    const saved = valueOf(await history.getCheckpoint('a'));
+    expect(saved?.checkpoint.step).toBe(20);
+    expect(saved?.savedAt).toBe(second.updatedAt);
+    expect(saved?.run.steps.kept).toHaveLength(20);
+    expect(valueOf(await history.get('a'))?.checkpointStep).toBe(20);
+    expect(valueOf(await history.interrupted())?.id).toBe('a');
+  });
+
+  it('deletes the checkpoint and clears checkpointStep when a run is saved with null', async () => {
+    const { history } = await freshHistory();
+    valueOf(await history.put(savedRun('a'), { checkpoint: checkpoint(10), run: runState() }));
+    const summary = valueOf(await history.put(savedRun('a', 'finished'), null));
+    expect(summary.checkpointStep).toBeNull();
+    expect(await history.getCheckpoint('a')).toEqual({ ok: true, value: null });
+    expect(valueOf(await history.get('a'))?.checkpointStep).toBeNull();
+    expect(valueOf(await history.get('a'))?.status).toBe('finished');
+  });
+
+  it('saves neither the run nor its checkpoint when the name is refused', async () => {
+    const { history } = await freshHistory();
+    const refused = await history.put(savedRun('a', 'running', ' '), {
+      checkpoint: checkpoint(10),
+      run: runState(),
+    });
+    expect(refused.ok).toBe(false);
+    expect(await history.getCheckpoint('a')).toEqual({ ok: true, value: null });
+    expect(await history.get('a')).toEqual({ ok: true, value: null });
+  });
+
   it('keeps checkpointStep when the run is saved again', async () => {
     const { history } = await freshHistory();
     valueOf(await history.put(savedRun('a')));

@@ -9,7 +9,7 @@ import { isRecord } from '../core/link/records';
 import { checkRunName } from './run-record';
 import { createRunLocks, type RunLocks } from './run-locks';
 import { attempt, StorageProblem } from './storage-problem';
-import { inTransaction, type HistoryTransaction } from './transaction';
+import { inTransaction, type HistoryStore, type HistoryTransaction } from './transaction';
 import type {
   HistoryDb,
   HistoryEntry,
@@ -48,8 +48,14 @@ export interface RunHistory {
   /**
    * Saves the run (insert or replace) with `updatedAt` set to now. A run already saved keeps its
    * `createdAt` and `checkpointStep` (putCheckpoint owns that field). The name must pass checkRunName.
+   * With `latest`, also replaces the run's checkpoint and sets its `checkpointStep`, in the same
+   * transaction (as put then putCheckpoint, without reading the record back); with null, deletes
+   * its checkpoint and clears `checkpointStep` (as put then removeCheckpoint).
    */
-  put(record: SavedRunRecord): Promise<StorageResult<SavedRunSummary>>;
+  put(
+    record: SavedRunRecord,
+    latest?: LatestCheckpoint | null,
+  ): Promise<StorageResult<SavedRunSummary>>;
   /** Replaces the run's checkpoint and sets its `checkpointStep`, in one transaction. The run must be saved. */
   putCheckpoint(
     runId: string,
@@ -78,6 +84,12 @@ export interface RunHistory {
    * 'stopped' (a run another tab is running keeps its status); resolves with how many changed.
    */
   markInterrupted(exceptId?: string): Promise<StorageResult<number>>;
+}
+
+/** A run's latest checkpoint with the run state of its moment, saved with the run (RunHistory.put). */
+export interface LatestCheckpoint {
+  readonly checkpoint: RunCheckpoint;
+  readonly run: RunState;
 }
 
 /** Options of createRunHistory. */
@@ -182,20 +194,37 @@ export function createRunHistory(db: HistoryDb, options: RunHistoryOptions = {})
         }),
       ),
 
-    put: (record) =>
+    put: (record, latest) =>
       attempt(() => {
         const name = checkRunName(record.name);
         if (!name.ok) throw new StorageProblem(name.problem);
-        return inTransaction(db, ['runs', 'summaries'], 'readwrite', async (tx) => {
+        const stores: HistoryStore[] =
+          latest === undefined ? ['runs', 'summaries'] : ['runs', 'summaries', 'checkpoints'];
+        return inTransaction(db, stores, 'readwrite', async (tx) => {
           const raw: unknown = await tx.objectStore('summaries').get(record.id);
           const old = raw === undefined ? null : readHistoryEntry(record.id, raw);
           const kept = old !== null && !old.damaged ? old : null;
+          const updatedAt = stamp();
+          if (latest) {
+            const { checkpoint, run } = latest;
+            const saved: SavedCheckpoint = {
+              runId: record.id,
+              savedAt: updatedAt,
+              checkpoint,
+              run,
+            };
+            await tx.objectStore('checkpoints').put(saved);
+          } else if (latest === null) await tx.objectStore('checkpoints').delete(record.id);
+          const checkpointStep =
+            latest === undefined
+              ? (kept?.checkpointStep ?? null)
+              : (latest?.checkpoint.step ?? null);
           return write(tx, {
             ...record,
             name: name.value,
             createdAt: kept?.createdAt ?? record.createdAt,
-            updatedAt: stamp(),
-            checkpointStep: kept === null ? null : kept.checkpointStep,
+            updatedAt,
+            checkpointStep,
           });
         });
       }),

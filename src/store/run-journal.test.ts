@@ -14,9 +14,9 @@ async function setup(intervalMs = 40) {
   const puts: SavedRunRecord[] = [];
   const spy: RunHistory = {
     ...history,
-    put: (r) => {
+    put: (r, latest) => {
       puts.push(r);
-      return history.put(r);
+      return history.put(r, latest);
     },
   };
   const saved: SavedRunSummary[] = [];
@@ -111,6 +111,30 @@ describe('run journal', () => {
     journal.change({ ...run, status: 'paused' });
     await journal.flush();
     expect(problems).toEqual(['The browser storage is full.', 'The browser storage is full.']);
+  });
+
+  it('still saves the run when its checkpoint cannot be written, and reports the problem', async () => {
+    const { history } = await freshHistory();
+    const full = 'The browser storage is full.';
+    const spy: RunHistory = {
+      ...history,
+      put: (r, latest) =>
+        latest ? Promise.resolve({ ok: false, problem: full }) : history.put(r, latest),
+    };
+    const problems: string[] = [];
+    const journal = createRunJournal(
+      () => Promise.resolve({ ok: true, value: spy }),
+      { onSaved: () => undefined, onProblem: (p) => problems.push(p) },
+      { newId: () => 'run-1', locks: createRunLocks(new FakeLockManager()) },
+    );
+    const run = runState('running');
+    journal.begin(run);
+    journal.checkpoint(run, checkpoint(2));
+    journal.change({ ...run, status: 'paused' });
+    await journal.flush();
+    expect(problems).toEqual([full]);
+    expect(valueOf(await history.get('run-1'))?.status).toBe('paused');
+    expect(valueOf(await history.getCheckpoint('run-1'))).toBeNull();
   });
 
   it("holds the run's lock while it runs or pauses, and lets it go once the ended run's last save has landed", async () => {

@@ -7,7 +7,7 @@
  */
 import type { RunCheckpoint } from '../core/run/checkpoint';
 import { runName, runRecord } from '../storage/run-record';
-import type { RunHistory } from '../storage/run-history';
+import type { LatestCheckpoint, RunHistory } from '../storage/run-history';
 import { createRunLocks, type RunLocks } from '../storage/run-locks';
 import type { SavedRunSummary, StorageResult } from '../storage/types';
 import type { HistoryAccess } from './history-access';
@@ -64,7 +64,7 @@ interface Live {
   status: RunState['status'];
   timer: ReturnType<typeof setTimeout> | null;
   /** The latest checkpoint not yet written, with the run state of its moment. */
-  pending: { readonly run: RunState; readonly checkpoint: RunCheckpoint } | null;
+  pending: LatestCheckpoint | null;
   /** Releases the run's lock (held from begin until the run ends or another begins). */
   release: () => void;
 }
@@ -103,18 +103,13 @@ export function createRunJournal(
     const pending = ended ? null : l.pending;
     l.pending = null;
     enqueue(async (h) => {
-      const put = await h.put(record);
-      if (!put.ok) return put;
-      // A run that ended cannot be resumed: its checkpoint only takes space.
-      const after = ended
-        ? await h.removeCheckpoint(l.id)
-        : pending
-          ? await h.putCheckpoint(l.id, pending.checkpoint, pending.run)
-          : null;
-      if (after === null) return put;
-      if (!after.ok) return after;
-      const checkpointStep = pending ? pending.checkpoint.step : null;
-      return { ok: true, value: { ...put.value, checkpointStep } };
+      // The checkpoint goes in the record's own transaction: one write of the record, none read
+      // back. A run that ended cannot be resumed: its checkpoint only takes space (null deletes it).
+      const put = await h.put(record, ended ? null : (pending ?? undefined));
+      if (put.ok || pending === null) return put;
+      // The checkpoint did not go in (a full disk): the record alone may, and the problem is reported.
+      const alone = await h.put(record);
+      return alone.ok ? put : alone;
     });
   };
 

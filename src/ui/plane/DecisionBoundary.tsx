@@ -51,7 +51,7 @@ export function DecisionBoundary() {
     return ` · ${Math.round((100 * agree) / total)}% of points on their side`;
   };
   return (
-    <section className="card decision-boundary" data-testid="decision-boundary">
+    <section className="card live-card decision-boundary" data-testid="decision-boundary">
       <h3>Decision boundary</h3>
       <Explain id="decision-boundary" />
       <p className="muted">

@@ -23,7 +23,11 @@ export function AlphaTrajectories() {
   );
   if (!capabilitiesOf(kind).alphas) return null;
   return (
-    <section className="card" aria-labelledby="alpha-title" data-testid="alpha-trajectories">
+    <section
+      className="card live-card"
+      aria-labelledby="alpha-title"
+      data-testid="alpha-trajectories"
+    >
       <h3 id="alpha-title">Architecture weights</h3>
       <Explain id="alphas" />
       <p className="hint">

@@ -45,7 +45,7 @@ export function CollapseDiagnostics() {
   const opCount = diagnostics[diagnostics.length - 1]?.opCount;
   return (
     <section
-      className="card"
+      className="card live-card"
       aria-labelledby="diagnostics-title"
       data-testid="collapse-diagnostics"
     >

@@ -42,7 +42,7 @@ export function GenotypeDiagram() {
     [spec, shown],
   );
   return (
-    <section className="card" aria-labelledby="genotype-title">
+    <section className="card live-card" aria-labelledby="genotype-title">
       <h3 id="genotype-title">{title(shown, discrete, subnets.length)}</h3>
       <Explain id="genotype" />
       {shown !== null ? (

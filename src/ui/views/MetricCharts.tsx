@@ -41,7 +41,7 @@ export function MetricCharts() {
   );
   return (
     <div className="chart-pair">
-      <section className="card" aria-labelledby="loss-title">
+      <section className="card live-card" aria-labelledby="loss-title">
         <h3 id="loss-title">Loss</h3>
         <Explain id="loss" />
         <ChartHost
@@ -53,7 +53,7 @@ export function MetricCharts() {
           summary={lossText}
         />
       </section>
-      <section className="card" aria-labelledby="acc-title">
+      <section className="card live-card" aria-labelledby="acc-title">
         <h3 id="acc-title">Accuracy</h3>
         <Explain id="accuracy" />
         <ChartHost

@@ -25,7 +25,7 @@ export function StepLog() {
   const { head, tail, gap } = stepLogRows({ stepLog: log });
   return (
     <details
-      className="card step-log"
+      className="card live-card step-log"
       data-testid="step-log"
       open={open}
       onToggle={(e) => setOpen(e.currentTarget.open)}
