@@ -4,9 +4,9 @@
 # src/engine/kernels/native/module.ts: two variants in base64 (for the wasm backend's plain memory
 # and for the threaded build's shared one; both import that memory) and the SHA-256 of the sources,
 # which a unit test checks. The module runs inside the backend's memory, so it must have no data
-# segment and must not use the C stack: the build fails if any source needs either. Needs clang,
-# lld and llvm (Debian: apt-get install clang lld llvm); `npm install`, `npm run dev` and `npm test`
-# use the committed module and need none of them.
+# segment and must not use the C stack: the build fails if any source needs either. Needs clang
+# and lld (Debian: apt-get install clang lld; clang brings llvm-nm and llvm-objdump); `npm install`,
+# `npm run dev` and `npm test` use the committed module and need none of them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=src/engine/kernels/native
@@ -16,6 +16,7 @@ sources=$(cd "$dir" && ls *.h *.c | LC_ALL=C sort)
 cfiles=$(for f in $sources; do [[ $f == *.c ]] && echo "$dir/$f"; done)
 flags=(--target=wasm32 -msimd128 -mbulk-memory -O3 -nostdlib)
 nm=$(command -v llvm-nm || command -v llvm-nm-14)
+objdump=$(command -v llvm-objdump || command -v llvm-objdump-14)
 for f in $cfiles; do
   obj="$out/$(basename "$f" .c).o"
   clang "${flags[@]}" -c -o "$obj" "$f"
@@ -29,7 +30,7 @@ clang "${flags[@]}" "${link[@]}" -o "$out/plain.wasm" $cfiles
 clang "${flags[@]}" -matomics "${link[@]}" -Wl,--shared-memory -Wl,--max-memory=4294967296 \
   -o "$out/shared.wasm" $cfiles
 for v in plain shared; do
-  if llvm-objdump-14 -h "$out/$v.wasm" | grep -qw DATA; then
+  if "$objdump" -h "$out/$v.wasm" | grep -qw DATA; then
     echo "the $v module has a data segment: it would be written into the backend's memory" >&2
     exit 1
   fi
