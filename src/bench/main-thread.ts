@@ -33,6 +33,8 @@ interface MainThreadRun {
   readonly steps: string;
   /** Durations (ms) of the long tasks between Run and the run's end. */
   readonly longTasks: readonly number[];
+  /** When each of them started, seconds after Run was clicked. */
+  readonly longTaskStarts: readonly number[];
 }
 
 /** Starts observing long tasks in every document of the page, from before its first script. */
@@ -71,24 +73,37 @@ async function oneRun(page: Page, url: string): Promise<MainThreadRun> {
   const tasks = await page.evaluate(
     () => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks,
   );
+  const during = tasks.filter((t) => t.start >= from && t.start <= to);
   return {
     backend: (await page.getByTestId('backend-badge').textContent())?.trim() ?? '',
     seconds: (to - from) / 1000,
     steps: (await page.getByTestId('step-counter').textContent())?.trim() ?? '',
-    longTasks: tasks.filter((t) => t.start >= from && t.start <= to).map((t) => t.duration),
+    longTasks: during.map((t) => t.duration),
+    longTaskStarts: during.map((t) => (t.start - from) / 1000),
   };
+}
+
+/** When the long tasks came, e.g. " - at 0.0 s (54 ms), 31.2 s (51 ms)"; empty when none. */
+function startsText(run: MainThreadRun): string {
+  if (run.longTasks.length === 0) return '';
+  const each = run.longTaskStarts.map(
+    (at, i) => `${at.toFixed(1)} s (${(run.longTasks[i] ?? 0).toFixed(0)} ms)`,
+  );
+  return ` - at ${each.join(', ')} after Run`;
 }
 
 /** One line of the summary. */
 function summary(run: MainThreadRun): string {
   const longest = run.longTasks.length === 0 ? 0 : Math.max(...run.longTasks);
   const blocking = run.longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
-  return [
-    `${run.longTasks.length} long task(s) over 50 ms`,
-    `longest ${longest.toFixed(0)} ms`,
-    `total blocking ${blocking.toFixed(0)} ms`,
-    `in ${run.seconds.toFixed(1)} s (${run.steps} steps; ${run.backend})`,
-  ].join(', ');
+  return (
+    [
+      `${run.longTasks.length} long task(s) over 50 ms`,
+      `longest ${longest.toFixed(0)} ms`,
+      `total blocking ${blocking.toFixed(0)} ms`,
+      `in ${run.seconds.toFixed(1)} s (${run.steps} steps; ${run.backend})`,
+    ].join(', ') + startsText(run)
+  );
 }
 
 async function main(): Promise<void> {

@@ -23,6 +23,7 @@ import { AlphaTrajectories } from './views/AlphaTrajectories';
 import { CollapseDiagnostics } from './views/CollapseDiagnostics';
 import { GenotypeDiagram } from './views/GenotypeDiagram';
 import { MetricCharts } from './views/MetricCharts';
+import { Staged } from './views/Staged';
 import { StepLog } from './views/StepLog';
 import { PresenterBar } from './presenter/PresenterBar';
 import { SLIDES, VIEWS, type SlideId, type View } from './presenter/slides';
@@ -151,12 +152,24 @@ export function App() {
             ) : (
               <>
                 <MetricCharts />
-                <DecisionBoundary />
-                <AlphaTrajectories />
-                <CollapseDiagnostics />
-                <GenotypeDiagram />
-                <Results />
-                <StepLog />
+                <Staged order={1}>
+                  <DecisionBoundary />
+                </Staged>
+                <Staged order={2}>
+                  <AlphaTrajectories />
+                </Staged>
+                <Staged order={3}>
+                  <CollapseDiagnostics />
+                </Staged>
+                <Staged order={4}>
+                  <GenotypeDiagram />
+                </Staged>
+                <Staged order={5}>
+                  <Results />
+                </Staged>
+                <Staged order={6}>
+                  <StepLog />
+                </Staged>
               </>
             )}
           </main>
