@@ -44,6 +44,17 @@ const VIEW_TITLES: Record<View, string> = {
   history: 'History',
 };
 
+/** The run view's cards, top to bottom: mounted one task apart (Staged) when the view opens. */
+const RUN_CARDS = [
+  MetricCharts,
+  DecisionBoundary,
+  AlphaTrajectories,
+  CollapseDiagnostics,
+  GenotypeDiagram,
+  Results,
+  StepLog,
+] as const;
+
 /** The one view presenter mode shows for `id`; `onOpened` moves to the Run tab after opening a saved run. */
 function SlideView({ id, onOpened }: { readonly id: SlideId; readonly onOpened: () => void }) {
   switch (id) {
@@ -150,27 +161,11 @@ export function App() {
             ) : view === 'search' ? (
               <SearchView />
             ) : (
-              <>
-                <MetricCharts />
-                <Staged order={1}>
-                  <DecisionBoundary />
+              RUN_CARDS.map((Card, i) => (
+                <Staged key={i} order={i}>
+                  <Card />
                 </Staged>
-                <Staged order={2}>
-                  <AlphaTrajectories />
-                </Staged>
-                <Staged order={3}>
-                  <CollapseDiagnostics />
-                </Staged>
-                <Staged order={4}>
-                  <GenotypeDiagram />
-                </Staged>
-                <Staged order={5}>
-                  <Results />
-                </Staged>
-                <Staged order={6}>
-                  <StepLog />
-                </Staged>
-              </>
+              ))
             )}
           </main>
         </div>
