@@ -14,7 +14,7 @@ export const NATIVE_SOURCES: readonly string[] = [
 
 /** SHA-256 of NATIVE_SOURCES concatenated. */
 export const NATIVE_SOURCE_SHA256 =
-  'dbca71562100081b4bdcbb4927106f045cb6eaaf42b3c1e47337df035dbd54bd';
+  '9c793df578e2750685727c34b9a7d2828b1d0c34ee9b095280f625865a90214b';
 
 /** The module for a plain imported memory (wasm32, SIMD128, bulk memory), base64. */
 export const NATIVE_PLAIN_BASE64 =

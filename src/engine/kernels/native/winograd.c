@@ -70,19 +70,28 @@ void winograd_filter(const float *g, float *u, int C, int K) {
     }
 }
 
+/* Where tile `tile` lies: its image and the top-left corner of its 4x4 output block. */
+typedef struct {
+  int n, y0, x0;
+} tile_at;
+
+static inline tile_at locate(int tile, int tilesH, int tilesW) {
+  const int rem = tile % (tilesH * tilesW);
+  const tile_at at = {tile / (tilesH * tilesW), (rem / tilesW) * 4, (rem % tilesW) * 4};
+  return at;
+}
+
 /*
  * Input tiles [t0, t0 + tb) of x [N][H][W][C] -> v [36][tb][C]. `tmp` holds a tile's 72 vectors
  * (the module runs in the wasm backend's memory and so must not use a stack of its own).
  */
 static void input_tiles(const float *x, float *v, int t0, int tb, int H, int W, int C, int tilesH,
                         int tilesW, int padTop, int padLeft, v4 *tmp) {
-  const int perImage = tilesH * tilesW;
   const int stride36 = tb * C;
   for (int t = 0; t < tb; t++) {
-    const int tile = t0 + t;
-    const int n = tile / perImage, rem = tile % perImage;
-    const int y0 = (rem / tilesW) * 4 - padTop, x0 = (rem % tilesW) * 4 - padLeft;
-    const float *img = x + (long)n * H * W * C;
+    const tile_at at = locate(t0 + t, tilesH, tilesW);
+    const int y0 = at.y0 - padTop, x0 = at.x0 - padLeft;
+    const float *img = x + (long)at.n * H * W * C;
     for (int c = 0; c < C; c += 4) {
       v4 *d = tmp, *rows = tmp + 36;
       for (int i = 0; i < 6; i++) {
@@ -108,13 +117,11 @@ static void input_tiles(const float *x, float *v, int t0, int tb, int H, int W, 
 /* Output tiles [t0, t0 + tb) from m [36][tb][K] into y [N][Ho][Wo][K], clipped at the edges. */
 static void output_tiles(const float *m, float *y, int t0, int tb, int Ho, int Wo, int K,
                          int tilesH, int tilesW) {
-  const int perImage = tilesH * tilesW;
   const int stride36 = tb * K;
   for (int t = 0; t < tb; t++) {
-    const int tile = t0 + t;
-    const int n = tile / perImage, rem = tile % perImage;
-    const int y0 = (rem / tilesW) * 4, x0 = (rem % tilesW) * 4;
-    float *img = y + (long)n * Ho * Wo * K;
+    const tile_at at = locate(t0 + t, tilesH, tilesW);
+    const int y0 = at.y0, x0 = at.x0;
+    float *img = y + (long)at.n * Ho * Wo * K;
     for (int k = 0; k < K; k += 4) {
       v4 rows[6][4];
       for (int i = 0; i < 6; i++) {
@@ -185,13 +192,11 @@ static inline void filter_grad_1d(const v4 *u, v4 *q) {
 /* Output-gradient tiles [t0, t0 + tb) of dy [N][Ho][Wo][K] -> w [36][tb][K] (zero past the edges). */
 static void grad_tiles(const float *dy, float *w, int t0, int tb, int Ho, int Wo, int K, int tilesH,
                        int tilesW) {
-  const int perImage = tilesH * tilesW;
   const int stride36 = tb * K;
   for (int t = 0; t < tb; t++) {
-    const int tile = t0 + t;
-    const int n = tile / perImage, rem = tile % perImage;
-    const int y0 = (rem / tilesW) * 4, x0 = (rem % tilesW) * 4;
-    const float *img = dy + (long)n * Ho * Wo * K;
+    const tile_at at = locate(t0 + t, tilesH, tilesW);
+    const int y0 = at.y0, x0 = at.x0;
+    const float *img = dy + (long)at.n * Ho * Wo * K;
     for (int k = 0; k < K; k += 4) {
       v4 rows[4][6];
       for (int i = 0; i < 4; i++) {
