@@ -1,8 +1,8 @@
 /**
  * Registers the training kernels the wasm backend lacks (convolution filter gradients, depthwise
  * gradients), a faster convolution input gradient, a correct max-pool gradient, and an Identity
- * that shares data instead of copying it, and a Conv2D that runs 3x3 stride-1 convolutions on the
- * engine's Winograd module. Idempotent.
+ * that shares data instead of copying it, and a Conv2D that runs 3x3 and 1x1 stride-1
+ * convolutions on the engine's own wasm module (native/). Idempotent.
  */
 import * as tf from '@tensorflow/tfjs';
 import { conv2dBackpropFilter, conv2dBackpropInput } from './conv-grads';
@@ -39,7 +39,7 @@ function register(kernelName: string, kernelFunc: tf.KernelFunc): void {
 }
 
 /** Adds the wasm training kernels; safe to call again (already registered kernels are left alone). */
-export function registerWasmTrainingKernels(): void {
+function registerWasmTrainingKernels(): void {
   for (const [name, func] of MISSING) {
     const current = tf.getKernel(name, 'wasm');
     if (current === undefined || !ours.has(current.kernelFunc)) register(name, func);

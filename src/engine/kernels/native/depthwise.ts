@@ -4,8 +4,8 @@
  * loaded) the composed kernels of depthwise-grads.ts.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { fusedPathOn } from '../../fusion';
 import type { ConvGeometry } from '../conv-info';
+import { nativeConvOn } from './conv2d';
 import { nativeCall, sizeOf } from './instance';
 
 /** The geometry arguments of depthwise.c: input shape, filter size, strides, dilations, pads, output size. */
@@ -29,10 +29,13 @@ function geometryArgs(inShape: readonly number[], g: ConvGeometry): number[] {
   ];
 }
 
-/** Whether the module computes this depthwise gradient: float32, channels a multiple of 4, the fused path on. */
+/**
+ * Whether the module computes this depthwise gradient: float32, channels a multiple of 4, and the
+ * module's convolutions on (nativeConvOn: few enough threads that single-threaded loops pay off).
+ */
 function applies(inShape: readonly number[], ...ts: readonly tf.TensorInfo[]): boolean {
   return (
-    fusedPathOn() &&
+    nativeConvOn() &&
     (inShape[3] ?? 1) % 4 === 0 &&
     inShape.every((d) => d > 0) &&
     ts.every((t) => t.dtype === 'float32' && sizeOf(t) > 0)
