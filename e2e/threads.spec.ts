@@ -27,11 +27,38 @@ test('the built site is cross-origin isolated and trains on wasm with a thread f
   const threads = await expectedThreads(page);
   await trainTinyOnWasm(page);
   const badge = page.getByTestId('backend-badge');
-  await expect(badge).toContainText(
-    threads === 1 ? 'wasm, 1 thread' : `wasm, ${threads} threads`,
-  );
+  await expect(badge).toContainText(threads === 1 ? 'wasm, 1 thread' : `wasm, ${threads} threads`);
   await expect(badge).not.toContainText('not cross-origin isolated');
   expect(errors.filter((e) => /is not defined|worker sent an error/i.test(e))).toEqual([]);
+});
+
+test('on more cores the engine’s own kernels run on the backend’s threads (their pool starts in the worker)', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  // Workers do not take the page's emulated core count: the engine worker's bundle (one file) is
+  // served with the count redefined first, as a 3-core machine would report it.
+  await page.route(/\/assets\/engine\.worker-[^/]*\.js$/, async (route) => {
+    // Fetched as the worker it is, so the server sends the workers' policy; served decoded.
+    const response = await route.fetch({
+      headers: { ...route.request().headers(), 'sec-fetch-dest': 'worker' },
+    });
+    const headers = { ...response.headers() };
+    for (const name of ['content-length', 'content-encoding', 'transfer-encoding'])
+      delete headers[name];
+    const body =
+      "Object.defineProperty(Object.getPrototypeOf(navigator), 'hardwareConcurrency', { get: () => 3 });\n" +
+      (await response.text());
+    await route.fulfill({ status: response.status(), headers, body });
+  });
+  await page.goto('/');
+  await trainTinyOnWasm(page);
+  const badge = page.getByTestId('backend-badge');
+  await expect(badge).toContainText('wasm, 2 threads: one of 3 cores left for the page');
+  await expect(badge).not.toContainText('thread pool did not start');
+  expect(
+    errors.filter((e) => /is not defined|worker sent an error|helper thread/i.test(e)),
+  ).toEqual([]);
 });
 
 test.describe('on a static host that sends no isolation headers', () => {
@@ -48,7 +75,9 @@ test.describe('on a static host that sends no isolation headers', () => {
   }) => {
     const errors = watchErrors(page);
     await page.goto(`${host.url}/`);
-    await expect.poll(() => page.evaluate(() => crossOriginIsolated), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => crossOriginIsolated), { timeout: 30_000 })
+      .toBe(true);
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     const threads = await expectedThreads(page);
     await trainTinyOnWasm(page);

@@ -2,7 +2,8 @@
 import type { BackendName } from '../core/run/protocol';
 import { nativeConvOn } from '../engine/kernels/native/conv2d';
 import * as tf from '@tensorflow/tfjs';
-import { nativeCall, nativeLoaded } from '../engine/kernels/native/instance';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { nativeCall, nativeLoaded, nativeThreads } from '../engine/kernels/native/instance';
 import { countKernels, type KernelCounts } from './kernel-count';
 import type { BenchRow, BenchRuntime } from './protocol';
 import { errorText, failedRow } from './rows';
@@ -14,9 +15,12 @@ function engineModuleNote(): string {
   if (!nativeLoaded()) return "; the engine's wasm module did not load: tfjs's kernels only";
   if (nativeCall(tf.backend()) === null)
     return "; the engine's wasm module cannot run in this backend's memory: tfjs's kernels only";
-  return nativeConvOn()
-    ? ''
-    : '; 3x3 convolutions on XNNPACK (more threads than the Winograd module pays off at)';
+  const pool = nativeThreads();
+  if (pool > 1) return `; the engine's wasm module on ${pool} threads`;
+  const conv = nativeConvOn() ? '' : ', 3x3 convolutions on XNNPACK';
+  return getThreadsCount() > 1
+    ? `; the engine's wasm module on one thread (its thread pool did not start)${conv}`
+    : '';
 }
 
 /**

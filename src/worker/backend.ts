@@ -8,17 +8,13 @@ import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import type {
-  BackendChoice,
-  BackendName,
-  BackendReport,
-  WasmThreads,
-} from '../core/run/protocol';
+import type { BackendChoice, BackendName, BackendReport, WasmThreads } from '../core/run/protocol';
+import { nativeThreads } from '../engine/kernels/native/instance';
 import { registerWasmKernels } from '../engine/kernels/register';
 import { inspectWebgpu } from './adapter';
 import { negotiate, type BackendEnv } from './negotiate';
 import { probeStep } from './probe';
-import { chooseWasmThreads, wasmThreadsOutcome } from './threads';
+import { chooseWasmThreads, wasmThreadsOutcome, withNativePool } from './threads';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlainUrl,
@@ -34,10 +30,10 @@ const threadChoice = chooseWasmThreads({
 // tfjs's own default is half the cores; it must be told before the wasm backend starts.
 setThreadsCount(threadChoice.count);
 
-/** The threads the started wasm backend runs on, and why they are fewer than the cores. */
+/** The threads the started wasm backend (and the engine's module) runs on, and why they are fewer than the cores. */
 function wasmThreads(): WasmThreads {
   try {
-    return wasmThreadsOutcome(threadChoice, getThreadsCount());
+    return withNativePool(wasmThreadsOutcome(threadChoice, getThreadsCount()), nativeThreads());
   } catch {
     return threadChoice;
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chooseWasmThreads, MAX_WASM_THREADS, NOT_ISOLATED, wasmThreadsOutcome } from './threads';
+import {
+  chooseWasmThreads,
+  MAX_WASM_THREADS,
+  NOT_ISOLATED,
+  POOL_NOT_STARTED,
+  wasmThreadsOutcome,
+  withNativePool,
+} from './threads';
 
 describe('chooseWasmThreads', () => {
   it('uses every logical core of an isolated page but one, left for the page, not half of them', () => {
@@ -58,6 +65,26 @@ describe('wasmThreadsOutcome', () => {
     expect(wasmThreadsOutcome({ count: 4, limit: null }, 3)).toEqual({
       count: 3,
       limit: 'the wasm backend started 3 of 4 threads',
+    });
+  });
+});
+
+describe('withNativePool', () => {
+  it('keeps the outcome when the engine’s kernels run on as many threads, or there is one thread', () => {
+    const two = { count: 2, limit: 'one of 3 cores left for the page' };
+    expect(withNativePool(two, 2)).toBe(two);
+    const one = { count: 1, limit: NOT_ISOLATED };
+    expect(withNativePool(one, 1)).toBe(one);
+  });
+
+  it('says when the engine’s thread pool did not start beside several backend threads', () => {
+    expect(withNativePool({ count: 3, limit: null }, 1)).toEqual({
+      count: 3,
+      limit: POOL_NOT_STARTED,
+    });
+    expect(withNativePool({ count: 8, limit: 'capped at 8 of 16 cores' }, 1)).toEqual({
+      count: 8,
+      limit: `capped at 8 of 16 cores; ${POOL_NOT_STARTED}`,
     });
   });
 });

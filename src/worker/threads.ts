@@ -24,7 +24,9 @@ export const NOT_ISOLATED = 'the page is not cross-origin isolated';
  */
 export function chooseWasmThreads(env: ThreadEnv): WasmThreads {
   const cores =
-    env.cores !== null && Number.isFinite(env.cores) && env.cores >= 1 ? Math.floor(env.cores) : null;
+    env.cores !== null && Number.isFinite(env.cores) && env.cores >= 1
+      ? Math.floor(env.cores)
+      : null;
   if (!env.isolated) return { count: 1, limit: NOT_ISOLATED };
   if (cores === null) return { count: 1, limit: 'the browser does not report its CPU cores' };
   if (cores === 1) return { count: 1, limit: null };
@@ -38,5 +40,24 @@ export function wasmThreadsOutcome(choice: WasmThreads, actual: number): WasmThr
   if (actual === choice.count) return choice;
   if (actual === 1 && choice.count > 1)
     return { count: 1, limit: 'this browser cannot run WebAssembly threads' };
-  return { count: actual, limit: choice.limit ?? `the wasm backend started ${actual} of ${choice.count} threads` };
+  return {
+    count: actual,
+    limit: choice.limit ?? `the wasm backend started ${actual} of ${choice.count} threads`,
+  };
+}
+
+/** Why the engine's own kernels (its wasm module) run on fewer threads than the backend, appended to the limit. */
+export const POOL_NOT_STARTED =
+  "the engine's own kernels run on one thread: their thread pool did not start";
+
+/**
+ * The outcome once the engine's wasm module started its thread pool with `poolThreads` threads
+ * (1 without one): a backend on several threads whose pool did not start says so.
+ */
+export function withNativePool(t: WasmThreads, poolThreads: number): WasmThreads {
+  if (t.count <= 1 || poolThreads >= t.count) return t;
+  return {
+    count: t.count,
+    limit: t.limit === null ? POOL_NOT_STARTED : `${t.limit}; ${POOL_NOT_STARTED}`,
+  };
 }

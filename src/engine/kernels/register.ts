@@ -5,12 +5,13 @@
  * convolutions on the engine's own wasm module (native/). Idempotent.
  */
 import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { conv2dBackpropFilter, conv2dBackpropInput } from './conv-grads';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-grads';
 import { sharingIdentity } from './identity';
 import { maxPoolGrad } from './max-pool-grad';
 import { nativeConv2dKernel } from './native/conv2d';
-import { loadNativeKernels } from './native/instance';
+import { loadNativeKernels, startNativeThreads } from './native/instance';
 
 /** Kernels registered on wasm, replacing any kernel of the same name. */
 const MISSING: readonly (readonly [string, tf.KernelFunc])[] = [
@@ -52,8 +53,12 @@ function registerWasmTrainingKernels(): void {
     register('Conv2D', nativeConv2dKernel(conv.kernelFunc));
 }
 
-/** Loads the engine's own wasm module (native/), then registers the kernels above. */
+/**
+ * Loads the engine's own wasm module (native/), starts its thread pool with as many threads as the
+ * started wasm backend has (where its memory is shared and this thread may block), then registers
+ * the kernels above.
+ */
 export async function registerWasmKernels(): Promise<void> {
-  await loadNativeKernels();
+  if (await loadNativeKernels()) await startNativeThreads(tf.backend(), getThreadsCount());
   registerWasmTrainingKernels();
 }

@@ -5,10 +5,15 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { batchNormTrainGradWasm, batchNormTrainWasm } from '../batch-norm-wasm';
-import { nativeCall, sizeOf } from './instance';
+import { nativeCall, sizeOf, type NativeCall } from './instance';
 
 function channelsOf(t: tf.TensorInfo): number {
   return t.shape[t.shape.length - 1] ?? 1;
+}
+
+/** Parts for the pool: channels in fours (all in one part unless C is a multiple of 4), three passes over the elements. */
+function partsOf(call: NativeCall, c: number, n: number): number {
+  return c % 4 === 0 ? call.parts(c / 4, 3 * n) : 1;
 }
 
 /** Forward: inputs {x}, attrs {epsilon}; outputs [y, rstd ([c])]. */
@@ -21,7 +26,8 @@ export const batchNormTrainNative: tf.KernelFunc = (args) => {
   if (call === null) return batchNormTrainWasm(args);
   const [y, py] = call.output(x.shape);
   const [rstd, pr] = call.output([c]);
-  call.e.batch_norm_train(call.at(x), py, pr, call.scratch(16 * c), n / c, c, epsilon);
+  const argv = [call.at(x), py, pr, call.scratch(16 * c), n / c, c, epsilon];
+  call.run('batch_norm_train', argv, partsOf(call, c, n));
   return call.done([y, rstd]);
 };
 
@@ -35,6 +41,7 @@ export const batchNormTrainGradNative: tf.KernelFunc = (args) => {
   if (call === null) return batchNormTrainGradWasm(args);
   const [dx, pdx] = call.output(t.y.shape);
   const acc = call.scratch(16 * c);
-  call.e.batch_norm_train_grad(call.at(t.dy), call.at(t.y), call.at(t.rstd), pdx, acc, n / c, c);
+  const argv = [call.at(t.dy), call.at(t.y), call.at(t.rstd), pdx, acc, n / c, c];
+  call.run('batch_norm_train_grad', argv, partsOf(call, c, n));
   return call.done(dx);
 };

@@ -6,13 +6,14 @@ import type * as tf from '@tensorflow/tfjs';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { fusedPathOn } from '../../fusion';
 import { convGeometry, type ConvAttrs } from '../conv-info';
-import { nativeLoaded } from './instance';
+import { nativeLoaded, nativeThreads } from './instance';
 import { pointwiseApplies, pointwiseConv2d } from './pointwise';
 import { winogradApplies, winogradConv2d } from './winograd';
 
 /**
- * Most wasm threads at which the module's single-threaded convolutions still beat XNNPACK's
- * threaded ones (README, Measured); on more, every convolution is XNNPACK's.
+ * Most wasm threads at which the module's convolutions on one thread still beat XNNPACK's
+ * threaded ones (README, Measured): where its thread pool did not start on more, every
+ * convolution is XNNPACK's.
  */
 export const NATIVE_CONV_MAX_THREADS = 2;
 
@@ -25,10 +26,15 @@ function plain(a: ConvAttrs): boolean {
 
 /**
  * Whether the module's convolutions (and their filter gradients) run now: the module loaded, the
- * fused path on, few enough threads.
+ * fused path on, and its thread pool as wide as the backend's threads or these few.
  */
 export function nativeConvOn(): boolean {
-  return fusedPathOn() && nativeLoaded() && getThreadsCount() <= NATIVE_CONV_MAX_THREADS;
+  const threads = getThreadsCount();
+  return (
+    fusedPathOn() &&
+    nativeLoaded() &&
+    (threads <= NATIVE_CONV_MAX_THREADS || nativeThreads() >= threads)
+  );
 }
 
 /**

@@ -2,13 +2,15 @@
  * Gradients of a depthwise convolution (channel multiplier 1, any filter size, stride, dilation
  * and padding) over NHWC float32 tensors whose channel count is a multiple of 4, as direct loops
  * with SIMD over channels. Geometry arguments: N, H, W, C of the input; kh, kw of the filter;
- * strides sh, sw; dilations dh, dw; pads before pt, pl; output height and width Ho, Wo.
+ * strides sh, sw; dilations dh, dw; pads before pt, pl; output height and width Ho, Wo. Parted by
+ * channels in fours (parts.h): the result does not depend on the number of parts.
  */
+#include "parts.h"
 #include "simd.h"
 
 #define GEOMETRY                                                                                  \
   int N, int H, int W, int C, int kh, int kw, int sh, int sw, int dh, int dw, int pt, int pl,     \
-      int Ho, int Wo
+      int Ho, int Wo, int part, int parts
 
 /*
  * df [kh][kw][C] = sum over n, oy, ox of x at (oy*sh + i*dh - pt, ox*sw + j*dw - pl) times
@@ -16,11 +18,14 @@
  */
 EXPORT(depthwise_filter_grad)
 void depthwise_filter_grad(const float *x, const float *dy, float *df, float *acc, GEOMETRY) {
-  const int taps = kh * kw * C;
-  for (int t = 0; t < taps; t++) df[t] = 0.0f;
+  const int c0 = share(C / 4, part, parts) * 4, c1 = share(C / 4, part + 1, parts) * 4;
+  if (c0 >= c1) return;
+  for (int t = 0; t < kh * kw; t++)
+    for (int c = c0; c < c1; c++) df[t * C + c] = 0.0f;
   for (int n = 0; n < N; n++)
     for (int oy = 0; oy < Ho; oy++) {
-      for (int t = 0; t < taps; t++) acc[t] = 0.0f;
+      for (int t = 0; t < kh * kw; t++)
+        for (int c = c0; c < c1; c++) acc[t * C + c] = 0.0f;
       for (int ox = 0; ox < Wo; ox++) {
         const float *g = dy + (((long)n * Ho + oy) * Wo + ox) * C;
         for (int i = 0; i < kh; i++) {
@@ -31,12 +36,13 @@ void depthwise_filter_grad(const float *x, const float *dy, float *df, float *ac
             if (ix < 0 || ix >= W) continue;
             const float *in = x + (((long)n * H + iy) * W + ix) * C;
             float *a = acc + (i * kw + j) * C;
-            for (int c = 0; c < C; c += 4)
+            for (int c = c0; c < c1; c += 4)
               STORE(a + c, ADD(LOAD(a + c), MUL(LOAD(in + c), LOAD(g + c))));
           }
         }
       }
-      for (int t = 0; t < taps; t += 4) STORE(df + t, ADD(LOAD(df + t), LOAD(acc + t)));
+      for (int t = 0; t < kh * kw * C; t += C)
+        for (int c = c0; c < c1; c += 4) STORE(df + t + c, ADD(LOAD(df + t + c), LOAD(acc + t + c)));
     }
 }
 
@@ -46,11 +52,12 @@ void depthwise_filter_grad(const float *x, const float *dy, float *df, float *ac
  */
 EXPORT(depthwise_input_grad)
 void depthwise_input_grad(const float *dy, const float *f, float *dx, GEOMETRY) {
+  const int c0 = share(C / 4, part, parts) * 4, c1 = share(C / 4, part + 1, parts) * 4;
   for (int n = 0; n < N; n++)
     for (int y = 0; y < H; y++)
       for (int xx = 0; xx < W; xx++) {
         float *out = dx + (((long)n * H + y) * W + xx) * C;
-        for (int c = 0; c < C; c += 4) STORE(out + c, SPLAT(0.0f));
+        for (int c = c0; c < c1; c += 4) STORE(out + c, SPLAT(0.0f));
         for (int i = 0; i < kh; i++) {
           const int ty = y + pt - i * dh;
           if (ty < 0 || ty % sh != 0 || ty / sh >= Ho) continue;
@@ -59,7 +66,7 @@ void depthwise_input_grad(const float *dy, const float *f, float *dx, GEOMETRY) 
             if (tx < 0 || tx % sw != 0 || tx / sw >= Wo) continue;
             const float *g = dy + (((long)n * Ho + ty / sh) * Wo + tx / sw) * C;
             const float *w = f + (i * kw + j) * C;
-            for (int c = 0; c < C; c += 4)
+            for (int c = c0; c < c1; c += 4)
               STORE(out + c, ADD(LOAD(out + c), MUL(LOAD(g + c), LOAD(w + c))));
           }
         }

@@ -6,7 +6,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ConvGeometry } from '../conv-info';
 import { nativeConvOn } from './conv2d';
-import { nativeCall, sizeOf } from './instance';
+import { nativeCall, sizeOf, type NativeCall } from './instance';
 
 /** The geometry arguments of depthwise.c: input shape, filter size, strides, dilations, pads, output size. */
 function geometryArgs(inShape: readonly number[], g: ConvGeometry): number[] {
@@ -42,6 +42,11 @@ function applies(inShape: readonly number[], ...ts: readonly tf.TensorInfo[]): b
   );
 }
 
+/** Parts for the pool: channels in fours, each part at least MIN_PART_WORK multiply-adds. */
+function partsOf(call: NativeCall, dy: tf.TensorInfo, g: ConvGeometry): number {
+  return call.parts((dy.shape[3] ?? 1) / 4, sizeOf(dy) * g.h.filter * g.w.filter);
+}
+
 /** The filter gradient [kh, kw, C, 1], or null where the module does not apply. */
 export function nativeDepthwiseFilterGrad(
   backend: tf.KernelBackend,
@@ -54,7 +59,8 @@ export function nativeDepthwiseFilterGrad(
   const c = x.shape[3] ?? 1;
   const [out, pdf] = call.output([g.h.filter, g.w.filter, c, 1]);
   const acc = call.scratch(4 * g.h.filter * g.w.filter * c);
-  call.e.depthwise_filter_grad(call.at(x), call.at(dy), pdf, acc, ...geometryArgs(x.shape, g));
+  const args = [call.at(x), call.at(dy), pdf, acc, ...geometryArgs(x.shape, g)];
+  call.run('depthwise_filter_grad', args, partsOf(call, dy, g));
   return call.done(out);
 }
 
@@ -69,6 +75,7 @@ export function nativeDepthwiseInputGrad(
   const call = applies(inShape, dy, filter) ? nativeCall(backend) : null;
   if (call === null) return null;
   const [out, pdx] = call.output(inShape);
-  call.e.depthwise_input_grad(call.at(dy), call.at(filter), pdx, ...geometryArgs(inShape, g));
+  const args = [call.at(dy), call.at(filter), pdx, ...geometryArgs(inShape, g)];
+  call.run('depthwise_input_grad', args, partsOf(call, dy, g));
   return call.done(out);
 }

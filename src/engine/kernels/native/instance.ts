@@ -7,12 +7,22 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { NATIVE_PLAIN_BASE64, NATIVE_SHARED_BASE64 } from './module';
+import {
+  serialPool,
+  spawnBrowserHelper,
+  startNativePool,
+  type NativePool,
+  type PartedFunction,
+  type SpawnHelper,
+} from './pool';
 
 /** What the module exports (the C functions take byte offsets into the backend's memory). */
 export interface NativeExports {
   winograd_filter(...args: number[]): void;
   winograd_conv(...args: number[]): void;
-  winograd_filter_grad(...args: number[]): void;
+  winograd_filter_grad_tiles(...args: number[]): void;
+  winograd_filter_grad_finish(...args: number[]): void;
+  add_parts(...args: number[]): void;
   batch_norm_train(...args: number[]): void;
   batch_norm_train_grad(...args: number[]): void;
   weighted_sum(...args: number[]): void;
@@ -26,7 +36,9 @@ export interface NativeExports {
 const FUNCTIONS = [
   'winograd_filter',
   'winograd_conv',
-  'winograd_filter_grad',
+  'winograd_filter_grad_tiles',
+  'winograd_filter_grad_finish',
+  'add_parts',
   'batch_norm_train',
   'batch_norm_train_grad',
   'weighted_sum',
@@ -51,6 +63,10 @@ let compiled: { plain: WebAssembly.Module; shared: WebAssembly.Module } | null =
 let loading: Promise<boolean> | null = null;
 /** One instance per backend memory (a new backend instance brings a new memory). */
 const instances = new WeakMap<WebAssembly.Memory, NativeExports | null>();
+/** The thread pool running parted kernels on a memory, where one was started. */
+const pools = new WeakMap<WebAssembly.Memory, NativePool>();
+/** Threads of the latest pool started (1 when none): what the convolution rule reads. */
+let latestThreads = 1;
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
@@ -122,6 +138,13 @@ function instanceFor(memory: WebAssembly.Memory): NativeExports | null {
 /** One kernel's use of the module: where its tensors lie, its outputs and scratch in the backend's heap. */
 export interface NativeCall {
   readonly e: NativeExports;
+  /**
+   * Parts to split a kernel into: the pool's threads, at most one per unit of `units` and one per
+   * pool's minPartWork of `work` (multiply-adds or elements touched), so small kernels stay whole.
+   */
+  parts(units: number, work: number): number;
+  /** Runs `name(...args, part, parts)` for every part, on the pool's threads where there is one. */
+  run(name: PartedFunction, args: readonly number[], parts: number): void;
   /** Byte offset of a tensor's data. */
   at(t: tf.TensorInfo): number;
   /** A new float32 tensor of `shape` (its data uninitialised) and its byte offset. */
@@ -147,8 +170,17 @@ export function nativeCall(backend: tf.KernelBackend): NativeCall | null {
     return offset;
   };
   const scratch: object[] = [];
+  const pool = pools.get(memory) ?? null;
+  const threads = pool?.threads ?? 1;
+  const minWork = pool?.minPartWork ?? 1;
   return {
     e,
+    parts: (units, work) =>
+      Math.max(1, Math.min(threads, Math.floor(units), Math.floor(work / minWork))),
+    run(name, args, parts) {
+      if (pool === null || parts <= 1) e[name](...args, 0, 1);
+      else pool.run(name, args, parts);
+    },
     at: (t) => offsetOf(t.dataId),
     output(shape) {
       const out = b.makeOutput([...shape], 'float32');
@@ -169,6 +201,61 @@ export function nativeCall(backend: tf.KernelBackend): NativeCall | null {
       return result;
     },
   };
+}
+
+/** The backend's memory and the module's instance on it, or null. */
+function moduleOn(backend: tf.KernelBackend): [WebAssembly.Memory, NativeExports] | null {
+  const b = internals(backend);
+  const memory = b === null ? null : memoryOf(b);
+  const e = memory === null ? null : instanceFor(memory);
+  return memory === null || e === null ? null : [memory, e];
+}
+
+function setPool(memory: WebAssembly.Memory, pool: NativePool | null): void {
+  pools.get(memory)?.close();
+  if (pool === null) pools.delete(memory);
+  else pools.set(memory, pool);
+  latestThreads = pool?.threads ?? 1;
+}
+
+/**
+ * Runs the module's parted kernels on `threads` threads on `backend` (the threaded build's shared
+ * memory, in a thread that may block): starts the helpers and resolves the threads they give (1
+ * where they cannot start; the kernels then run on the calling thread alone).
+ */
+export async function startNativeThreads(
+  backend: tf.KernelBackend,
+  threads: number,
+  spawn: SpawnHelper = spawnBrowserHelper,
+): Promise<number> {
+  const found = compiled === null ? null : moduleOn(backend);
+  if (found === null || compiled === null) return 1;
+  const [memory, e] = found;
+  if ((pools.get(memory)?.threads ?? 1) === threads) return threads;
+  const pool = await startNativePool(compiled.shared, memory, threads, e, spawn);
+  setPool(memory, pool);
+  return pool?.threads ?? 1;
+}
+
+/**
+ * Tests: runs every part of the parted kernels on `backend` one after another on this thread, as
+ * `threads` threads would split them (null: back to one part); returns the count of split calls
+ * per function.
+ */
+export function useSerialParts(
+  backend: tf.KernelBackend,
+  threads: number | null,
+): ReadonlyMap<PartedFunction, number> {
+  const split = new Map<PartedFunction, number>();
+  const found = moduleOn(backend);
+  if (found !== null)
+    setPool(found[0], threads === null ? null : serialPool(found[1], threads, split));
+  return split;
+}
+
+/** Threads the module's parted kernels run on (the latest pool started; 1 without one). */
+export function nativeThreads(): number {
+  return latestThreads;
 }
 
 /** True once loadNativeKernels has compiled the module. */

@@ -43,7 +43,9 @@ export function pointwiseConv2d(
   const c = x.shape[3] ?? 1;
   const k = filter.shape[3] ?? 1;
   const [out, py] = call.output([...x.shape.slice(0, 3), k]);
-  call.e.pointwise_conv(call.at(x), call.at(filter), py, sizeOf(x) / c, c, k);
+  const rows = sizeOf(x) / c;
+  const parts = call.parts(rows / 4, rows * c * k);
+  call.run('pointwise_conv', [call.at(x), call.at(filter), py, rows, c, k], parts);
   return call.done(out);
 }
 
@@ -58,6 +60,11 @@ export function pointwiseFilterGrad(
   const c = x.shape[3] ?? 1;
   const k = dy.shape[3] ?? 1;
   const [out, pw] = call.output([1, 1, c, k]);
-  call.e.pointwise_filter_grad(call.at(x), call.at(dy), pw, sizeOf(x) / c, c, k, BLOCK);
+  const rows = sizeOf(x) / c;
+  const parts = call.parts(Math.ceil(rows / BLOCK), rows * c * k);
+  // Apart from one part, the parts sum into scratch and add_parts adds them in part order.
+  const sums = parts === 1 ? pw : call.scratch(4 * parts * c * k);
+  call.run('pointwise_filter_grad', [call.at(x), call.at(dy), sums, rows, c, k, BLOCK], parts);
+  if (parts > 1) call.e.add_parts(pw, sums, c * k, parts);
   return call.done(out);
 }

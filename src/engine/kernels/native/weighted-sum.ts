@@ -41,7 +41,8 @@ export const weightedSumNative: tf.KernelFunc = (args) => {
   const call = w.dtype === 'float32' ? callFor(args.backend as tf.KernelBackend, n, terms) : null;
   if (call === null) return weightedSumWasm(args);
   const [out, po] = call.output(first.shape);
-  call.e.weighted_sum(termOffsets(call, terms), call.at(w), terms.length, po, n);
+  const argv = [termOffsets(call, terms), call.at(w), terms.length, po, n];
+  call.run('weighted_sum', argv, call.parts(n / 4, n * terms.length));
   return call.done(out);
 };
 
@@ -53,6 +54,7 @@ export const weightedSumGradWNative: tf.KernelFunc = (args) => {
   const call = callFor(args.backend as tf.KernelBackend, n, [dy, ...terms]);
   if (call === null) return weightedSumGradWWasm(args);
   const [out, pg] = call.output([terms.length]);
-  call.e.weighted_sum_grad_w(call.at(dy), termOffsets(call, terms), terms.length, pg, n);
+  const argv = [call.at(dy), termOffsets(call, terms), terms.length, pg, n];
+  call.run('weighted_sum_grad_w', argv, call.parts(terms.length, n * terms.length));
   return call.done(out);
 };

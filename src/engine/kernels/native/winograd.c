@@ -9,6 +9,7 @@
  * tiles of each of the 36 products a matrix product [C, tiles] x [tiles, K].
  */
 #include "gemm.h"
+#include "parts.h"
 #include "simd.h"
 
 /* G applied to three values: six results. */
@@ -146,18 +147,22 @@ static void output_tiles(const float *m, float *y, int t0, int tb, int Ho, int W
 
 /*
  * y [N][Ho][Wo][K] = x [N][H][W][C] (zero padded by padTop / padLeft, and as far as needed below and
- * right) convolved with the filter transformed by winograd_filter (u). `scratch` (16-byte aligned)
- * holds 36 * block * (C + K) + 288 floats.
+ * right) convolved with the filter transformed by winograd_filter (u): part `part` of `parts` of
+ * the blocks of tiles. `scratch` (16-byte aligned) holds, per part, 36 * block * (C + K) + 288
+ * floats.
  */
 EXPORT(winograd_conv)
 void winograd_conv(const float *x, const float *u, float *y, float *scratch, int N, int H, int W,
-                   int C, int K, int Ho, int Wo, int padTop, int padLeft, int block) {
+                   int C, int K, int Ho, int Wo, int padTop, int padLeft, int block, int part,
+                   int parts) {
   const int tilesH = (Ho + 3) / 4, tilesW = (Wo + 3) / 4;
   const int tiles = N * tilesH * tilesW;
-  float *v = scratch;
-  float *m = scratch + 36 * block * C;
+  const int blocks = (tiles + block - 1) / block;
+  float *v = scratch + (long)part * (36 * block * (C + K) + 288);
+  float *m = v + 36 * block * C;
   v4 *tmp = (v4 *)(m + 36 * block * K);
-  for (int t0 = 0; t0 < tiles; t0 += block) {
+  const int end = share(blocks, part + 1, parts) * block;
+  for (int t0 = share(blocks, part, parts) * block; t0 < end && t0 < tiles; t0 += block) {
     const int tb = tiles - t0 < block ? tiles - t0 : block;
     input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft, tmp);
     products(v, u, m, 36, tb, C, K);
@@ -217,27 +222,41 @@ static void grad_tiles(const float *dy, float *w, int t0, int tb, int Ho, int Wo
 }
 
 /*
- * dg [3][3][C][K] = the gradient of the filter of winograd_conv's convolution (same geometry) given
- * its input x and its output's gradient dy. `scratch` (16-byte aligned) holds
- * 36 * (C * K + block * (C + K)) + 288 floats.
+ * The sums of the filter gradient of winograd_conv's convolution (same geometry) given its input x
+ * and its output's gradient dy, over part `part` of `parts` of the blocks of tiles, into that
+ * part's du (du + part * 36 * C * K). `scratch` (16-byte aligned) holds, per part,
+ * 36 * block * (C + K) + 288 floats.
  */
-EXPORT(winograd_filter_grad)
-void winograd_filter_grad(const float *x, const float *dy, float *dg, float *scratch, int N, int H,
-                          int W, int C, int K, int Ho, int Wo, int padTop, int padLeft, int block) {
+EXPORT(winograd_filter_grad_tiles)
+void winograd_filter_grad_tiles(const float *x, const float *dy, float *du, float *scratch, int N,
+                                int H, int W, int C, int K, int Ho, int Wo, int padTop,
+                                int padLeft, int block, int part, int parts) {
   const int tilesH = (Ho + 3) / 4, tilesW = (Wo + 3) / 4;
   const int tiles = N * tilesH * tilesW;
+  const int blocks = (tiles + block - 1) / block;
   const int ck = C * K;
-  float *du = scratch;
-  float *v = du + 36 * ck;
+  float *mine = du + (long)part * 36 * ck;
+  float *v = scratch + (long)part * (36 * block * (C + K) + 288);
   float *w = v + 36 * block * C;
   v4 *tmp = (v4 *)(w + 36 * block * K);
-  for (int i = 0; i < 36 * ck; i++) du[i] = 0.0f;
-  for (int t0 = 0; t0 < tiles; t0 += block) {
+  for (int i = 0; i < 36 * ck; i++) mine[i] = 0.0f;
+  const int end = share(blocks, part + 1, parts) * block;
+  for (int t0 = share(blocks, part, parts) * block; t0 < end && t0 < tiles; t0 += block) {
     const int tb = tiles - t0 < block ? tiles - t0 : block;
     input_tiles(x, v, t0, tb, H, W, C, tilesH, tilesW, padTop, padLeft, tmp);
     grad_tiles(dy, w, t0, tb, Ho, Wo, K, tilesH, tilesW);
-    accumulate(v, w, du, 36, tb, C, K);
+    accumulate(v, w, mine, 36, tb, C, K);
   }
+}
+
+/*
+ * dg [3][3][C][K] = the filter gradient from winograd_filter_grad_tiles's `parts` sums in du
+ * (added into the first in part order, then taken back through the filter transform).
+ */
+EXPORT(winograd_filter_grad_finish)
+void winograd_filter_grad_finish(float *du, float *dg, int C, int K, int parts) {
+  const int ck = C * K;
+  add_parts(du, du, 36 * ck, parts);
   for (int c = 0; c < C; c++)
     for (int k = 0; k < K; k += 4) {
       const int at = c * K + k;

@@ -6,7 +6,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { ConvGeometry } from '../conv-info';
-import { nativeCall, sizeOf } from './instance';
+import { nativeCall, sizeOf, type NativeCall } from './instance';
 
 /** Tiles transformed together: their 36 products stay in cache (32 measured best of 16-128). */
 const BLOCK = 32;
@@ -42,6 +42,12 @@ function geometryArgs(x: tf.TensorInfo, k: number, g: ConvGeometry): number[] {
   return [n, h, w, c, k, g.h.out, g.w.out, g.h.padBefore, g.w.padBefore, BLOCK];
 }
 
+/** Parts for the pool: blocks of tiles, each part at least MIN_PART_WORK multiply-adds. */
+function partsOf(call: NativeCall, x: tf.TensorInfo, k: number, g: ConvGeometry): number {
+  const tiles = (x.shape[0] ?? 1) * Math.ceil(g.h.out / 4) * Math.ceil(g.w.out / 4);
+  return call.parts(Math.ceil(tiles / BLOCK), tiles * 36 * (x.shape[3] ?? 1) * k);
+}
+
 /**
  * y = x convolved with `filter` ([3, 3, C, K], HWIO) at geometry `g`, as a new tensor of the wasm
  * `backend`; null when the module cannot run there.
@@ -57,10 +63,11 @@ export function winogradConv2d(
   const c = x.shape[3] ?? 1;
   const k = filter.shape[3] ?? 1;
   const [out, py] = call.output([x.shape[0] ?? 1, g.h.out, g.w.out, k]);
+  const parts = partsOf(call, x, k, g);
   const pu = call.scratch(4 * 36 * c * k);
-  const ps = call.scratch(4 * (36 * BLOCK * (c + k) + TILE_SCRATCH));
+  const ps = call.scratch(4 * parts * (36 * BLOCK * (c + k) + TILE_SCRATCH));
   call.e.winograd_filter(call.at(filter), pu, c, k);
-  call.e.winograd_conv(call.at(x), pu, py, ps, ...geometryArgs(x, k, g));
+  call.run('winograd_conv', [call.at(x), pu, py, ps, ...geometryArgs(x, k, g)], parts);
   return call.done(out);
 }
 
@@ -79,7 +86,11 @@ export function winogradFilterGrad(
   const c = x.shape[3] ?? 1;
   const k = dy.shape[3] ?? 1;
   const [out, pdg] = call.output([3, 3, c, k]);
-  const ps = call.scratch(4 * (36 * (c * k + BLOCK * (c + k)) + TILE_SCRATCH));
-  call.e.winograd_filter_grad(call.at(x), call.at(dy), pdg, ps, ...geometryArgs(x, k, g));
+  const parts = partsOf(call, x, k, g);
+  const pdu = call.scratch(4 * parts * 36 * c * k);
+  const ps = call.scratch(4 * parts * (36 * BLOCK * (c + k) + TILE_SCRATCH));
+  const args = [call.at(x), call.at(dy), pdu, ps, ...geometryArgs(x, k, g)];
+  call.run('winograd_filter_grad_tiles', args, parts);
+  call.e.winograd_filter_grad_finish(pdu, pdg, c, k, parts);
   return call.done(out);
 }

@@ -1,0 +1,102 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRng } from '../../../core/random';
+import {
+  buildStepNet,
+  errorsAgainst,
+  lossAndGrads,
+  randomStepBatch,
+  relError,
+} from '../../fused-step.testkit';
+import { useFusedPath } from '../../fusion';
+import { initNodeBackend } from '../../node-backend';
+import { useSerialParts } from './instance';
+import type { PartedFunction } from './pool';
+
+type Shape4 = [number, number, number, number];
+
+function randomArray(size: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  return Float32Array.from({ length: size }, () => rng.normal());
+}
+
+/** y = conv2d(x, W) ('same') and the gradients of sum(y * R) w.r.t. x and W. */
+async function convAndGrads(xShape: Shape4, fShape: Shape4): Promise<Float32Array[]> {
+  const x = tf.tensor4d(randomArray(tf.util.sizeFromShape(xShape), 31), xShape);
+  const w = tf.tensor4d(randomArray(tf.util.sizeFromShape(fShape), 32), fShape);
+  const conv = (a: tf.Tensor, b: tf.Tensor): tf.Tensor4D =>
+    tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same');
+  const y = conv(x, w);
+  const r = tf.tensor(randomArray(y.size, 33), y.shape);
+  const [gx, gw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(conv(a, b), r)))([x, w]);
+  const out = [y, gx!, gw!];
+  const values = await Promise.all(out.map(async (t) => (await t.data()) as Float32Array));
+  tf.dispose([x, w, r, ...out]);
+  return values;
+}
+
+describe('the module’s kernels split into parts (as threads would run them) agree with one part', () => {
+  afterEach(() => useSerialParts(tf.backend(), null));
+
+  const cases: readonly (readonly [string, Shape4, Shape4])[] = [
+    ['3x3, 16 -> 16, 64 images of 16x16 (32 blocks of tiles)', [64, 16, 16, 16], [3, 3, 16, 16]],
+    ['3x3, 8 -> 12, 12 images of 9x7 (3 blocks, the last partial)', [12, 9, 7, 8], [3, 3, 8, 12]],
+    ['1x1, 16 -> 32, 64 images of 6x5', [64, 6, 5, 16], [1, 1, 16, 32]],
+  ];
+  for (const [name, xShape, fShape] of cases) {
+    it(
+      name,
+      async () => {
+        await initNodeBackend('cpu');
+        const ref = await convAndGrads(xShape, fShape);
+        await initNodeBackend('wasm');
+        useFusedPath(true);
+        const whole = await convAndGrads(xShape, fShape);
+        for (const parts of [2, 3, 5]) {
+          const calls = useSerialParts(tf.backend(), parts);
+          const split = await convAndGrads(xShape, fShape);
+          const kernels =
+            fShape[0] === 3
+              ? ['winograd_conv', 'winograd_filter_grad_tiles']
+              : ['pointwise_conv', 'pointwise_filter_grad'];
+          for (const k of kernels) expect(calls.get(k as PartedFunction), k).toBeGreaterThan(0);
+          // Output tiles and rows are computed alike whichever part takes them.
+          expect(split[0], `y, ${parts} parts`).toEqual(whole[0]);
+          expect(split[1], `dx, ${parts} parts`).toEqual(whole[1]);
+          // The filter gradient's sums are formed per part and added: rounding may differ.
+          expect(relError(split[2]!, ref[2]!), `dW, ${parts} parts`).toBeLessThan(1e-5);
+        }
+      },
+      60_000,
+    );
+  }
+
+  for (const preset of ['nb201', 'darts'] as const) {
+    it(`a whole ${preset} step: loss and gradients within 1e-5`, async () => {
+      await initNodeBackend('wasm');
+      useFusedPath(true);
+      const net = buildStepNet(preset);
+      const b = randomStepBatch(5);
+      const whole = await lossAndGrads(net, b, true);
+      const before = tf.memory().numTensors;
+      const calls = useSerialParts(tf.backend(), 3);
+      const split = await lossAndGrads(net, b, true);
+      // Every parted kernel the step runs was split (Winograd's in the cases above: one block here).
+      const expected = [
+        'batch_norm_train',
+        'batch_norm_train_grad',
+        'weighted_sum',
+        'weighted_sum_grad_w',
+        'pointwise_conv',
+        'pointwise_filter_grad',
+        'depthwise_input_grad',
+        ...(preset === 'darts' ? ['depthwise_filter_grad'] : []),
+      ];
+      expect([...calls.keys()].sort()).toEqual(expected.sort());
+      expect(tf.memory().numTensors).toBe(before);
+      for (const e of errorsAgainst(split, whole)) expect(e).toBeLessThan(1e-5);
+      net.dispose();
+      tf.dispose([b.x, b.y]);
+    }, 120_000);
+  }
+});
