@@ -32,7 +32,7 @@ test('the built site is cross-origin isolated and trains on wasm with a thread f
   expect(errors.filter((e) => /is not defined|worker sent an error/i.test(e))).toEqual([]);
 });
 
-test('on more cores the engine’s own kernels run on the backend’s threads (their pool starts in the worker)', async ({
+test('on more cores the engine’s kernels run on every core but one (their thread pool starts in the worker)', async ({
   page,
 }) => {
   const errors = watchErrors(page);

@@ -1,9 +1,9 @@
 /** The bench page's worker: sets one backend, times the benchmark step on it, posts progress and the row. */
 import '../core/zod-jitless';
-import { getThreadsCount, setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { nativeThreads } from '../engine/kernels/native/instance';
 import type { BackendName } from '../core/run/protocol';
 import { inspectWebgpu } from '../worker/adapter';
-import { useBackend } from '../worker/backend';
+import { forceWasmThreads, useBackend } from '../worker/backend';
 import { SOFTWARE_ADAPTER_NOTE } from '../worker/negotiate';
 import { benchBackend } from './measure';
 import type { BenchRow, BenchWorkerMessage } from './protocol';
@@ -62,10 +62,10 @@ self.addEventListener('message', (event: MessageEvent<BenchRequest>) => {
   void (async () => {
     try {
       // Before the backend starts: the studio's choice (every core under isolation) otherwise.
-      if (backend === 'wasm' && threads !== undefined) setThreadsCount(threads);
+      if (backend === 'wasm' && threads !== undefined) forceWasmThreads(threads);
       const { row, device: what } = await prepare(backend);
       if (row) return post({ type: 'result', row });
-      const count = backend === 'wasm' ? getThreadsCount() : 0;
+      const count = backend === 'wasm' ? nativeThreads() : 0;
       const device =
         backend === 'wasm'
           ? `${count} thread${count === 1 ? '' : 's'}${threads === undefined ? '' : ' (forced)'}`

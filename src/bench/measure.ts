@@ -1,9 +1,12 @@
 /** Times the benchmark workload on the active tfjs backend; shared by the Node half and the bench worker. */
 import type { BackendName } from '../core/run/protocol';
-import { nativeConvOn } from '../engine/kernels/native/conv2d';
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { nativeCall, nativeLoaded, nativeThreads } from '../engine/kernels/native/instance';
+import {
+  nativeCall,
+  nativeLoaded,
+  nativeThreads,
+  nativeThreadsProblem,
+} from '../engine/kernels/native/instance';
 import { countKernels, type KernelCounts } from './kernel-count';
 import type { BenchRow, BenchRuntime } from './protocol';
 import { errorText, failedRow } from './rows';
@@ -16,11 +19,9 @@ function engineModuleNote(): string {
   if (nativeCall(tf.backend()) === null)
     return "; the engine's wasm module cannot run in this backend's memory: tfjs's kernels only";
   const pool = nativeThreads();
+  const problem = nativeThreadsProblem();
   if (pool > 1) return `; the engine's wasm module on ${pool} threads`;
-  const conv = nativeConvOn() ? '' : ', 3x3 convolutions on XNNPACK';
-  return getThreadsCount() > 1
-    ? `; the engine's wasm module on one thread (its thread pool did not start)${conv}`
-    : '';
+  return problem === null ? '' : `; the engine's wasm module on one thread: ${problem}`;
 }
 
 /**

@@ -3,18 +3,18 @@
  * files served by Vite), and webgpu; negotiation picks one and explains why.
  */
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendChoice, BackendName, BackendReport, WasmThreads } from '../core/run/protocol';
-import { nativeThreads } from '../engine/kernels/native/instance';
+import { nativeThreads, nativeThreadsProblem } from '../engine/kernels/native/instance';
 import { registerWasmKernels } from '../engine/kernels/register';
 import { inspectWebgpu } from './adapter';
 import { negotiate, type BackendEnv } from './negotiate';
 import { probeStep } from './probe';
-import { chooseWasmThreads, wasmThreadsOutcome, withNativePool } from './threads';
+import { chooseWasmThreads, wasmThreadsOutcome } from './threads';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlainUrl,
@@ -23,20 +23,23 @@ setWasmPaths({
 });
 
 /** Threads for the wasm backend: every core (capped) when the page is cross-origin isolated, else one. */
-const threadChoice = chooseWasmThreads({
+let threadChoice = chooseWasmThreads({
   cores: typeof navigator === 'undefined' ? null : navigator.hardwareConcurrency,
   isolated: typeof self !== 'undefined' && self.crossOriginIsolated === true,
 });
-// tfjs's own default is half the cores; it must be told before the wasm backend starts.
-setThreadsCount(threadChoice.count);
+// The threads go to the engine's own kernels (its module's pool); tfjs's own pthread pool stays at
+// one thread: beside the module's pool its threads cost more than they gave (README, Measured).
+// Told before the wasm backend starts; the threaded build (shared memory) loads all the same.
+setThreadsCount(1);
 
-/** The threads the started wasm backend (and the engine's module) runs on, and why they are fewer than the cores. */
+/** The bench: runs the engine's kernels on `count` threads instead of the studio's choice (before wasm starts). */
+export function forceWasmThreads(count: number): void {
+  threadChoice = { count, limit: null };
+}
+
+/** The threads the started wasm backend's kernels run on, and why they are fewer than the cores. */
 function wasmThreads(): WasmThreads {
-  try {
-    return withNativePool(wasmThreadsOutcome(threadChoice, getThreadsCount()), nativeThreads());
-  } catch {
-    return threadChoice;
-  }
+  return wasmThreadsOutcome(threadChoice, nativeThreads(), nativeThreadsProblem());
 }
 
 /** A plain reason why WebGL cannot start in this worker, found by trying to create a context. */
@@ -70,7 +73,7 @@ export async function useBackend(name: BackendName): Promise<void> {
     throw new Error(`tfjs could not initialise the ${name} backend`);
   }
   await tf.ready();
-  if (name === 'wasm') await registerWasmKernels();
+  if (name === 'wasm') await registerWasmKernels(threadChoice.count);
 }
 
 /** The browser worker's negotiation environment. */

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chooseWasmThreads,
-  MAX_WASM_THREADS,
-  NOT_ISOLATED,
-  POOL_NOT_STARTED,
-  wasmThreadsOutcome,
-  withNativePool,
-} from './threads';
+import { chooseWasmThreads, MAX_WASM_THREADS, NOT_ISOLATED, wasmThreadsOutcome } from './threads';
 
 describe('chooseWasmThreads', () => {
   it('uses every logical core of an isolated page but one, left for the page, not half of them', () => {
@@ -49,42 +42,34 @@ describe('chooseWasmThreads', () => {
 });
 
 describe('wasmThreadsOutcome', () => {
-  it('keeps the choice when the backend started what was asked', () => {
-    const choice = { count: 2, limit: null };
-    expect(wasmThreadsOutcome(choice, 2)).toBe(choice);
-  });
-
-  it('explains a backend that came up on one thread although several were asked', () => {
-    expect(wasmThreadsOutcome({ count: 4, limit: null }, 1)).toEqual({
-      count: 1,
-      limit: 'this browser cannot run WebAssembly threads',
-    });
-  });
-
-  it('reports a partial start with the count it reached', () => {
-    expect(wasmThreadsOutcome({ count: 4, limit: null }, 3)).toEqual({
-      count: 3,
-      limit: 'the wasm backend started 3 of 4 threads',
-    });
-  });
-});
-
-describe('withNativePool', () => {
-  it('keeps the outcome when the engine’s kernels run on as many threads, or there is one thread', () => {
-    const two = { count: 2, limit: 'one of 3 cores left for the page' };
-    expect(withNativePool(two, 2)).toBe(two);
+  it('keeps the choice when the engine’s kernels started the threads asked for', () => {
+    const choice = { count: 2, limit: 'one of 3 cores left for the page' };
+    expect(wasmThreadsOutcome(choice, 2, null)).toBe(choice);
     const one = { count: 1, limit: NOT_ISOLATED };
-    expect(withNativePool(one, 1)).toBe(one);
+    expect(wasmThreadsOutcome(one, 1, null)).toBe(one);
   });
 
-  it('says when the engine’s thread pool did not start beside several backend threads', () => {
-    expect(withNativePool({ count: 3, limit: null }, 1)).toEqual({
+  it('says why the kernels came up on fewer threads than asked', () => {
+    expect(
+      wasmThreadsOutcome(
+        { count: 4, limit: null },
+        1,
+        'this browser cannot run WebAssembly threads',
+      ),
+    ).toEqual({ count: 1, limit: 'this browser cannot run WebAssembly threads' });
+    expect(
+      wasmThreadsOutcome(
+        { count: 3, limit: 'one of 4 cores left for the page' },
+        1,
+        "the engine's thread pool did not start",
+      ),
+    ).toEqual({ count: 1, limit: "the engine's thread pool did not start" });
+  });
+
+  it('reports a partial start with the count it reached when no reason is known', () => {
+    expect(wasmThreadsOutcome({ count: 4, limit: null }, 3, null)).toEqual({
       count: 3,
-      limit: POOL_NOT_STARTED,
-    });
-    expect(withNativePool({ count: 8, limit: 'capped at 8 of 16 cores' }, 1)).toEqual({
-      count: 8,
-      limit: `capped at 8 of 16 cores; ${POOL_NOT_STARTED}`,
+      limit: '3 of 4 threads started',
     });
   });
 });

@@ -1,7 +1,7 @@
-/** How many threads the wasm backend runs on, and the plain reason when it is fewer than the cores. */
+/** How many threads the wasm backend's kernels run on, and the plain reason when it is fewer than the cores. */
 import type { WasmThreads } from '../core/run/protocol';
 
-/** Most threads the wasm backend is given: its pthread pool holds 8 workers, and XNNPACK gains little beyond. */
+/** Most threads the engine's wasm kernels are given (the pool's helpers are one worker each). */
 export const MAX_WASM_THREADS = 8;
 
 /** What decides the thread count: the machine's logical cores and whether the page is cross-origin isolated. */
@@ -35,29 +35,15 @@ export function chooseWasmThreads(env: ThreadEnv): WasmThreads {
   return { count: cores - 1, limit: `one of ${cores} cores left for the page` };
 }
 
-/** What the wasm backend ended up with, given the choice and the count it reports once started. */
-export function wasmThreadsOutcome(choice: WasmThreads, actual: number): WasmThreads {
-  if (actual === choice.count) return choice;
-  if (actual === 1 && choice.count > 1)
-    return { count: 1, limit: 'this browser cannot run WebAssembly threads' };
-  return {
-    count: actual,
-    limit: choice.limit ?? `the wasm backend started ${actual} of ${choice.count} threads`,
-  };
-}
-
-/** Why the engine's own kernels (its wasm module) run on fewer threads than the backend, appended to the limit. */
-export const POOL_NOT_STARTED =
-  "the engine's own kernels run on one thread: their thread pool did not start";
-
 /**
- * The outcome once the engine's wasm module started its thread pool with `poolThreads` threads
- * (1 without one): a backend on several threads whose pool did not start says so.
+ * What the wasm backend ended up with: the choice, or the threads the engine's kernels started
+ * (`started`) with the reason they are fewer (`problem`, from the module).
  */
-export function withNativePool(t: WasmThreads, poolThreads: number): WasmThreads {
-  if (t.count <= 1 || poolThreads >= t.count) return t;
-  return {
-    count: t.count,
-    limit: t.limit === null ? POOL_NOT_STARTED : `${t.limit}; ${POOL_NOT_STARTED}`,
-  };
+export function wasmThreadsOutcome(
+  choice: WasmThreads,
+  started: number,
+  problem: string | null,
+): WasmThreads {
+  if (started >= choice.count) return choice;
+  return { count: started, limit: problem ?? `${started} of ${choice.count} threads started` };
 }

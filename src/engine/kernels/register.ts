@@ -5,7 +5,6 @@
  * convolutions on the engine's own wasm module (native/). Idempotent.
  */
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { conv2dBackpropFilter, conv2dBackpropInput } from './conv-grads';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-grads';
 import { sharingIdentity } from './identity';
@@ -54,11 +53,11 @@ function registerWasmTrainingKernels(): void {
 }
 
 /**
- * Loads the engine's own wasm module (native/), starts its thread pool with as many threads as the
- * started wasm backend has (where its memory is shared and this thread may block), then registers
- * the kernels above.
+ * Loads the engine's own wasm module (native/), starts its thread pool with `threads` threads
+ * (where the backend's memory is shared and this thread may block), then registers the kernels
+ * above.
  */
-export async function registerWasmKernels(): Promise<void> {
-  if (await loadNativeKernels()) await startNativeThreads(tf.backend(), getThreadsCount());
+export async function registerWasmKernels(threads = 1): Promise<void> {
+  if (await loadNativeKernels()) await startNativeThreads(tf.backend(), threads);
   registerWasmTrainingKernels();
 }

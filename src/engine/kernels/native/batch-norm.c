@@ -1,8 +1,10 @@
 /*
  * BatchNorm's training forward and backward over the [rows, C] view of an NHWC tensor, as the cpu
  * kernels compute them (batch-norm-train.ts): per-channel sums in float64 (two passes for the
- * variance), then one pass writing the result in float32. Parted by channels (parts.h): each part
- * computes its channels whole, so the result does not depend on the number of parts.
+ * variance), then one pass writing the result in float32. Parted by rows (parts.h): each pass is
+ * one parted call, each part summing its rows into its own sums, which every part then adds in
+ * part order (so all parts see the same means). `acc` holds 4 * C doubles per part: its sums of
+ * the two passes, then its copy of the two per-channel results.
  */
 #include "parts.h"
 #include "simd.h"
@@ -10,6 +12,11 @@
 /* Promotes lanes 0-1 and 2-3 of `v` to float64. */
 #define LOW(v) wasm_f64x2_promote_low_f32x4(v)
 #define HIGH(v) wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle((v), (v), 2, 3, 0, 1))
+#define LOAD2(p) wasm_v128_load(p)
+#define STORE2(p, v) wasm_v128_store((p), (v))
+#define ADD2 wasm_f64x2_add
+#define SUB2 wasm_f64x2_sub
+#define MUL2 wasm_f64x2_mul
 
 /* Demotes two float64 pairs to one float32 vector. */
 static inline v4 demote(v128_t lo, v128_t hi) {
@@ -17,123 +24,147 @@ static inline v4 demote(v128_t lo, v128_t hi) {
                             1, 4, 5);
 }
 
-/* The first channel of part `part` of `parts` (in fours; all of them in part 0 unless C % 4 == 0). */
-static inline int first_channel(int C, int part, int parts) {
-  return C % 4 == 0 ? share(C / 4, part, parts) * 4 : (part == 0 ? 0 : C);
+/* The part's block of acc: [0, C) and [C, 2C) its sums, [2C, 4C) the results it uses. */
+static inline double *block_of(double *acc, int C, int part) { return acc + (long)part * 4 * C; }
+
+/* out [c] = (sum over parts of acc [part][at + c]) / rows, in part order. */
+static void combine(const double *acc, double *out, int at, int rows, int C, int parts) {
+  for (int c = 0; c < C; c++) {
+    double s = 0.0;
+    for (int p = 0; p < parts; p++) s += acc[(long)p * 4 * C + at + c];
+    out[c] = s / rows;
+  }
+}
+
+/* Pass 1 of the forward: the part's sums of x per channel. */
+EXPORT(batch_norm_sums)
+void batch_norm_sums(const float *x, double *acc, int rows, int C, int part, int parts) {
+  double *sum = block_of(acc, C, part);
+  const int r0 = share(rows, part, parts), r1 = share(rows, part + 1, parts);
+  for (int c = 0; c < C; c++) sum[c] = 0.0;
+  for (int r = r0; r < r1; r++) {
+    const float *row = x + (long)r * C;
+    if (C % 4 == 0) {
+      for (int c = 0; c < C; c += 4) {
+        const v4 v = LOAD(row + c);
+        STORE2(sum + c, ADD2(LOAD2(sum + c), LOW(v)));
+        STORE2(sum + c + 2, ADD2(LOAD2(sum + c + 2), HIGH(v)));
+      }
+    } else {
+      for (int c = 0; c < C; c++) sum[c] += row[c];
+    }
+  }
+}
+
+/* Pass 2: the means (from every part's sums), then the part's sums of squared deviations. */
+EXPORT(batch_norm_squares)
+void batch_norm_squares(const float *x, double *acc, int rows, int C, int part, int parts) {
+  double *mine = block_of(acc, C, part), *sq = mine + C, *mean = mine + 2 * C;
+  const int r0 = share(rows, part, parts), r1 = share(rows, part + 1, parts);
+  combine(acc, mean, 0, rows, C, parts);
+  for (int c = 0; c < C; c++) sq[c] = 0.0;
+  for (int r = r0; r < r1; r++) {
+    const float *row = x + (long)r * C;
+    if (C % 4 == 0) {
+      for (int c = 0; c < C; c += 4) {
+        const v4 v = LOAD(row + c);
+        v128_t d = SUB2(LOW(v), LOAD2(mean + c));
+        STORE2(sq + c, ADD2(LOAD2(sq + c), MUL2(d, d)));
+        d = SUB2(HIGH(v), LOAD2(mean + c + 2));
+        STORE2(sq + c + 2, ADD2(LOAD2(sq + c + 2), MUL2(d, d)));
+      }
+    } else {
+      for (int c = 0; c < C; c++) {
+        const double d = row[c] - mean[c];
+        sq[c] += d * d;
+      }
+    }
+  }
 }
 
 /*
- * y = (x - mean) * rstd per channel, rstd = 1 / sqrt(biased variance + eps), for part `part` of
- * `parts` of the channels; `acc` holds 2 * C doubles of scratch.
+ * Pass 3: y = (x - mean) * rstd over the part's rows, rstd = 1 / sqrt(biased variance + eps)
+ * (part 0 writes rstd).
  */
-EXPORT(batch_norm_train)
-void batch_norm_train(const float *x, float *y, float *rstd, double *acc, int rows, int C,
+EXPORT(batch_norm_apply)
+void batch_norm_apply(const float *x, float *y, float *rstd, double *acc, int rows, int C,
                       float eps, int part, int parts) {
-  double *mean = acc, *sq = acc + C;
-  const int c0 = first_channel(C, part, parts), c1 = first_channel(C, part + 1, parts);
-  if (c0 >= c1) return;
-  for (int c = c0; c < c1; c++) mean[c] = sq[c] = 0.0;
-  if (C % 4 == 0) {
-    for (int r = 0; r < rows; r++) {
-      const float *row = x + (long)r * C;
-      for (int c = c0; c < c1; c += 4) {
+  double *mine = block_of(acc, C, part), *mean = mine + 2 * C, *r64 = mine + 3 * C;
+  const int r0 = share(rows, part, parts), r1 = share(rows, part + 1, parts);
+  combine(acc, r64, C, rows, C, parts);
+  for (int c = 0; c < C; c++) {
+    const float r = (float)(1.0 / __builtin_sqrt(r64[c] + eps));
+    r64[c] = r;
+    if (part == 0) rstd[c] = r;
+  }
+  for (int r = r0; r < r1; r++) {
+    const float *row = x + (long)r * C;
+    float *out = y + (long)r * C;
+    if (C % 4 == 0) {
+      for (int c = 0; c < C; c += 4) {
         const v4 v = LOAD(row + c);
-        wasm_v128_store(mean + c, wasm_f64x2_add(wasm_v128_load(mean + c), LOW(v)));
-        wasm_v128_store(mean + c + 2, wasm_f64x2_add(wasm_v128_load(mean + c + 2), HIGH(v)));
-      }
-    }
-    for (int c = c0; c < c1; c++) mean[c] /= rows;
-    for (int r = 0; r < rows; r++) {
-      const float *row = x + (long)r * C;
-      for (int c = c0; c < c1; c += 4) {
-        const v4 v = LOAD(row + c);
-        v128_t d = wasm_f64x2_sub(LOW(v), wasm_v128_load(mean + c));
-        wasm_v128_store(sq + c, wasm_f64x2_add(wasm_v128_load(sq + c), wasm_f64x2_mul(d, d)));
-        d = wasm_f64x2_sub(HIGH(v), wasm_v128_load(mean + c + 2));
-        wasm_v128_store(sq + c + 2,
-                        wasm_f64x2_add(wasm_v128_load(sq + c + 2), wasm_f64x2_mul(d, d)));
-      }
-    }
-    for (int c = c0; c < c1; c++) rstd[c] = (float)(1.0 / __builtin_sqrt(sq[c] / rows + eps));
-    for (int r = 0; r < rows; r++) {
-      const float *row = x + (long)r * C;
-      float *out = y + (long)r * C;
-      for (int c = c0; c < c1; c += 4) {
-        const v4 v = LOAD(row + c);
-        const v128_t r0 = wasm_f64x2_make(rstd[c], rstd[c + 1]);
-        const v128_t r1 = wasm_f64x2_make(rstd[c + 2], rstd[c + 3]);
-        const v128_t lo = wasm_f64x2_mul(wasm_f64x2_sub(LOW(v), wasm_v128_load(mean + c)), r0);
-        const v128_t hi = wasm_f64x2_mul(wasm_f64x2_sub(HIGH(v), wasm_v128_load(mean + c + 2)), r1);
+        const v128_t lo = MUL2(SUB2(LOW(v), LOAD2(mean + c)), LOAD2(r64 + c));
+        const v128_t hi = MUL2(SUB2(HIGH(v), LOAD2(mean + c + 2)), LOAD2(r64 + c + 2));
         STORE(out + c, demote(lo, hi));
       }
+    } else {
+      for (int c = 0; c < C; c++) out[c] = (float)((row[c] - mean[c]) * r64[c]);
     }
-    return;
   }
-  for (long i = 0; i < (long)rows * C; i++) mean[i % C] += x[i];
-  for (int c = c0; c < c1; c++) mean[c] /= rows;
-  for (long i = 0; i < (long)rows * C; i++) {
-    const double d = x[i] - mean[i % C];
-    sq[i % C] += d * d;
-  }
-  for (int c = c0; c < c1; c++) rstd[c] = (float)(1.0 / __builtin_sqrt(sq[c] / rows + eps));
-  for (long i = 0; i < (long)rows * C; i++) y[i] = (float)((x[i] - mean[i % C]) * rstd[i % C]);
 }
 
-/*
- * dx = rstd * (dy - mean(dy) - y * mean(dy * y)) per channel, for part `part` of `parts` of the
- * channels; `acc` holds 2 * C doubles.
- */
-EXPORT(batch_norm_train_grad)
-void batch_norm_train_grad(const float *dy, const float *y, const float *rstd, float *dx,
-                           double *acc, int rows, int C, int part, int parts) {
-  double *sg = acc, *sgy = acc + C;
-  const int c0 = first_channel(C, part, parts), c1 = first_channel(C, part + 1, parts);
-  if (c0 >= c1) return;
-  for (int c = c0; c < c1; c++) sg[c] = sgy[c] = 0.0;
-  if (C % 4 == 0) {
-    for (int r = 0; r < rows; r++) {
-      const float *g = dy + (long)r * C, *yr = y + (long)r * C;
-      for (int c = c0; c < c1; c += 4) {
+/* Backward pass 1: the part's sums of dy and of dy * y per channel. */
+EXPORT(batch_norm_grad_sums)
+void batch_norm_grad_sums(const float *dy, const float *y, double *acc, int rows, int C, int part,
+                          int parts) {
+  double *sg = block_of(acc, C, part), *sgy = sg + C;
+  const int r0 = share(rows, part, parts), r1 = share(rows, part + 1, parts);
+  for (int c = 0; c < 2 * C; c++) sg[c] = 0.0;
+  for (int r = r0; r < r1; r++) {
+    const float *g = dy + (long)r * C, *yr = y + (long)r * C;
+    if (C % 4 == 0) {
+      for (int c = 0; c < C; c += 4) {
         const v4 gv = LOAD(g + c), yv = LOAD(yr + c);
         const v128_t glo = LOW(gv), ghi = HIGH(gv);
-        wasm_v128_store(sg + c, wasm_f64x2_add(wasm_v128_load(sg + c), glo));
-        wasm_v128_store(sg + c + 2, wasm_f64x2_add(wasm_v128_load(sg + c + 2), ghi));
-        wasm_v128_store(sgy + c,
-                        wasm_f64x2_add(wasm_v128_load(sgy + c), wasm_f64x2_mul(glo, LOW(yv))));
-        wasm_v128_store(sgy + c + 2, wasm_f64x2_add(wasm_v128_load(sgy + c + 2),
-                                                    wasm_f64x2_mul(ghi, HIGH(yv))));
+        STORE2(sg + c, ADD2(LOAD2(sg + c), glo));
+        STORE2(sg + c + 2, ADD2(LOAD2(sg + c + 2), ghi));
+        STORE2(sgy + c, ADD2(LOAD2(sgy + c), MUL2(glo, LOW(yv))));
+        STORE2(sgy + c + 2, ADD2(LOAD2(sgy + c + 2), MUL2(ghi, HIGH(yv))));
+      }
+    } else {
+      for (int c = 0; c < C; c++) {
+        sg[c] += g[c];
+        sgy[c] += (double)g[c] * yr[c];
       }
     }
-    for (int c = c0; c < c1; c++) {
-      sg[c] /= rows;
-      sgy[c] /= rows;
-    }
-    for (int r = 0; r < rows; r++) {
-      const float *g = dy + (long)r * C, *yr = y + (long)r * C;
-      float *out = dx + (long)r * C;
-      for (int c = c0; c < c1; c += 4) {
+  }
+}
+
+/* Backward pass 2: dx = rstd * (dy - mean(dy) - y * mean(dy * y)) over the part's rows. */
+EXPORT(batch_norm_grad_apply)
+void batch_norm_grad_apply(const float *dy, const float *y, const float *rstd, float *dx,
+                           double *acc, int rows, int C, int part, int parts) {
+  double *mine = block_of(acc, C, part), *mg = mine + 2 * C, *mgy = mine + 3 * C;
+  const int r0 = share(rows, part, parts), r1 = share(rows, part + 1, parts);
+  combine(acc, mg, 0, rows, C, parts);
+  combine(acc, mgy, C, rows, C, parts);
+  for (int r = r0; r < r1; r++) {
+    const float *g = dy + (long)r * C, *yr = y + (long)r * C;
+    float *out = dx + (long)r * C;
+    if (C % 4 == 0) {
+      for (int c = 0; c < C; c += 4) {
         const v4 gv = LOAD(g + c), yv = LOAD(yr + c);
-        const v128_t r0 = wasm_f64x2_make(rstd[c], rstd[c + 1]);
-        const v128_t r1 = wasm_f64x2_make(rstd[c + 2], rstd[c + 3]);
-        const v128_t lo = wasm_f64x2_mul(
-            r0, wasm_f64x2_sub(wasm_f64x2_sub(LOW(gv), wasm_v128_load(sg + c)),
-                               wasm_f64x2_mul(LOW(yv), wasm_v128_load(sgy + c))));
-        const v128_t hi = wasm_f64x2_mul(
-            r1, wasm_f64x2_sub(wasm_f64x2_sub(HIGH(gv), wasm_v128_load(sg + c + 2)),
-                               wasm_f64x2_mul(HIGH(yv), wasm_v128_load(sgy + c + 2))));
+        const v128_t r0v = wasm_f64x2_make(rstd[c], rstd[c + 1]);
+        const v128_t r1v = wasm_f64x2_make(rstd[c + 2], rstd[c + 3]);
+        const v128_t lo =
+            MUL2(r0v, SUB2(SUB2(LOW(gv), LOAD2(mg + c)), MUL2(LOW(yv), LOAD2(mgy + c))));
+        const v128_t hi = MUL2(
+            r1v, SUB2(SUB2(HIGH(gv), LOAD2(mg + c + 2)), MUL2(HIGH(yv), LOAD2(mgy + c + 2))));
         STORE(out + c, demote(lo, hi));
       }
+    } else {
+      for (int c = 0; c < C; c++)
+        out[c] = (float)(rstd[c] * (g[c] - mg[c] - yr[c] * mgy[c]));
     }
-    return;
   }
-  for (long i = 0; i < (long)rows * C; i++) {
-    sg[i % C] += dy[i];
-    sgy[i % C] += (double)dy[i] * y[i];
-  }
-  for (int c = 0; c < C; c++) {
-    sg[c] /= rows;
-    sgy[c] /= rows;
-  }
-  for (long i = 0; i < (long)rows * C; i++)
-    dx[i] = (float)(rstd[i % C] * (dy[i] - sg[i % C] - y[i] * sgy[i % C]));
 }

@@ -11,9 +11,14 @@ function channelsOf(t: tf.TensorInfo): number {
   return t.shape[t.shape.length - 1] ?? 1;
 }
 
-/** Parts for the pool: channels in fours (all in one part unless C is a multiple of 4), three passes over the elements. */
+/** Parts for the pool: rows, each part at least the pool's least work over its passes. */
 function partsOf(call: NativeCall, c: number, n: number): number {
-  return c % 4 === 0 ? call.parts(c / 4, 3 * n) : 1;
+  return call.parts(n / c, 3 * n);
+}
+
+/** Bytes of the passes' float64 sums and results: 4 * C doubles per part. */
+function accBytes(c: number, parts: number): number {
+  return 32 * c * parts;
 }
 
 /** Forward: inputs {x}, attrs {epsilon}; outputs [y, rstd ([c])]. */
@@ -26,8 +31,12 @@ export const batchNormTrainNative: tf.KernelFunc = (args) => {
   if (call === null) return batchNormTrainWasm(args);
   const [y, py] = call.output(x.shape);
   const [rstd, pr] = call.output([c]);
-  const argv = [call.at(x), py, pr, call.scratch(16 * c), n / c, c, epsilon];
-  call.run('batch_norm_train', argv, partsOf(call, c, n));
+  const parts = partsOf(call, c, n);
+  const acc = call.scratch(accBytes(c, parts));
+  const px = call.at(x);
+  call.run('batch_norm_sums', [px, acc, n / c, c], parts);
+  call.run('batch_norm_squares', [px, acc, n / c, c], parts);
+  call.run('batch_norm_apply', [px, py, pr, acc, n / c, c, epsilon], parts);
   return call.done([y, rstd]);
 };
 
@@ -40,8 +49,10 @@ export const batchNormTrainGradNative: tf.KernelFunc = (args) => {
   const call = float && n > 0 ? nativeCall(args.backend as tf.KernelBackend) : null;
   if (call === null) return batchNormTrainGradWasm(args);
   const [dx, pdx] = call.output(t.y.shape);
-  const acc = call.scratch(16 * c);
-  const argv = [call.at(t.dy), call.at(t.y), call.at(t.rstd), pdx, acc, n / c, c];
-  call.run('batch_norm_train_grad', argv, partsOf(call, c, n));
+  const parts = partsOf(call, c, n);
+  const acc = call.scratch(accBytes(c, parts));
+  const [pdy, py] = [call.at(t.dy), call.at(t.y)];
+  call.run('batch_norm_grad_sums', [pdy, py, acc, n / c, c], parts);
+  call.run('batch_norm_grad_apply', [pdy, py, call.at(t.rstd), pdx, acc, n / c, c], parts);
   return call.done(dx);
 };

@@ -3,19 +3,11 @@
  * product) convolutions, XNNPACK's otherwise.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { fusedPathOn } from '../../fusion';
 import { convGeometry, type ConvAttrs } from '../conv-info';
-import { nativeLoaded, nativeThreads } from './instance';
+import { nativeLoaded } from './instance';
 import { pointwiseApplies, pointwiseConv2d } from './pointwise';
 import { winogradApplies, winogradConv2d } from './winograd';
-
-/**
- * Most wasm threads at which the module's convolutions on one thread still beat XNNPACK's
- * threaded ones (README, Measured): where its thread pool did not start on more, every
- * convolution is XNNPACK's.
- */
-export const NATIVE_CONV_MAX_THREADS = 2;
 
 /** True when every dilation of `a` is 1 and the data is NHWC. */
 function plain(a: ConvAttrs): boolean {
@@ -24,17 +16,9 @@ function plain(a: ConvAttrs): boolean {
   return dh === 1 && dw === 1 && (a.dataFormat === undefined || a.dataFormat === 'NHWC');
 }
 
-/**
- * Whether the module's convolutions (and their filter gradients) run now: the module loaded, the
- * fused path on, and its thread pool as wide as the backend's threads or these few.
- */
+/** Whether the module's convolutions (and their filter gradients) run now: the module loaded, the fused path on. */
 export function nativeConvOn(): boolean {
-  const threads = getThreadsCount();
-  return (
-    fusedPathOn() &&
-    nativeLoaded() &&
-    (threads <= NATIVE_CONV_MAX_THREADS || nativeThreads() >= threads)
-  );
+  return fusedPathOn() && nativeLoaded();
 }
 
 /**

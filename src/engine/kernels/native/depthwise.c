@@ -3,7 +3,9 @@
  * and padding) over NHWC float32 tensors whose channel count is a multiple of 4, as direct loops
  * with SIMD over channels. Geometry arguments: N, H, W, C of the input; kh, kw of the filter;
  * strides sh, sw; dilations dh, dw; pads before pt, pl; output height and width Ho, Wo. Parted by
- * channels in fours (parts.h): the result does not depend on the number of parts.
+ * rows of the output (filter gradient: each part sums into its own df, add_parts adds them) or of
+ * the input (input gradient), never by channels: parts writing halves of one row would share its
+ * cache lines.
  */
 #include "parts.h"
 #include "simd.h"
@@ -14,61 +16,63 @@
 
 /*
  * df [kh][kw][C] = sum over n, oy, ox of x at (oy*sh + i*dh - pt, ox*sw + j*dw - pl) times
- * dy [n][oy][ox]; each output row's sum is formed apart in `acc` (kh * kw * C floats), then added.
+ * dy [n][oy][ox], over part `part` of `parts` of the N * Ho output rows, into that part's
+ * df + part * kh * kw * C; each output row's sum is formed apart in the part's
+ * acc + part * kh * kw * C, then added.
  */
 EXPORT(depthwise_filter_grad)
 void depthwise_filter_grad(const float *x, const float *dy, float *df, float *acc, GEOMETRY) {
-  const int c0 = share(C / 4, part, parts) * 4, c1 = share(C / 4, part + 1, parts) * 4;
-  if (c0 >= c1) return;
-  for (int t = 0; t < kh * kw; t++)
-    for (int c = c0; c < c1; c++) df[t * C + c] = 0.0f;
-  for (int n = 0; n < N; n++)
-    for (int oy = 0; oy < Ho; oy++) {
-      for (int t = 0; t < kh * kw; t++)
-        for (int c = c0; c < c1; c++) acc[t * C + c] = 0.0f;
-      for (int ox = 0; ox < Wo; ox++) {
-        const float *g = dy + (((long)n * Ho + oy) * Wo + ox) * C;
-        for (int i = 0; i < kh; i++) {
-          const int iy = oy * sh + i * dh - pt;
-          if (iy < 0 || iy >= H) continue;
-          for (int j = 0; j < kw; j++) {
-            const int ix = ox * sw + j * dw - pl;
-            if (ix < 0 || ix >= W) continue;
-            const float *in = x + (((long)n * H + iy) * W + ix) * C;
-            float *a = acc + (i * kw + j) * C;
-            for (int c = c0; c < c1; c += 4)
-              STORE(a + c, ADD(LOAD(a + c), MUL(LOAD(in + c), LOAD(g + c))));
-          }
+  const int taps = kh * kw * C;
+  float *mine = df + (long)part * taps, *a0 = acc + (long)part * taps;
+  for (int t = 0; t < taps; t++) mine[t] = 0.0f;
+  const int rows = N * Ho, end = share(rows, part + 1, parts);
+  for (int row = share(rows, part, parts); row < end; row++) {
+    const int n = row / Ho, oy = row % Ho;
+    for (int t = 0; t < taps; t++) a0[t] = 0.0f;
+    for (int ox = 0; ox < Wo; ox++) {
+      const float *g = dy + (((long)n * Ho + oy) * Wo + ox) * C;
+      for (int i = 0; i < kh; i++) {
+        const int iy = oy * sh + i * dh - pt;
+        if (iy < 0 || iy >= H) continue;
+        for (int j = 0; j < kw; j++) {
+          const int ix = ox * sw + j * dw - pl;
+          if (ix < 0 || ix >= W) continue;
+          const float *in = x + (((long)n * H + iy) * W + ix) * C;
+          float *a = a0 + (i * kw + j) * C;
+          for (int c = 0; c < C; c += 4)
+            STORE(a + c, ADD(LOAD(a + c), MUL(LOAD(in + c), LOAD(g + c))));
         }
       }
-      for (int t = 0; t < kh * kw * C; t += C)
-        for (int c = c0; c < c1; c += 4) STORE(df + t + c, ADD(LOAD(df + t + c), LOAD(acc + t + c)));
     }
+    for (int t = 0; t < taps; t += 4) STORE(mine + t, ADD(LOAD(mine + t), LOAD(a0 + t)));
+  }
 }
 
 /*
  * dx [N][H][W][C]: at each input position, the sum over the filter taps that read it of
- * dy at the output position that read it times the tap's weight f [kh][kw][C].
+ * dy at the output position that read it times the tap's weight f [kh][kw][C]: part `part` of
+ * `parts` of the N * H input rows.
  */
 EXPORT(depthwise_input_grad)
 void depthwise_input_grad(const float *dy, const float *f, float *dx, GEOMETRY) {
-  const int c0 = share(C / 4, part, parts) * 4, c1 = share(C / 4, part + 1, parts) * 4;
-  for (int n = 0; n < N; n++)
-    for (int y = 0; y < H; y++)
-      for (int xx = 0; xx < W; xx++) {
-        float *out = dx + (((long)n * H + y) * W + xx) * C;
-        for (int c = c0; c < c1; c += 4) STORE(out + c, SPLAT(0.0f));
-        for (int i = 0; i < kh; i++) {
-          const int ty = y + pt - i * dh;
-          if (ty < 0 || ty % sh != 0 || ty / sh >= Ho) continue;
-          for (int j = 0; j < kw; j++) {
-            const int tx = xx + pl - j * dw;
-            if (tx < 0 || tx % sw != 0 || tx / sw >= Wo) continue;
-            const float *g = dy + (((long)n * Ho + ty / sh) * Wo + tx / sw) * C;
-            const float *w = f + (i * kw + j) * C;
-            for (int c = c0; c < c1; c += 4)
-              STORE(out + c, ADD(LOAD(out + c), MUL(LOAD(g + c), LOAD(w + c))));
-          }
+  const int rows = N * H, end = share(rows, part + 1, parts);
+  for (int row = share(rows, part, parts); row < end; row++) {
+    const int n = row / H, y = row % H;
+    for (int xx = 0; xx < W; xx++) {
+      float *out = dx + (((long)n * H + y) * W + xx) * C;
+      for (int c = 0; c < C; c += 4) STORE(out + c, SPLAT(0.0f));
+      for (int i = 0; i < kh; i++) {
+        const int ty = y + pt - i * dh;
+        if (ty < 0 || ty % sh != 0 || ty / sh >= Ho) continue;
+        for (int j = 0; j < kw; j++) {
+          const int tx = xx + pl - j * dw;
+          if (tx < 0 || tx % sw != 0 || tx / sw >= Wo) continue;
+          const float *g = dy + (((long)n * Ho + ty / sh) * Wo + tx / sw) * C;
+          const float *w = f + (i * kw + j) * C;
+          for (int c = 0; c < C; c += 4)
+            STORE(out + c, ADD(LOAD(out + c), MUL(LOAD(g + c), LOAD(w + c))));
         }
       }
+    }
+  }
 }

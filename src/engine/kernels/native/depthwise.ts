@@ -6,7 +6,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ConvGeometry } from '../conv-info';
 import { nativeConvOn } from './conv2d';
-import { nativeCall, sizeOf, type NativeCall } from './instance';
+import { nativeCall, sizeOf } from './instance';
 
 /** The geometry arguments of depthwise.c: input shape, filter size, strides, dilations, pads, output size. */
 function geometryArgs(inShape: readonly number[], g: ConvGeometry): number[] {
@@ -31,7 +31,7 @@ function geometryArgs(inShape: readonly number[], g: ConvGeometry): number[] {
 
 /**
  * Whether the module computes this depthwise gradient: float32, channels a multiple of 4, and the
- * module's convolutions on (nativeConvOn: few enough threads that single-threaded loops pay off).
+ * module's convolutions on (nativeConvOn).
  */
 function applies(inShape: readonly number[], ...ts: readonly tf.TensorInfo[]): boolean {
   return (
@@ -40,11 +40,6 @@ function applies(inShape: readonly number[], ...ts: readonly tf.TensorInfo[]): b
     inShape.every((d) => d > 0) &&
     ts.every((t) => t.dtype === 'float32' && sizeOf(t) > 0)
   );
-}
-
-/** Parts for the pool: channels in fours, each part at least MIN_PART_WORK multiply-adds. */
-function partsOf(call: NativeCall, dy: tf.TensorInfo, g: ConvGeometry): number {
-  return call.parts((dy.shape[3] ?? 1) / 4, sizeOf(dy) * g.h.filter * g.w.filter);
 }
 
 /** The filter gradient [kh, kw, C, 1], or null where the module does not apply. */
@@ -58,9 +53,14 @@ export function nativeDepthwiseFilterGrad(
   if (call === null) return null;
   const c = x.shape[3] ?? 1;
   const [out, pdf] = call.output([g.h.filter, g.w.filter, c, 1]);
-  const acc = call.scratch(4 * g.h.filter * g.w.filter * c);
-  const args = [call.at(x), call.at(dy), pdf, acc, ...geometryArgs(x.shape, g)];
-  call.run('depthwise_filter_grad', args, partsOf(call, dy, g));
+  const taps = g.h.filter * g.w.filter * c;
+  const parts = call.parts((dy.shape[0] ?? 1) * g.h.out, sizeOf(dy) * g.h.filter * g.w.filter);
+  // Apart from one part, the parts sum into scratch and add_parts adds them in part order.
+  const sums = parts === 1 ? pdf : call.scratch(4 * parts * taps);
+  const acc = call.scratch(4 * parts * taps);
+  const args = [call.at(x), call.at(dy), sums, acc, ...geometryArgs(x.shape, g)];
+  call.run('depthwise_filter_grad', args, parts);
+  if (parts > 1) call.e.add_parts(pdf, sums, taps, parts);
   return call.done(out);
 }
 
@@ -76,6 +76,7 @@ export function nativeDepthwiseInputGrad(
   if (call === null) return null;
   const [out, pdx] = call.output(inShape);
   const args = [call.at(dy), call.at(filter), pdx, ...geometryArgs(inShape, g)];
-  call.run('depthwise_input_grad', args, partsOf(call, dy, g));
+  const work = sizeOf(dy) * g.h.filter * g.w.filter;
+  call.run('depthwise_input_grad', args, call.parts((inShape[0] ?? 1) * (inShape[1] ?? 1), work));
   return call.done(out);
 }

@@ -23,8 +23,11 @@ export interface NativeExports {
   winograd_filter_grad_tiles(...args: number[]): void;
   winograd_filter_grad_finish(...args: number[]): void;
   add_parts(...args: number[]): void;
-  batch_norm_train(...args: number[]): void;
-  batch_norm_train_grad(...args: number[]): void;
+  batch_norm_sums(...args: number[]): void;
+  batch_norm_squares(...args: number[]): void;
+  batch_norm_apply(...args: number[]): void;
+  batch_norm_grad_sums(...args: number[]): void;
+  batch_norm_grad_apply(...args: number[]): void;
   weighted_sum(...args: number[]): void;
   weighted_sum_grad_w(...args: number[]): void;
   depthwise_filter_grad(...args: number[]): void;
@@ -39,8 +42,11 @@ const FUNCTIONS = [
   'winograd_filter_grad_tiles',
   'winograd_filter_grad_finish',
   'add_parts',
-  'batch_norm_train',
-  'batch_norm_train_grad',
+  'batch_norm_sums',
+  'batch_norm_squares',
+  'batch_norm_apply',
+  'batch_norm_grad_sums',
+  'batch_norm_grad_apply',
   'weighted_sum',
   'weighted_sum_grad_w',
   'depthwise_filter_grad',
@@ -65,8 +71,10 @@ let loading: Promise<boolean> | null = null;
 const instances = new WeakMap<WebAssembly.Memory, NativeExports | null>();
 /** The thread pool running parted kernels on a memory, where one was started. */
 const pools = new WeakMap<WebAssembly.Memory, NativePool>();
-/** Threads of the latest pool started (1 when none): what the convolution rule reads. */
+/** Threads of the latest pool started (1 when none). */
 let latestThreads = 1;
+/** Why the latest request for threads got fewer, or null. */
+let latestProblem: string | null = null;
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
@@ -228,13 +236,28 @@ export async function startNativeThreads(
   threads: number,
   spawn: SpawnHelper = spawnBrowserHelper,
 ): Promise<number> {
+  latestProblem = null;
   const found = compiled === null ? null : moduleOn(backend);
-  if (found === null || compiled === null) return 1;
+  if (found === null || compiled === null) {
+    latestProblem = "the engine's wasm module cannot run in this backend";
+    return 1;
+  }
   const [memory, e] = found;
   if ((pools.get(memory)?.threads ?? 1) === threads) return threads;
+  if (threads > 1 && !isShared(memory)) {
+    setPool(memory, null);
+    latestProblem = 'this browser cannot run WebAssembly threads';
+    return 1;
+  }
   const pool = await startNativePool(compiled.shared, memory, threads, e, spawn);
   setPool(memory, pool);
+  if (threads > 1 && pool === null) latestProblem = "the engine's thread pool did not start";
   return pool?.threads ?? 1;
+}
+
+/** Why the latest startNativeThreads got fewer threads than it asked for, or null. */
+export function nativeThreadsProblem(): string | null {
+  return latestProblem;
 }
 
 /**

@@ -83,8 +83,11 @@ describe('the module’s kernels split into parts (as threads would run them) ag
       const split = await lossAndGrads(net, b, true);
       // Every parted kernel the step runs was split (Winograd's in the cases above: one block here).
       const expected = [
-        'batch_norm_train',
-        'batch_norm_train_grad',
+        'batch_norm_sums',
+        'batch_norm_squares',
+        'batch_norm_apply',
+        'batch_norm_grad_sums',
+        'batch_norm_grad_apply',
         'weighted_sum',
         'weighted_sum_grad_w',
         'pointwise_conv',

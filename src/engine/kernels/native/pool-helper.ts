@@ -2,7 +2,8 @@
  * The program a helper thread of the module's pool runs (pool.ts), as plain JavaScript source so
  * that it starts the same way in a browser (a blob-URL worker) and in Node (worker_threads with
  * `eval`), with no bundling: it instantiates the module on the shared memory it is sent, says
- * "ready", then waits on the control block for calls and runs its part of each.
+ * "ready", then waits on the control block for calls (checking it for `spinMs` before it sleeps)
+ * and runs its part of each.
  */
 
 /** The control block's Int32 slots (the call's arguments follow as float64s). */
@@ -48,6 +49,11 @@ onMessage((m) => {
   let seen = Atomics.load(ctl, ${Slot.Generation});
   port.postMessage('ready');
   for (;;) {
+    const spinStart = performance.now();
+    spin: for (;;) {
+      for (let i = 0; i < 256; i++) if (Atomics.load(ctl, ${Slot.Generation}) !== seen) break spin;
+      if (performance.now() - spinStart > m.spinMs) break;
+    }
     Atomics.wait(ctl, ${Slot.Generation}, seen);
     seen = Atomics.load(ctl, ${Slot.Generation});
     const fn = Atomics.load(ctl, ${Slot.Function});

@@ -13,8 +13,11 @@ export const PARTED = [
   'winograd_filter_grad_tiles',
   'pointwise_conv',
   'pointwise_filter_grad',
-  'batch_norm_train',
-  'batch_norm_train_grad',
+  'batch_norm_sums',
+  'batch_norm_squares',
+  'batch_norm_apply',
+  'batch_norm_grad_sums',
+  'batch_norm_grad_apply',
   'weighted_sum',
   'weighted_sum_grad_w',
   'depthwise_filter_grad',
@@ -52,9 +55,16 @@ export const MIN_PART_WORK = 200_000;
 /**
  * Checks the caller makes for the helpers' parts before it sleeps (tens of microseconds: parts end
  * at about the same time, and waking from Atomics.wait took ~100 us on a busy machine against
- * ~12 us with the spin). Helpers do not spin: on few cores a spinning helper starves the page.
+ * ~12 us with the spin).
  */
 const CALLER_SPIN = 20_000;
+/**
+ * How long a helper keeps checking for the next call before it sleeps: a step's calls come a few
+ * hundred microseconds apart, and a helper woken from sleep for each made the benchmark step's
+ * parted kernels slower on 2 threads than on one (README, Measured). Spinning holds the helper's
+ * core, which the studio's thread choice leaves to the helpers (one core is kept for the page).
+ */
+const HELPER_SPIN_MS = 2;
 /** How long the caller waits for a helper's part before it gives up on the pool (a helper that never answers). */
 const PART_TIMEOUT_MS = 60_000;
 /** How long helpers may take to start. */
@@ -116,7 +126,13 @@ export async function startNativePool(
           setTimeout(() => resolve(false), START_TIMEOUT_MS);
         }),
       );
-      helper.post({ module, memory, control, part });
+      helper.post({
+        module,
+        memory,
+        control,
+        part,
+        spinMs: HELPER_SPIN_MS,
+      });
     }
   } catch {
     for (const h of helpers) h.terminate();
