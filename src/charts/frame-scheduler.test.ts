@@ -68,6 +68,26 @@ describe('the chart frame scheduler', () => {
     expect(drawn).toEqual([1, 2]);
   });
 
+  it('counts the budget from the frame start the clock gives: time spent earlier in the frame leaves less for draws', () => {
+    const frames: ((frameStart?: number) => void)[] = [];
+    let t = 0;
+    const clock: FrameClock = { requestFrame: (cb) => frames.push(cb), now: () => t };
+    const scheduler = createFrameScheduler(clock, 12);
+    const drawn: string[] = [];
+    for (const name of ['a', 'b', 'c'])
+      scheduler.schedule({}, () => {
+        t += 2;
+        drawn.push(name);
+      });
+    // The frame began at 100; other work of the frame ran until 108, so 4 ms of the budget are left.
+    t = 108;
+    frames.splice(0).forEach((cb) => cb(100));
+    expect(drawn).toEqual(['a', 'b']);
+    // A frame start ahead of the clock (another time origin) counts from now: the whole budget.
+    frames.splice(0).forEach((cb) => cb(t + 1000));
+    expect(drawn).toEqual(['a', 'b', 'c']);
+  });
+
   it('flushes one waiting draw on demand and forgets a cancelled one', () => {
     const clock = fakeClock();
     const frames = createFrameScheduler(clock);

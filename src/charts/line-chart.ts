@@ -76,6 +76,26 @@ function setIfChanged(el: Element, name: string, value: string): void {
   values.set(name, value);
 }
 
+/** What each series group last drew: its look, both scales and its points. */
+interface DrawnSeries {
+  readonly look: string;
+  readonly points: readonly LinePoint[];
+}
+
+/** The series each group element last drew (a group whose series and scales are unchanged is left as it is). */
+const drawnSeries = new WeakMap<Element, DrawnSeries>();
+
+/** True when `a` and `b` hold the same points in the same order. */
+function samePoints(a: readonly LinePoint[], b: readonly LinePoint[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i] as LinePoint;
+    const q = b[i] as LinePoint;
+    if (p.x !== q.x || p.y !== q.y) return false;
+  }
+  return true;
+}
+
 /** What an axis of `scale` with `ticks` ticks looks like: equal keys draw the same axis. */
 function axisKey(scale: { domain(): number[]; range(): number[] }, ticks: number): string {
   return `${scale.domain().join(',')}|${scale.range().join(',')}|${ticks}`;
@@ -193,6 +213,7 @@ function draw(
   at(parts.xTitle, 'x', String(w / 2));
   at(parts.xTitle, 'y', String(h + 30));
   at(parts.yTitle, 'transform', `translate(-48,${h / 2}) rotate(-90)`);
+  const scales = `${axisKey(x, 0)}|${axisKey(y, 0)}`;
   const path = line<LinePoint>()
     .x((p) => x(p.x))
     .y((p) => y(p.y));
@@ -211,6 +232,12 @@ function draw(
   groups.each(function drawSeries(s) {
     const group = select(this);
     const pts = finite(s.points);
+    // Between two draws of a live run most series (the per-epoch ones) and both scales stay as
+    // they were: such a series is left as drawn, its markers unread and unwritten.
+    const look = `${s.name}\u0000${s.color}\u0000${s.markers === true}\u0000${w}\u0000${scales}`;
+    const before = drawnSeries.get(this);
+    if (before !== undefined && before.look === look && samePoints(before.points, pts)) return;
+    drawnSeries.set(this, { look, points: pts });
     // A line needs no more points than the chart has pixel columns; markers keep every point.
     const drawn = s.markers ? pts : thinForWidth(pts, w);
     const el = group.select<SVGPathElement>('path.series-line').node();

@@ -129,6 +129,45 @@ describe('charts fed by a live run', () => {
     chart.destroy();
   });
 
+  it('the line chart redraws a series whenever its points, look or scales change, however little', () => {
+    const el = document.createElement('div');
+    const chart = createLineChart(el, { xLabel: 'step', yLabel: 'loss', emptyText: 'Nothing yet' });
+    const valid = (ys: number[], color = '#654321'): LineSeries => ({
+      name: 'valid',
+      color,
+      markers: true,
+      points: ys.map((y, i) => ({ x: (i + 1) * 10, y })),
+    });
+    const train = seriesAt(40)[0] as LineSeries;
+    const cys = () =>
+      [...el.querySelectorAll('circle[data-series="valid"]')].map((c) => c.getAttribute('cy'));
+    chart.update([train, valid([1, 0.5, 0.25])]);
+    const first = cys();
+    const path = () => el.querySelector('path.series-line[data-series="valid"]')?.getAttribute('d');
+    const d = path();
+    // The same points again (new arrays): nothing moves.
+    chart.update([train, valid([1, 0.5, 0.25])]);
+    expect(cys()).toEqual(first);
+    expect(path()).toBe(d);
+    // Only a middle point changes (same count, same ends): its marker and the line move.
+    chart.update([train, valid([1, 0.75, 0.25])]);
+    expect(cys()[0]).toBe(first[0]);
+    expect(cys()[1]).not.toBe(first[1]);
+    expect(cys()[2]).toBe(first[2]);
+    expect(path()).not.toBe(d);
+    // A new colour with the same points is written.
+    chart.update([train, valid([1, 0.75, 0.25], '#00ff00')]);
+    expect(el.querySelector('circle[data-series="valid"]')?.getAttribute('fill')).toBe('#00ff00');
+    // A new y scale (a higher loss) moves every marker though the series is the same.
+    const before = cys();
+    chart.update([
+      { ...train, points: [...train.points, { x: 41, y: 9 }] },
+      valid([1, 0.75, 0.25], '#00ff00'),
+    ]);
+    expect(cys().every((cy, i) => cy !== before[i])).toBe(true);
+    chart.destroy();
+  });
+
   it('the plane view draws the grid as paths by colour, redraws them, and keeps its points while they stay the same', () => {
     const el = document.createElement('div');
     const view = createPlaneView(el);

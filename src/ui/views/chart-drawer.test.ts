@@ -59,6 +59,20 @@ describe('a hosted chart drawer', () => {
     expect(s.drawn).toEqual(['b', 'd']);
   });
 
+  it('draws data that comes a store delivery (100 ms) apart on the very next frame, however late the last draw ran', () => {
+    const s = setup();
+    s.drawer.setData('a');
+    // The frame that draws 'a' comes late (a busy page).
+    s.advance(40);
+    s.frame();
+    expect(s.drawn).toEqual(['a']);
+    // The next delivery, 100 ms after the first but 60 ms after the draw: no timer, the next frame.
+    s.advance(60);
+    s.drawer.setData('b');
+    s.frame();
+    expect(s.drawn).toEqual(['a', 'b']);
+  });
+
   it('draws out of view at most once a second, and at once when it comes into view', () => {
     const s = setup();
     s.drawer.setData('a');

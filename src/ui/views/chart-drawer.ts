@@ -1,16 +1,22 @@
 /**
- * When a hosted chart redraws: with its latest data, on an animation frame, at most ten times a
- * second while it is on screen (a live run delivers up to 30 batches a second; curves drawn ten
+ * When a hosted chart redraws: with its latest data, on an animation frame, at most about ten times
+ * a second while it is on screen (a live run delivers up to 30 batches a second; curves drawn ten
  * times a second look as smooth and cost a third), at most once a second while it is scrolled out
  * of view (so it is never far behind), and at once when something is about to read it (an export).
+ * The intervals run from when a draw was planned, not from when it ran: the run store delivers at
+ * most ten times a second, and every chart it changes then draws on the frame after the delivery,
+ * together, rather than each on a timer of its own and a frame of its own.
  */
 import type { ChartView } from '../../charts/view';
 import type { FrameScheduler } from '../../charts/frame-scheduler';
 
-/** Least time between two draws of a chart on screen (ms). */
-export const VISIBLE_INTERVAL_MS = 100;
+/**
+ * Least time between two planned draws of a chart on screen (ms): under the 100 ms between two
+ * deliveries of the run store, so that each delivery is drawn on the next frame.
+ */
+export const VISIBLE_INTERVAL_MS = 80;
 
-/** Least time between two draws of a chart that is out of view (ms). */
+/** Least time between two planned draws of a chart that is out of view (ms). */
 export const OFFSCREEN_INTERVAL_MS = 1000;
 
 /** Timers and time for the drawer (injected in tests). */
@@ -47,14 +53,14 @@ export function createChartDrawer<D>(
   let latest: { data: D } | null = null;
   let dirty = false;
   let visible = true;
-  let lastDraw = Number.NEGATIVE_INFINITY;
+  /** When the latest draw was planned (queued on a frame, or drawn at once on demand). */
+  let lastPlan = Number.NEGATIVE_INFINITY;
   let timer: unknown = null;
   let destroyed = false;
 
   const drawNow = (): void => {
     if (destroyed || !dirty || latest === null) return;
     dirty = false;
-    lastDraw = timers.now();
     view.update(latest.data);
   };
 
@@ -63,19 +69,24 @@ export function createChartDrawer<D>(
     timer = null;
   };
 
+  const queue = (): void => {
+    lastPlan = timers.now();
+    frames.schedule(key, drawNow);
+  };
+
   const plan = (): void => {
     if (!dirty || destroyed) return;
     const interval = visible ? VISIBLE_INTERVAL_MS : OFFSCREEN_INTERVAL_MS;
-    const wait = interval - (timers.now() - lastDraw);
+    const wait = interval - (timers.now() - lastPlan);
     if (wait <= 0) {
       stopTimer();
-      frames.schedule(key, drawNow);
+      queue();
       return;
     }
     if (timer !== null) return;
     timer = timers.setTimer(() => {
       timer = null;
-      if (dirty) frames.schedule(key, drawNow);
+      if (dirty) queue();
     }, wait);
   };
 
@@ -95,6 +106,7 @@ export function createChartDrawer<D>(
     flushNow: () => {
       frames.cancel(key);
       stopTimer();
+      if (dirty) lastPlan = timers.now();
       drawNow();
     },
     destroy: () => {
