@@ -50,8 +50,11 @@ export interface HelperThread {
 /** Starts a helper thread running `source` (plain JavaScript). */
 export type SpawnHelper = (source: string) => HelperThread;
 
-/** Least work worth a part of its own on threads: a call on the pool costs ~10-50 us. */
-export const MIN_PART_WORK = 200_000;
+/**
+ * Least work (multiply-adds or elements touched) worth a part of its own on threads: on the
+ * benchmark step 50,000 did a little better than 200,000 and 1,000,000 (README, Measured).
+ */
+export const MIN_PART_WORK = 50_000;
 /**
  * Checks the caller makes for the helpers' parts before it sleeps (tens of microseconds: parts end
  * at about the same time, and waking from Atomics.wait took ~100 us on a busy machine against
