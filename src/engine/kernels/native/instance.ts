@@ -8,6 +8,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { NATIVE_PLAIN_BASE64, NATIVE_SHARED_BASE64 } from './module';
 import {
+  PARTED,
   serialPool,
   spawnBrowserHelper,
   startNativePool,
@@ -16,44 +17,16 @@ import {
   type SpawnHelper,
 } from './pool';
 
-/** What the module exports (the C functions take byte offsets into the backend's memory). */
-export interface NativeExports {
-  winograd_filter(...args: number[]): void;
-  winograd_conv(...args: number[]): void;
-  winograd_filter_grad_tiles(...args: number[]): void;
-  winograd_filter_grad_finish(...args: number[]): void;
-  add_parts(...args: number[]): void;
-  batch_norm_sums(...args: number[]): void;
-  batch_norm_squares(...args: number[]): void;
-  batch_norm_apply(...args: number[]): void;
-  batch_norm_grad_sums(...args: number[]): void;
-  batch_norm_grad_apply(...args: number[]): void;
-  weighted_sum(...args: number[]): void;
-  weighted_sum_grad_w(...args: number[]): void;
-  depthwise_filter_grad(...args: number[]): void;
-  depthwise_input_grad(...args: number[]): void;
-  pointwise_conv(...args: number[]): void;
-  pointwise_filter_grad(...args: number[]): void;
-}
-
+/** Every function the module exports: the parted ones (pool.ts) and those the caller runs whole. */
 const FUNCTIONS = [
+  ...PARTED,
   'winograd_filter',
-  'winograd_conv',
-  'winograd_filter_grad_tiles',
   'winograd_filter_grad_finish',
   'add_parts',
-  'batch_norm_sums',
-  'batch_norm_squares',
-  'batch_norm_apply',
-  'batch_norm_grad_sums',
-  'batch_norm_grad_apply',
-  'weighted_sum',
-  'weighted_sum_grad_w',
-  'depthwise_filter_grad',
-  'depthwise_input_grad',
-  'pointwise_conv',
-  'pointwise_filter_grad',
 ] as const;
+
+/** What the module exports (the C functions take byte offsets into the backend's memory). */
+export type NativeExports = Record<(typeof FUNCTIONS)[number], (...args: number[]) => void>;
 
 /** The parts of tfjs's BackendWasm the module needs (not in its public types). */
 interface WasmBackendInternals {

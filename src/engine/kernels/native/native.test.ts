@@ -2,35 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../core/random';
 import { relError } from '../../fused-step.testkit';
 import { useFusedPath } from '../../fusion';
 import { initNodeBackend } from '../../node-backend';
 import { nativeCall, nativeLoaded } from './instance';
 import { NATIVE_SOURCE_SHA256, NATIVE_SOURCES } from './module';
-
-type Shape4 = [number, number, number, number];
-type Pad = 'same' | 'valid' | [[0, 0], [number, number], [number, number], [0, 0]];
-
-function randomArray(size: number, seed: number): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: size }, () => rng.normal());
-}
-
-/** y = conv2d(x, W) and the gradients of sum(y * R) w.r.t. x and W, on the active backend. */
-async function convAndGrads(xShape: Shape4, fShape: Shape4, pad: Pad): Promise<Float32Array[]> {
-  const x = tf.tensor4d(randomArray(tf.util.sizeFromShape(xShape), 21), xShape);
-  const w = tf.tensor4d(randomArray(tf.util.sizeFromShape(fShape), 22), fShape);
-  const conv = (a: tf.Tensor, b: tf.Tensor): tf.Tensor4D =>
-    tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, pad);
-  const y = conv(x, w);
-  const r = tf.tensor(randomArray(y.size, 23), y.shape);
-  const [gx, gw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(conv(a, b), r)))([x, w]);
-  const out = [y, gx!, gw!];
-  const values = await Promise.all(out.map(async (t) => (await t.data()) as Float32Array));
-  tf.dispose([x, w, r, ...out]);
-  return values;
-}
+import { convAndGrads, type Pad, type Shape4 } from './native.testkit';
 
 describe('the engine’s wasm module', () => {
   it('was built from the C sources beside it (scripts/build-wasm-kernels.sh)', () => {

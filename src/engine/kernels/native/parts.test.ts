@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRng } from '../../../core/random';
 import {
   buildStepNet,
   errorsAgainst,
@@ -11,29 +10,8 @@ import {
 import { useFusedPath } from '../../fusion';
 import { initNodeBackend } from '../../node-backend';
 import { useSerialParts } from './instance';
+import { convAndGrads, type Shape4 } from './native.testkit';
 import type { PartedFunction } from './pool';
-
-type Shape4 = [number, number, number, number];
-
-function randomArray(size: number, seed: number): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: size }, () => rng.normal());
-}
-
-/** y = conv2d(x, W) ('same') and the gradients of sum(y * R) w.r.t. x and W. */
-async function convAndGrads(xShape: Shape4, fShape: Shape4): Promise<Float32Array[]> {
-  const x = tf.tensor4d(randomArray(tf.util.sizeFromShape(xShape), 31), xShape);
-  const w = tf.tensor4d(randomArray(tf.util.sizeFromShape(fShape), 32), fShape);
-  const conv = (a: tf.Tensor, b: tf.Tensor): tf.Tensor4D =>
-    tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same');
-  const y = conv(x, w);
-  const r = tf.tensor(randomArray(y.size, 33), y.shape);
-  const [gx, gw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(conv(a, b), r)))([x, w]);
-  const out = [y, gx!, gw!];
-  const values = await Promise.all(out.map(async (t) => (await t.data()) as Float32Array));
-  tf.dispose([x, w, r, ...out]);
-  return values;
-}
 
 describe('the module’s kernels split into parts (as threads would run them) agree with one part', () => {
   afterEach(() => useSerialParts(tf.backend(), null));
@@ -48,13 +26,13 @@ describe('the module’s kernels split into parts (as threads would run them) ag
       name,
       async () => {
         await initNodeBackend('cpu');
-        const ref = await convAndGrads(xShape, fShape);
+        const ref = await convAndGrads(xShape, fShape, 'same', 31);
         await initNodeBackend('wasm');
         useFusedPath(true);
-        const whole = await convAndGrads(xShape, fShape);
+        const whole = await convAndGrads(xShape, fShape, 'same', 31);
         for (const parts of [2, 3, 5]) {
           const calls = useSerialParts(tf.backend(), parts);
-          const split = await convAndGrads(xShape, fShape);
+          const split = await convAndGrads(xShape, fShape, 'same', 31);
           const kernels =
             fShape[0] === 3
               ? ['winograd_conv', 'winograd_filter_grad_tiles']

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRng } from '../../../core/random';
 import { NATIVE_SHARED_BASE64 } from './module';
+import { randomArray } from './native.testkit';
 import {
   canBlock,
   serialPool,
@@ -59,11 +59,6 @@ async function sharedModule(): Promise<{
     },
     read: (at, floats) => new Float32Array(memory.buffer, at, floats).slice(),
   };
-}
-
-function randomArray(size: number, seed: number): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: size }, () => rng.normal());
 }
 
 describe('the module’s thread pool (worker_threads on a shared memory)', () => {
