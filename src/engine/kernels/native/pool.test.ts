@@ -109,7 +109,27 @@ describe('the module’s thread pool (worker_threads on a shared memory)', () =>
     expect(m.read(y1, n * h * w * k)).toEqual(threaded[0]);
   }, 60_000);
 
-  it('reports a part that fails on a helper as an error of the call', async () => {
+  it('runs a part that failed on a helper again on the caller, and gives the whole result', async () => {
+    // Helpers whose first part throws (as a helper that lost its memory's bounds would).
+    const failOnce: SpawnHelper = (source) => {
+      const patched = source.replace(
+        'fns[fn](',
+        "(self_failed = (typeof self_failed === 'undefined' ? 0 : self_failed) + 1) === 1 ? (() => { throw new Error('once'); })() : fns[fn](",
+      );
+      expect(patched).not.toBe(source);
+      return spawnNode(`var self_failed;\n${patched}`);
+    };
+    const m = await sharedModule();
+    pool = await startNativePool(m.module, m.memory, 2, m.e, failOnce);
+    const x = m.put(randomArray(256 * 8, 6));
+    const wts = m.put(randomArray(64, 7));
+    const [y, expected] = [m.alloc(256 * 8), m.alloc(256 * 8)];
+    pool!.run('pointwise_conv', [x, wts, y, 256, 8, 8], 2);
+    serialPool(m.e, 2, new Map()).run('pointwise_conv', [x, wts, expected, 256, 8, 8], 2);
+    expect(m.read(y, 256 * 8)).toEqual(m.read(expected, 256 * 8));
+  }, 60_000);
+
+  it('fails a call whose part fails on the caller too, and answers the next', async () => {
     const m = await sharedModule();
     pool = await startNativePool(m.module, m.memory, 2, m.e, spawnNode);
     // A filter gradient writing past the end of the memory traps on both threads.

@@ -68,7 +68,7 @@ const CALLER_SPIN = 20_000;
  * core, which the studio's thread choice leaves to the helpers (one core is kept for the page).
  */
 const HELPER_SPIN_MS = 2;
-/** How long the caller waits for a helper's part before it gives up on the pool (a helper that never answers). */
+/** How long the caller waits for a helper's part before it closes the pool and runs every part itself. */
 const PART_TIMEOUT_MS = 60_000;
 /** How long helpers may take to start. */
 const START_TIMEOUT_MS = 20_000;
@@ -145,7 +145,13 @@ export async function startNativePool(
     for (const h of helpers) h.terminate();
     return null;
   }
+  let closed = false;
+  /** Every part on this thread, one after another (parts are idempotent: each writes its own outputs whole). */
+  const serially = (name: PartedFunction, args: readonly number[], n: number): void => {
+    for (let part = 0; part < n; part++) exports[name](...args, part, n);
+  };
   const close = (): void => {
+    closed = true;
     Atomics.store(ctl, Slot.Function, -1);
     Atomics.add(ctl, Slot.Generation, 1);
     Atomics.notify(ctl, Slot.Generation);
@@ -160,7 +166,10 @@ export async function startNativePool(
         exports[name](...args, 0, 1);
         return;
       }
-      if (args.length > HELPER_ARGS) throw new Error(`${name}: too many arguments for the pool`);
+      if (closed || args.length > HELPER_ARGS) {
+        serially(name, args, n);
+        return;
+      }
       argv.set(args);
       ctl[Slot.Function] = PARTED.indexOf(name);
       ctl[Slot.Argc] = args.length;
@@ -179,14 +188,16 @@ export async function startNativePool(
         const pending = Atomics.load(ctl, Slot.Pending);
         if (pending === 0) break;
         if (Atomics.wait(ctl, Slot.Pending, pending, PART_TIMEOUT_MS) === 'timed-out') {
+          // A helper that stopped answering: the pool is closed, this call and the next run here.
           close();
-          throw new Error(`${name}: a helper thread of the engine's wasm module stopped answering`);
+          serially(name, args, n);
+          return;
         }
       }
       const helperFailed = Atomics.exchange(ctl, Slot.Failed, 0) !== 0;
       if (own !== null) throw own;
-      if (helperFailed)
-        throw new Error(`${name} failed on a helper thread of the engine's wasm module`);
+      // A part that threw on a helper runs again here, with the others: an error then is the call's.
+      if (helperFailed) serially(name, args, n);
     },
     close,
   };
