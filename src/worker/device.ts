@@ -1,6 +1,6 @@
 /** Reads, inside the browser worker, what can be known of the device behind the active backend, and names it. */
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../core/run/protocol';
+import { nativeThreads } from '../engine/kernels/native/instance';
 import { inspectWebgpu } from './adapter';
 import { describeDevice, type DeviceFacts } from './device-name';
 
@@ -22,13 +22,9 @@ function webglRenderer(): string | null {
   }
 }
 
-/** Threads of the wasm backend once it is initialised, else null. */
-function wasmThreads(): number | null {
-  try {
-    return getThreadsCount();
-  } catch {
-    return null;
-  }
+/** Threads the wasm backend's kernels run on (the engine's pool; tfjs's own stays at one). */
+function wasmThreads(): number {
+  return nativeThreads();
 }
 
 /** What this worker can learn of the device `backend` runs on; never throws. */
