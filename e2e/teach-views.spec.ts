@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { setField } from './studio';
 
 /** The teaching cell on xor: `samples` points, `epochs` epochs, seed 3, wasm. */
@@ -12,7 +12,7 @@ async function xorExperiment(page: Page, samples: number, epochs: number): Promi
   await setField(page, 'seed', 3);
 }
 
-/** Where each point of the scatter is and its colour (xor's noise moves labels, not points). */
+/** The scatter's marks, one path per split and class: where each lies and its colour (xor's noise moves labels, not points). */
 const pointPlaces = (page: Page): Promise<string[]> =>
   page
     .getByTestId('data-scatter')
@@ -20,15 +20,21 @@ const pointPlaces = (page: Page): Promise<string[]> =>
     .evaluateAll((els) =>
       els.map(
         (el) =>
-          `${el.getAttribute('transform') ?? ''} ${el.getAttribute('fill') ?? ''} ${el.getAttribute('stroke') ?? ''}`,
+          `${el.getAttribute('d') ?? ''} ${el.getAttribute('fill') ?? ''} ${el.getAttribute('stroke') ?? ''}`,
       ),
     );
+
+/** How many points a plane view draws (its paths say how many marks each holds). */
+const markCount = (plane: Locator): Promise<number> =>
+  plane
+    .locator('.plane-points path')
+    .evaluateAll((els) => els.reduce((n, el) => n + Number(el.getAttribute('data-points')), 0));
 
 test('a 2D dataset is drawn as a scatter that follows its settings', async ({ page }) => {
   await xorExperiment(page, 200, 5);
   const scatter = page.getByTestId('data-scatter');
   await expect(scatter.locator('svg')).toBeVisible();
-  await expect(scatter.locator('.plane-points path')).toHaveCount(200);
+  await expect.poll(() => markCount(scatter)).toBe(200);
   // Training points are filled circles, validation rings, test triangles: all three splits are there.
   for (const split of ['train', 'valid', 'test'])
     expect(
@@ -38,11 +44,11 @@ test('a 2D dataset is drawn as a scatter that follows its settings', async ({ pa
   await setField(page, 'noise', 0.3);
   await expect.poll(async () => (await pointPlaces(page)).join('|')).not.toBe(before.join('|'));
   await setField(page, 'samples', 120);
-  await expect(scatter.locator('.plane-points path')).toHaveCount(120);
+  await expect.poll(() => markCount(scatter)).toBe(120);
   // Another set (its own default sample count) redraws too.
   await page.getByTestId('dataset-select').selectOption('spiral');
   const samples = Number(await page.getByTestId('field-samples').inputValue());
-  await expect(scatter.locator('.plane-points path')).toHaveCount(samples);
+  await expect.poll(() => markCount(scatter)).toBe(samples);
 });
 
 test('presenter mode shows one view at a time, moves with the keys and leaves with Escape', async ({
@@ -89,7 +95,7 @@ test('a teaching DARTS run on xor draws both decision boundaries, and its shared
   });
   await expect(derived.locator('.plane-heatmap')).toHaveAttribute('data-cells', String(40 * 40));
   await expect(derived.locator('.plane-heatmap path').first()).toHaveAttribute('d', /^M/);
-  await expect(supernet.locator('.plane-points path')).toHaveCount(200);
+  await expect.poll(() => markCount(supernet)).toBe(200);
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 240_000 });
   await expect(page.getByTestId('decision-boundary')).toContainText('After epoch 6');
 

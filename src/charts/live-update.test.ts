@@ -168,7 +168,7 @@ describe('charts fed by a live run', () => {
     chart.destroy();
   });
 
-  it('the plane view draws the grid as paths by colour, redraws them, and keeps its points while they stay the same', () => {
+  it('the plane view draws the grid as paths by colour, redraws them, and keeps its points (a path per split and class) while they stay the same', () => {
     const el = document.createElement('div');
     const view = createPlaneView(el);
     const points: PlanePoint[] = [
@@ -193,7 +193,9 @@ describe('charts fed by a live run', () => {
         cells: (p.getAttribute('d') ?? '').split('M').length - 1,
       }));
     view.update({ points, heatmap: grid(0) });
+    // One path per split and class, each holding its points' marks.
     const dots = [...el.querySelectorAll('.plane-points path')];
+    expect(dots.map((d) => d.getAttribute('data-points'))).toEqual(['1', '1']);
     expect(el.querySelector('.plane-heatmap')?.getAttribute('data-cells')).toBe('4');
     expect(shapes().reduce((n, s) => n + s.cells, 0)).toBe(4);
     expect(dots).toHaveLength(2);
@@ -224,6 +226,15 @@ describe('charts fed by a live run', () => {
     view.update({ points: points.slice(0, 1), heatmap: null });
     expect(el.querySelectorAll('.plane-heatmap path')).toHaveLength(0);
     expect(el.querySelectorAll('.plane-points path')).toHaveLength(1);
+    // Three training points of one class share one path of three marks.
+    view.update({
+      points: [0, 1, 2].map((i) => ({ x: i / 2, y: 0, label: 0, split: 'train' as const })),
+      heatmap: null,
+    });
+    const one = [...el.querySelectorAll('.plane-points path')];
+    expect(one).toHaveLength(1);
+    expect(one[0]?.getAttribute('data-points')).toBe('3');
+    expect((one[0]?.getAttribute('d') ?? '').split('M').length - 1).toBe(3);
     view.destroy();
   });
 });
