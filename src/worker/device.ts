@@ -22,11 +22,6 @@ function webglRenderer(): string | null {
   }
 }
 
-/** Threads the wasm backend's kernels run on (the engine's pool; tfjs's own stays at one). */
-function wasmThreads(): number {
-  return nativeThreads();
-}
-
 /** What this worker can learn of the device `backend` runs on; never throws. */
 export async function readDeviceFacts(backend: BackendName): Promise<DeviceFacts> {
   const cores = typeof navigator === 'undefined' ? null : navigator.hardwareConcurrency;
@@ -37,7 +32,8 @@ export async function readDeviceFacts(backend: BackendName): Promise<DeviceFacts
       : { backend, cores };
   }
   if (backend === 'webgl') return { backend, webglRenderer: webglRenderer(), cores };
-  return { backend, cores, wasmThreads: backend === 'wasm' ? wasmThreads() : null };
+  // The threads the engine's kernels run on (its pool's; tfjs's own pool stays at one thread).
+  return { backend, cores, wasmThreads: backend === 'wasm' ? nativeThreads() : null };
 }
 
 /** The name of the device behind `backend` for the latency tables, e.g. "WebGPU: nvidia ampere" or "CPU, 8 threads". */

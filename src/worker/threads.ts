@@ -18,9 +18,9 @@ export const NOT_ISOLATED = 'the page is not cross-origin isolated';
 /**
  * Every logical core but one (the page's main thread and the engine worker's own work need it),
  * capped at MAX_WASM_THREADS; one thread (with the reason) without isolation or a core count. On
- * 2 cores this is one thread: measured there, the default teaching run took 212 s with 2 threads
- * and 73 s with one, the page's long tasks included, while the benchmark supernet's step gained
- * 1.18x from the second thread (README, Measured).
+ * 2 cores this is one thread: measured there, a second thread for the engine's kernels took the
+ * benchmark step from 2% slower to 14% faster, and it would take the core the page needs
+ * (README, Measured).
  */
 export function chooseWasmThreads(env: ThreadEnv): WasmThreads {
   const cores =

@@ -58,6 +58,8 @@ function registerWasmTrainingKernels(): void {
  * above.
  */
 export async function registerWasmKernels(threads = 1): Promise<void> {
-  if (await loadNativeKernels()) await startNativeThreads(tf.backend(), threads);
+  await loadNativeKernels();
+  // Also where the module did not load: the badge then says why the kernels run on one thread.
+  await startNativeThreads(tf.backend(), threads);
   registerWasmTrainingKernels();
 }

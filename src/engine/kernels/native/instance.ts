@@ -212,7 +212,11 @@ export async function startNativeThreads(
   latestProblem = null;
   const found = compiled === null ? null : moduleOn(backend);
   if (found === null || compiled === null) {
-    latestProblem = "the engine's wasm module cannot run in this backend";
+    if (threads > 1)
+      latestProblem =
+        compiled === null
+          ? "the engine's wasm module did not load"
+          : "the engine's wasm module cannot run in this backend's memory";
     return 1;
   }
   const [memory, e] = found;
